@@ -1,0 +1,111 @@
+#include "CliOutput.h"
+
+#include <QElapsedTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace aichopin::cli {
+
+namespace {
+bool g_progressOpen = false;
+void (*g_interruptHandler)() = nullptr;
+
+void signalHandler(int)
+{
+    if (g_interruptHandler)
+        g_interruptHandler();
+}
+}  // namespace
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+void printJson(const QJsonDocument &doc)
+{
+    out() << doc.toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+ProgressSink progressBar()
+{
+    const bool tty = isatty(fileno(stderr));
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    auto lastDraw = std::make_shared<qint64>(-1000);
+    auto lastStage = std::make_shared<QString>();
+    return [=](const ProgressInfo &p) {
+        const qint64 now = timer->elapsed();
+        const bool stageChanged = p.stage != *lastStage;
+        if (!stageChanged && now - *lastDraw < (tty ? 100 : 2000) && p.fraction < 1.0)
+            return;
+        *lastDraw = now;
+        *lastStage = p.stage;
+        QString line;
+        if (p.fraction >= 0) {
+            const int width = 30;
+            const int filled = int(std::clamp(p.fraction, 0.0, 1.0) * width);
+            line = QStringLiteral("[%1%2] %3% %4")
+                       .arg(QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('.')))
+                       .arg(int(p.fraction * 100), 3)
+                       .arg(p.stage);
+        } else {
+            line = p.stage;
+        }
+        if (tty) {
+            err() << "\r\033[K" << line;
+            g_progressOpen = true;
+        } else {
+            err() << line << "\n";
+        }
+        err().flush();
+    };
+}
+
+void endProgress()
+{
+    if (g_progressOpen) {
+        err() << "\n";
+        err().flush();
+        g_progressOpen = false;
+    }
+}
+
+bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &description, int *exitCode)
+{
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args)) {
+        err() << args.value(0) << ": " << parser.errorText() << "\n";
+        err().flush();
+        *exitCode = 2;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText();
+        out().flush();
+        *exitCode = 0;
+        return false;
+    }
+    return true;
+}
+
+void onInterrupt(void (*handler)())
+{
+    g_interruptHandler = handler;
+    std::signal(SIGINT, signalHandler);
+    std::signal(SIGTERM, signalHandler);
+}
+
+}  // namespace aichopin::cli
