@@ -1,0 +1,175 @@
+#include "main/MainWindow.h"
+
+#include "main/PlannedArea.h"
+#include "midi/SmfReader.h"
+#include "pianoroll/PianoRollModel.h"
+#include "pianoroll/PianoRollView.h"
+
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace aichopin {
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("AI Chopin"));
+    setAcceptDrops(true);
+    resize(1200, 760);
+
+    m_rollModel = new PianoRollModel(this);
+    auto *compose = new QWidget(this);
+    auto *layout = new QVBoxLayout(compose);
+    layout->setContentsMargins(6, 6, 6, 6);
+    m_banner = new QLabel(compose);
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #5c1f1f; color: #ffdede; padding: 6px; border-radius: 3px; }"));
+    m_banner->hide();
+    m_fileInfo = new QLabel(tr("Composing with the model arrives with the composer; for now the roll shows MIDI files you open."), compose);
+    m_fileInfo->setObjectName(QStringLiteral("fileInfo"));
+    m_roll = new PianoRollView(m_rollModel, compose);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_fileInfo);
+    layout->addWidget(m_roll, 1);
+
+    m_areas = new QTabWidget(this);
+    m_areas->setDocumentMode(true);
+    m_areas->addTab(compose, tr("&Compose"));
+    m_areas->addTab(new PlannedArea(tr("Classify: dropping recordings for a Chopin-or-Other verdict is not built yet."), this), tr("C&lassify"));
+    m_areas->addTab(new PlannedArea(tr("Spectrogram: the view of what the classifier listens to is not built yet."), this), tr("&Spectrogram"));
+    m_areas->addTab(new PlannedArea(tr("Training: training models on your own music is not built yet."), this), tr("&Training"));
+    m_areas->addTab(new PlannedArea(tr("Dataset: browsing your folders of music is not built yet."), this), tr("&Dataset"));
+    setCentralWidget(m_areas);
+
+    buildMenus();
+    connect(&m_loader, &QFutureWatcher<Result<NoteSequence>>::finished, this, &MainWindow::loadFinished);
+    statusBar()->showMessage(tr("Ready"));
+}
+
+MainWindow::~MainWindow() { m_loader.waitForFinished(); }
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open MIDI File..."), this, &MainWindow::openDialog);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { m_roll->setPixelsPerSecond(m_roll->pixelsPerSecond() * 1.25); });
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { m_roll->setPixelsPerSecond(m_roll->pixelsPerSecond() / 1.25); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *fit = view->addAction(tr("&Fit Piece"), this, [this] {
+        m_roll->fitToPiece();
+        m_roll->viewport()->update();
+    });
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About AI Chopin"), this, [this] {
+        QMessageBox::about(this, tr("About AI Chopin"),
+                           tr("<h3>AI Chopin %1</h3><p>Compose and recognise piano music in the style of Chopin.</p>"
+                              "<p>Built with Qt %2.</p>").arg(QStringLiteral(AICHOPIN_VERSION), QString::fromLatin1(qVersion())));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+bool MainWindow::isMidiFile(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("mid") || suffix == QLatin1String("midi") || suffix == QLatin1String("rmi")
+        || suffix == QLatin1String("kar");
+}
+
+void MainWindow::openDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open MIDI File"), QString(),
+                                                      tr("MIDI files (*.mid *.midi *.rmi *.kar);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    if (m_loader.isRunning()) {
+        statusBar()->showMessage(tr("Still opening %1...").arg(QFileInfo(m_loadingPath).fileName()));
+        return;
+    }
+    m_loadingPath = path;
+    statusBar()->showMessage(tr("Opening %1...").arg(QFileInfo(path).fileName()));
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    m_loader.setFuture(QtConcurrent::run([path] { return SmfReader::readFile(path); }));
+}
+
+void MainWindow::loadFinished()
+{
+    QApplication::restoreOverrideCursor();
+    const Result<NoteSequence> result = m_loader.result();
+    const QString name = QFileInfo(m_loadingPath).fileName();
+    if (!result) {
+        // The piece already shown stays: a bad file never costs the user what they had.
+        showError(tr("Could not open %1: %2").arg(name, result.error().toString()));
+        return;
+    }
+    m_lastError.clear();
+    m_banner->hide();
+    const NoteSequence &seq = result.value();
+    m_currentFile = m_loadingPath;
+    m_rollModel->setSequence(seq);
+    const int total = int(seq.duration());
+    m_fileInfo->setText(tr("%1: %2 notes, %3:%4, %5 tracks")
+                            .arg(seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title))
+                            .arg(seq.notes.size())
+                            .arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'))
+                            .arg(seq.trackCount));
+    setWindowTitle(tr("%1 - AI Chopin").arg(name));
+    m_areas->setCurrentIndex(0);
+    statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_lastError = message;
+    m_banner->setText(message);
+    m_banner->show();
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl &url : urls) {
+        if (!url.isLocalFile())
+            continue;
+        const QString path = url.toLocalFile();
+        if (isMidiFile(path)) {
+            openFile(path);
+            event->acceptProposedAction();
+            return;
+        }
+    }
+    showError(tr("Only MIDI files (.mid, .midi) can be opened here for now."));
+    event->ignore();
+}
+
+}  // namespace aichopin

@@ -1,0 +1,61 @@
+#pragma once
+// The main window: Compose, Classify, Spectrogram, Training and Dataset areas as tabs, the
+// File menu, and opening MIDI files by menu, command line or drag and drop. UI thread only.
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+#include "common/Result.h"
+#include "midi/NoteSequence.h"
+
+class QLabel;
+class QTabWidget;
+
+namespace aichopin {
+
+class PianoRollModel;
+class PianoRollView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    PianoRollView *pianoRoll() const { return m_roll; }
+    PianoRollModel *pianoRollModel() const { return m_rollModel; }
+    QTabWidget *areas() const { return m_areas; }
+    // The error shown for the last file that could not be opened (empty when none).
+    QString lastError() const { return m_lastError; }
+    // The file shown in the piano roll (empty when none).
+    QString currentFile() const { return m_currentFile; }
+    bool isLoading() const { return m_loader.isRunning(); }
+
+    static bool isMidiFile(const QString &path);
+
+public Q_SLOTS:
+    // Reads the file off the UI thread and shows it; errors appear in the window, not a crash.
+    void openFile(const QString &path);
+    void openDialog();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void buildMenus();
+    void loadFinished();
+    void showError(const QString &message);
+
+    QTabWidget *m_areas = nullptr;
+    PianoRollModel *m_rollModel = nullptr;
+    PianoRollView *m_roll = nullptr;
+    QLabel *m_banner = nullptr;
+    QLabel *m_fileInfo = nullptr;
+    QFutureWatcher<Result<NoteSequence>> m_loader;
+    QString m_loadingPath;
+    QString m_currentFile;
+    QString m_lastError;
+};
+
+}  // namespace aichopin

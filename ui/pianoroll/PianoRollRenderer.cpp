@@ -1,0 +1,190 @@
+#include "pianoroll/PianoRollRenderer.h"
+
+#include "pianoroll/PianoRollModel.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace aichopin {
+
+namespace {
+bool isBlackKey(int pitch)
+{
+    switch (pitch % 12) {
+    case 1: case 3: case 6: case 8: case 10: return true;
+    default: return false;
+    }
+}
+
+// A ruler step (seconds) that leaves at least ~70 px between labels.
+double rulerStep(double pixelsPerSecond)
+{
+    static const double steps[] = {0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600};
+    for (double s : steps)
+        if (s * pixelsPerSecond >= 70)
+            return s;
+    return 1200;
+}
+
+QString clockLabel(double seconds, double step)
+{
+    const int m = int(seconds) / 60;
+    const double s = seconds - 60 * m;
+    if (step < 1)
+        return QStringLiteral("%1:%2").arg(m).arg(s, 4, 'f', 1, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(int(std::round(s)), 2, 10, QLatin1Char('0'));
+}
+}  // namespace
+
+double PianoRollRenderer::xForTime(const PianoRollViewport &v, double seconds)
+{
+    return kKeyboardWidth + (seconds - v.startSeconds) * v.pixelsPerSecond;
+}
+
+double PianoRollRenderer::timeForX(const PianoRollViewport &v, double x)
+{
+    return v.startSeconds + (x - kKeyboardWidth) / v.pixelsPerSecond;
+}
+
+double PianoRollRenderer::yForPitch(const PianoRollViewport &v, int pitch)
+{
+    return kRulerHeight + (kPitchCount - 1 - pitch) * v.keyHeight - v.topPixel;
+}
+
+int PianoRollRenderer::pitchForY(const PianoRollViewport &v, double y)
+{
+    return kPitchCount - 1 - int(std::floor((y - kRulerHeight + v.topPixel) / v.keyHeight));
+}
+
+QColor PianoRollRenderer::velocityColor(int velocity)
+{
+    // Soft notes cool blue, loud notes warm orange: hue from 210 deg down to 20 deg.
+    const double t = std::clamp((velocity - 20) / 107.0, 0.0, 1.0);
+    return QColor::fromHsvF((210 - 190 * t) / 360.0, 0.55 + 0.35 * t, 0.95);
+}
+
+void PianoRollRenderer::paint(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const
+{
+    p.fillRect(QRect(QPoint(0, 0), v.size), QColor(0x1e, 0x20, 0x24));
+    paintGrid(p, v);
+    paintNotes(p, model, v);
+    if (v.selectionFrom < v.selectionTo) {
+        const double x0 = std::max<double>(kKeyboardWidth, xForTime(v, v.selectionFrom));
+        const double x1 = xForTime(v, v.selectionTo);
+        if (x1 > x0)
+            p.fillRect(QRectF(x0, kRulerHeight, x1 - x0, v.size.height() - kRulerHeight), QColor(120, 170, 255, 50));
+    }
+    if (v.playhead >= 0) {
+        const double x = xForTime(v, v.playhead);
+        if (x >= kKeyboardWidth && x <= v.size.width()) {
+            p.setPen(QPen(QColor(255, 80, 80), 2));
+            p.drawLine(QPointF(x, kRulerHeight), QPointF(x, v.size.height()));
+        }
+    }
+    paintKeyboard(p, v);
+    paintRuler(p, v);
+}
+
+void PianoRollRenderer::paintGrid(QPainter &p, const PianoRollViewport &v) const
+{
+    const int w = v.size.width();
+    const int first = std::clamp(pitchForY(v, v.size.height()), 0, kPitchCount - 1);
+    const int last = std::clamp(pitchForY(v, kRulerHeight), 0, kPitchCount - 1);
+    for (int pitch = first; pitch <= last; ++pitch) {
+        const double y = yForPitch(v, pitch);
+        if (isBlackKey(pitch))
+            p.fillRect(QRectF(kKeyboardWidth, y, w - kKeyboardWidth, v.keyHeight), QColor(0x19, 0x1a, 0x1e));
+        if (pitch % 12 == 0) {
+            p.setPen(QColor(0x3a, 0x3d, 0x44));
+            p.drawLine(QPointF(kKeyboardWidth, y + v.keyHeight), QPointF(w, y + v.keyHeight));
+        }
+    }
+    const double step = rulerStep(v.pixelsPerSecond);
+    p.setPen(QColor(0x2c, 0x2f, 0x36));
+    const double endSeconds = timeForX(v, w);
+    for (double t = std::floor(v.startSeconds / step) * step; t <= endSeconds; t += step) {
+        const double x = xForTime(v, t);
+        if (x >= kKeyboardWidth)
+            p.drawLine(QPointF(x, kRulerHeight), QPointF(x, v.size.height()));
+    }
+}
+
+void PianoRollRenderer::paintNotes(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const
+{
+    const double from = timeForX(v, kKeyboardWidth);
+    const double to = timeForX(v, v.size.width());
+    const auto [first, last] = model.notesIn(from, to);
+    const auto &notes = model.sequence().notes;
+    const double h = std::max(1.0, v.keyHeight - 1);
+    p.setPen(Qt::NoPen);
+    for (size_t i = first; i < last; ++i) {
+        const Note &n = notes[i];
+        if (n.end() < from)
+            continue;
+        const double y = yForPitch(v, n.pitch);
+        if (y + h < kRulerHeight || y > v.size.height())
+            continue;
+        const double x0 = std::max(xForTime(v, n.start), double(kKeyboardWidth));
+        const double x1 = xForTime(v, n.end());
+        p.fillRect(QRectF(x0, y, std::max(1.5, x1 - x0), h), velocityColor(n.velocity));
+    }
+}
+
+void PianoRollRenderer::paintKeyboard(QPainter &p, const PianoRollViewport &v) const
+{
+    p.fillRect(QRectF(0, kRulerHeight, kKeyboardWidth, v.size.height() - kRulerHeight), QColor(0xf4, 0xf1, 0xea));
+    const int first = std::clamp(pitchForY(v, v.size.height()), 0, kPitchCount - 1);
+    const int last = std::clamp(pitchForY(v, kRulerHeight), 0, kPitchCount - 1);
+    QFont font = p.font();
+    font.setPixelSize(std::clamp(int(v.keyHeight * 1.3), 7, 11));
+    p.setFont(font);
+    for (int pitch = first; pitch <= last; ++pitch) {
+        const double y = yForPitch(v, pitch);
+        if (isBlackKey(pitch)) {
+            p.fillRect(QRectF(0, y, kKeyboardWidth * 0.6, v.keyHeight), QColor(0x22, 0x22, 0x22));
+        } else if (pitch % 12 == 0 || pitch % 12 == 5) {
+            p.setPen(QColor(0xb0, 0xad, 0xa6));
+            p.drawLine(QPointF(0, y + v.keyHeight), QPointF(kKeyboardWidth, y + v.keyHeight));
+        }
+        if (pitch % 12 == 0 && v.keyHeight >= 5) {
+            p.setPen(QColor(0x55, 0x55, 0x55));
+            p.drawText(QRectF(kKeyboardWidth * 0.6, y - 2, kKeyboardWidth * 0.4 - 2, v.keyHeight + 4),
+                       Qt::AlignRight | Qt::AlignVCenter, pitchName(pitch));
+        }
+    }
+    p.setPen(QColor(0x80, 0x80, 0x80));
+    p.drawLine(QPointF(kKeyboardWidth - 0.5, kRulerHeight), QPointF(kKeyboardWidth - 0.5, v.size.height()));
+}
+
+void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollViewport &v) const
+{
+    const int w = v.size.width();
+    p.fillRect(QRectF(0, 0, w, kRulerHeight), QColor(0x2a, 0x2d, 0x33));
+    const double step = rulerStep(v.pixelsPerSecond);
+    QFont font = p.font();
+    font.setPixelSize(11);
+    p.setFont(font);
+    p.setPen(QColor(0xd0, 0xd0, 0xd0));
+    const double endSeconds = timeForX(v, w);
+    for (double t = std::max(0.0, std::floor(v.startSeconds / step) * step); t <= endSeconds; t += step) {
+        const double x = xForTime(v, t);
+        if (x < kKeyboardWidth)
+            continue;
+        p.drawLine(QPointF(x, kRulerHeight - 6), QPointF(x, kRulerHeight));
+        p.drawText(QPointF(x + 3, kRulerHeight - 8), clockLabel(t, step));
+    }
+    p.fillRect(QRectF(0, 0, kKeyboardWidth, kRulerHeight), QColor(0x2a, 0x2d, 0x33));
+    p.drawText(QRectF(0, 0, kKeyboardWidth, kRulerHeight), Qt::AlignCenter, QStringLiteral("s"));
+    if (v.playhead >= 0) {
+        const double x = xForTime(v, v.playhead);
+        if (x >= kKeyboardWidth) {
+            p.setBrush(QColor(255, 80, 80));
+            p.setPen(Qt::NoPen);
+            const QPointF tri[3] = {{x - 5, 0}, {x + 5, 0}, {x, 8}};
+            p.drawPolygon(tri, 3);
+        }
+    }
+}
+
+}  // namespace aichopin

@@ -1,0 +1,48 @@
+#pragma once
+// Paints a piano roll (keyboard, time ruler, grid, notes coloured by velocity, playhead) for a
+// given viewport. Knows nothing of scrolling or input, so views and image exports share it.
+// UI thread (or any thread painting on a QImage).
+
+#include <QColor>
+#include <QRect>
+
+class QPainter;
+
+namespace aichopin {
+
+class PianoRollModel;
+
+struct PianoRollViewport {
+    QSize size;                   // whole widget area
+    double startSeconds = 0.0;    // time at the left edge of the note area
+    double pixelsPerSecond = 80.0;
+    double topPixel = 0.0;        // vertical scroll inside the pitch area
+    double keyHeight = 8.0;       // pixels per semitone
+    double playhead = -1.0;       // seconds; negative hides it
+    double selectionFrom = -1.0;  // seconds; a selection is shown when from < to
+    double selectionTo = -1.0;
+};
+
+class PianoRollRenderer {
+public:
+    static constexpr int kKeyboardWidth = 56;
+    static constexpr int kRulerHeight = 22;
+    static constexpr int kPitchCount = 128;
+
+    void paint(QPainter &painter, const PianoRollModel &model, const PianoRollViewport &v) const;
+
+    // Geometry shared with the view for hit testing.
+    static double xForTime(const PianoRollViewport &v, double seconds);
+    static double timeForX(const PianoRollViewport &v, double x);
+    static double yForPitch(const PianoRollViewport &v, int pitch);  // top edge of the row
+    static int pitchForY(const PianoRollViewport &v, double y);
+    static QColor velocityColor(int velocity);
+
+private:
+    void paintGrid(QPainter &p, const PianoRollViewport &v) const;
+    void paintNotes(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const;
+    void paintKeyboard(QPainter &p, const PianoRollViewport &v) const;
+    void paintRuler(QPainter &p, const PianoRollViewport &v) const;
+};
+
+}  // namespace aichopin

@@ -1,0 +1,214 @@
+#include "pianoroll/PianoRollView.h"
+
+#include "pianoroll/PianoRollModel.h"
+
+#include <QKeyEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace aichopin {
+
+namespace {
+constexpr double kMinPps = 0.5;
+constexpr double kMaxPps = 2000.0;
+constexpr double kMinKey = 3.0;
+constexpr double kMaxKey = 30.0;
+constexpr int kScrollUnitsPerSecond = 100;  // horizontal scroll bar counts 10 ms steps
+}  // namespace
+
+PianoRollView::PianoRollView(PianoRollModel *model, QWidget *parent) : QAbstractScrollArea(parent), m_model(model)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Piano roll"));
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    horizontalScrollBar()->setSingleStep(kScrollUnitsPerSecond / 2);
+    verticalScrollBar()->setSingleStep(24);
+    connect(model, &PianoRollModel::reset, this, [this] {
+        fitToPiece();
+        viewport()->update();
+    });
+    connect(model, &PianoRollModel::notesAppended, this, [this] {
+        updateScrollBars();
+        viewport()->update();
+    });
+    updateScrollBars();
+    // Start centred on the piano's middle register.
+    verticalScrollBar()->setValue(int(PianoRollRenderer::yForPitch(m_view, 84) - PianoRollRenderer::kRulerHeight));
+}
+
+double PianoRollView::contentHeight() const { return PianoRollRenderer::kPitchCount * m_view.keyHeight; }
+
+double PianoRollView::noteAreaWidth() const
+{
+    return std::max(1, viewport()->width() - PianoRollRenderer::kKeyboardWidth);
+}
+
+void PianoRollView::updateScrollBars()
+{
+    m_view.size = viewport()->size();
+    const double visibleSeconds = noteAreaWidth() / m_view.pixelsPerSecond;
+    const double total = std::max(m_model->duration() + 1.0, visibleSeconds);
+    QScrollBar *h = horizontalScrollBar();
+    h->blockSignals(true);
+    h->setRange(0, int(std::ceil((total - visibleSeconds) * kScrollUnitsPerSecond)));
+    h->setPageStep(int(visibleSeconds * kScrollUnitsPerSecond));
+    h->setValue(int(std::lround(m_view.startSeconds * kScrollUnitsPerSecond)));
+    h->blockSignals(false);
+    m_view.startSeconds = h->value() / double(kScrollUnitsPerSecond);
+
+    const int visibleHeight = viewport()->height() - PianoRollRenderer::kRulerHeight;
+    QScrollBar *v = verticalScrollBar();
+    v->blockSignals(true);
+    v->setRange(0, std::max(0, int(contentHeight()) - visibleHeight));
+    v->setPageStep(std::max(1, visibleHeight));
+    v->setValue(int(m_view.topPixel));
+    v->blockSignals(false);
+    m_view.topPixel = v->value();
+}
+
+void PianoRollView::syncFromScrollBars()
+{
+    m_view.startSeconds = horizontalScrollBar()->value() / double(kScrollUnitsPerSecond);
+    m_view.topPixel = verticalScrollBar()->value();
+}
+
+void PianoRollView::scrollContentsBy(int, int)
+{
+    syncFromScrollBars();
+    viewport()->update();
+}
+
+void PianoRollView::setPixelsPerSecond(double pps, double anchorSeconds)
+{
+    pps = std::clamp(pps, kMinPps, kMaxPps);
+    if (anchorSeconds < 0)
+        anchorSeconds = m_view.startSeconds + noteAreaWidth() / (2 * m_view.pixelsPerSecond);
+    const double anchorX = PianoRollRenderer::xForTime(m_view, anchorSeconds);
+    m_view.pixelsPerSecond = pps;
+    m_view.startSeconds = std::max(0.0, anchorSeconds - (anchorX - PianoRollRenderer::kKeyboardWidth) / pps);
+    updateScrollBars();
+    viewport()->update();
+}
+
+void PianoRollView::setKeyHeight(double pixels)
+{
+    const double centrePitchY = m_view.topPixel + (viewport()->height() - PianoRollRenderer::kRulerHeight) / 2.0;
+    const double ratio = std::clamp(pixels, kMinKey, kMaxKey) / m_view.keyHeight;
+    m_view.keyHeight *= ratio;
+    m_view.topPixel = std::max(0.0, centrePitchY * ratio - (viewport()->height() - PianoRollRenderer::kRulerHeight) / 2.0);
+    updateScrollBars();
+    viewport()->update();
+}
+
+void PianoRollView::scrollToTime(double seconds)
+{
+    horizontalScrollBar()->setValue(int(std::lround(seconds * kScrollUnitsPerSecond)));
+    syncFromScrollBars();
+    viewport()->update();
+}
+
+void PianoRollView::fitToPiece()
+{
+    const NoteSequence &seq = m_model->sequence();
+    const double duration = std::max(1.0, m_model->duration());
+    m_view.startSeconds = 0;
+    m_view.pixelsPerSecond = std::clamp(noteAreaWidth() / (duration * 1.02), kMinPps, kMaxPps);
+    const int lo = seq.lowestPitch(), hi = seq.highestPitch();
+    const double visibleHeight = std::max(40, viewport()->height() - PianoRollRenderer::kRulerHeight);
+    if (lo >= 0) {
+        const int span = hi - lo + 5;
+        m_view.keyHeight = std::clamp(visibleHeight / span, kMinKey, kMaxKey);
+        m_view.topPixel = 0;
+        updateScrollBars();
+        const double centre = (PianoRollRenderer::yForPitch(m_view, hi + 2) + PianoRollRenderer::yForPitch(m_view, lo - 2)) / 2;
+        verticalScrollBar()->setValue(int(centre - PianoRollRenderer::kRulerHeight - visibleHeight / 2 + m_view.topPixel));
+        syncFromScrollBars();
+    }
+    updateScrollBars();
+}
+
+void PianoRollView::setPlayhead(double seconds)
+{
+    if (seconds == m_view.playhead)
+        return;
+    m_view.playhead = seconds;
+    if (m_follow && seconds >= 0) {
+        const double visible = noteAreaWidth() / m_view.pixelsPerSecond;
+        if (seconds < m_view.startSeconds || seconds > m_view.startSeconds + visible * 0.95)
+            scrollToTime(std::max(0.0, seconds - visible * 0.05));
+    }
+    viewport()->update();
+}
+
+void PianoRollView::paintEvent(QPaintEvent *)
+{
+    QPainter p(viewport());
+    m_view.size = viewport()->size();
+    m_renderer.paint(p, *m_model, m_view);
+    if (m_model->sequence().notes.empty()) {
+        p.setPen(QColor(0xa0, 0xa0, 0xa0));
+        p.drawText(viewport()->rect().adjusted(PianoRollRenderer::kKeyboardWidth, PianoRollRenderer::kRulerHeight, 0, 0),
+                   Qt::AlignCenter, tr("Open a MIDI file (Ctrl+O) or drop one here"));
+    }
+}
+
+void PianoRollView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+}
+
+void PianoRollView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint angle = event->angleDelta();
+    const double steps = (angle.y() != 0 ? angle.y() : angle.x()) / 120.0;
+    const Qt::KeyboardModifiers mods = event->modifiers();
+    if (mods & Qt::ControlModifier) {
+        if (mods & Qt::ShiftModifier)
+            setKeyHeight(m_view.keyHeight * std::pow(1.15, steps));
+        else
+            setPixelsPerSecond(m_view.pixelsPerSecond * std::pow(1.25, steps),
+                               PianoRollRenderer::timeForX(m_view, event->position().x()));
+    } else if (mods & Qt::ShiftModifier || angle.x() != 0) {
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - int(steps * horizontalScrollBar()->pageStep() / 8));
+    } else {
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - int(steps * 3 * m_view.keyHeight));
+    }
+    event->accept();
+}
+
+void PianoRollView::keyPressEvent(QKeyEvent *event)
+{
+    QScrollBar *h = horizontalScrollBar();
+    QScrollBar *v = verticalScrollBar();
+    switch (event->key()) {
+    case Qt::Key_Left: h->setValue(h->value() - h->pageStep() / 8); break;
+    case Qt::Key_Right: h->setValue(h->value() + h->pageStep() / 8); break;
+    case Qt::Key_Up: v->setValue(v->value() - int(3 * m_view.keyHeight)); break;
+    case Qt::Key_Down: v->setValue(v->value() + int(3 * m_view.keyHeight)); break;
+    case Qt::Key_PageUp: h->setValue(h->value() - h->pageStep()); break;
+    case Qt::Key_PageDown: h->setValue(h->value() + h->pageStep()); break;
+    case Qt::Key_Home: h->setValue(0); break;
+    case Qt::Key_End: h->setValue(h->maximum()); break;
+    case Qt::Key_Plus: case Qt::Key_Equal: setPixelsPerSecond(m_view.pixelsPerSecond * 1.25); break;
+    case Qt::Key_Minus: setPixelsPerSecond(m_view.pixelsPerSecond / 1.25); break;
+    case Qt::Key_0: fitToPiece(); viewport()->update(); break;
+    default: QAbstractScrollArea::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void PianoRollView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && event->position().x() >= PianoRollRenderer::kKeyboardWidth) {
+        Q_EMIT seekRequested(std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x())));
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::mousePressEvent(event);
+}
+
+}  // namespace aichopin

@@ -1,0 +1,58 @@
+#pragma once
+// A scrolling, zooming piano roll. Wheel scrolls pitch, Shift+wheel scrolls time, Ctrl+wheel
+// zooms time around the pointer, Ctrl+Shift+wheel zooms pitch. Keys: arrows scroll, +/- zoom,
+// Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek. UI thread only.
+
+#include "pianoroll/PianoRollRenderer.h"
+
+#include <QAbstractScrollArea>
+
+namespace aichopin {
+
+class PianoRollModel;
+
+class PianoRollView : public QAbstractScrollArea {
+    Q_OBJECT
+public:
+    explicit PianoRollView(PianoRollModel *model, QWidget *parent = nullptr);
+
+    PianoRollModel *model() const { return m_model; }
+    const PianoRollViewport &viewportState() const { return m_view; }
+
+    double pixelsPerSecond() const { return m_view.pixelsPerSecond; }
+    void setPixelsPerSecond(double pps, double anchorSeconds = -1);
+    void setKeyHeight(double pixels);
+    void scrollToTime(double seconds);
+    // Shows the whole piece horizontally and its pitch range vertically.
+    void fitToPiece();
+
+    double playhead() const { return m_view.playhead; }
+    // Moves the playhead; with follow on, scrolls so it stays in view (page-wise).
+    void setPlayhead(double seconds);
+    void setFollowPlayhead(bool follow) { m_follow = follow; }
+
+Q_SIGNALS:
+    void seekRequested(double seconds);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    QSize sizeHint() const override { return {900, 480}; }
+
+private:
+    void updateScrollBars();
+    void syncFromScrollBars();
+    double contentHeight() const;
+    double noteAreaWidth() const;
+
+    PianoRollModel *m_model;
+    PianoRollRenderer m_renderer;
+    PianoRollViewport m_view;
+    bool m_follow = true;
+};
+
+}  // namespace aichopin
