@@ -1,0 +1,101 @@
+// aichopin-cli --help/--version and 'info' on good and bad files, text and JSON.
+
+#include "midi/SmfWriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace aichopin;
+
+namespace {
+struct Run {
+    int code;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(AICHOPIN_CLI_PATH), args);
+    p.waitForFinished(60000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+}  // namespace
+
+class TestCliInfo : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_good;
+    QString m_bad;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        NoteSequence seq;
+        for (int i = 0; i < 10; ++i)
+            seq.notes.push_back(Note{48 + 2 * i, i * 0.5, 0.4, 0, 0, 80, 0, 0});
+        seq.tempoMap = TempoMap(480, {{0, 0, 500000}, {960, 0, 400000}});
+        m_good = m_dir.filePath("scale.mid");
+        QVERIFY(SmfWriter::writeFile(seq, m_good).ok());
+        m_bad = m_dir.filePath("notes.mid");
+        QFile f(m_bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("shopping list: eggs, milk\n");
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("info"));
+        const Run version = cli({QStringLiteral("--version")});
+        QCOMPARE(version.code, 0);
+        QVERIFY(version.out.contains(QStringLiteral(AICHOPIN_VERSION)));
+        const Run unknown = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.code, 2);
+        QVERIFY(unknown.err.contains("unknown command"));
+        QCOMPARE(cli({QStringLiteral("info"), QStringLiteral("--help")}).code, 0);
+    }
+
+    void infoText()
+    {
+        const Run r = cli({QStringLiteral("info"), m_good});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("notes          10"));
+        QVERIFY(r.out.contains("tempo changes  2"));
+        QVERIFY2(r.out.contains("C3 (48) to F#4 (66)"), qPrintable(r.out));
+    }
+
+    void infoJsonWithOneBadFile()
+    {
+        const Run r = cli({QStringLiteral("info"), QStringLiteral("--json"), m_good, m_bad});
+        QCOMPARE(r.code, 1);  // one file failed
+        const QJsonArray files = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(files.size(), 2);
+        const QJsonObject good = files[0].toObject();
+        QCOMPARE(good["notes"].toInt(), 10);
+        QCOMPARE(good["tracks"].toInt(), 2);
+        QCOMPARE(good["tempo_changes"].toInt(), 2);
+        QCOMPARE(good["lowest_pitch"].toInt(), 48);
+        QCOMPARE(good["highest_pitch"].toInt(), 66);
+        QVERIFY(qAbs(good["duration"].toDouble() - 4.9) < 0.01);
+        const QJsonObject bad = files[1].toObject();
+        QVERIFY(bad["error"].toString().contains("not a MIDI file"));
+        QCOMPARE(bad["offset"].toInt(), 0);
+    }
+
+    void missingArguments()
+    {
+        const Run r = cli({QStringLiteral("info")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("at least one MIDI file"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliInfo)
+#include "TestCliInfo.moc"

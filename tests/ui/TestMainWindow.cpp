@@ -1,0 +1,139 @@
+// The main window as a user meets it: its areas, and MIDI files dropped on it.
+
+#include "main/MainWindow.h"
+#include "midi/SmfWriter.h"
+#include "pianoroll/PianoRollModel.h"
+#include "pianoroll/PianoRollView.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+#include <QMimeData>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace aichopin;
+
+namespace {
+QString writeScale(const QString &path, int notes)
+{
+    NoteSequence seq;
+    for (int i = 0; i < notes; ++i)
+        seq.notes.push_back(Note{60 + i % 12, i * 0.25, 0.25, 0, 0, 40 + i % 80, 0, 0});
+    SmfWriter::writeFile(seq, path);
+    return path;
+}
+
+void drop(QWidget *target, const QList<QUrl> &urls)
+{
+    QMimeData mime;
+    mime.setUrls(urls);
+    const QPointF pos(target->width() / 2.0, target->height() / 2.0);
+    QDragEnterEvent enter(pos.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+}
+
+// Pixels in the note area that carry a note colour (saturated, bright), for "the user sees notes".
+int notePixels(PianoRollView *roll)
+{
+    const QImage img = roll->viewport()->grab().toImage();
+    int count = 0;
+    for (int y = PianoRollRenderer::kRulerHeight; y < img.height(); ++y)
+        for (int x = PianoRollRenderer::kKeyboardWidth + 2; x < img.width(); ++x) {
+            const QColor c = img.pixelColor(x, y);
+            if (c.saturationF() > 0.4 && c.valueF() > 0.8)
+                ++count;
+        }
+    return count;
+}
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void areasArePresentAndHonest()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList names;
+        for (int i = 0; i < w.areas()->count(); ++i)
+            names << w.areas()->tabText(i).remove('&');
+        QCOMPARE(names, QStringList({"Compose", "Classify", "Spectrogram", "Training", "Dataset"}));
+        // Unbuilt areas say so in one line and offer no controls.
+        for (int i = 1; i < w.areas()->count(); ++i) {
+            QWidget *page = w.areas()->widget(i);
+            const auto labels = page->findChildren<QLabel *>();
+            QCOMPARE(labels.size(), 1);
+            QVERIFY(labels[0]->text().contains("not built yet"));
+            QVERIFY(page->findChildren<QAbstractButton *>().isEmpty());
+        }
+    }
+
+    void droppedMidiFileAppearsInPianoRoll()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(notePixels(w.pianoRoll()), 0);
+        const QString path = writeScale(m_dir.filePath("scale.mid"), 48);
+        drop(&w, {QUrl::fromLocalFile(path)});
+        QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(48));
+        QCOMPARE(w.currentFile(), path);
+        QVERIFY(w.windowTitle().contains("scale.mid"));
+        QVERIFY(w.lastError().isEmpty());
+        QTRY_VERIFY(notePixels(w.pianoRoll()) > 500);
+        QVERIFY(w.findChild<QLabel *>("fileInfo")->text().contains("48 notes"));
+    }
+
+    void brokenFileShowsErrorAndKeepsThePiece()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openFile(writeScale(m_dir.filePath("keep.mid"), 20));
+        QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(20));
+
+        const QString broken = m_dir.filePath("broken.mid");
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("MThd\0\0\0\6\0\1\0\2\1\xe0MTrk\0\0\1\0\0\x90", 28));
+        f.close();
+        drop(&w, {QUrl::fromLocalFile(broken)});
+        QTRY_VERIFY(!w.lastError().isEmpty());
+        QVERIFY2(w.lastError().contains("broken.mid") && w.lastError().contains("at byte"), qPrintable(w.lastError()));
+        auto *banner = w.findChild<QLabel *>("errorBanner");
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->text(), w.lastError());
+        QCOMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(20));  // nothing lost
+
+        // A good file afterwards clears the error.
+        w.openFile(writeScale(m_dir.filePath("again.mid"), 30));
+        QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(30));
+        QVERIFY(!banner->isVisible());
+    }
+
+    void nonMidiDropIsRefusedWithAReason()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString text = m_dir.filePath("readme.txt");
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("hello");
+        f.close();
+        drop(&w, {QUrl::fromLocalFile(text)});
+        QVERIFY(w.lastError().contains("Only MIDI files"));
+        w.openFile(m_dir.filePath("missing.mid"));
+        QTRY_VERIFY(w.lastError().contains("not found"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

@@ -1,0 +1,118 @@
+// The piano roll: zoom, scroll, seek, playhead, visible-note queries, long pieces.
+
+#include "pianoroll/PianoRollModel.h"
+#include "pianoroll/PianoRollView.h"
+
+#include <QElapsedTimer>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace aichopin;
+
+namespace {
+NoteSequence longPiece(double minutes)
+{
+    NoteSequence seq;
+    int i = 0;
+    for (double t = 0; t < minutes * 60; t += 0.06, ++i)
+        seq.notes.push_back(Note{36 + (i * 7) % 60, t, 0.05 + (i % 10) * 0.1, 0, 0, 20 + i % 100, 0, 0});
+    return seq;
+}
+}  // namespace
+
+class TestPianoRollView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void visibleRangeQueryFindsLongNotes()
+    {
+        PianoRollModel model;
+        NoteSequence seq;
+        seq.notes.push_back(Note{60, 0.0, 100.0, 0, 0, 80, 0, 0});  // long held note
+        for (int i = 1; i <= 100; ++i)
+            seq.notes.push_back(Note{62, double(i), 0.5, 0, 0, 80, 0, 0});
+        model.setSequence(seq);
+        const auto [first, last] = model.notesIn(50.2, 51.1);
+        bool hasLong = false, has51 = false;
+        for (size_t i = first; i < last; ++i) {
+            hasLong |= model.sequence().notes[i].duration == 100.0;
+            has51 |= model.sequence().notes[i].start == 51.0;
+        }
+        QVERIFY(hasLong);
+        QVERIFY(has51);
+    }
+
+    void ctrlWheelAndKeysZoom()
+    {
+        PianoRollModel model;
+        PianoRollView view(&model);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setSequence(longPiece(2));
+        const double before = view.pixelsPerSecond();
+        QWheelEvent wheel(QPointF(400, 200), view.mapToGlobal(QPointF(400, 200)), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(view.viewport(), &wheel);
+        QVERIFY(view.pixelsPerSecond() > before * 1.2);
+        QTest::keyClick(&view, Qt::Key_Minus);
+        QTest::keyClick(&view, Qt::Key_Minus);
+        QVERIFY(view.pixelsPerSecond() < before);
+        QTest::keyClick(&view, Qt::Key_0);
+        QCOMPARE(view.pixelsPerSecond(), before);
+        // Shift+wheel and End scroll in time.
+        QTest::keyClick(&view, Qt::Key_Plus);
+        QTest::keyClick(&view, Qt::Key_Plus);
+        QTest::keyClick(&view, Qt::Key_End);
+        QVERIFY(view.viewportState().startSeconds > 30);
+        QTest::keyClick(&view, Qt::Key_Home);
+        QCOMPARE(view.viewportState().startSeconds, 0.0);
+    }
+
+    void clickSeeksAndPlayheadFollows()
+    {
+        PianoRollModel model;
+        PianoRollView view(&model);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setSequence(longPiece(5));
+        view.setPixelsPerSecond(100);
+        view.scrollToTime(10);
+        QSignalSpy seek(&view, &PianoRollView::seekRequested);
+        const int x = PianoRollRenderer::kKeyboardWidth + 250;
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(x, 100));
+        QCOMPARE(seek.size(), 1);
+        QVERIFY(qAbs(seek[0][0].toDouble() - 12.5) < 0.02);
+
+        view.setPlayhead(200);  // far outside the view: it scrolls there
+        QVERIFY(view.viewportState().startSeconds <= 200);
+        QVERIFY(view.viewportState().startSeconds + 7 >= 200);
+    }
+
+    void twentyMinutePieceRendersQuickly()
+    {
+        PianoRollModel model;
+        PianoRollView view(&model);
+        view.resize(1200, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setSequence(longPiece(20));
+        QVERIFY(model.sequence().notes.size() > 19000);
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 20; ++i) {
+            view.scrollToTime(i * 50);
+            view.viewport()->repaint();
+        }
+        qInfo("20 repaints of a 20-minute piece: %lld ms", timer.elapsed());
+        // Streaming: appended notes are shown without a reset.
+        QSignalSpy reset(&model, &PianoRollModel::reset);
+        model.appendNotes({Note{70, 1300, 1, 0, 0, 90, 0, 0}});
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(model.duration(), 1301.0);
+    }
+};
+
+QTEST_MAIN(TestPianoRollView)
+#include "TestPianoRollView.moc"
