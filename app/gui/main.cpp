@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 int main(int argc, char **argv)
 {
@@ -12,6 +13,9 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("AI Chopin"));
     QApplication::setOrganizationName(QStringLiteral("aichopin"));
     QApplication::setApplicationVersion(QStringLiteral(AICHOPIN_VERSION));
+
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.aichopin.AIChopin.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("org.aichopin.AIChopin"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("AI Chopin: compose and recognise music in the style of Chopin."));

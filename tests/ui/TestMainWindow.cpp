@@ -1,5 +1,6 @@
 // The main window as a user meets it: its areas, and MIDI files dropped on it.
 
+#include "main/AboutDialog.h"
 #include "main/MainWindow.h"
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -116,6 +118,14 @@ private Q_SLOTS:
         w.openFile(writeScale(m_dir.filePath("again.mid"), 30));
         QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(30));
         QVERIFY(!banner->isVisible());
+    }
+
+    void aboutListsLibrariesLicencesAndData()
+    {
+        AboutDialog about;
+        const QString text = about.findChild<QTextBrowser *>("aboutDetails")->toPlainText();
+        for (const char *name : {"Qt", "LibTorch", "FFmpeg", "KissFFT", "FluidSynth", "RtMidi", "BLAS", "BSD-3-Clause", "LGPL", "piano-midi.de", "Bernd Krueger"})
+            QVERIFY2(text.contains(QLatin1String(name)), name);
     }
 
     void nonMidiDropIsRefusedWithAReason()

@@ -1,5 +1,6 @@
 #include "main/MainWindow.h"
 
+#include "main/AboutDialog.h"
 #include "main/PlannedArea.h"
 #include "midi/SmfReader.h"
 #include "pianoroll/PianoRollModel.h"
@@ -11,7 +12,8 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
+#include <QCloseEvent>
+#include <QSettings>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -55,6 +57,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     buildMenus();
     connect(&m_loader, &QFutureWatcher<Result<NoteSequence>>::finished, this, &MainWindow::loadFinished);
     statusBar()->showMessage(tr("Ready"));
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow() { m_loader.waitForFinished(); }
@@ -64,6 +73,7 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open MIDI File..."), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    open->setStatusTip(tr("Show a MIDI file in the piano roll"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -80,11 +90,8 @@ void MainWindow::buildMenus()
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About AI Chopin"), this, [this] {
-        QMessageBox::about(this, tr("About AI Chopin"),
-                           tr("<h3>AI Chopin %1</h3><p>Compose and recognise piano music in the style of Chopin.</p>"
-                              "<p>Built with Qt %2.</p>").arg(QStringLiteral(AICHOPIN_VERSION), QString::fromLatin1(qVersion())));
-    });
+    QAction *about = help->addAction(tr("&About AI Chopin"), this, [this] { AboutDialog(this).exec(); });
+    about->setObjectName(QStringLiteral("actionAbout"));
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
@@ -97,10 +104,13 @@ bool MainWindow::isMidiFile(const QString &path)
 
 void MainWindow::openDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open MIDI File"), QString(),
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open MIDI File"), settings.value(QStringLiteral("paths/lastOpenDir")).toString(),
                                                       tr("MIDI files (*.mid *.midi *.rmi *.kar);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("paths/lastOpenDir"), QFileInfo(path).absolutePath());
+    openFile(path);
 }
 
 void MainWindow::openFile(const QString &path)
