@@ -34,7 +34,12 @@ public:
             throw Fail{QStringLiteral("unexpected end of data while reading %1").arg(QLatin1String(what)), m_pos};
         return quint8(m_data[int(m_pos++)]);
     }
-    quint8 peek() const { return quint8(m_data[int(m_pos)]); }
+    quint8 peek(const char *what) const
+    {
+        if (m_pos >= m_end)
+            throw Fail{QStringLiteral("unexpected end of data while reading %1").arg(QLatin1String(what)), m_pos};
+        return quint8(m_data[int(m_pos)]);
+    }
     quint32 be(int n, const char *what)
     {
         quint32 v = 0;
@@ -138,7 +143,7 @@ void readTrack(Cursor &c, int track, bool smpte, const MidiReadOptions &options,
             out.lastTickOffset = eventOffset;
         }
         const qint64 statusOffset = c.pos();
-        int status = c.peek();
+        int status = c.peek("an event after its delta time");
         if (status & 0x80) {
             c.byte("a status byte");
         } else {

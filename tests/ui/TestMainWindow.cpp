@@ -104,7 +104,7 @@ private Q_SLOTS:
         const QString broken = m_dir.filePath("broken.mid");
         QFile f(broken);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QByteArray("MThd\0\0\0\6\0\1\0\2\1\xe0MTrk\0\0\1\0\0\x90", 28));
+        f.write(QByteArray("MThd\0\0\0\6\0\1\0\2\1\xe0MTrk\0\0\1\0\0\x90", 24));
         f.close();
         drop(&w, {QUrl::fromLocalFile(broken)});
         QTRY_VERIFY(!w.lastError().isEmpty());

@@ -198,6 +198,8 @@ private Q_SLOTS:
                                              << "should be a data byte" << qint64(25);
         QTest::newRow("meta past end") << smf(0, 480, {TrackBuilder().raw(bytes({0x00, 0xff, 0x01, 0x40, 'a'})).chunk(false)})
                                        << "declares 64 bytes" << qint64(-2);
+        QTest::newRow("track ends after a delta time") << smf(0, 480, {TrackBuilder().raw(bytes({0x00, 0x90, 60, 100, 0x10})).chunk(false)})
+                                                       << "unexpected end of data" << qint64(27);
         QTest::newRow("system common in track") << smf(0, 480, {TrackBuilder().raw(bytes({0x00, 0xf2, 0x00, 0x00})).chunk()})
                                                 << "not allowed" << qint64(23);
     }
