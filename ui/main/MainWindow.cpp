@@ -1,6 +1,7 @@
 #include "main/MainWindow.h"
 
 #include "main/AboutDialog.h"
+#include "compose/ComposePanel.h"
 #include "main/PlannedArea.h"
 #include "midi/SmfReader.h"
 #include "pianoroll/PianoRollModel.h"
@@ -28,31 +29,33 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setAcceptDrops(true);
     resize(1200, 760);
 
-    m_rollModel = new PianoRollModel(this);
-    auto *compose = new QWidget(this);
-    auto *layout = new QVBoxLayout(compose);
-    layout->setContentsMargins(6, 6, 6, 6);
-    m_banner = new QLabel(compose);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner = new QLabel(central);
     m_banner->setObjectName(QStringLiteral("errorBanner"));
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #5c1f1f; color: #ffdede; padding: 6px; border-radius: 3px; }"));
     m_banner->hide();
-    m_fileInfo = new QLabel(tr("Composing with the model arrives with the composer; for now the roll shows MIDI files you open."), compose);
+    m_fileInfo = new QLabel(tr("Click Compose (Ctrl+Enter) to write a piece, or open a MIDI file (Ctrl+O)."), central);
     m_fileInfo->setObjectName(QStringLiteral("fileInfo"));
-    m_roll = new PianoRollView(m_rollModel, compose);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_fileInfo);
-    layout->addWidget(m_roll, 1);
+    m_fileInfo->setContentsMargins(8, 4, 8, 0);
+    m_compose = new ComposePanel(this);
+    connect(m_compose, &ComposePanel::messageChanged, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 
     m_areas = new QTabWidget(this);
     m_areas->setDocumentMode(true);
-    m_areas->addTab(compose, tr("&Compose"));
+    m_areas->addTab(m_compose, tr("&Compose"));
     m_areas->addTab(new PlannedArea(tr("Classify: dropping recordings for a Chopin-or-Other verdict is not built yet."), this), tr("C&lassify"));
     m_areas->addTab(new PlannedArea(tr("Spectrogram: the view of what the classifier listens to is not built yet."), this), tr("&Spectrogram"));
     m_areas->addTab(new PlannedArea(tr("Training: training models on your own music is not built yet."), this), tr("&Training"));
     m_areas->addTab(new PlannedArea(tr("Dataset: browsing your folders of music is not built yet."), this), tr("&Dataset"));
-    setCentralWidget(m_areas);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_fileInfo);
+    layout->addWidget(m_areas, 1);
+    setCentralWidget(central);
 
     buildMenus();
     connect(&m_loader, &QFutureWatcher<Result<NoteSequence>>::finished, this, &MainWindow::loadFinished);
@@ -68,6 +71,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 MainWindow::~MainWindow() { m_loader.waitForFinished(); }
 
+PianoRollView *MainWindow::pianoRoll() const { return m_compose->roll(); }
+
+PianoRollModel *MainWindow::pianoRollModel() const { return m_compose->rollModel(); }
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -75,17 +82,47 @@ void MainWindow::buildMenus()
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Show a MIDI file in the piano roll"));
     file->addSeparator();
+    QAction *exportMidi = file->addAction(tr("Export &MIDI..."), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), QStringLiteral("composition.mid"), tr("MIDI files (*.mid)"));
+        if (!path.isEmpty())
+            m_compose->exportMidi(path);
+    });
+    exportMidi->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *exportWav = file->addAction(tr("Export &WAV..."), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export WAV"), QStringLiteral("composition.wav"), tr("WAV audio (*.wav)"));
+        if (!path.isEmpty())
+            m_compose->exportWav(path);
+    });
+    exportWav->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_compose->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_compose->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *compose = menuBar()->addMenu(tr("C&ompose"));
+    QAction *composeNow = compose->addAction(tr("&Compose"), m_compose, &ComposePanel::compose);
+    composeNow->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    composeNow->setShortcutContext(Qt::WindowShortcut);
+    compose->addAction(tr("&Stop Composing"), m_compose, &ComposePanel::stopComposing);
+    compose->addAction(tr("&Rewrite Selection"), m_compose, &ComposePanel::rewriteSelection);
+    compose->addSeparator();
+    compose->addAction(tr("&Play / Pause"), m_compose, &ComposePanel::togglePlay);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { m_roll->setPixelsPerSecond(m_roll->pixelsPerSecond() * 1.25); });
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { pianoRoll()->setPixelsPerSecond(pianoRoll()->pixelsPerSecond() * 1.25); });
     zoomIn->setShortcut(QKeySequence::ZoomIn);
-    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { m_roll->setPixelsPerSecond(m_roll->pixelsPerSecond() / 1.25); });
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { pianoRoll()->setPixelsPerSecond(pianoRoll()->pixelsPerSecond() / 1.25); });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     QAction *fit = view->addAction(tr("&Fit Piece"), this, [this] {
-        m_roll->fitToPiece();
-        m_roll->viewport()->update();
+        pianoRoll()->fitToPiece();
+        pianoRoll()->viewport()->update();
     });
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
 
@@ -139,7 +176,7 @@ void MainWindow::loadFinished()
     m_banner->hide();
     const NoteSequence &seq = result.value();
     m_currentFile = m_loadingPath;
-    m_rollModel->setSequence(seq);
+    m_compose->showPiece(seq, tr("Open %1").arg(name));
     const int total = int(seq.duration());
     m_fileInfo->setText(tr("%1: %2 notes, %3:%4, %5 tracks")
                             .arg(seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title))

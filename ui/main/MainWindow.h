@@ -13,6 +13,7 @@ class QTabWidget;
 
 namespace aichopin {
 
+class ComposePanel;
 class PianoRollModel;
 class PianoRollView;
 
@@ -22,8 +23,9 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    PianoRollView *pianoRoll() const { return m_roll; }
-    PianoRollModel *pianoRollModel() const { return m_rollModel; }
+    PianoRollView *pianoRoll() const;
+    PianoRollModel *pianoRollModel() const;
+    ComposePanel *composePanel() const { return m_compose; }
     QTabWidget *areas() const { return m_areas; }
     // The error shown for the last file that could not be opened (empty when none).
     QString lastError() const { return m_lastError; }
@@ -49,8 +51,7 @@ private:
     void showError(const QString &message);
 
     QTabWidget *m_areas = nullptr;
-    PianoRollModel *m_rollModel = nullptr;
-    PianoRollView *m_roll = nullptr;
+    ComposePanel *m_compose = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_fileInfo = nullptr;
     QFutureWatcher<Result<NoteSequence>> m_loader;

@@ -17,6 +17,15 @@ void PianoRollModel::setSequence(NoteSequence sequence)
 
 void PianoRollModel::clear() { setSequence(NoteSequence{}); }
 
+void PianoRollModel::replaceSequence(NoteSequence sequence)
+{
+    m_sequence = std::move(sequence);
+    m_sequence.sortNotes();
+    m_duration = m_sequence.duration();
+    m_longest = m_sequence.longestNote();
+    Q_EMIT notesAppended(0);
+}
+
 void PianoRollModel::appendNotes(const std::vector<Note> &notes)
 {
     if (notes.empty())

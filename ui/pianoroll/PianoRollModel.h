@@ -16,6 +16,9 @@ public:
     const NoteSequence &sequence() const { return m_sequence; }
     void setSequence(NoteSequence sequence);
     void clear();
+    // Replaces the notes without resetting the view (a finished composition replacing its
+    // streamed draft); views repaint as for appended notes.
+    void replaceSequence(NoteSequence sequence);
     // Appends notes whose starts are not earlier than the last note's start (generation order).
     void appendNotes(const std::vector<Note> &notes);
 

@@ -79,6 +79,15 @@ void PianoRollView::scrollContentsBy(int, int)
 {
     syncFromScrollBars();
     viewport()->update();
+    Q_EMIT viewChanged();
+}
+
+void PianoRollView::setSelection(double from, double to)
+{
+    m_view.selectionFrom = from;
+    m_view.selectionTo = to;
+    viewport()->update();
+    Q_EMIT selectionChanged(from, to);
 }
 
 void PianoRollView::setPixelsPerSecond(double pps, double anchorSeconds)
@@ -91,6 +100,7 @@ void PianoRollView::setPixelsPerSecond(double pps, double anchorSeconds)
     m_view.startSeconds = std::max(0.0, anchorSeconds - (anchorX - PianoRollRenderer::kKeyboardWidth) / pps);
     updateScrollBars();
     viewport()->update();
+    Q_EMIT viewChanged();
 }
 
 void PianoRollView::setKeyHeight(double pixels)
@@ -128,6 +138,7 @@ void PianoRollView::fitToPiece()
         syncFromScrollBars();
     }
     updateScrollBars();
+    Q_EMIT viewChanged();
 }
 
 void PianoRollView::setPlayhead(double seconds)
@@ -159,6 +170,7 @@ void PianoRollView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
     updateScrollBars();
+    Q_EMIT viewChanged();
 }
 
 void PianoRollView::wheelEvent(QWheelEvent *event)
@@ -195,7 +207,8 @@ void PianoRollView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_End: h->setValue(h->maximum()); break;
     case Qt::Key_Plus: case Qt::Key_Equal: setPixelsPerSecond(m_view.pixelsPerSecond * 1.25); break;
     case Qt::Key_Minus: setPixelsPerSecond(m_view.pixelsPerSecond / 1.25); break;
-    case Qt::Key_0: fitToPiece(); viewport()->update(); break;
+    case Qt::Key_0: fitToPiece(); viewport()->update(); Q_EMIT viewChanged(); break;
+    case Qt::Key_Escape: setSelection(-1, -1); break;
     default: QAbstractScrollArea::keyPressEvent(event); return;
     }
     event->accept();
@@ -204,11 +217,29 @@ void PianoRollView::keyPressEvent(QKeyEvent *event)
 void PianoRollView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && event->position().x() >= PianoRollRenderer::kKeyboardWidth) {
-        Q_EMIT seekRequested(std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x())));
+        const double t = std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x()));
+        if (event->modifiers() & Qt::ShiftModifier) {
+            m_dragAnchor = t;
+            setSelection(t, t);
+        } else {
+            m_dragAnchor = -1;
+            Q_EMIT seekRequested(t);
+        }
         event->accept();
         return;
     }
     QAbstractScrollArea::mousePressEvent(event);
+}
+
+void PianoRollView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragAnchor >= 0 && (event->buttons() & Qt::LeftButton)) {
+        const double t = std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x()));
+        setSelection(std::min(m_dragAnchor, t), std::max(m_dragAnchor, t));
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::mouseMoveEvent(event);
 }
 
 }  // namespace aichopin

@@ -31,8 +31,18 @@ public:
     void setPlayhead(double seconds);
     void setFollowPlayhead(bool follow) { m_follow = follow; }
 
+    // A time range shown highlighted (for "rewrite these bars"); from >= to clears it.
+    void setSelection(double from, double to);
+    double selectionFrom() const { return m_view.selectionFrom; }
+    double selectionTo() const { return m_view.selectionTo; }
+    bool hasSelection() const { return m_view.selectionFrom < m_view.selectionTo; }
+
 Q_SIGNALS:
     void seekRequested(double seconds);
+    // Scrolled or zoomed: views aligned with the roll's time axis follow.
+    void viewChanged();
+    // Shift+drag over the notes or the ruler selected a time range.
+    void selectionChanged(double from, double to);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -40,6 +50,7 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     QSize sizeHint() const override { return {900, 480}; }
 
@@ -53,6 +64,7 @@ private:
     PianoRollRenderer m_renderer;
     PianoRollViewport m_view;
     bool m_follow = true;
+    double m_dragAnchor = -1.0;
 };
 
 }  // namespace aichopin

@@ -1,0 +1,183 @@
+// The Compose panel driven as a user would: click Compose with a tiny model, watch the notes
+// arrive in the roll, stop, undo and redo, bring back a composition, export MIDI and WAV.
+
+#include "compose/ComposePanel.h"
+#include "compose/ConfidenceStrip.h"
+#include "midi/SmfReader.h"
+#include "pianoroll/PianoRollModel.h"
+#include "pianoroll/PianoRollView.h"
+#include "support/TinyComposer.h"
+
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace aichopin;
+
+class TestComposePanel : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_model;
+
+    void waitReady(ComposePanel &panel)
+    {
+        panel.setModelPath(m_model);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.modelReady(), 20000);
+        QVERIFY(panel.composeButton()->isEnabled());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_model = test::trainTinyComposer(m_dir.filePath("model"));
+        QVERIFY(!m_model.isEmpty());
+    }
+
+    void composeStreamsIntoTheRollAndExports()
+    {
+        ComposePanel panel;
+        panel.resize(1100, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        waitReady(panel);
+        panel.setSeconds(6);
+        panel.setSeed(7);
+        QSignalSpy appended(panel.rollModel(), &PianoRollModel::notesAppended);
+        QTest::mouseClick(panel.composeButton(), Qt::LeftButton);
+        QVERIFY(panel.isComposing() || panel.history()->count() == 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        QVERIFY(appended.size() >= 1);  // notes arrived before the end, not all at once at the end
+        const NoteSequence piece = panel.piece();
+        QVERIFY(piece.notes.size() > 3);
+        QCOMPARE(panel.rollModel()->sequence().notes.size(), piece.notes.size());
+        for (const Note &n : piece.notes) {
+            QVERIFY(n.pitch >= 21 && n.pitch <= 108);
+            QVERIFY(n.duration > 0);
+        }
+        QVERIFY(!panel.confidence()->steps().empty());
+        for (const StepConfidence &s : panel.confidence()->steps())
+            QVERIFY(s.probability > 0 && s.probability <= 1);
+        QCOMPARE(panel.history()->count(), 1);
+        QVERIFY(panel.message().contains("Composed"));
+
+        const QString midi = m_dir.filePath("out.mid");
+        QVERIFY(panel.exportMidi(midi));
+        const auto back = SmfReader::readFile(midi);
+        QVERIFY(back.ok());
+        QCOMPARE(back->notes.size(), piece.notes.size());
+        QVERIFY2(back->texts.join(' ').contains("seed=7"), qPrintable(back->texts.join(' ')));
+        QVERIFY(back->texts.join(' ').contains("temperature=1"));
+
+        const QString wav = m_dir.filePath("out.wav");
+        QVERIFY2(panel.exportWav(wav), qPrintable(panel.message()));
+        QVERIFY(QFileInfo(wav).size() > 44100);
+    }
+
+    void sameSeedSameNotesUndoRedoAndHistory()
+    {
+        ComposePanel panel;
+        panel.show();
+        waitReady(panel);
+        panel.setSeconds(4);
+        panel.setSeed(11);
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        const NoteSequence first = panel.piece();
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        QCOMPARE(panel.piece().notes.size(), first.notes.size());
+        for (size_t i = 0; i < first.notes.size(); ++i) {
+            QCOMPARE(panel.piece().notes[i].pitch, first.notes[i].pitch);
+            QCOMPARE(panel.piece().notes[i].start, first.notes[i].start);
+        }
+        panel.setSeed(12);
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        const NoteSequence third = panel.piece();
+        QCOMPARE(panel.history()->count(), 3);
+
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), first.notes.size());
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QVERIFY(panel.piece().notes.empty());
+        QVERIFY(panel.rollModel()->sequence().notes.empty());
+        panel.undoStack()->redo();
+        panel.undoStack()->redo();
+        panel.undoStack()->redo();
+        QCOMPARE(panel.piece().notes.size(), third.notes.size());
+
+        // Going back to the first composition from the list is itself undoable.
+        emit panel.history()->itemActivated(panel.history()->item(0));
+        QCOMPARE(panel.piece().notes.size(), first.notes.size());
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), third.notes.size());
+    }
+
+    void stopKeepsWhatWasWrittenAndContinueFromRoll()
+    {
+        ComposePanel panel;
+        panel.show();
+        waitReady(panel);
+        panel.setSeconds(600);
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.rollModel()->sequence().notes.size() > 5, 30000);
+        panel.stopComposing();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 5000);
+        QVERIFY(panel.piece().notes.size() > 5);
+        QVERIFY(panel.piece().duration() < 600);
+        QVERIFY(panel.history()->item(0)->text().contains("stopped"));
+
+        // Continue the piece in the roll: the old notes stay, new ones follow.
+        const NoteSequence before = panel.piece();
+        panel.setSource(ComposePanel::Source::Roll);
+        panel.setSeconds(3);
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        QVERIFY(panel.piece().notes.size() > before.notes.size());
+        QVERIFY(panel.piece().duration() > before.duration());
+    }
+
+    void rewriteSelectionKeepsTheRest()
+    {
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        waitReady(panel);
+        NoteSequence piece;
+        for (int i = 0; i < 40; ++i)
+            piece.notes.push_back(Note{48 + i % 24, i * 0.5, 0.4, 0, 0, 70, 0, 0});
+        panel.showPiece(piece, QStringLiteral("scale"));
+        panel.roll()->setSelection(5.0, 10.0);
+        panel.rewriteSelection();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        const NoteSequence &after = panel.piece();
+        int beforeCount = 0, afterCount = 0;
+        for (const Note &n : after.notes) {
+            if (n.start < 5.0)
+                ++beforeCount;
+            if (n.start >= 10.0)
+                ++afterCount;
+            if (n.start >= 5.0 && n.start < 10.0)
+                QVERIFY(n.end() <= 10.0 + 1e-9);
+        }
+        QCOMPARE(beforeCount, 10);
+        QCOMPARE(afterCount, 20);
+    }
+
+    void missingModelSaysSoAndDisablesCompose()
+    {
+        ComposePanel panel;
+        panel.setModelPath(m_dir.filePath("no-such-model.pt"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.message().contains("Could not load"), 10000);
+        QVERIFY(!panel.composeButton()->isEnabled());
+        panel.compose();  // does nothing harmful
+        QVERIFY(!panel.isComposing());
+    }
+};
+
+QTEST_MAIN(TestComposePanel)
+#include "TestComposePanel.moc"

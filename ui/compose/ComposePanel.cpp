@@ -1,0 +1,721 @@
+#include "compose/ComposePanel.h"
+
+#include "common/DataPaths.h"
+#include "compose/ComposeWorker.h"
+#include "compose/ConfidenceStrip.h"
+#include "compose/PlaybackController.h"
+#include "midi/SmfReader.h"
+#include "midi/SmfWriter.h"
+#include "pianoroll/PianoRollModel.h"
+#include "pianoroll/PianoRollView.h"
+#include "sound/MidiPorts.h"
+#include "sound/MidiRecorder.h"
+#include "sound/OfflineRenderer.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QShortcut>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace aichopin {
+
+namespace {
+
+QString clock(double seconds)
+{
+    const int m = int(seconds) / 60;
+    return QStringLiteral("%1:%2").arg(m).arg(seconds - 60 * m, 4, 'f', 1, QLatin1Char('0'));
+}
+
+// One undoable change of the piece. The first redo (on push) is skipped when the panel
+// already shows the new piece (a composition that streamed in).
+class PieceCommand : public QUndoCommand {
+public:
+    PieceCommand(std::function<void(const NoteSequence &)> apply, NoteSequence before, NoteSequence after,
+                 const QString &text, bool alreadyShown)
+        : QUndoCommand(text), m_apply(std::move(apply)), m_before(std::move(before)), m_after(std::move(after)),
+          m_skipFirst(alreadyShown)
+    {
+    }
+    void undo() override { m_apply(m_before); }
+    void redo() override
+    {
+        if (m_skipFirst) {
+            m_skipFirst = false;
+            return;
+        }
+        m_apply(m_after);
+    }
+
+private:
+    std::function<void(const NoteSequence &)> m_apply;
+    NoteSequence m_before, m_after;
+    bool m_skipFirst;
+};
+
+NoteSequence notesBefore(const NoteSequence &piece, double time)
+{
+    NoteSequence out;
+    out.tempoMap = piece.tempoMap;
+    for (Note n : piece.notes)
+        if (n.start < time) {
+            n.duration = std::min(n.duration, time - n.start);
+            out.notes.push_back(n);
+        }
+    for (const PedalEvent &p : piece.pedals)
+        if (p.time < time)
+            out.pedals.push_back(p);
+    return out;
+}
+
+}  // namespace
+
+ComposePanel::ComposePanel(QWidget *parent) : QWidget(parent), m_cancel(std::make_shared<CancelToken>())
+{
+    qRegisterMetaType<aichopin::NoteSequence>();
+    qRegisterMetaType<aichopin::ComposedEvents>();
+    qRegisterMetaType<aichopin::GenerationOptions>();
+    buildUi();
+
+    m_worker = new ComposeWorker(m_cancel);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &ComposeWorker::modelReady, this, [this](const QString &path, const QString &description) {
+        if (path != m_modelPath)
+            return;
+        m_modelReady = true;
+        m_modelLabel->setText(tr("Model: %1").arg(description));
+        updateEnabled();
+    });
+    connect(m_worker, &ComposeWorker::modelFailed, this, [this](const QString &path, const QString &message) {
+        if (path != m_modelPath)
+            return;
+        m_modelReady = false;
+        m_modelLabel->setText(tr("Model: none loaded"));
+        setMessage(tr("Could not load the composer model %1: %2").arg(QFileInfo(path).fileName(), message));
+        updateEnabled();
+    });
+    connect(m_worker, &ComposeWorker::eventsReady, this, &ComposePanel::onEvents);
+    connect(m_worker, &ComposeWorker::composed, this, &ComposePanel::onComposed);
+    connect(m_worker, &ComposeWorker::cancelled, this, [this] {
+        std::vector<Note> done;
+        m_stream.finish(m_streamed.duration(), done);
+        m_streamed.notes.insert(m_streamed.notes.end(), done.begin(), done.end());
+        m_streamed.sortNotes();
+        m_requestLabel += tr(" (stopped)");
+        finishComposition(m_streamed);
+        setMessage(tr("Stopped: kept the %1 notes composed so far.").arg(m_streamed.notes.size()));
+    });
+    connect(m_worker, &ComposeWorker::failed, this, [this](const QString &message) {
+        m_composing = false;
+        m_playback->setOpenEnded(false);
+        setPiece(m_piece);
+        setMessage(tr("Composing failed: %1").arg(message));
+        updateEnabled();
+    });
+    m_thread.start();
+
+    QString model = QSettings().value(QStringLiteral("compose/model")).toString();
+    if (model.isEmpty() || !QFileInfo::exists(model))
+        model = DataPaths::shippedModel(QStringLiteral("composer-default.pt"));
+    if (model.isEmpty()) {
+        m_modelLabel->setText(tr("Model: none found (the shipped composer-default.pt is missing): choose a model file or train one"));
+        updateEnabled();
+    } else {
+        setModelPath(model);
+    }
+    m_playback->initialise();
+}
+
+ComposePanel::~ComposePanel()
+{
+    m_cancel->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void ComposePanel::buildUi()
+{
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(6, 6, 6, 6);
+
+    auto *controls = new QHBoxLayout;
+    m_composeButton = new QPushButton(tr("Compose"), this);
+    m_composeButton->setObjectName(QStringLiteral("composeButton"));
+    m_composeButton->setToolTip(tr("Write a new piece with the model (Ctrl+Enter)"));
+    m_composeButton->setDefault(true);
+    m_stopButton = new QPushButton(tr("Stop"), this);
+    m_stopButton->setToolTip(tr("Stop composing and keep what is written (Esc)"));
+    m_seconds = new QDoubleSpinBox(this);
+    m_seconds->setRange(2, 900);
+    m_seconds->setValue(30);
+    m_seconds->setSuffix(tr(" s"));
+    m_seconds->setToolTip(tr("How many seconds of new music to write"));
+    m_temperature = new QDoubleSpinBox(this);
+    m_temperature->setRange(0.1, 2.0);
+    m_temperature->setSingleStep(0.05);
+    m_temperature->setValue(1.0);
+    m_temperature->setToolTip(tr("Temperature: below 1 is safer and more repetitive, above 1 wilder"));
+    m_topP = new QDoubleSpinBox(this);
+    m_topP->setRange(0.5, 1.0);
+    m_topP->setSingleStep(0.01);
+    m_topP->setValue(0.95);
+    m_topP->setToolTip(tr("Top-p: choose only among the most likely events that together hold this much probability"));
+    m_seed = new QSpinBox(this);
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setValue(int(QRandomGenerator::global()->bounded(1, 1000000)));
+    m_seed->setToolTip(tr("Seed: the same seed and settings compose the same notes"));
+    auto *randomSeed = new QPushButton(tr("Random"), this);
+    randomSeed->setToolTip(tr("Pick a new random seed"));
+    connect(randomSeed, &QPushButton::clicked, this, [this] { m_seed->setValue(int(QRandomGenerator::global()->bounded(1, 1000000))); });
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("continueFrom"));
+    m_source->addItem(tr("Nothing"), int(Source::Nothing));
+    m_source->addItem(tr("A MIDI file..."), int(Source::MidiFile));
+    m_source->addItem(tr("The piece in the roll"), int(Source::Roll));
+    m_source->addItem(tr("The music before the selection"), int(Source::BeforeSelection));
+    m_source->addItem(tr("The phrase recorded from a keyboard"), int(Source::Recording));
+    m_source->setToolTip(tr("What the new music continues"));
+    connect(m_source, &QComboBox::activated, this, [this](int index) {
+        if (Source(m_source->itemData(index).toInt()) != Source::MidiFile)
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Continue a MIDI File"), QString(), tr("MIDI files (*.mid *.midi)"));
+        if (!path.isEmpty())
+            setSource(Source::MidiFile, path);
+        else
+            m_source->setCurrentIndex(0);
+    });
+    m_recordButton = new QPushButton(tr("Record"), this);
+    m_recordButton->setCheckable(true);
+    m_recordButton->setToolTip(tr("Record a phrase on a MIDI keyboard for the model to continue"));
+    connect(m_recordButton, &QPushButton::clicked, this, &ComposePanel::toggleRecording);
+    m_rewriteButton = new QPushButton(tr("Rewrite Selection"), this);
+    m_rewriteButton->setToolTip(tr("Compose the selected time range again (Shift+drag in the roll selects)"));
+
+    auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    controls->addWidget(m_composeButton);
+    controls->addWidget(m_stopButton);
+    controls->addSpacing(8);
+    controls->addWidget(label(tr("&Length"), m_seconds));
+    controls->addWidget(m_seconds);
+    controls->addWidget(label(tr("&Temperature"), m_temperature));
+    controls->addWidget(m_temperature);
+    controls->addWidget(label(tr("Top-&p"), m_topP));
+    controls->addWidget(m_topP);
+    controls->addWidget(label(tr("S&eed"), m_seed));
+    controls->addWidget(m_seed);
+    controls->addWidget(randomSeed);
+    controls->addSpacing(8);
+    controls->addWidget(label(tr("Continue &from"), m_source));
+    controls->addWidget(m_source);
+    controls->addWidget(m_recordButton);
+    controls->addWidget(m_rewriteButton);
+    controls->addStretch(1);
+    root->addLayout(controls);
+
+    auto *modelRow = new QHBoxLayout;
+    m_modelLabel = new QLabel(tr("Model: loading..."), this);
+    m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
+    auto *chooseModel = new QPushButton(tr("Choose Model..."), this);
+    chooseModel->setToolTip(tr("Use another composer model file (for example one you trained)"));
+    connect(chooseModel, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose a Composer Model"), DataPaths::userModelDir(), tr("Models (*.pt)"));
+        if (path.isEmpty())
+            return;
+        QSettings().setValue(QStringLiteral("compose/model"), path);
+        setModelPath(path);
+    });
+    m_showConfidence = new QCheckBox(tr("Show how sure the model was"), this);
+    m_showConfidence->setChecked(true);
+    modelRow->addWidget(m_modelLabel, 1);
+    modelRow->addWidget(m_showConfidence);
+    modelRow->addWidget(chooseModel);
+    root->addLayout(modelRow);
+
+    m_rollModel = new PianoRollModel(this);
+    m_roll = new PianoRollView(m_rollModel, this);
+    m_strip = new ConfidenceStrip(m_roll, this);
+    connect(m_showConfidence, &QCheckBox::toggled, m_strip, &QWidget::setVisible);
+    auto *rollBox = new QWidget(this);
+    auto *rollLayout = new QVBoxLayout(rollBox);
+    rollLayout->setContentsMargins(0, 0, 0, 0);
+    rollLayout->setSpacing(2);
+    rollLayout->addWidget(m_roll, 1);
+    rollLayout->addWidget(m_strip);
+
+    m_undo = new QUndoStack(this);
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(new QLabel(tr("This session's compositions"), side));
+    m_history = new QListWidget(side);
+    m_history->setObjectName(QStringLiteral("history"));
+    m_history->setToolTip(tr("Double-click to bring a composition back (undoable)"));
+    sideLayout->addWidget(m_history, 1);
+    auto *undoRow = new QHBoxLayout;
+    auto *undo = new QPushButton(tr("Undo"), side);
+    auto *redo = new QPushButton(tr("Redo"), side);
+    connect(undo, &QPushButton::clicked, m_undo, &QUndoStack::undo);
+    connect(redo, &QPushButton::clicked, m_undo, &QUndoStack::redo);
+    connect(m_undo, &QUndoStack::canUndoChanged, undo, &QWidget::setEnabled);
+    connect(m_undo, &QUndoStack::canRedoChanged, redo, &QWidget::setEnabled);
+    undo->setEnabled(false);
+    redo->setEnabled(false);
+    undoRow->addWidget(undo);
+    undoRow->addWidget(redo);
+    sideLayout->addLayout(undoRow);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(rollBox);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(1, 1);
+    root->addWidget(splitter, 1);
+
+    auto *transport = new QHBoxLayout;
+    m_playButton = new QPushButton(tr("Play"), this);
+    m_playButton->setObjectName(QStringLiteral("playButton"));
+    m_playButton->setToolTip(tr("Play or pause (Space)"));
+    auto *stopPlay = new QPushButton(tr("Stop Playback"), this);
+    m_speed = new QComboBox(this);
+    for (double s : {0.5, 0.75, 1.0, 1.25, 1.5, 2.0})
+        m_speed->addItem(QStringLiteral("%1x").arg(s), s);
+    m_speed->setCurrentIndex(2);
+    m_speed->setToolTip(tr("Playback speed"));
+    m_volume = new QSlider(Qt::Horizontal, this);
+    m_volume->setRange(0, 100);
+    m_volume->setValue(50);
+    m_volume->setMaximumWidth(120);
+    m_volume->setToolTip(tr("Volume"));
+    m_output = new QComboBox(this);
+    m_output->setToolTip(tr("Where the music goes: the built-in synthesizer or a MIDI device"));
+    m_output->addItem(tr("FluidSynth (built in)"), QString());
+    const MidiPortList outputs = MidiPorts::outputs();
+    for (int i = 0; i < outputs.ports.size(); ++i)
+        m_output->addItem(tr("MIDI: %1").arg(outputs.ports[i]), QString::number(i));
+    if (outputs.ports.isEmpty() && !outputs.explanation.isEmpty())
+        m_output->setToolTip(m_output->toolTip() + "\n" + tr("No MIDI outputs: %1").arg(outputs.explanation));
+    m_position = new QLabel(clock(0), this);
+    m_position->setObjectName(QStringLiteral("position"));
+    m_position->setMinimumWidth(130);
+    auto *exportMidi = new QPushButton(tr("Export MIDI..."), this);
+    auto *exportWav = new QPushButton(tr("Export WAV..."), this);
+    m_soundStatus = new QLabel(this);
+    m_soundStatus->setObjectName(QStringLiteral("soundStatus"));
+    m_soundStatus->setEnabled(false);
+    transport->addWidget(m_playButton);
+    transport->addWidget(stopPlay);
+    transport->addWidget(new QLabel(tr("Speed"), this));
+    transport->addWidget(m_speed);
+    transport->addWidget(new QLabel(tr("Volume"), this));
+    transport->addWidget(m_volume);
+    transport->addWidget(m_output);
+    transport->addWidget(m_position);
+    transport->addWidget(m_soundStatus, 1);
+    transport->addWidget(exportMidi);
+    transport->addWidget(exportWav);
+    root->addLayout(transport);
+
+    m_playback = new PlaybackController(this);
+    connect(m_playback, &PlaybackController::statusChanged, m_soundStatus, &QLabel::setText);
+    connect(m_playback, &PlaybackController::positionChanged, this, [this](double seconds) {
+        if (m_playback->isPlaying() || m_composing)
+            m_roll->setPlayhead(seconds);
+        m_position->setText(QStringLiteral("%1 / %2").arg(clock(seconds), clock(m_rollModel->duration())));
+    });
+    connect(m_playback, &PlaybackController::playingChanged, this,
+            [this](bool playing) { m_playButton->setText(playing ? tr("Pause") : tr("Play")); });
+    connect(m_roll, &PianoRollView::seekRequested, this, [this](double t) {
+        m_playback->seek(t);
+        m_roll->setPlayhead(t);
+    });
+    connect(m_roll, &PianoRollView::selectionChanged, this, [this] { updateEnabled(); });
+
+    connect(m_composeButton, &QPushButton::clicked, this, &ComposePanel::compose);
+    connect(m_stopButton, &QPushButton::clicked, this, &ComposePanel::stopComposing);
+    connect(m_rewriteButton, &QPushButton::clicked, this, &ComposePanel::rewriteSelection);
+    connect(m_playButton, &QPushButton::clicked, this, &ComposePanel::togglePlay);
+    connect(stopPlay, &QPushButton::clicked, m_playback, &PlaybackController::stop);
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this] { m_playback->setSpeed(m_speed->currentData().toDouble()); });
+    connect(m_volume, &QSlider::valueChanged, this, [this](int v) { m_playback->setVolume(v / 100.0); });
+    connect(m_output, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_playback->setOutput(m_output->currentData().toString()))
+            m_output->setCurrentIndex(0);
+    });
+    connect(exportMidi, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), QStringLiteral("composition.mid"), tr("MIDI files (*.mid)"));
+        if (!path.isEmpty())
+            exportMidi(path);
+    });
+    connect(exportWav, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export WAV"), QStringLiteral("composition.wav"), tr("WAV audio (*.wav)"));
+        if (!path.isEmpty())
+            exportWav(path);
+    });
+    connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const auto piece = item->data(Qt::UserRole).value<NoteSequence>();
+        showPiece(piece, item->text());
+    });
+
+    auto *composeKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, this, &ComposePanel::compose);
+    composeKey->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *composeEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this, this, &ComposePanel::compose);
+    composeEnter->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &ComposePanel::stopComposing);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_roll, this, &ComposePanel::togglePlay);
+    space->setContext(Qt::WidgetShortcut);
+    updateEnabled();
+}
+
+void ComposePanel::setModelPath(const QString &path)
+{
+    m_modelPath = path;
+    m_modelReady = false;
+    m_modelLabel->setText(tr("Model: loading %1...").arg(QFileInfo(path).fileName()));
+    updateEnabled();
+    QMetaObject::invokeMethod(m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, path));
+}
+
+void ComposePanel::setSeconds(double seconds) { m_seconds->setValue(seconds); }
+void ComposePanel::setTemperature(double t) { m_temperature->setValue(t); }
+void ComposePanel::setTopP(double p) { m_topP->setValue(p); }
+void ComposePanel::setSeed(quint64 seed) { m_seed->setValue(int(std::min<quint64>(seed, std::numeric_limits<int>::max()))); }
+
+void ComposePanel::setSource(Source source, const QString &midiFile)
+{
+    if (source == Source::MidiFile) {
+        m_primerFile = midiFile;
+        m_source->setItemText(1, tr("MIDI file: %1").arg(QFileInfo(midiFile).fileName()));
+    }
+    m_source->setCurrentIndex(m_source->findData(int(source)));
+}
+
+void ComposePanel::setMessage(const QString &message)
+{
+    m_message = message;
+    Q_EMIT messageChanged(message);
+}
+
+void ComposePanel::updateEnabled()
+{
+    m_composeButton->setEnabled(m_modelReady && !m_composing);
+    m_stopButton->setEnabled(m_composing);
+    m_rewriteButton->setEnabled(m_modelReady && !m_composing && m_roll->hasSelection());
+    if (!m_modelReady && !m_composing)
+        m_composeButton->setToolTip(tr("No composer model is loaded: %1").arg(m_modelLabel->text()));
+    else
+        m_composeButton->setToolTip(tr("Write a new piece with the model (Ctrl+Enter)"));
+}
+
+void ComposePanel::setPiece(const NoteSequence &piece)
+{
+    m_piece = piece;
+    m_rollModel->setSequence(piece);
+    m_playback->stop();
+    m_playback->setSequence(piece);
+}
+
+void ComposePanel::showPiece(const NoteSequence &piece, const QString &label)
+{
+    if (m_composing)
+        stopComposing();
+    m_undo->push(new PieceCommand([this](const NoteSequence &p) { setPiece(p); }, m_piece, piece, label, false));
+}
+
+std::optional<NoteSequence> ComposePanel::primerFor(Source source, QString *error) const
+{
+    switch (source) {
+    case Source::Nothing:
+        return std::nullopt;
+    case Source::MidiFile: {
+        if (m_primerFile.isEmpty()) {
+            *error = tr("Choose the MIDI file to continue first.");
+            return std::nullopt;
+        }
+        auto read = SmfReader::readFile(m_primerFile);
+        if (!read) {
+            *error = tr("Cannot continue %1: %2").arg(QFileInfo(m_primerFile).fileName(), read.error().toString());
+            return std::nullopt;
+        }
+        return read.value();
+    }
+    case Source::Roll:
+        if (m_piece.notes.empty())
+            *error = tr("The roll is empty: there is nothing to continue.");
+        else
+            return m_piece;
+        return std::nullopt;
+    case Source::BeforeSelection:
+        if (!m_roll->hasSelection()) {
+            *error = tr("Select a time range first (Shift+drag in the roll).");
+            return std::nullopt;
+        }
+        return notesBefore(m_piece, m_roll->selectionFrom());
+    case Source::Recording:
+        if (m_recorded.notes.empty()) {
+            *error = tr("Record a phrase first (the Record button).");
+            return std::nullopt;
+        }
+        return m_recorded;
+    }
+    return std::nullopt;
+}
+
+QString ComposePanel::settingsText(const GenerationOptions &o) const
+{
+    return QStringLiteral("AI Chopin %1: model=%2 seconds=%3 temperature=%4 top_p=%5 top_k=%6 seed=%7%8")
+        .arg(QStringLiteral(AICHOPIN_VERSION), QFileInfo(m_modelPath).fileName())
+        .arg(o.seconds).arg(o.temperature).arg(o.topP).arg(o.topK).arg(o.seed)
+        .arg(o.primer ? QStringLiteral(" continues=%1").arg(m_source->currentText()) : QString());
+}
+
+void ComposePanel::compose()
+{
+    if (m_composing || !m_modelReady) {
+        if (!m_modelReady)
+            setMessage(tr("No composer model is loaded yet."));
+        return;
+    }
+    QString error;
+    const Source source = Source(m_source->currentData().toInt());
+    GenerationOptions options;
+    options.primer = primerFor(source, &error);
+    if (!error.isEmpty()) {
+        setMessage(error);
+        return;
+    }
+    options.seconds = m_seconds->value();
+    options.temperature = m_temperature->value();
+    options.topP = m_topP->value();
+    options.seed = quint64(m_seed->value());
+    options.threads = 1;
+    m_rewriteFrom = m_rewriteTo = -1;
+    startGeneration(options, tr("Composition %1: %2 s, T %3, seed %4").arg(m_compositions + 1).arg(options.seconds).arg(options.temperature).arg(options.seed));
+}
+
+void ComposePanel::rewriteSelection()
+{
+    if (m_composing || !m_modelReady || !m_roll->hasSelection())
+        return;
+    GenerationOptions options;
+    m_rewriteFrom = m_roll->selectionFrom();
+    m_rewriteTo = m_roll->selectionTo();
+    const NoteSequence before = notesBefore(m_piece, m_rewriteFrom);
+    if (!before.notes.empty())
+        options.primer = before;
+    options.seconds = std::max(1.0, m_rewriteTo - m_rewriteFrom);
+    options.temperature = m_temperature->value();
+    options.topP = m_topP->value();
+    options.seed = quint64(m_seed->value());
+    m_beforeRewrite = m_piece;
+    startGeneration(options, tr("Rewrote %1 to %2").arg(clock(m_rewriteFrom), clock(m_rewriteTo)));
+}
+
+void ComposePanel::startGeneration(GenerationOptions options, const QString &label)
+{
+    m_cancel->reset();
+    m_composing = true;
+    m_request = options;
+    m_requestLabel = label;
+    m_stream.reset();
+    m_streamed = options.primer ? *options.primer : NoteSequence{};
+    m_streamed.texts.clear();
+    m_strip->clear();
+    m_rollModel->setSequence(m_streamed);
+    const double primerEnd = m_streamed.duration();
+    m_roll->setPixelsPerSecond(60);
+    m_roll->scrollToTime(std::max(0.0, primerEnd - 4));
+    m_playback->stop();
+    m_playback->setSequence(m_streamed);
+    m_playback->setOpenEnded(true);
+    m_playback->seek(std::max(0.0, primerEnd - 2));
+    m_playback->play();
+    setMessage(tr("Composing..."));
+    updateEnabled();
+    QMetaObject::invokeMethod(m_worker, "compose", Qt::QueuedConnection, Q_ARG(aichopin::GenerationOptions, options));
+}
+
+void ComposePanel::onEvents(const ComposedEvents &events)
+{
+    if (!m_composing)
+        return;
+    std::vector<Note> done;
+    std::vector<StepConfidence> steps;
+    steps.reserve(events.size());
+    for (const ComposedEvent &e : events) {
+        m_stream.add(e, done);
+        steps.push_back(StepConfidence{e.time, e.probability, e.name});
+    }
+    if (!done.empty()) {
+        m_streamed.notes.insert(m_streamed.notes.end(), done.begin(), done.end());
+        m_rollModel->appendNotes(done);
+        m_playback->appendNotes(done);
+    }
+    m_strip->append(steps);
+}
+
+void ComposePanel::onComposed(const NoteSequence &piece, double firstEventMs)
+{
+    finishComposition(piece);
+    setMessage(tr("Composed %1 notes; the first event came after %2 ms.").arg(piece.notes.size()).arg(firstEventMs, 0, 'f', 0));
+}
+
+void ComposePanel::finishComposition(NoteSequence piece)
+{
+    m_composing = false;
+    piece.texts.clear();
+    piece.texts << settingsText(m_request);
+    if (m_rewriteFrom >= 0) {
+        // Keep the music outside the selection; take the new notes inside it.
+        NoteSequence spliced = notesBefore(m_beforeRewrite, m_rewriteFrom);
+        spliced.texts = piece.texts;
+        for (Note n : piece.notes)
+            if (n.start >= m_rewriteFrom && n.start < m_rewriteTo) {
+                n.duration = std::min(n.duration, m_rewriteTo - n.start);
+                spliced.notes.push_back(n);
+            }
+        for (const Note &n : m_beforeRewrite.notes)
+            if (n.start >= m_rewriteTo)
+                spliced.notes.push_back(n);
+        for (const PedalEvent &p : m_beforeRewrite.pedals)
+            if (p.time >= m_rewriteTo)
+                spliced.pedals.push_back(p);
+        spliced.sortNotes();
+        piece = spliced;
+    }
+    const NoteSequence before = m_rewriteFrom >= 0 ? m_beforeRewrite : m_piece;
+    m_piece = piece;
+    m_rollModel->replaceSequence(piece);
+    m_playback->appendNotes({});
+    m_playback->setOpenEnded(false);
+    m_undo->push(new PieceCommand([this](const NoteSequence &p) { setPiece(p); }, before, piece, m_requestLabel, true));
+    ++m_compositions;
+    auto *item = new QListWidgetItem(m_requestLabel, m_history);
+    item->setData(Qt::UserRole, QVariant::fromValue(piece));
+    m_history->scrollToItem(item);
+    m_rewriteFrom = m_rewriteTo = -1;
+    updateEnabled();
+    Q_EMIT compositionFinished();
+}
+
+void ComposePanel::stopComposing()
+{
+    if (m_composing)
+        m_cancel->cancel();
+}
+
+void ComposePanel::togglePlay()
+{
+    if (m_playback->isPlaying())
+        m_playback->pause();
+    else
+        m_playback->play();
+}
+
+void ComposePanel::toggleRecording()
+{
+    if (m_recorder && m_recorder->isRecording()) {
+        m_recorded = m_recorder->stop();
+        m_recordButton->setChecked(false);
+        m_recordButton->setText(tr("Record"));
+        if (m_recorded.notes.empty()) {
+            setMessage(tr("Nothing was played: no phrase recorded."));
+            return;
+        }
+        setSource(Source::Recording);
+        showPiece(m_recorded, tr("Recorded phrase"));
+        setMessage(tr("Recorded %1 notes from %2; Compose continues them.").arg(m_recorded.notes.size()).arg(m_recorder->portName()));
+        return;
+    }
+    m_recordButton->setChecked(false);
+    const MidiPortList inputs = MidiPorts::inputs();
+    if (inputs.ports.isEmpty()) {
+        setMessage(tr("No MIDI keyboard to record from: %1").arg(inputs.explanation.isEmpty() ? tr("no input ports") : inputs.explanation));
+        return;
+    }
+    QString port = QStringLiteral("0");
+    if (inputs.ports.size() > 1) {
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Record"), tr("MIDI input"), inputs.ports, 0, false, &ok);
+        if (!ok)
+            return;
+        port = QString::number(inputs.ports.indexOf(chosen));
+    }
+    m_recorder = std::make_unique<MidiRecorder>();
+    const Status started = m_recorder->start(port);
+    if (!started) {
+        setMessage(tr("Cannot record: %1").arg(started.error().toString()));
+        return;
+    }
+    m_recordButton->setChecked(true);
+    m_recordButton->setText(tr("Stop Recording"));
+    setMessage(tr("Recording from %1: play a phrase, then press Stop Recording.").arg(m_recorder->portName()));
+}
+
+bool ComposePanel::exportMidi(const QString &path)
+{
+    const Status written = SmfWriter::writeFile(m_piece, path);
+    setMessage(written ? tr("Exported %1").arg(QFileInfo(path).fileName()) : tr("Export failed: %1").arg(written.error().toString()));
+    return written.ok();
+}
+
+bool ComposePanel::exportWav(const QString &path)
+{
+    if (m_piece.notes.empty()) {
+        setMessage(tr("There is nothing to export yet."));
+        return false;
+    }
+    auto cancel = std::make_shared<CancelToken>();
+    auto progress = std::make_shared<std::atomic<int>>(0);
+    QProgressDialog dialog(tr("Rendering %1...").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, this);
+    dialog.setWindowModality(Qt::WindowModal);
+    dialog.setMinimumDuration(300);
+    connect(&dialog, &QProgressDialog::canceled, this, [cancel] { cancel->cancel(); });
+    const NoteSequence piece = m_piece;
+    QFutureWatcher<QString> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, &dialog, [&] { dialog.setValue(progress->load()); });
+    poll.start(50);
+    watcher.setFuture(QtConcurrent::run([piece, path, cancel, progress]() -> QString {
+        auto renderer = OfflineRenderer::create();
+        if (!renderer)
+            return renderer.error().toString();
+        auto stats = renderer.value()->renderToWav(piece, path, [progress](const ProgressInfo &p) { *progress = int(p.fraction * 100); },
+                                                   cancel.get());
+        return stats ? QString() : stats.error().toString();
+    }));
+    loop.exec();
+    dialog.reset();
+    const QString error = watcher.result();
+    setMessage(error.isEmpty() ? tr("Exported %1").arg(QFileInfo(path).fileName()) : tr("WAV export failed: %1").arg(error));
+    return error.isEmpty();
+}
+
+}  // namespace aichopin

@@ -1,0 +1,143 @@
+#pragma once
+// The Compose area: Compose (Ctrl+Enter) writes a piece with the loaded model, streaming it
+// into the piano roll and the player as it is made; length, temperature, top-p and seed steer
+// it; it can continue a MIDI file, the piece in the roll, the part before a selection, or a
+// phrase recorded from a MIDI keyboard, and rewrite a selected time range. Transport, export
+// (MIDI with the settings in its text events, WAV), undo/redo and this run's history.
+// UI thread only; generation runs on the panel's worker thread.
+
+#include "common/CancelToken.h"
+#include "compose/ComposeTypes.h"
+#include "compose/StreamingNotes.h"
+
+#include <QThread>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QUndoStack;
+
+namespace aichopin {
+
+class ComposeWorker;
+class ConfidenceStrip;
+class MidiRecorder;
+class PianoRollModel;
+class PianoRollView;
+class PlaybackController;
+
+class ComposePanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class Source { Nothing, MidiFile, Roll, BeforeSelection, Recording };
+
+    explicit ComposePanel(QWidget *parent = nullptr);
+    ~ComposePanel() override;  // cancels generation and waits for the worker
+
+    PianoRollView *roll() const { return m_roll; }
+    PianoRollModel *rollModel() const { return m_rollModel; }
+    ConfidenceStrip *confidence() const { return m_strip; }
+    PlaybackController *playback() const { return m_playback; }
+    QUndoStack *undoStack() const { return m_undo; }
+    QListWidget *history() const { return m_history; }
+    QPushButton *composeButton() const { return m_composeButton; }
+
+    // Loads a composer model on the worker thread (the shipped one by default).
+    void setModelPath(const QString &path);
+    QString modelPath() const { return m_modelPath; }
+    bool modelReady() const { return m_modelReady; }
+    bool isComposing() const { return m_composing; }
+    QString message() const { return m_message; }
+
+    void setSeconds(double seconds);
+    void setTemperature(double t);
+    void setTopP(double p);
+    void setSeed(quint64 seed);
+    void setSource(Source source, const QString &midiFile = {});
+
+    // Shows a piece (an opened file), undoably.
+    void showPiece(const NoteSequence &piece, const QString &label);
+    const NoteSequence &piece() const { return m_piece; }
+
+    // Writes the piece as MIDI (with its settings in text events) or renders it to WAV.
+    bool exportMidi(const QString &path);
+    bool exportWav(const QString &path);
+
+public Q_SLOTS:
+    void compose();
+    void rewriteSelection();
+    void stopComposing();
+    void togglePlay();
+
+Q_SIGNALS:
+    void messageChanged(const QString &message);
+    void compositionFinished();
+
+private:
+    void buildUi();
+    void startGeneration(GenerationOptions options, const QString &label);
+    void onEvents(const ComposedEvents &events);
+    void onComposed(const NoteSequence &piece, double firstEventMs);
+    void finishComposition(NoteSequence piece);
+    void setPiece(const NoteSequence &piece);
+    void setMessage(const QString &message);
+    void updateEnabled();
+    void toggleRecording();
+    QString settingsText(const GenerationOptions &o) const;
+    std::optional<NoteSequence> primerFor(Source source, QString *error) const;
+
+    PianoRollModel *m_rollModel = nullptr;
+    PianoRollView *m_roll = nullptr;
+    ConfidenceStrip *m_strip = nullptr;
+    PlaybackController *m_playback = nullptr;
+    QUndoStack *m_undo = nullptr;
+    QListWidget *m_history = nullptr;
+
+    QPushButton *m_composeButton = nullptr;
+    QPushButton *m_stopButton = nullptr;
+    QPushButton *m_rewriteButton = nullptr;
+    QPushButton *m_recordButton = nullptr;
+    QPushButton *m_playButton = nullptr;
+    QDoubleSpinBox *m_seconds = nullptr;
+    QDoubleSpinBox *m_temperature = nullptr;
+    QDoubleSpinBox *m_topP = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QComboBox *m_source = nullptr;
+    QComboBox *m_speed = nullptr;
+    QComboBox *m_output = nullptr;
+    QSlider *m_volume = nullptr;
+    QCheckBox *m_showConfidence = nullptr;
+    QLabel *m_modelLabel = nullptr;
+    QLabel *m_position = nullptr;
+    QLabel *m_soundStatus = nullptr;
+
+    QThread m_thread;
+    ComposeWorker *m_worker = nullptr;
+    std::shared_ptr<CancelToken> m_cancel;
+    std::unique_ptr<MidiRecorder> m_recorder;
+    NoteSequence m_recorded;
+
+    NoteSequence m_piece;
+    NoteSequence m_streamed;  // notes of the composition in progress (primer included)
+    StreamingNotes m_stream;
+    GenerationOptions m_request;
+    QString m_requestLabel;
+    double m_rewriteFrom = -1, m_rewriteTo = -1;
+    NoteSequence m_beforeRewrite;
+    QString m_modelPath;
+    QString m_primerFile;
+    QString m_message;
+    bool m_modelReady = false;
+    bool m_composing = false;
+    int m_compositions = 0;
+};
+
+}  // namespace aichopin
