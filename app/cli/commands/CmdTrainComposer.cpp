@@ -1,0 +1,135 @@
+// aichopin-cli train-composer: trains an LSTM composer on a folder of MIDI files.
+
+#include "CliOutput.h"
+#include "CommandRegistry.h"
+#include "common/CancelToken.h"
+#include "composer/ComposerTrainer.h"
+
+#include <cmath>
+
+namespace aichopin::cli {
+namespace {
+
+CancelToken g_cancel;
+
+QString clock(double seconds)
+{
+    if (seconds < 0 || !std::isfinite(seconds))
+        return QStringLiteral("?");
+    const int s = int(seconds);
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+int runTrainComposer(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Folder of MIDI files (searched recursively)."), QStringLiteral("DIR"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Model file to write (the checkpoint goes to MODEL.ckpt)."), QStringLiteral("MODEL"));
+    const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("default, paper-benchmark or paper-optimized."), QStringLiteral("NAME"), QStringLiteral("default"));
+    const QCommandLineOption representation(QStringLiteral("representation"), QStringLiteral("performance (default) or paper."), QStringLiteral("NAME"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Most epochs to train (default 50)."), QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Stop after this many minutes (0: no limit)."), QStringLiteral("M"), QStringLiteral("0"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"), QStringLiteral("auto"));
+    const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("Continue from this checkpoint (or the model next to its .ckpt)."), QStringLiteral("MODEL"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads (default: LibTorch's choice)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption optimizer(QStringLiteral("optimizer"), QStringLiteral("adam or rmsprop (default: adam; rmsprop for the paper presets)."), QStringLiteral("NAME"));
+    const QCommandLineOption lr(QStringLiteral("lr"), QStringLiteral("Learning rate (default 0.002; 0.001 for the paper presets)."), QStringLiteral("X"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Batch size (default 32)."), QStringLiteral("N"), QStringLiteral("32"));
+    const QCommandLineOption chunk(QStringLiteral("chunk"), QStringLiteral("Backpropagation length in events (default 128)."), QStringLiteral("N"), QStringLiteral("128"));
+    const QCommandLineOption patience(QStringLiteral("patience"), QStringLiteral("Epochs without improvement before stopping (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption noAugment(QStringLiteral("no-augment"), QStringLiteral("Turn transposition and tempo stretch off."));
+    for (const auto &o : {data, outOpt, preset, representation, epochs, minutes, device, resume, seed, threads, optimizer, lr, batch, chunk, patience, noAugment})
+        parser.addOption(o);
+    int code = 0;
+    if (!parseArgs(parser, args, QStringLiteral("Train an LSTM composer on MIDI files."), &code))
+        return code;
+    if (!parser.isSet(data) || !parser.isSet(outOpt)) {
+        err() << args[0] << ": --data DIR and --out MODEL are required\n";
+        return 2;
+    }
+    const auto hyper = ComposerHyperparameters::fromPreset(parser.value(preset));
+    if (!hyper) {
+        err() << args[0] << ": unknown preset '" << parser.value(preset) << "' (use "
+              << ComposerHyperparameters::presetNames().join(QStringLiteral(", ")) << ")\n";
+        return 2;
+    }
+    ComposerTrainingOptions o;
+    o.dataDir = parser.value(data);
+    o.outPath = parser.value(outOpt);
+    o.resumePath = parser.value(resume);
+    o.hyper = *hyper;
+    if (parser.isSet(representation)) {
+        const auto rep = representationFromName(parser.value(representation));
+        if (!rep) {
+            err() << args[0] << ": unknown representation '" << parser.value(representation) << "' (use performance or paper)\n";
+            return 2;
+        }
+        o.hyper.representation = *rep;
+        o.requireRepresentation = true;
+    }
+    const bool paperPreset = o.hyper.preset.startsWith(QLatin1String("paper-"));
+    o.optimizer = parser.isSet(optimizer) ? parser.value(optimizer) : (paperPreset ? QStringLiteral("rmsprop") : QStringLiteral("adam"));
+    o.learningRate = parser.isSet(lr) ? parser.value(lr).toDouble() : (paperPreset ? 1e-3 : 2e-3);
+    bool ok1, ok2, ok3, ok4, ok5, ok6, ok7;
+    o.maxEpochs = parser.value(epochs).toInt(&ok1);
+    o.maxMinutes = parser.value(minutes).toDouble(&ok2);
+    o.seed = parser.value(seed).toULongLong(&ok3);
+    o.threads = parser.value(threads).toInt(&ok4);
+    o.batchSize = parser.value(batch).toInt(&ok5);
+    o.chunkLength = parser.value(chunk).toInt(&ok6);
+    o.patience = parser.value(patience).toInt(&ok7);
+    if (!(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) || o.maxEpochs < 1 || o.batchSize < 1 || o.chunkLength < 2 || !(o.learningRate > 0)) {
+        err() << args[0] << ": --epochs, --batch, --chunk, --patience, --seed, --threads, --minutes and --lr need valid numbers\n";
+        return 2;
+    }
+    o.device = parser.value(device);
+    if (parser.isSet(noAugment)) {
+        o.maxTranspose = 0;
+        o.maxStretch = 0.0;
+    }
+
+    onInterrupt([] { g_cancel.cancel(); });
+    const ProgressSink bar = progressBar();
+    QString lastStage;
+    auto onStep = [&](const ComposerStepStats &s) {
+        lastStage = QStringLiteral("epoch %1 step %2/%3 loss %4 %5 tok/s ETA %6")
+                        .arg(s.epoch).arg(s.step).arg(s.stepsInEpoch).arg(s.loss, 0, 'f', 3)
+                        .arg(int(s.tokensPerSecond)).arg(clock(s.etaSeconds));
+        bar(ProgressInfo{-1.0, lastStage});
+    };
+    auto onEpoch = [&](const ComposerEpochStats &e) {
+        endProgress();
+        out() << QStringLiteral("epoch %1%2: train %3 nats (%4 bits)/event, validation %5 nats (%6 bits)/event%7, "
+                                "%8 tok/s, lr %9, elapsed %10\n")
+                     .arg(e.epoch).arg(e.partial ? QStringLiteral(" (partial)") : QString())
+                     .arg(e.trainLoss, 0, 'f', 4).arg(e.trainBits, 0, 'f', 4)
+                     .arg(e.validationLoss, 0, 'f', 4).arg(e.validationBits, 0, 'f', 4)
+                     .arg(e.improved ? QStringLiteral(" (best, saved)") : QString())
+                     .arg(int(e.tokensPerSecond)).arg(e.learningRate, 0, 'g', 3).arg(clock(e.elapsedSeconds));
+        out().flush();
+    };
+    const Result<ComposerTrainingResult> r = ComposerTrainer::train(o, onStep, onEpoch, ProgressSink(), &g_cancel);
+    endProgress();
+    if (!r) {
+        err() << args[0] << ": " << r.error().toString() << "\n";
+        if (r.error().message == QLatin1String("cancelled"))
+            err() << "checkpoint written to " << o.outPath << ".ckpt; continue with --resume " << o.outPath << "\n";
+        return r.error().message == QLatin1String("cancelled") ? 130 : 1;
+    }
+    out() << QStringLiteral("stopped (%1) after %2 epochs on %3; best validation %4 nats/event (%5 bits/event) at epoch %6; "
+                            "%7 training pieces (%8 events), %9 validation pieces (%10 events); %11 s this run, %12 s in all; %13 tok/s\n")
+                 .arg(r->stopReason).arg(r->epochsCompleted).arg(r->device)
+                 .arg(r->bestValidationLoss, 0, 'f', 4).arg(r->bestValidationLoss / std::log(2.0), 0, 'f', 4).arg(r->bestEpoch)
+                 .arg(r->trainingPieces).arg(r->trainingEvents).arg(r->validationPieces).arg(r->validationEvents)
+                 .arg(r->seconds, 0, 'f', 0).arg(r->totalSeconds, 0, 'f', 0).arg(int(r->tokensPerSecond));
+    out() << "model: " << o.outPath << "\n";
+    out().flush();
+    return 0;
+}
+
+}  // namespace
+
+AICHOPIN_CLI_COMMAND(trainComposer, "train-composer", "Train the LSTM composer on a folder of MIDI files", runTrainComposer);
+
+}  // namespace aichopin::cli

@@ -1,0 +1,196 @@
+#include "composer/ComposerModel.h"
+
+#include "composer/ComposerNetwork.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <numeric>
+#include <random>
+
+namespace aichopin {
+
+struct ComposerModel::Impl {
+    QString path;
+    ComposerFileHeader header;
+    ComposerNetwork net{nullptr};
+    torch::Device device{torch::kCPU};
+    mutable std::mutex mutex;
+};
+
+ComposerModel::ComposerModel() : d(std::make_unique<Impl>()) {}
+ComposerModel::~ComposerModel() = default;
+
+Result<std::shared_ptr<ComposerModel>> ComposerModel::load(const QString &path, const QString &deviceName)
+{
+    const Result<torch::Device> device = chooseDevice(deviceName);
+    if (!device)
+        return device.error();
+    Result<ComposerFile::Opened> opened = ComposerFile::open(path);
+    if (!opened)
+        return opened.error();
+    std::shared_ptr<ComposerModel> m(new ComposerModel());
+    m->d->path = path;
+    m->d->header = opened->header;
+    m->d->net = opened->net;
+    m->d->device = device.value();
+    try {
+        m->d->net->to(m->d->device);
+    } catch (const std::exception &e) {
+        return Error{QStringLiteral("cannot move the model to the device: %1").arg(QString::fromUtf8(e.what()).section('\n', 0, 0))};
+    }
+    m->d->net->eval();
+    return m;
+}
+
+const EventCodec &ComposerModel::codec() const { return d->header.codec; }
+const ComposerHyperparameters &ComposerModel::hyperparameters() const { return d->header.hyper; }
+QJsonObject ComposerModel::info() const { return d->header.info; }
+QString ComposerModel::path() const { return d->path; }
+
+qint64 ComposerModel::parameterCount() const
+{
+    qint64 n = 0;
+    for (const auto &p : d->net->parameters())
+        n += p.numel();
+    return n;
+}
+
+namespace {
+
+// Picks an index from probabilities p (already filtered and summing to about 1).
+int sampleIndex(const std::vector<double> &p, std::mt19937_64 &rng)
+{
+    const double total = std::accumulate(p.begin(), p.end(), 0.0);
+    double u = std::uniform_real_distribution<double>(0.0, total)(rng);
+    for (size_t i = 0; i < p.size(); ++i) {
+        u -= p[i];
+        if (u < 0)
+            return int(i);
+    }
+    for (size_t i = p.size(); i-- > 0;)
+        if (p[i] > 0)
+            return int(i);
+    return 0;
+}
+
+}  // namespace
+
+Result<NoteSequence> ComposerModel::generate(const GenerationOptions &o, const EventCallback &onEvent,
+                                             const CancelToken *cancel) const
+{
+    if (!(o.temperature > 0.0))
+        return Error{QStringLiteral("the temperature must be above 0")};
+    if (o.topK < 0 || !(o.topP > 0.0 && o.topP <= 1.0))
+        return Error{QStringLiteral("top-k must be 0 or more and top-p in (0, 1]")};
+    if (!(o.seconds > 0.0))
+        return Error{QStringLiteral("the length in seconds must be above 0")};
+    std::lock_guard<std::mutex> lock(d->mutex);
+    try {
+        // Thread-local: created on the generating thread.
+        c10::InferenceMode inference;
+        configureThreads(o.threads);
+        const EventCodec &codec = d->header.codec;
+        const int vocab = codec.vocabularySize();
+        EventCodec::Decoder decoder(codec);
+        ComposedEvent event;
+
+        std::vector<int64_t> prime{vocab};  // the start token
+        if (o.primer) {
+            for (int t : codec.encode(*o.primer)) {
+                prime.push_back(t);
+                decoder.feed(t, &event);
+            }
+        }
+        const double endTime = decoder.time() + o.seconds;
+        const int maxEvents = o.maxEvents > 0 ? o.maxEvents : int(o.seconds * 400.0) + 1000;
+
+        std::optional<LstmState> state;
+        torch::Tensor input = torch::from_blob(prime.data(), {1, int64_t(prime.size())}, torch::kLong).to(d->device);
+        torch::Tensor logits = d->net->forward(input, &state).select(1, input.size(1) - 1).squeeze(0);
+
+        std::mt19937_64 rng(o.seed);
+        std::vector<double> raw(static_cast<size_t>(vocab)), p(static_cast<size_t>(vocab));
+        std::vector<int> order(static_cast<size_t>(vocab));
+        int64_t current = 0;
+        torch::Tensor next = torch::zeros({1, 1}, torch::kLong);
+        for (int i = 0; i < maxEvents && decoder.time() < endTime; ++i) {
+            if (isCancelled(cancel))
+                return Error{QStringLiteral("cancelled")};
+            const torch::Tensor cpu = logits.to(torch::kCPU, torch::kFloat).contiguous();
+            const float *l = cpu.data_ptr<float>();
+            const double maxLogit = *std::max_element(l, l + vocab);
+            double sumRaw = 0.0, sum = 0.0;
+            for (int k = 0; k < vocab; ++k) {
+                raw[size_t(k)] = std::exp(double(l[k]) - maxLogit);
+                p[size_t(k)] = std::exp((double(l[k]) - maxLogit) / o.temperature);
+                sumRaw += raw[size_t(k)];
+            }
+            if (codec.unknownToken() >= 0)
+                p[size_t(codec.unknownToken())] = 0.0;
+            if (o.topK > 0 && o.topK < vocab) {
+                std::iota(order.begin(), order.end(), 0);
+                std::nth_element(order.begin(), order.begin() + o.topK, order.end(),
+                                 [&](int a, int b) { return p[size_t(a)] > p[size_t(b)]; });
+                for (auto it = order.begin() + o.topK; it != order.end(); ++it)
+                    p[size_t(*it)] = 0.0;
+            }
+            if (o.topP < 1.0) {
+                for (double v : p)
+                    sum += v;
+                std::iota(order.begin(), order.end(), 0);
+                std::sort(order.begin(), order.end(), [&](int a, int b) {
+                    return p[size_t(a)] != p[size_t(b)] ? p[size_t(a)] > p[size_t(b)] : a < b;
+                });
+                double kept = 0.0;
+                size_t k = 0;
+                for (; k < order.size() && kept < o.topP * sum; ++k)
+                    kept += p[size_t(order[k])];
+                for (; k < order.size(); ++k)
+                    p[size_t(order[k])] = 0.0;
+            }
+            current = sampleIndex(p, rng);
+            event = ComposedEvent();
+            decoder.feed(int(current), &event);
+            event.index = i;
+            event.token = int(current);
+            event.probability = raw[size_t(current)] / sumRaw;
+            if (onEvent)
+                onEvent(event);
+            next.fill_(current);
+            logits = d->net->forward(next.to(d->device), &state).select(1, 0).squeeze(0);
+        }
+        NoteSequence out = decoder.finish();
+        out.texts << QStringLiteral("AI Chopin composer (%1, %2)")
+                         .arg(d->header.hyper.preset, representationName(codec.representation()));
+        return out;
+    } catch (const std::exception &e) {
+        return Error{QStringLiteral("generation failed: %1").arg(QString::fromUtf8(e.what()).section('\n', 0, 0))};
+    }
+}
+
+Result<ComposerEvaluation> ComposerModel::evaluate(const std::vector<NoteSequence> &pieces, const CancelToken *cancel) const
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    try {
+        ComposerEvaluation e;
+        std::vector<std::vector<int>> tokens;
+        for (const NoteSequence &s : pieces) {
+            tokens.push_back(d->header.codec.encode(s));
+            e.notes += d->header.codec.notesIn(tokens.back());
+        }
+        Result<NllTotals> t = evaluateNll(d->net, tokens, d->device, cancel);
+        if (!t)
+            return t.error();
+        e.pieces = int(pieces.size());
+        e.events = t->events;
+        e.natsPerEvent = e.events ? t->nats / double(e.events) : 0.0;
+        e.bitsPerEvent = e.natsPerEvent / std::log(2.0);
+        e.bitsPerNote = e.notes ? t->nats / std::log(2.0) / double(e.notes) : 0.0;
+        return e;
+    } catch (const std::exception &ex) {
+        return Error{QStringLiteral("evaluation failed: %1").arg(QString::fromUtf8(ex.what()).section('\n', 0, 0))};
+    }
+}
+
+}  // namespace aichopin

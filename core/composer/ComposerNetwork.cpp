@@ -1,0 +1,228 @@
+#include "composer/ComposerNetwork.h"
+
+#include "common/CancelToken.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+#include <dlfcn.h>
+
+#include <cstdio>
+
+namespace aichopin {
+
+ComposerNetworkImpl::ComposerNetworkImpl(int vocab, const ComposerHyperparameters &h) : vocabularySize(vocab)
+{
+    embed = register_module("embed", torch::nn::Embedding(vocab + 1, h.embedding));
+    lstm = register_module("lstm", torch::nn::LSTM(torch::nn::LSTMOptions(h.embedding, h.hidden)
+                                                       .num_layers(h.layers)
+                                                       .batch_first(true)
+                                                       .dropout(h.layers > 1 ? h.dropout : 0.0)));
+    dropout = register_module("dropout", torch::nn::Dropout(h.dropout));
+    if (h.denseLayers == 2) {
+        dense = register_module("dense", torch::nn::Linear(h.hidden, h.denseSize));
+        output = register_module("output", torch::nn::Linear(h.denseSize, vocab));
+    } else {
+        output = register_module("output", torch::nn::Linear(h.hidden, vocab));
+    }
+}
+
+torch::Tensor ComposerNetworkImpl::forward(const torch::Tensor &tokens, std::optional<LstmState> *state)
+{
+    torch::Tensor x = embed->forward(tokens);
+    auto [y, next] = (state && state->has_value()) ? lstm->forward(x, **state) : lstm->forward(x);
+    if (state)
+        *state = next;
+    y = dropout->forward(y);
+    if (dense)
+        y = dropout->forward(torch::relu(dense->forward(y)));
+    return output->forward(y);
+}
+
+namespace {
+
+std::string toStd(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
+
+bool readString(torch::serialize::InputArchive &a, const char *key, std::string *out)
+{
+    c10::IValue v;
+    if (!a.try_read(key, v) || !v.isString())
+        return false;
+    *out = v.toStringRef();
+    return true;
+}
+
+}  // namespace
+
+Status ComposerFile::write(const QString &path, ComposerNetwork &net, const ComposerFileHeader &header,
+                           const std::function<void(torch::serialize::OutputArchive &)> &extra)
+{
+    const QString tmp = path + QStringLiteral(".part");
+    try {
+        torch::serialize::OutputArchive archive;
+        archive.write("format", c10::IValue(std::string(kFormat)));
+        archive.write("format_version", c10::IValue(int64_t(kVersion)));
+        archive.write("kind", c10::IValue(std::string(header.checkpoint ? "checkpoint" : "model")));
+        archive.write("codec", c10::IValue(toStd(header.codec.toJson())));
+        archive.write("hyperparameters", c10::IValue(toStd(header.hyper.toJson())));
+        archive.write("info", c10::IValue(toStd(header.info)));
+        archive.write("state", c10::IValue(toStd(header.state)));
+        torch::serialize::OutputArchive model;
+        // Weights are saved from the CPU so a file written on a GPU box loads anywhere.
+        const torch::Device device = net->parameters().empty() ? torch::Device(torch::kCPU) : net->parameters().front().device();
+        if (device.is_cpu()) {
+            net->save(model);
+        } else {
+            net->to(torch::kCPU);
+            net->save(model);
+            net->to(device);
+        }
+        archive.write("model", model);
+        if (extra)
+            extra(archive);
+        archive.save_to(tmp.toStdString());
+    } catch (const std::exception &e) {
+        QFile::remove(tmp);
+        return Error{QStringLiteral("cannot write '%1': %2").arg(path, QString::fromUtf8(e.what()).section('\n', 0, 0))};
+    }
+    if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(tmp);
+        return Error{QStringLiteral("cannot move the new file into place at '%1'").arg(path)};
+    }
+    return Ok{};
+}
+
+Result<ComposerFile::Opened> ComposerFile::open(const QString &path, std::optional<Representation> expected)
+{
+    if (!QFile::exists(path))
+        return Error{QStringLiteral("model file '%1' does not exist").arg(path)};
+    Opened opened;
+    opened.archive = std::make_shared<torch::serialize::InputArchive>();
+    try {
+        opened.archive->load_from(path.toStdString(), torch::kCPU);
+    } catch (const std::exception &) {
+        return Error{QStringLiteral("'%1' is not a composer model file (unreadable or corrupt)").arg(path)};
+    }
+    try {
+        torch::serialize::InputArchive &a = *opened.archive;
+        std::string format, kind, codec, hyper, info, state;
+        if (!readString(a, "format", &format) || format != kFormat)
+            return Error{QStringLiteral("'%1' is not a composer model file (no '%2' header)").arg(path, QLatin1String(kFormat))};
+        c10::IValue version;
+        if (!a.try_read("format_version", version) || !version.isInt())
+            return Error{QStringLiteral("'%1' has no format version").arg(path)};
+        if (version.toInt() != kVersion)
+            return Error{QStringLiteral("'%1' has model format version %2; this build reads version %3")
+                             .arg(path).arg(version.toInt()).arg(kVersion)};
+        if (!readString(a, "kind", &kind) || !readString(a, "codec", &codec) || !readString(a, "hyperparameters", &hyper))
+            return Error{QStringLiteral("'%1' is missing its header fields").arg(path)};
+        readString(a, "info", &info);
+        readString(a, "state", &state);
+        ComposerFileHeader &h = opened.header;
+        h.checkpoint = kind == "checkpoint";
+        QString error;
+        if (!EventCodec::fromJson(QJsonDocument::fromJson(QByteArray::fromStdString(codec)).object(), &h.codec, &error))
+            return Error{QStringLiteral("'%1': %2").arg(path, error)};
+        const auto hp = ComposerHyperparameters::fromJson(QJsonDocument::fromJson(QByteArray::fromStdString(hyper)).object());
+        if (!hp)
+            return Error{QStringLiteral("'%1' has invalid hyperparameters").arg(path)};
+        h.hyper = *hp;
+        h.info = QJsonDocument::fromJson(QByteArray::fromStdString(info)).object();
+        h.state = QJsonDocument::fromJson(QByteArray::fromStdString(state)).object();
+        if (expected && h.codec.representation() != *expected)
+            return Error{QStringLiteral("'%1' was trained on the %2 representation, not %3")
+                             .arg(path, representationName(h.codec.representation()), representationName(*expected))};
+        opened.net = ComposerNetwork(h.codec.vocabularySize(), h.hyper);
+        torch::serialize::InputArchive model;
+        if (!a.try_read("model", model))
+            return Error{QStringLiteral("'%1' holds no network weights").arg(path)};
+        opened.net->load(model);
+    } catch (const std::exception &e) {
+        return Error{QStringLiteral("'%1' is damaged or does not match its header: %2")
+                         .arg(path, QString::fromUtf8(e.what()).section('\n', 0, 0))};
+    }
+    return opened;
+}
+
+Result<torch::Device> chooseDevice(const QString &name)
+{
+    const bool cuda = torch::cuda::is_available();
+    if (name == QLatin1String("auto"))
+        return torch::Device(cuda ? torch::kCUDA : torch::kCPU);
+    if (name == QLatin1String("cpu"))
+        return torch::Device(torch::kCPU);
+    if (name == QLatin1String("cuda")) {
+        if (!cuda)
+            return Error{QStringLiteral("CUDA was asked for but this LibTorch build or machine has no CUDA device")};
+        return torch::Device(torch::kCUDA);
+    }
+    return Error{QStringLiteral("unknown device '%1' (use auto, cpu or cuda)").arg(name)};
+}
+
+void configureThreads(int n)
+{
+    if (n <= 0)
+        return;
+    at::set_num_threads(n);
+    // Debian's LibTorch calls the system BLAS; when that is OpenBLAS its own thread pool would
+    // run beside LibTorch's. Each BLAS call then gets one thread (LibTorch parallelises around it).
+    using SetThreads = void (*)(int);
+    if (auto fn = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        fn(1);
+}
+
+Result<NllTotals> evaluateNll(ComposerNetwork &net, const std::vector<std::vector<int>> &pieces,
+                              const torch::Device &device, const CancelToken *cancel, int chunk, int batch)
+{
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = net->is_training();
+    net->eval();
+    NllTotals totals;
+    const int start = net->vocabularySize;
+    // Longest first, so a batch holds pieces of similar length (less padding).
+    std::vector<size_t> order(pieces.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return pieces[a].size() > pieces[b].size(); });
+    for (size_t first = 0; first < order.size(); first += size_t(batch)) {
+        const size_t count = std::min(order.size() - first, size_t(batch));
+        const size_t longest = pieces[order[first]].size();
+        if (longest == 0)
+            continue;
+        // inputs: start token then the piece; targets: the piece, -1 padded (ignored).
+        torch::Tensor input = torch::full({int64_t(count), int64_t(longest)}, start, torch::kLong);
+        torch::Tensor target = torch::full({int64_t(count), int64_t(longest)}, -1, torch::kLong);
+        auto in = input.accessor<int64_t, 2>();
+        auto tg = target.accessor<int64_t, 2>();
+        for (size_t b = 0; b < count; ++b) {
+            const std::vector<int> &p = pieces[order[first + b]];
+            for (size_t t = 0; t < p.size(); ++t) {
+                tg[b][t] = p[t];
+                if (t + 1 < longest)
+                    in[b][t + 1] = p[t];
+            }
+            totals.events += qint64(p.size());
+        }
+        input = input.to(device);
+        target = target.to(device);
+        std::optional<LstmState> state;
+        for (int64_t t0 = 0; t0 < int64_t(longest); t0 += chunk) {
+            if (isCancelled(cancel))
+                return Error{QStringLiteral("cancelled")};
+            const int64_t len = std::min<int64_t>(chunk, int64_t(longest) - t0);
+            torch::Tensor logits = net->forward(input.narrow(1, t0, len), &state);
+            torch::Tensor loss = torch::nn::functional::cross_entropy(
+                logits.reshape({-1, logits.size(2)}), target.narrow(1, t0, len).reshape({-1}),
+                torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1).reduction(torch::kSum));
+            totals.nats += loss.item<double>();
+        }
+    }
+    if (wasTraining)
+        net->train();
+    return totals;
+}
+
+}  // namespace aichopin
