@@ -24,7 +24,7 @@ int runTrainComposer(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Folder of MIDI files (searched recursively)."), QStringLiteral("DIR"));
-    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Model file to write (the checkpoint goes to MODEL.ckpt)."), QStringLiteral("MODEL"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Model file to write (the checkpoint goes to MODEL.ckpt; default with --resume: the resumed model)."), QStringLiteral("MODEL"));
     const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("default, paper-benchmark or paper-optimized."), QStringLiteral("NAME"), QStringLiteral("default"));
     const QCommandLineOption representation(QStringLiteral("representation"), QStringLiteral("performance (default) or paper."), QStringLiteral("NAME"));
     const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Most epochs to train (default 50)."), QStringLiteral("N"), QStringLiteral("50"));
@@ -44,8 +44,8 @@ int runTrainComposer(const QStringList &args)
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train an LSTM composer on MIDI files."), &code))
         return code;
-    if (!parser.isSet(data) || !parser.isSet(outOpt)) {
-        err() << args[0] << ": --data DIR and --out MODEL are required\n";
+    if (!parser.isSet(data) || (!parser.isSet(outOpt) && !parser.isSet(resume))) {
+        err() << args[0] << ": --data DIR and --out MODEL (or --resume MODEL) are required\n";
         return 2;
     }
     const auto hyper = ComposerHyperparameters::fromPreset(parser.value(preset));
@@ -57,6 +57,11 @@ int runTrainComposer(const QStringList &args)
     ComposerTrainingOptions o;
     o.dataDir = parser.value(data);
     o.outPath = parser.value(outOpt);
+    if (o.outPath.isEmpty()) {  // resuming without --out: keep writing next to the checkpoint
+        o.outPath = parser.value(resume);
+        if (o.outPath.endsWith(QLatin1String(".ckpt")))
+            o.outPath.chop(5);
+    }
     o.resumePath = parser.value(resume);
     o.hyper = *hyper;
     if (parser.isSet(representation)) {

@@ -1,0 +1,297 @@
+// Training (checkpoints, exact resume, cancellation) and generation (streaming, seeds, valid
+// output) with a tiny network trained here on synthetic pieces, plus model-file errors.
+
+#include "composer/ComposerModel.h"
+#include "composer/ComposerTrainer.h"
+#include "midi/SmfWriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace aichopin;
+
+namespace {
+
+// A repeating broken chord with a little variation per piece: easy to learn, so a few epochs
+// of a tiny network lower the loss clearly.
+NoteSequence syntheticPiece(int variant)
+{
+    NoteSequence s;
+    const int roots[] = {48, 53, 55, 50};
+    double t = 0.0;
+    for (int bar = 0; bar < 24; ++bar) {
+        const int root = roots[(bar + variant) % 4] + variant % 3;
+        for (int k : {0, 4, 7, 12, 7, 4}) {
+            Note n;
+            n.pitch = root + k;
+            n.start = t;
+            n.duration = 0.2;
+            n.velocity = 60 + 10 * (k % 3);
+            s.notes.push_back(n);
+            t += 0.125;
+        }
+    }
+    s.sortNotes();
+    s.syncTicksFromSeconds();
+    return s;
+}
+
+ComposerTrainingOptions tinyOptions(const QString &data, const QString &out)
+{
+    ComposerTrainingOptions o;
+    o.dataDir = data;
+    o.outPath = out;
+    o.hyper.preset = QStringLiteral("test-tiny");
+    o.hyper.embedding = 8;
+    o.hyper.hidden = 24;
+    o.hyper.layers = 2;
+    o.hyper.dropout = 0.1;
+    o.learningRate = 0.01;
+    o.batchSize = 4;
+    o.chunkLength = 32;
+    o.maxEpochs = 4;
+    o.patience = 100;
+    o.validationFraction = 0.2;
+    o.threads = 1;
+    o.device = QStringLiteral("cpu");
+    o.seed = 5;
+    o.reportEverySteps = 1;
+    return o;
+}
+
+}  // namespace
+
+class TestComposerTraining : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_data;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_data = m_dir.filePath(QStringLiteral("midi"));
+        QDir().mkpath(m_data);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(SmfWriter::writeFile(syntheticPiece(i), m_data + QStringLiteral("/piece%1.mid").arg(i)).ok());
+    }
+
+    void trainsAndResumesExactly()
+    {
+        // One run of four epochs...
+        ComposerTrainingOptions full = tinyOptions(m_data, m_dir.filePath(QStringLiteral("full.pt")));
+        std::vector<ComposerEpochStats> fullEpochs;
+        int steps = 0;
+        const auto r = ComposerTrainer::train(full, [&](const ComposerStepStats &s) {
+            ++steps;
+            QVERIFY(std::isfinite(s.loss));
+            QVERIFY(s.tokensPerSecond > 0);
+        }, [&](const ComposerEpochStats &e) { fullEpochs.push_back(e); }, {}, nullptr);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QCOMPARE(r->epochsCompleted, 4);
+        QCOMPARE(int(fullEpochs.size()), 4);
+        QVERIFY(steps > 0);
+        QCOMPARE(r->validationPieces, 1);
+        QCOMPARE(r->trainingPieces, 4);
+        QVERIFY(QFile::exists(full.outPath));
+        QVERIFY(QFile::exists(full.outPath + QStringLiteral(".ckpt")));
+        // Learning happened: well below the uniform loss ln(308) = 5.73 nats.
+        QVERIFY2(r->bestValidationLoss < 4.0, qPrintable(QString::number(r->bestValidationLoss)));
+        QVERIFY(fullEpochs.back().validationLoss < fullEpochs.front().validationLoss);
+        QCOMPARE(fullEpochs.front().validationBits, fullEpochs.front().validationLoss / std::log(2.0));
+
+        // ...equals two epochs, then a resume for two more.
+        ComposerTrainingOptions half = tinyOptions(m_data, m_dir.filePath(QStringLiteral("half.pt")));
+        half.maxEpochs = 2;
+        QVERIFY(ComposerTrainer::train(half, {}, {}, {}, nullptr).ok());
+        ComposerTrainingOptions rest = tinyOptions(m_data, half.outPath);
+        rest.resumePath = half.outPath;
+        rest.hyper.hidden = 999;  // ignored: the checkpoint decides
+        std::vector<ComposerEpochStats> restEpochs;
+        const auto r2 = ComposerTrainer::train(rest, {}, [&](const ComposerEpochStats &e) { restEpochs.push_back(e); }, {}, nullptr);
+        QVERIFY2(r2.ok(), qPrintable(r2.ok() ? QString() : r2.error().toString()));
+        QCOMPARE(int(restEpochs.size()), 2);
+        QCOMPARE(restEpochs[0].epoch, 3);
+        QCOMPARE(restEpochs[0].validationLoss, fullEpochs[2].validationLoss);
+        QCOMPARE(restEpochs[1].validationLoss, fullEpochs[3].validationLoss);
+        QCOMPARE(restEpochs[1].trainLoss, fullEpochs[3].trainLoss);
+    }
+
+    void cancelWritesACheckpointAndResumesMidEpoch()
+    {
+        ComposerTrainingOptions ref = tinyOptions(m_data, m_dir.filePath(QStringLiteral("ref.pt")));
+        ref.maxEpochs = 2;
+        std::vector<ComposerEpochStats> refEpochs;
+        QVERIFY(ComposerTrainer::train(ref, {}, [&](const ComposerEpochStats &e) { refEpochs.push_back(e); }, {}, nullptr).ok());
+
+        ComposerTrainingOptions o = tinyOptions(m_data, m_dir.filePath(QStringLiteral("cancel.pt")));
+        o.maxEpochs = 2;
+        CancelToken cancel;
+        const auto r = ComposerTrainer::train(o, [&](const ComposerStepStats &s) {
+            if (s.epoch == 2 && s.step == 3)
+                cancel.cancel();
+        }, {}, {}, &cancel);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().message, QStringLiteral("cancelled"));
+        QVERIFY(QFile::exists(o.outPath + QStringLiteral(".ckpt")));
+
+        o.resumePath = o.outPath;
+        std::vector<ComposerEpochStats> epochs;
+        const auto r2 = ComposerTrainer::train(o, {}, [&](const ComposerEpochStats &e) { epochs.push_back(e); }, {}, nullptr);
+        QVERIFY2(r2.ok(), qPrintable(r2.ok() ? QString() : r2.error().toString()));
+        QCOMPARE(int(epochs.size()), 1);
+        QCOMPARE(epochs[0].epoch, 2);
+        QCOMPARE(epochs[0].validationLoss, refEpochs[1].validationLoss);
+    }
+
+    void generatesDeterministicStreamedValidMusic()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("full.pt"));
+        const auto m = ComposerModel::load(path);
+        QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().toString()));
+        QCOMPARE(m.value()->representation(), Representation::Performance);
+        QCOMPARE(m.value()->hyperparameters().hidden, 24);
+        QVERIFY(m.value()->info().contains(QStringLiteral("validation_nats_per_event")));
+
+        GenerationOptions g;
+        g.seconds = 8.0;
+        g.seed = 42;
+        g.topK = 40;
+        g.topP = 0.95;
+        std::vector<ComposedEvent> events;
+        const auto a = m.value()->generate(g, [&](const ComposedEvent &e) { events.push_back(e); });
+        QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().toString()));
+        QVERIFY(!events.empty());
+        QVERIFY(!a->notes.empty());
+        double last = 0.0;
+        for (size_t i = 0; i < events.size(); ++i) {
+            QCOMPARE(events[i].index, int(i));
+            QVERIFY(events[i].probability > 0.0 && events[i].probability <= 1.0);
+            QVERIFY(events[i].time >= last);
+            last = events[i].time;
+        }
+        QVERIFY(last >= 8.0 && last < 9.01);
+        for (const Note &n : a->notes) {
+            QVERIFY(n.pitch >= kPianoLowest && n.pitch <= kPianoHighest);
+            QVERIFY(n.duration > 0.0 && n.duration <= 10.0);
+        }
+        const auto b = m.value()->generate(g);
+        QVERIFY(b.ok());
+        QCOMPARE(b->notes.size(), a->notes.size());
+        for (size_t i = 0; i < a->notes.size(); ++i) {
+            QCOMPARE(b->notes[i].pitch, a->notes[i].pitch);
+            QCOMPARE(b->notes[i].start, a->notes[i].start);
+            QCOMPARE(b->notes[i].duration, a->notes[i].duration);
+        }
+        g.seed = 43;
+        g.topK = 0;
+        g.topP = 1.0;
+        g.temperature = 1.5;
+        const auto c = m.value()->generate(g);
+        QVERIFY(c.ok());
+        bool differs = c->notes.size() != a->notes.size();
+        for (size_t i = 0; !differs && i < a->notes.size(); ++i)
+            differs = c->notes[i].pitch != a->notes[i].pitch || c->notes[i].start != a->notes[i].start;
+        QVERIFY(differs);
+
+        // Continuing a primer keeps its notes and adds the requested length after them.
+        GenerationOptions p;
+        p.seconds = 3.0;
+        p.primer = syntheticPiece(1);
+        const double primerEnd = 24 * 6 * 0.125;
+        const auto d = m.value()->generate(p);
+        QVERIFY(d.ok());
+        QVERIFY(d->notes.size() > p.primer->notes.size());
+        QCOMPARE(d->notes.front().pitch, p.primer->notes.front().pitch);
+        QVERIFY(d->duration() > primerEnd);
+
+        // Bad options are errors, not crashes; cancellation stops it.
+        GenerationOptions bad;
+        bad.temperature = 0.0;
+        QVERIFY(!m.value()->generate(bad).ok());
+        CancelToken cancel;
+        cancel.cancel();
+        QVERIFY(!m.value()->generate(GenerationOptions(), {}, &cancel).ok());
+
+        // Evaluation of the training pieces.
+        const auto e = m.value()->evaluate({syntheticPiece(0), syntheticPiece(2)});
+        QVERIFY(e.ok());
+        QCOMPARE(e->pieces, 2);
+        QVERIFY(e->events > 0 && e->notes == 2 * 24 * 6);
+        QVERIFY(e->natsPerEvent > 0 && e->natsPerEvent < std::log(308.0));
+        QVERIFY(std::abs(e->bitsPerNote - e->bitsPerEvent * e->events / double(e->notes)) < 1e-6);
+    }
+
+    void paperRepresentationTrainsAndGenerates()
+    {
+        ComposerTrainingOptions o = tinyOptions(m_data, m_dir.filePath(QStringLiteral("paper.pt")));
+        o.hyper.representation = Representation::Paper;
+        o.hyper.denseLayers = 2;
+        o.hyper.denseSize = 16;
+        o.maxEpochs = 2;
+        o.chunkLength = 16;
+        o.optimizer = QStringLiteral("rmsprop");
+        const auto r = ComposerTrainer::train(o, {}, {}, {}, nullptr);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        const auto m = ComposerModel::load(o.outPath);
+        QVERIFY(m.ok());
+        QCOMPARE(m.value()->representation(), Representation::Paper);
+        GenerationOptions g;
+        g.seconds = 5.0;
+        std::vector<ComposedEvent> events;
+        const auto s = m.value()->generate(g, [&](const ComposedEvent &e) { events.push_back(e); });
+        QVERIFY(s.ok());
+        QCOMPARE(int(events.size()), 20);  // one token every 0.25 s
+        for (size_t i = 0; i < events.size(); ++i) {
+            QCOMPARE(events[i].kind, ComposedEvent::Kind::Onset);
+            QCOMPARE(events[i].time, 0.25 * double(i));
+            QVERIFY(!events[i].pitches.empty());  // "<unk>" is never generated
+        }
+
+        // A checkpoint of one representation is refused for the other.
+        ComposerTrainingOptions wrong = tinyOptions(m_data, m_dir.filePath(QStringLiteral("wrong.pt")));
+        wrong.resumePath = o.outPath;
+        wrong.requireRepresentation = true;  // performance
+        const auto w = ComposerTrainer::train(wrong, {}, {}, {}, nullptr);
+        QVERIFY(!w.ok());
+        QVERIFY2(w.error().message.contains(QStringLiteral("paper")), qPrintable(w.error().message));
+    }
+
+    void refusesBadModelFiles()
+    {
+        QVERIFY(!ComposerModel::load(m_dir.filePath(QStringLiteral("missing.pt"))).ok());
+        const QString garbage = m_dir.filePath(QStringLiteral("garbage.pt"));
+        QFile f(garbage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(5000, 'x'));
+        f.close();
+        const auto g = ComposerModel::load(garbage);
+        QVERIFY(!g.ok());
+        QVERIFY(g.error().message.contains(QStringLiteral("not a composer model")));
+
+        QFile full(m_dir.filePath(QStringLiteral("full.pt")));
+        QVERIFY(full.open(QIODevice::ReadOnly));
+        const QByteArray bytes = full.readAll();
+        for (qsizetype cut : {qsizetype(100), bytes.size() / 2, bytes.size() - 30}) {
+            const QString truncated = m_dir.filePath(QStringLiteral("cut%1.pt").arg(cut));
+            QFile t(truncated);
+            QVERIFY(t.open(QIODevice::WriteOnly));
+            t.write(bytes.left(cut));
+            t.close();
+            QVERIFY(!ComposerModel::load(truncated).ok());
+        }
+        QVERIFY(!ComposerModel::load(m_dir.filePath(QStringLiteral("full.pt")), QStringLiteral("tpu")).ok());
+        // A finished model is not a checkpoint.
+        ComposerTrainingOptions o = tinyOptions(m_data, m_dir.filePath(QStringLiteral("x.pt")));
+        o.resumePath = m_dir.filePath(QStringLiteral("garbage.pt"));
+        QVERIFY(!ComposerTrainer::train(o, {}, {}, {}, nullptr).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestComposerTraining)
+#include "TestComposerTraining.moc"
