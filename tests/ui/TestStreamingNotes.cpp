@@ -56,6 +56,18 @@ private Q_SLOTS:
         QCOMPARE(done[2].end(), 2.0);
     }
 
+    void notesHeldTooLongEndLikeTheDecoder()
+    {
+        StreamingNotes s;
+        std::vector<Note> done;
+        s.add(ev(ComposedEvent::Kind::NoteOn, 1.0, {60}, 90), done);
+        s.add(ev(ComposedEvent::Kind::TimeShift, 10.5, {}), done);
+        QVERIFY(done.empty());
+        s.add(ev(ComposedEvent::Kind::TimeShift, 11.5, {}), done);
+        QCOMPARE(done.size(), size_t(1));
+        QCOMPARE(done[0].duration, StreamingNotes::kMaxNoteSeconds);
+    }
+
     void paperOnsets()
     {
         StreamingNotes s;

@@ -13,6 +13,7 @@
 #include "sound/OfflineRenderer.h"
 
 #include <QCheckBox>
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
@@ -229,13 +230,15 @@ void ComposePanel::buildUi()
     controls->addWidget(label(tr("S&eed"), m_seed));
     controls->addWidget(m_seed);
     controls->addWidget(randomSeed);
-    controls->addSpacing(8);
-    controls->addWidget(label(tr("Continue &from"), m_source));
-    controls->addWidget(m_source);
-    controls->addWidget(m_recordButton);
-    controls->addWidget(m_rewriteButton);
     controls->addStretch(1);
+    auto *continueRow = new QHBoxLayout;
+    continueRow->addWidget(label(tr("Continue &from"), m_source));
+    continueRow->addWidget(m_source);
+    continueRow->addWidget(m_recordButton);
+    continueRow->addWidget(m_rewriteButton);
+    continueRow->addStretch(1);
     root->addLayout(controls);
+    root->addLayout(continueRow);
 
     auto *modelRow = new QHBoxLayout;
     m_modelLabel = new QLabel(tr("Model: loading..."), this);
@@ -309,7 +312,7 @@ void ComposePanel::buildUi()
     m_volume = new QSlider(Qt::Horizontal, this);
     m_volume->setRange(0, 100);
     m_volume->setValue(50);
-    m_volume->setMaximumWidth(120);
+    m_volume->setFixedWidth(110);
     m_volume->setToolTip(tr("Volume"));
     m_output = new QComboBox(this);
     m_output->setToolTip(tr("Where the music goes: the built-in synthesizer or a MIDI device"));
@@ -322,11 +325,13 @@ void ComposePanel::buildUi()
     m_position = new QLabel(clock(0), this);
     m_position->setObjectName(QStringLiteral("position"));
     m_position->setMinimumWidth(130);
-    auto *exportMidi = new QPushButton(tr("Export MIDI..."), this);
-    auto *exportWav = new QPushButton(tr("Export WAV..."), this);
+    auto *exportMidiButton = new QPushButton(tr("Export MIDI..."), this);
+    auto *exportWavButton = new QPushButton(tr("Export WAV..."), this);
     m_soundStatus = new QLabel(this);
     m_soundStatus->setObjectName(QStringLiteral("soundStatus"));
     m_soundStatus->setEnabled(false);
+    m_soundStatus->setMinimumWidth(40);
+    m_soundStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     transport->addWidget(m_playButton);
     transport->addWidget(stopPlay);
     transport->addWidget(new QLabel(tr("Speed"), this));
@@ -336,12 +341,15 @@ void ComposePanel::buildUi()
     transport->addWidget(m_output);
     transport->addWidget(m_position);
     transport->addWidget(m_soundStatus, 1);
-    transport->addWidget(exportMidi);
-    transport->addWidget(exportWav);
+    transport->addWidget(exportMidiButton);
+    transport->addWidget(exportWavButton);
     root->addLayout(transport);
 
     m_playback = new PlaybackController(this);
-    connect(m_playback, &PlaybackController::statusChanged, m_soundStatus, &QLabel::setText);
+    connect(m_playback, &PlaybackController::statusChanged, this, [this](const QString &status) {
+        m_soundStatus->setText(status);
+        m_soundStatus->setToolTip(status);
+    });
     connect(m_playback, &PlaybackController::positionChanged, this, [this](double seconds) {
         if (m_playback->isPlaying() || m_composing)
             m_roll->setPlayhead(seconds);
@@ -366,12 +374,12 @@ void ComposePanel::buildUi()
         if (!m_playback->setOutput(m_output->currentData().toString()))
             m_output->setCurrentIndex(0);
     });
-    connect(exportMidi, &QPushButton::clicked, this, [this] {
+    connect(exportMidiButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), QStringLiteral("composition.mid"), tr("MIDI files (*.mid)"));
         if (!path.isEmpty())
             exportMidi(path);
     });
-    connect(exportWav, &QPushButton::clicked, this, [this] {
+    connect(exportWavButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export WAV"), QStringLiteral("composition.wav"), tr("WAV audio (*.wav)"));
         if (!path.isEmpty())
             exportWav(path);
@@ -381,12 +389,23 @@ void ComposePanel::buildUi()
         showPiece(piece, item->text());
     });
 
-    auto *composeKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, this, &ComposePanel::compose);
-    composeKey->setContext(Qt::WidgetWithChildrenShortcut);
-    auto *composeEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this, this, &ComposePanel::compose);
-    composeEnter->setContext(Qt::WidgetWithChildrenShortcut);
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &ComposePanel::stopComposing);
-    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    // One action per command, shared with the main window's menus (two shortcuts for one key
+    // in a window would be ambiguous and neither would fire).
+    m_composeAction = new QAction(tr("&Compose"), this);
+    m_composeAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    connect(m_composeAction, &QAction::triggered, this, &ComposePanel::compose);
+    m_stopAction = new QAction(tr("&Stop Composing"), this);
+    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(m_stopAction, &QAction::triggered, this, &ComposePanel::stopComposing);
+    m_rewriteAction = new QAction(tr("&Rewrite Selection"), this);
+    connect(m_rewriteAction, &QAction::triggered, this, &ComposePanel::rewriteSelection);
+    m_playAction = new QAction(tr("&Play / Pause"), this);
+    m_playAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
+    connect(m_playAction, &QAction::triggered, this, &ComposePanel::togglePlay);
+    for (QAction *a : {m_composeAction, m_stopAction, m_rewriteAction, m_playAction}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
     auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_roll, this, &ComposePanel::togglePlay);
     space->setContext(Qt::WidgetShortcut);
     updateEnabled();
@@ -423,6 +442,11 @@ void ComposePanel::setMessage(const QString &message)
 
 void ComposePanel::updateEnabled()
 {
+    if (m_composeAction) {
+        m_composeAction->setEnabled(m_modelReady && !m_composing);
+        m_stopAction->setEnabled(m_composing);
+        m_rewriteAction->setEnabled(m_modelReady && !m_composing && m_roll->hasSelection());
+    }
     m_composeButton->setEnabled(m_modelReady && !m_composing);
     m_stopButton->setEnabled(m_composing);
     m_rewriteButton->setEnabled(m_modelReady && !m_composing && m_roll->hasSelection());

@@ -15,6 +15,7 @@
 
 #include <memory>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -49,6 +50,11 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     QListWidget *history() const { return m_history; }
     QPushButton *composeButton() const { return m_composeButton; }
+    // Shared with the main window's Compose menu.
+    QAction *composeAction() const { return m_composeAction; }
+    QAction *stopAction() const { return m_stopAction; }
+    QAction *rewriteAction() const { return m_rewriteAction; }
+    QAction *playAction() const { return m_playAction; }
 
     // Loads a composer model on the worker thread (the shipped one by default).
     void setModelPath(const QString &path);
@@ -101,6 +107,10 @@ private:
     QUndoStack *m_undo = nullptr;
     QListWidget *m_history = nullptr;
 
+    QAction *m_composeAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_rewriteAction = nullptr;
+    QAction *m_playAction = nullptr;
     QPushButton *m_composeButton = nullptr;
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_rewriteButton = nullptr;

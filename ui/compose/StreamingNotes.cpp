@@ -22,9 +22,19 @@ void StreamingNotes::close(int pitch, double time, std::vector<Note> &done)
     m_open.erase(it);
 }
 
+void StreamingNotes::closeExpired(double time, std::vector<Note> &done)
+{
+    for (auto it = m_open.begin(); it != m_open.end();) {
+        const auto current = it++;
+        if (time - current->second.start >= kMaxNoteSeconds)
+            close(current->first, current->second.start + kMaxNoteSeconds, done);
+    }
+}
+
 void StreamingNotes::add(const ComposedEvent &e, std::vector<Note> &done)
 {
     const size_t before = done.size();
+    closeExpired(e.time, done);
     switch (e.kind) {
     case ComposedEvent::Kind::NoteOn:
         for (int pitch : e.pitches) {

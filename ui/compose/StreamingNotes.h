@@ -12,6 +12,10 @@ namespace aichopin {
 
 class StreamingNotes {
 public:
+    // The composer's decoder ends a note held this long without a note-off event
+    // (core/composer/PerformanceEvents.cpp); the stream ends it at the same moment.
+    static constexpr double kMaxNoteSeconds = 10.0;
+
     // Feeds one event; notes it completes are appended to 'done' (sorted by start per call).
     void add(const ComposedEvent &event, std::vector<Note> &done);
     // Ends every note still sounding at 'time' (the end of the piece or where it was stopped).
@@ -25,6 +29,7 @@ private:
         int velocity;
     };
     void close(int pitch, double time, std::vector<Note> &done);
+    void closeExpired(double time, std::vector<Note> &done);
     std::map<int, Open> m_open;  // by pitch
 };
 

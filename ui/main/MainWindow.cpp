@@ -18,6 +18,7 @@
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -107,13 +108,11 @@ void MainWindow::buildMenus()
     edit->addAction(redo);
 
     QMenu *compose = menuBar()->addMenu(tr("C&ompose"));
-    QAction *composeNow = compose->addAction(tr("&Compose"), m_compose, &ComposePanel::compose);
-    composeNow->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    composeNow->setShortcutContext(Qt::WindowShortcut);
-    compose->addAction(tr("&Stop Composing"), m_compose, &ComposePanel::stopComposing);
-    compose->addAction(tr("&Rewrite Selection"), m_compose, &ComposePanel::rewriteSelection);
+    compose->addAction(m_compose->composeAction());
+    compose->addAction(m_compose->stopAction());
+    compose->addAction(m_compose->rewriteAction());
     compose->addSeparator();
-    compose->addAction(tr("&Play / Pause"), m_compose, &ComposePanel::togglePlay);
+    compose->addAction(m_compose->playAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { pianoRoll()->setPixelsPerSecond(pianoRoll()->pixelsPerSecond() * 1.25); });
