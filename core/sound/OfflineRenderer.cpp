@@ -36,6 +36,17 @@ struct OfflineRenderer::Impl {
 
     using BlockSink = std::function<bool(const float *left, const float *right, int frames)>;
 
+    // The error for a piece too long to render, or an empty string.
+    QString tooLong(const NoteSequence &seq, qint64 maxBytes = -1) const
+    {
+        const double seconds = seq.duration() + options.tailSeconds;
+        if (seconds > options.maxSeconds)
+            return QStringLiteral("The piece lasts %1 s, more than the %2 s allowed").arg(seconds, 0, 'f', 0).arg(options.maxSeconds, 0, 'f', 0);
+        if (maxBytes >= 0 && seconds * engine->sampleRate() * 4.0 > double(maxBytes))
+            return QStringLiteral("%1 s of audio is too long to render into memory; render it to a WAV file").arg(seconds, 0, 'f', 0);
+        return {};
+    }
+
     // Renders the whole piece plus tail block by block; each event is dispatched at its own
     // sample (FluidSynth applies it at its next 64-sample step), so nothing drifts however long
     // the piece. Returns false when cancelled or the sink failed.
@@ -108,6 +119,8 @@ QString OfflineRenderer::soundfont() const { return d->engine->options().soundfo
 Result<RenderStats> OfflineRenderer::renderToWav(const NoteSequence &sequence, const QString &wavPath,
                                                  const ProgressSink &progress, const CancelToken *cancel)
 {
+    if (const QString e = d->tooLong(sequence); !e.isEmpty())
+        return Error{e};
     QElapsedTimer timer;
     timer.start();
     // First pass: raw float to a temporary file (bounded memory for long pieces) while the
@@ -181,6 +194,8 @@ Result<std::vector<float>> OfflineRenderer::renderSamples(const NoteSequence &se
 {
     if (channels != 1 && channels != 2)
         return Error{QStringLiteral("Channels must be 1 or 2, not %1").arg(channels)};
+    if (const QString e = d->tooLong(sequence, (qint64(2) << 30) / channels); !e.isEmpty())
+        return Error{e};
     QElapsedTimer timer;
     timer.start();
     RenderStats stats;

@@ -30,6 +30,7 @@ struct RenderOptions {
     bool normalize = true;        // scale so the peak is exactly peakDb; off: scale down only if above it
     double peakDb = -1.0;         // dBFS, <= 0
     WavFormat format = WavFormat::Pcm16;  // for WAV output
+    double maxSeconds = 3 * 3600.0;  // longer pieces (usually a broken file) are refused
 };
 
 struct RenderStats {
@@ -58,7 +59,8 @@ public:
     // Reads a MIDI file (pedal kept as CC64 events) and renders it to WAV.
     Result<RenderStats> renderFileToWav(const QString &midiPath, const QString &wavPath,
                                         const ProgressSink &progress = {}, const CancelToken *cancel = nullptr);
-    // In memory: channels 1 (mono, the mean of left and right) or 2 (interleaved).
+    // In memory: channels 1 (mono, the mean of left and right) or 2 (interleaved). Refused
+    // when the result would pass 2 GiB (render such pieces to WAV instead).
     Result<std::vector<float>> renderSamples(const NoteSequence &sequence, int channels = 1,
                                              const ProgressSink &progress = {}, const CancelToken *cancel = nullptr,
                                              RenderStats *stats = nullptr);

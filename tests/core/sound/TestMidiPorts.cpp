@@ -145,6 +145,26 @@ private Q_SLOTS:
         QVERIFY(channel5Off);
     }
 
+    void startingLaterRestoresThePedal()
+    {
+        NoteSequence seq;
+        seq.notes = {note(60, 0.0, 0.5), note(62, 1.0, 0.1)};
+        PedalEvent down;
+        down.time = 0.2;
+        down.value = 100;
+        seq.pedals = {down};
+        Recorder rec;
+        MidiOutputPlayer player(rec.sink());
+        player.start(seq, 1.0, 0.9);
+        QVERIFY(player.wait(5000));
+        std::lock_guard<std::mutex> lock(rec.mutex);
+        QVERIFY(rec.sent.size() >= 3);
+        QCOMPARE(rec.sent[0].bytes, (std::vector<unsigned char>{0xB0, 64, 100}));  // pedal as it was at 0.9 s
+        QCOMPARE(rec.sent[1].bytes, (std::vector<unsigned char>{0x90, 62, 90}));    // the note at 1.0 s, not the one before
+        QVERIFY(rec.sent[1].at >= 0.099);
+        QCOMPARE(rec.sent[2].bytes, (std::vector<unsigned char>{0x80, 62, 0}));
+    }
+
     void assemblerPairsNotesAndPedal()
     {
         PhraseAssembler a;

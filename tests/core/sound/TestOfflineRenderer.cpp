@@ -7,6 +7,7 @@
 #include "sound/OfflineRenderer.h"
 #include "sound/SoundfontLocator.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -221,6 +222,14 @@ private Q_SLOTS:
         o.peakDb = 3;
         QVERIFY(!OfflineRenderer::create(o).ok());
         QVERIFY(!m_dry->renderSamples(NoteSequence(), 3).ok());
+        // A broken file with a note ten hours in is refused, not rendered for an hour.
+        NoteSequence huge;
+        huge.notes = {note(60, 36000.0, 1.0)};
+        const auto refused = m_dry->renderSamples(huge, 1);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.contains(QLatin1String("allowed")));
+        QVERIFY(!m_dry->renderToWav(huge, QDir::tempPath() + "/aichopin-never.wav").ok());
+        QVERIFY(!QFile::exists(QDir::tempPath() + "/aichopin-never.wav"));
     }
 
     void monoAtAnotherRateWithOneShotApi()
