@@ -3,6 +3,7 @@
 #include "main/AboutDialog.h"
 #include "compose/ComposePanel.h"
 #include "main/PlannedArea.h"
+#include "training/TrainingPanel.h"
 #include "midi/SmfReader.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
@@ -51,7 +52,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_areas->addTab(m_compose, tr("&Compose"));
     m_areas->addTab(new PlannedArea(tr("Classify: dropping recordings for a Chopin-or-Other verdict is not built yet."), this), tr("C&lassify"));
     m_areas->addTab(new PlannedArea(tr("Spectrogram: the view of what the classifier listens to is not built yet."), this), tr("&Spectrogram"));
-    m_areas->addTab(new PlannedArea(tr("Training: training models on your own music is not built yet."), this), tr("&Training"));
+    m_training = new TrainingPanel(this);
+    connect(m_training, &TrainingPanel::useComposerModel, this, [this](const QString &path) {
+        QSettings().setValue(QStringLiteral("compose/model"), path);
+        m_compose->setModelPath(path);
+        m_areas->setCurrentWidget(m_compose);
+        statusBar()->showMessage(tr("Compose now uses %1").arg(QFileInfo(path).fileName()), 8000);
+    });
+    m_areas->addTab(m_training, tr("&Training"));
     m_areas->addTab(new PlannedArea(tr("Dataset: browsing your folders of music is not built yet."), this), tr("&Dataset"));
     layout->addWidget(m_banner);
     layout->addWidget(m_fileInfo);

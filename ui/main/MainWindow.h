@@ -14,6 +14,7 @@ class QTabWidget;
 namespace aichopin {
 
 class ComposePanel;
+class TrainingPanel;
 class PianoRollModel;
 class PianoRollView;
 
@@ -26,6 +27,7 @@ public:
     PianoRollView *pianoRoll() const;
     PianoRollModel *pianoRollModel() const;
     ComposePanel *composePanel() const { return m_compose; }
+    TrainingPanel *trainingPanel() const { return m_training; }
     QTabWidget *areas() const { return m_areas; }
     // The error shown for the last file that could not be opened (empty when none).
     QString lastError() const { return m_lastError; }
@@ -52,6 +54,7 @@ private:
 
     QTabWidget *m_areas = nullptr;
     ComposePanel *m_compose = nullptr;
+    TrainingPanel *m_training = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_fileInfo = nullptr;
     QFutureWatcher<Result<NoteSequence>> m_loader;

@@ -1,0 +1,115 @@
+// The Training panel runs a tiny composer training for real: charts receive points, the log
+// reports epochs, pause/resume continues the run, and a run interrupted by closing the app is
+// offered for resumption at the next start.
+
+#include "pianoroll/PianoRollModel.h"
+#include "support/TinyComposer.h"
+#include "training/TrainingCharts.h"
+#include "training/TrainingPanel.h"
+
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace aichopin;
+
+class TestTrainingPanel : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_data;
+
+    void configure(TrainingPanel &panel, const QString &model, int epochs)
+    {
+        panel.setDataDir(m_data);
+        panel.setOutputPath(model);
+        panel.setPreset(QStringLiteral("default"));
+        panel.setHiddenOverride(16);
+        panel.setEpochs(epochs);
+        panel.setBatchSize(2);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
+        QCoreApplication::setOrganizationName(QStringLiteral("aichopin-test"));
+        // The tiny composer helper writes three small pieces into <dir>/data.
+        QVERIFY(!test::trainTinyComposer(m_dir.filePath("seed")).isEmpty());
+        m_data = m_dir.filePath("seed/data");
+    }
+
+    void tinyTrainingFillsTheCharts()
+    {
+        TrainingPanel panel;
+        panel.resize(1100, 700);
+        panel.show();
+        const QString model = m_dir.filePath("a.pt");
+        configure(panel, model, 2);
+        QSignalSpy finished(&panel, &TrainingPanel::finished);
+        panel.start();
+        QCOMPARE(panel.state(), TrainingPanel::State::Running);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        panel.charts()->flush();
+        QVERIFY(panel.charts()->stepPointCount() > 0);
+        QCOMPARE(panel.charts()->epochPointCount(), 2);
+        QVERIFY(panel.log().contains("Epoch 1/2"));
+        QVERIFY(panel.log().contains("Epoch 2/2"));
+        QCOMPARE(panel.lastModel(), model);
+        QVERIFY(QFileInfo::exists(model));
+        QCOMPARE(panel.state(), TrainingPanel::State::Idle);
+
+        QSignalSpy use(&panel, &TrainingPanel::useComposerModel);
+        auto buttons = panel.findChildren<QPushButton *>();
+        for (QPushButton *b : buttons)
+            if (b->text() == "Use in Compose") {
+                QVERIFY(b->isEnabled());
+                b->click();
+            }
+        QCOMPARE(use.size(), 1);
+        QCOMPARE(use[0][0].toString(), model);
+    }
+
+    void pauseAndResume()
+    {
+        TrainingPanel panel;
+        const QString model = m_dir.filePath("b.pt");
+        configure(panel, model, 3);
+        QSignalSpy finished(&panel, &TrainingPanel::finished);
+        panel.start();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.log().contains("Epoch 1/3"), 60000);
+        panel.pause();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.state(), TrainingPanel::State::Paused, 30000);
+        QVERIFY(QFileInfo::exists(model + ".ckpt"));
+        QCOMPARE(finished.size(), 0);
+        panel.resume();
+        QCOMPARE(panel.state(), TrainingPanel::State::Running);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        QVERIFY(panel.log().contains("Epoch 3/3"));
+        QVERIFY(!panel.log().contains("Epoch 4/3"));
+    }
+
+    void interruptedRunIsOfferedAtNextStart()
+    {
+        const QString model = m_dir.filePath("c.pt");
+        {
+            TrainingPanel panel;
+            configure(panel, model, 4);
+            panel.start();
+            QTRY_VERIFY_WITH_TIMEOUT(panel.log().contains("Epoch 1/4"), 60000);
+        }  // the app closes mid-run
+        QVERIFY(QFileInfo::exists(model + ".ckpt"));
+        TrainingPanel next;
+        QCOMPARE(next.interruptedRun(), model);
+        QSignalSpy finished(&next, &TrainingPanel::finished);
+        next.resumeInterrupted();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        QVERIFY2(next.log().contains("Epoch 4/4"), qPrintable(next.log()));
+        TrainingPanel after;
+        QVERIFY(after.interruptedRun().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestTrainingPanel)
+#include "TestTrainingPanel.moc"

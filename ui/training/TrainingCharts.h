@@ -1,0 +1,56 @@
+#pragma once
+// Live training curves (Qt Charts): step loss, per-epoch training and validation loss, and for
+// the classifier accuracy on a second axis. Points are gathered as they arrive and drawn on a
+// timer (4 times a second), so a fast stream of batches never stalls the UI. Hovering a curve
+// shows its value. UI thread.
+
+#include "training/TrainingTypes.h"
+
+#include <QPointF>
+#include <QTimer>
+#include <QWidget>
+
+#include <QList>
+
+class QChart;
+class QChartView;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+namespace aichopin {
+
+class TrainingCharts : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingCharts(QWidget *parent = nullptr);
+
+    void clear();
+    void addStep(const TrainingStep &step);
+    void addEpoch(const TrainingEpoch &epoch);
+    // Draws what has been gathered now (the timer does this on its own).
+    void flush();
+
+    int stepPointCount() const;
+    int epochPointCount() const;
+
+private:
+    void showValue(const QPointF &point, bool state, const QString &what);
+
+    QChart *m_chart = nullptr;
+    QChartView *m_view = nullptr;
+    QLineSeries *m_step = nullptr;
+    QLineSeries *m_train = nullptr;
+    QLineSeries *m_validation = nullptr;
+    QScatterSeries *m_best = nullptr;
+    QLineSeries *m_trainAccuracy = nullptr;
+    QLineSeries *m_validationAccuracy = nullptr;
+    QValueAxis *m_x = nullptr;
+    QValueAxis *m_loss = nullptr;
+    QValueAxis *m_accuracy = nullptr;
+    QList<QPointF> m_pendingStep, m_pendingTrain, m_pendingValidation, m_pendingBest, m_pendingTrainAcc, m_pendingValAcc;
+    double m_maxX = 1.0, m_minLoss = 1e9, m_maxLoss = 0.0;
+    QTimer m_timer;
+};
+
+}  // namespace aichopin

@@ -1,0 +1,472 @@
+#include "training/TrainingPanel.h"
+
+#include "common/ComputeDevice.h"
+#include "common/DataPaths.h"
+#include "composer/ComposerModel.h"
+#include "training/TrainingCharts.h"
+#include "training/TrainingWorker.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace aichopin {
+
+namespace {
+QString duration(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("?");
+    const int s = int(seconds);
+    return s >= 3600 ? QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
+                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+const char *kRunGroup = "training/run";
+}  // namespace
+
+TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::make_shared<CancelToken>())
+{
+    qRegisterMetaType<aichopin::TrainingRequest>();
+    qRegisterMetaType<aichopin::TrainingStep>();
+    qRegisterMetaType<aichopin::TrainingEpoch>();
+    qRegisterMetaType<aichopin::TrainingOutcome>();
+    buildUi();
+
+    m_worker = new TrainingWorker(m_cancel);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &TrainingWorker::step, this, [this](const TrainingStep &s) {
+        m_charts->addStep(s);
+        if (s.etaSeconds > 0)
+            m_progress->setValue(int(1000 * s.elapsedSeconds / (s.elapsedSeconds + s.etaSeconds)));
+        m_speed->setText(tr("%1 %2, elapsed %3, about %4 left").arg(s.throughput, 0, 'f', 0).arg(s.throughputUnit)
+                             .arg(duration(s.elapsedSeconds), duration(s.etaSeconds)));
+    });
+    connect(m_worker, &TrainingWorker::epoch, this, [this](const TrainingEpoch &e) {
+        m_charts->addEpoch(e);
+        appendLog(tr("Epoch %1/%2: training %3, validation %4 nats/event%5")
+                      .arg(e.epoch).arg(e.maxEpochs).arg(e.trainLoss, 0, 'f', 4).arg(e.validationLoss, 0, 'f', 4)
+                      .arg(e.improved ? tr(" (best so far, saved)") : QString()));
+    });
+    connect(m_worker, &TrainingWorker::stage, this, [this](double fraction, const QString &stage) {
+        if (fraction >= 0)
+            m_progress->setValue(int(fraction * 1000));
+        m_progress->setFormat(stage + QStringLiteral("  (%p% of the run)"));
+    });
+    connect(m_worker, &TrainingWorker::finished, this, [this](const TrainingOutcome &o) {
+        m_charts->flush();
+        m_lastModel = o.modelPath;
+        appendLog(o.summary);
+        m_result->setText(o.summary);
+        m_useModel->setEnabled(true);
+        m_progress->setValue(1000);
+        rememberRun(false);
+        setState(State::Idle);
+        Q_EMIT finished(o.modelPath);
+    });
+    connect(m_worker, &TrainingWorker::stopped, this, [this](const QString &path) {
+        m_charts->flush();
+        if (m_state == State::Pausing) {
+            appendLog(tr("Paused; the checkpoint is saved. Resume continues from it."));
+            setState(State::Paused);
+            return;
+        }
+        appendLog(tr("Stopped. The best model so far is in %1; the run can be resumed later from its checkpoint.").arg(path));
+        m_lastModel = QFileInfo::exists(path) ? path : QString();
+        m_useModel->setEnabled(!m_lastModel.isEmpty());
+        rememberRun(false);
+        setState(State::Idle);
+    });
+    connect(m_worker, &TrainingWorker::failed, this, [this](const QString &message) {
+        appendLog(tr("Training failed: %1").arg(message));
+        m_result->setText(tr("Training failed: %1").arg(message));
+        rememberRun(false);
+        setState(State::Idle);
+    });
+    m_thread.start();
+
+    // A run that was going when the app last closed or crashed can be resumed.
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kRunGroup));
+    const QString model = settings.value(QStringLiteral("model")).toString();
+    if (settings.value(QStringLiteral("running")).toBool() && QFileInfo::exists(model + ".ckpt")) {
+        m_interrupted = model;
+        m_resumeText->setText(tr("A training run was interrupted (%1). Resume it from its last checkpoint?").arg(QFileInfo(model).fileName()));
+        m_resumeBanner->show();
+    }
+    settings.endGroup();
+    showShippedMetrics();
+}
+
+TrainingPanel::~TrainingPanel()
+{
+    // Closing mid-run: cancelling writes the checkpoint; the run stays marked as interrupted.
+    m_cancel->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void TrainingPanel::buildUi()
+{
+    auto *root = new QVBoxLayout(this);
+    m_resumeBanner = new QWidget(this);
+    auto *bannerLayout = new QHBoxLayout(m_resumeBanner);
+    m_resumeText = new QLabel(m_resumeBanner);
+    auto *resumeNow = new QPushButton(tr("Resume"), m_resumeBanner);
+    auto *discard = new QPushButton(tr("Discard"), m_resumeBanner);
+    bannerLayout->addWidget(m_resumeText, 1);
+    bannerLayout->addWidget(resumeNow);
+    bannerLayout->addWidget(discard);
+    m_resumeBanner->setStyleSheet(QStringLiteral("background: #fff4d6; color: #402c00;"));
+    m_resumeBanner->hide();
+    connect(resumeNow, &QPushButton::clicked, this, &TrainingPanel::resumeInterrupted);
+    connect(discard, &QPushButton::clicked, this, &TrainingPanel::discardInterrupted);
+    root->addWidget(m_resumeBanner);
+
+    auto *form = new QFormLayout;
+    m_task = new QComboBox(this);
+    m_task->addItem(tr("Composer (LSTM on MIDI files)"), int(TrainingTask::Composer));
+    m_task->setToolTip(tr("What to train"));
+    form->addRow(tr("&Task"), m_task);
+
+    QSettings settings;
+    auto *dataRow = new QHBoxLayout;
+    m_data = new QLineEdit(settings.value(QStringLiteral("training/data"), DataPaths::pianoMidiDir().isEmpty()
+                                                                              ? QString()
+                                                                              : DataPaths::pianoMidiDir() + "/midis/Chopin").toString(), this);
+    m_data->setPlaceholderText(tr("A folder of MIDI files (searched with its subfolders)"));
+    m_data->setToolTip(tr("The music to learn from: every .mid file in this folder and below"));
+    m_browse = new QPushButton(tr("Browse..."), this);
+    auto *browse = m_browse;
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Training Data"), m_data->text());
+        if (!dir.isEmpty())
+            setDataDir(dir);
+    });
+    dataRow->addWidget(m_data, 1);
+    dataRow->addWidget(browse);
+    auto *dataLabel = new QLabel(tr("&Data"), this);
+    dataLabel->setBuddy(m_data);
+    form->addRow(dataLabel, dataRow);
+
+    m_preset = new QComboBox(this);
+    for (const QString &name : ComposerHyperparameters::presetNames()) {
+        m_preset->addItem(name, name);
+        const auto h = ComposerHyperparameters::fromPreset(name);
+        if (h)
+            m_preset->setItemData(m_preset->count() - 1,
+                                  tr("%1 LSTM layers of %2 units, %3 dense layer(s), dropout %4").arg(h->layers).arg(h->hidden).arg(h->denseLayers).arg(h->dropout),
+                                  Qt::ToolTipRole);
+    }
+    m_preset->setToolTip(tr("default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper's two designs"));
+    form->addRow(tr("&Preset"), m_preset);
+
+    m_epochs = new QSpinBox(this);
+    m_epochs->setRange(1, 1000);
+    m_epochs->setValue(20);
+    m_epochs->setToolTip(tr("Passes over the training pieces; training also stops early when validation stops improving"));
+    form->addRow(tr("&Epochs"), m_epochs);
+    m_minutes = new QDoubleSpinBox(this);
+    m_minutes->setRange(0, 10000);
+    m_minutes->setValue(0);
+    m_minutes->setSpecialValueText(tr("no limit"));
+    m_minutes->setSuffix(tr(" min"));
+    m_minutes->setToolTip(tr("Stop after this much time (the best model so far is kept)"));
+    form->addRow(tr("Time &limit"), m_minutes);
+    m_learningRate = new QDoubleSpinBox(this);
+    m_learningRate->setDecimals(5);
+    m_learningRate->setRange(0.00001, 0.1);
+    m_learningRate->setSingleStep(0.0005);
+    m_learningRate->setValue(0.002);
+    m_learningRate->setToolTip(tr("Adam's step size; it halves after an epoch that did not improve"));
+    form->addRow(tr("Learning &rate"), m_learningRate);
+    m_batch = new QSpinBox(this);
+    m_batch->setRange(1, 512);
+    m_batch->setValue(32);
+    m_batch->setToolTip(tr("Sequences trained in parallel; larger is faster per event but needs more memory"));
+    form->addRow(tr("&Batch size"), m_batch);
+    m_device = new QComboBox(this);
+    m_device->addItem(tr("Automatic"), QStringLiteral("auto"));
+    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
+    m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+    if (!ComputeDevice::cudaAvailable())
+        m_device->setItemData(2, false, Qt::UserRole - 1);  // disabled: no CUDA here
+    m_device->setToolTip(tr("Found: %1").arg(ComputeDevice::describe()));
+    form->addRow(tr("De&vice"), m_device);
+    auto *outRow = new QHBoxLayout;
+    m_output = new QLineEdit(QStringLiteral("%1/composer-%2.pt").arg(DataPaths::userModelDir(), QDateTime::currentDateTime().toString("yyyyMMdd-HHmm")), this);
+    m_output->setToolTip(tr("The model file; its checkpoint is written beside it (.ckpt)"));
+    outRow->addWidget(m_output, 1);
+    auto *outLabel = new QLabel(tr("&Save as"), this);
+    outLabel->setBuddy(m_output);
+    form->addRow(outLabel, outRow);
+
+    auto *buttons = new QHBoxLayout;
+    m_start = new QPushButton(tr("Start"), this);
+    m_pause = new QPushButton(tr("Pause"), this);
+    m_resume = new QPushButton(tr("Resume"), this);
+    m_stop = new QPushButton(tr("Stop"), this);
+    m_start->setToolTip(tr("Train a new model with these settings"));
+    m_pause->setToolTip(tr("Pause after the current batch (a checkpoint is saved)"));
+    m_resume->setToolTip(tr("Continue the paused run exactly where it stopped"));
+    m_stop->setToolTip(tr("Stop; the best model so far is kept"));
+    for (QPushButton *b : {m_start, m_pause, m_resume, m_stop})
+        buttons->addWidget(b);
+    connect(m_start, &QPushButton::clicked, this, &TrainingPanel::start);
+    connect(m_pause, &QPushButton::clicked, this, &TrainingPanel::pause);
+    connect(m_resume, &QPushButton::clicked, this, &TrainingPanel::resume);
+    connect(m_stop, &QPushButton::clicked, this, &TrainingPanel::stop);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setFormat(tr("Not started"));
+    m_progress->setTextVisible(true);
+    m_speed = new QLabel(this);
+    m_result = new QLabel(this);
+    m_result->setWordWrap(true);
+    m_result->setObjectName(QStringLiteral("trainingResult"));
+    m_shipped = new QLabel(this);
+    m_shipped->setWordWrap(true);
+    m_useModel = new QPushButton(tr("Use in Compose"), this);
+    m_useModel->setEnabled(false);
+    m_useModel->setToolTip(tr("Make the model just trained the one Compose writes with"));
+    connect(m_useModel, &QPushButton::clicked, this, [this] {
+        if (!m_lastModel.isEmpty())
+            Q_EMIT useComposerModel(m_lastModel);
+    });
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->addLayout(form);
+    leftLayout->addLayout(buttons);
+    leftLayout->addWidget(m_progress);
+    leftLayout->addWidget(m_speed);
+    leftLayout->addWidget(new QLabel(tr("<b>Result</b>"), this));
+    leftLayout->addWidget(m_result);
+    leftLayout->addWidget(m_shipped);
+    leftLayout->addWidget(m_useModel);
+    leftLayout->addStretch(1);
+
+    m_charts = new TrainingCharts(this);
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setObjectName(QStringLiteral("trainingLog"));
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_charts);
+    right->addWidget(m_log);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
+
+    auto *split = new QSplitter(this);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    root->addWidget(split, 1);
+    setState(State::Idle);
+}
+
+void TrainingPanel::showShippedMetrics()
+{
+    const QString shipped = DataPaths::shippedModel(QStringLiteral("composer-default.pt"));
+    if (shipped.isEmpty()) {
+        m_shipped->setText(tr("No shipped composer model to compare with."));
+        return;
+    }
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        m_shipped->setText(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([shipped] {
+        auto model = ComposerModel::load(shipped);
+        if (!model)
+            return tr("Shipped model: %1").arg(model.error().toString());
+        const double nats = model.value()->info().value(QStringLiteral("validation_nats_per_event")).toDouble(-1);
+        return nats < 0 ? tr("Shipped default model: no validation loss recorded.")
+                        : tr("For comparison, the shipped default model: validation loss %1 nats/event (%2 bits).")
+                              .arg(nats, 0, 'f', 3).arg(nats / 0.6931471805599453, 0, 'f', 3);
+    }));
+}
+
+void TrainingPanel::setDataDir(const QString &dir)
+{
+    m_data->setText(dir);
+    QSettings().setValue(QStringLiteral("training/data"), dir);
+}
+
+void TrainingPanel::setOutputPath(const QString &path) { m_output->setText(path); }
+void TrainingPanel::setPreset(const QString &preset) { m_preset->setCurrentIndex(m_preset->findData(preset)); }
+void TrainingPanel::setEpochs(int epochs) { m_epochs->setValue(epochs); }
+void TrainingPanel::setBatchSize(int batch) { m_batch->setValue(batch); }
+
+QString TrainingPanel::log() const { return m_log->toPlainText(); }
+
+void TrainingPanel::appendLog(const QString &line)
+{
+    m_log->appendPlainText(QStringLiteral("[%1] %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), line));
+}
+
+void TrainingPanel::setState(State state)
+{
+    m_state = state;
+    const bool busy = state == State::Running || state == State::Pausing || state == State::Stopping;
+    m_start->setEnabled(state == State::Idle);
+    m_pause->setEnabled(state == State::Running);
+    m_resume->setEnabled(state == State::Paused);
+    m_stop->setEnabled(state == State::Running || state == State::Paused);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_task, m_data, m_browse, m_preset, m_epochs, m_minutes, m_learningRate, m_batch, m_device, m_output})
+        w->setEnabled(!busy && state != State::Paused);
+    Q_EMIT stateChanged(state);
+}
+
+TrainingRequest TrainingPanel::requestFromForm() const
+{
+    TrainingRequest r;
+    r.task = TrainingTask(m_task->currentData().toInt());
+    ComposerTrainingOptions &o = r.composer;
+    o.dataDir = m_data->text();
+    o.outPath = m_output->text();
+    if (auto h = ComposerHyperparameters::fromPreset(m_preset->currentData().toString()))
+        o.hyper = *h;
+    if (m_hiddenOverride > 0) {
+        o.hyper.hidden = m_hiddenOverride;
+        o.hyper.embedding = std::min(o.hyper.embedding, m_hiddenOverride);
+        o.hyper.denseSize = std::min(o.hyper.denseSize, m_hiddenOverride);
+    }
+    o.maxEpochs = m_epochs->value();
+    o.maxMinutes = m_minutes->value();
+    o.learningRate = m_learningRate->value();
+    o.batchSize = m_batch->value();
+    o.device = m_device->currentData().toString();
+    o.reportEverySteps = 2;
+    return r;
+}
+
+void TrainingPanel::rememberRun(bool running)
+{
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kRunGroup));
+    settings.setValue(QStringLiteral("running"), running);
+    settings.setValue(QStringLiteral("model"), m_current.composer.outPath);
+    settings.setValue(QStringLiteral("data"), m_current.composer.dataDir);
+    // The checkpoint holds the network and training settings; the run's limits live here.
+    settings.setValue(QStringLiteral("epochs"), m_current.composer.maxEpochs);
+    settings.setValue(QStringLiteral("minutes"), m_current.composer.maxMinutes);
+    settings.setValue(QStringLiteral("device"), m_current.composer.device);
+    settings.setValue(QStringLiteral("reportEverySteps"), m_current.composer.reportEverySteps);
+    settings.endGroup();
+    settings.sync();
+}
+
+void TrainingPanel::launch(const TrainingRequest &request)
+{
+    m_current = request;
+    m_cancel->reset();
+    rememberRun(true);
+    setState(State::Running);
+    QMetaObject::invokeMethod(m_worker, "run", Qt::QueuedConnection, Q_ARG(aichopin::TrainingRequest, request));
+}
+
+void TrainingPanel::start()
+{
+    if (m_state != State::Idle)
+        return;
+    TrainingRequest request = requestFromForm();
+    if (!QFileInfo(request.composer.dataDir).isDir()) {
+        m_result->setText(tr("Choose a folder of MIDI files to train on."));
+        return;
+    }
+    if (request.composer.outPath.isEmpty()) {
+        m_result->setText(tr("Choose where to save the model."));
+        return;
+    }
+    m_charts->clear();
+    m_result->clear();
+    m_useModel->setEnabled(false);
+    appendLog(tr("Training %1 on %2 (%3, %4)").arg(m_preset->currentText(), request.composer.dataDir, m_device->currentText(),
+                                                   QFileInfo(request.composer.outPath).fileName()));
+    launch(request);
+}
+
+void TrainingPanel::pause()
+{
+    if (m_state != State::Running)
+        return;
+    setState(State::Pausing);
+    m_cancel->cancel();
+}
+
+void TrainingPanel::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    TrainingRequest request = m_current;
+    request.composer.resumePath = request.composer.outPath;
+    appendLog(tr("Resuming from the checkpoint"));
+    launch(request);
+}
+
+void TrainingPanel::stop()
+{
+    if (m_state == State::Paused) {
+        appendLog(tr("Stopped while paused. The best model so far is in %1.").arg(m_current.composer.outPath));
+        m_lastModel = QFileInfo::exists(m_current.composer.outPath) ? m_current.composer.outPath : QString();
+        m_useModel->setEnabled(!m_lastModel.isEmpty());
+        rememberRun(false);
+        setState(State::Idle);
+        return;
+    }
+    if (m_state != State::Running)
+        return;
+    setState(State::Stopping);
+    m_cancel->cancel();
+}
+
+void TrainingPanel::resumeInterrupted()
+{
+    if (m_interrupted.isEmpty() || m_state != State::Idle)
+        return;
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kRunGroup));
+    TrainingRequest request;
+    request.composer.outPath = m_interrupted;
+    request.composer.resumePath = m_interrupted;
+    request.composer.dataDir = settings.value(QStringLiteral("data")).toString();
+    request.composer.maxEpochs = settings.value(QStringLiteral("epochs"), request.composer.maxEpochs).toInt();
+    request.composer.maxMinutes = settings.value(QStringLiteral("minutes"), 0.0).toDouble();
+    request.composer.device = settings.value(QStringLiteral("device"), QStringLiteral("auto")).toString();
+    request.composer.reportEverySteps = settings.value(QStringLiteral("reportEverySteps"), 2).toInt();
+    settings.endGroup();
+    m_resumeBanner->hide();
+    appendLog(tr("Resuming the interrupted run %1").arg(m_interrupted));
+    m_interrupted.clear();
+    m_charts->clear();
+    launch(request);
+}
+
+void TrainingPanel::discardInterrupted()
+{
+    m_interrupted.clear();
+    m_resumeBanner->hide();
+    QSettings settings;
+    settings.setValue(QStringLiteral("%1/running").arg(QLatin1String(kRunGroup)), false);
+}
+
+}  // namespace aichopin

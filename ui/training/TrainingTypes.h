@@ -1,0 +1,54 @@
+#pragma once
+// Value types of the Training panel, passed through queued signals from the training thread.
+// Task-neutral: the composer and the classifier report the same shapes.
+
+#include "composer/ComposerConfig.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace aichopin {
+
+enum class TrainingTask { Composer, Classifier };
+
+struct TrainingRequest {
+    TrainingTask task = TrainingTask::Composer;
+    ComposerTrainingOptions composer;
+};
+
+// Every few batches.
+struct TrainingStep {
+    double epochPosition = 0.0;  // epochs done, fractional (x axis of the charts)
+    double loss = 0.0;
+    double throughput = 0.0;     // tokens (composer) or clips (classifier) per second
+    QString throughputUnit;
+    double elapsedSeconds = 0.0;
+    double etaSeconds = -1.0;
+    double fraction = 0.0;       // of the whole run, 0..1
+};
+
+// After every epoch.
+struct TrainingEpoch {
+    int epoch = 0;
+    int maxEpochs = 0;
+    double trainLoss = 0.0;
+    double validationLoss = 0.0;
+    double trainAccuracy = -1.0;       // classifier only
+    double validationAccuracy = -1.0;  // classifier only
+    bool improved = false;
+    double etaSeconds = -1.0;
+};
+
+struct TrainingOutcome {
+    QString modelPath;
+    QString summary;            // one paragraph for the log and the result box
+    double bestValidationLoss = 0.0;
+    QString stopReason;
+};
+
+}  // namespace aichopin
+
+Q_DECLARE_METATYPE(aichopin::TrainingRequest)
+Q_DECLARE_METATYPE(aichopin::TrainingStep)
+Q_DECLARE_METATYPE(aichopin::TrainingEpoch)
+Q_DECLARE_METATYPE(aichopin::TrainingOutcome)

@@ -1,0 +1,36 @@
+#pragma once
+// Runs one training job on the Training panel's worker thread and reports through queued
+// signals: steps (every few batches), epochs, coarse stages, then finished, stopped (cancelled:
+// a checkpoint was written, so the run can be resumed) or failed.
+
+#include "common/CancelToken.h"
+#include "training/TrainingTypes.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace aichopin {
+
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingWorker(std::shared_ptr<CancelToken> cancel, QObject *parent = nullptr);
+
+public Q_SLOTS:
+    void run(const aichopin::TrainingRequest &request);
+
+Q_SIGNALS:
+    void step(const aichopin::TrainingStep &step);
+    void epoch(const aichopin::TrainingEpoch &epoch);
+    void stage(double fraction, const QString &stage);
+    void finished(const aichopin::TrainingOutcome &outcome);
+    void stopped(const QString &modelPath);
+    void failed(const QString &message);
+
+private:
+    void runComposer(const ComposerTrainingOptions &options);
+    std::shared_ptr<CancelToken> m_cancel;
+};
+
+}  // namespace aichopin
