@@ -19,8 +19,19 @@ struct MidiOutputPlayer::Impl {
     std::condition_variable wake;
     bool stopRequested = false;  // guarded by mutex
     std::atomic<bool> running{false};
-    std::atomic<double> position{0.0};
     std::atomic<double> duration{0.0};
+    // Where playback started: the clock reading and the music time (both set before the thread starts).
+    std::atomic<std::chrono::steady_clock::rep> startTicks{0};
+    std::atomic<double> from{0.0};
+    std::atomic<double> speed{1.0};
+    std::atomic<double> finalPosition{0.0};  // once the thread has ended
+
+    double clockPosition() const
+    {
+        const auto start = std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(startTicks.load()));
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return std::min(duration.load(), from.load() + std::max(0.0, elapsed) * speed.load());
+    }
     std::condition_variable finishedCv;
 
     void silence(const bool held[16][128])
@@ -40,10 +51,12 @@ struct MidiOutputPlayer::Impl {
         }
     }
 
-    void run(std::vector<MidiEvent> events, double speed, double from)
+    void run(std::vector<MidiEvent> events)
     {
         using Clock = std::chrono::steady_clock;
-        const Clock::time_point start = Clock::now();
+        const Clock::time_point start = Clock::time_point(Clock::duration(startTicks.load()));
+        const double from = this->from.load();
+        const double speed = this->speed.load();
         KeyCounter keys;
         bool held[16][128] = {};
         MidiEvent probe;
@@ -79,9 +92,8 @@ struct MidiOutputPlayer::Impl {
                 held[it->channel][it->data1] = true;
             else if (it->type == MidiEvent::NoteOff)
                 held[it->channel][it->data1] = false;
-            position.store(it->time);
         }
-        (void)stopped;
+        finalPosition.store(stopped ? clockPosition() : duration.load());
         silence(held);
         {
             std::lock_guard<std::mutex> lock(mutex);
@@ -105,16 +117,17 @@ void MidiOutputPlayer::start(const NoteSequence &sequence, double speed, double 
     stop();
     std::vector<MidiEvent> events = MidiEventSchedule::build(sequence);
     d->duration.store(MidiEventSchedule::endTime(events));
-    from = std::max(0.0, from);
-    d->position.store(from);
+    from = std::clamp(from, 0.0, d->duration.load());
+    d->from.store(from);
+    d->speed.store(std::clamp(speed, 0.25, 4.0));
+    d->finalPosition.store(from);
+    d->startTicks.store(std::chrono::steady_clock::now().time_since_epoch().count());
     {
         std::lock_guard<std::mutex> lock(d->mutex);
         d->stopRequested = false;
         d->running.store(true);
     }
-    d->thread = std::thread([this, events = std::move(events), speed = std::clamp(speed, 0.25, 4.0), from]() mutable {
-        d->run(std::move(events), speed, from);
-    });
+    d->thread = std::thread([this, events = std::move(events)]() mutable { d->run(std::move(events)); });
 }
 
 void MidiOutputPlayer::stop()
@@ -140,7 +153,7 @@ bool MidiOutputPlayer::wait(int timeoutMs)
 }
 
 bool MidiOutputPlayer::isRunning() const { return d->running.load(); }
-double MidiOutputPlayer::position() const { return d->position.load(); }
+double MidiOutputPlayer::position() const { return d->running.load() ? d->clockPosition() : d->finalPosition.load(); }
 double MidiOutputPlayer::duration() const { return d->duration.load(); }
 
 }  // namespace aichopin

@@ -39,7 +39,9 @@ public:
     // Blocks until playback ended by itself or was stopped; false on timeout (timeoutMs >= 0).
     bool wait(int timeoutMs = -1);
     bool isRunning() const;
-    double position() const;  // seconds of music sent so far
+    // The playhead in seconds of music, absolute (it includes the 'from' given to start()):
+    // follows the clock while running, stays where playback stopped or ended. Any thread.
+    double position() const;
     double duration() const;  // of the sequence being played
 
 private:

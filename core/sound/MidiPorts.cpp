@@ -1,5 +1,6 @@
 #include "sound/MidiPorts.h"
 
+#include "sound/AlsaErrors_p.h"
 #include "sound/MidiBackend_p.h"
 
 #include <QFile>
@@ -22,9 +23,12 @@ public:
     // What RtMidi printed since the last call.
     QString take()
     {
-        const QString text = QString::fromStdString(m_sink.str()).simplified();
+        QStringList lines;
+        for (const QString &line : QString::fromStdString(m_sink.str()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (!lines.contains(line.simplified()) && !line.simplified().isEmpty())
+                lines << line.simplified();
         m_sink.str({});
-        return text;
+        return lines.join(QLatin1Char(' '));
     }
 
 private:
@@ -41,6 +45,7 @@ private:
 template <typename T>
 Backend<T> openBackend(const char *clientName, const char *direction)
 {
+    silenceAlsaLibErrors();
     QuietCerr quiet;
     std::vector<RtMidi::Api> apis;
     RtMidi::getCompiledApi(apis);

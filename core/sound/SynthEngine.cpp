@@ -1,5 +1,6 @@
 #include "sound/SynthEngine.h"
 
+#include "sound/AlsaErrors_p.h"
 #include "sound/SoundfontLocator.h"
 
 #include <fluidsynth.h>
@@ -232,6 +233,7 @@ Status SynthEngine::startAudio(AudioCallback callback, const QString &driver, QS
     if (order.isEmpty())
         return Error{QStringLiteral("FluidSynth was built without any audio output driver")};
     // A JACK client must not start a JACK server as a side effect of probing.
+    silenceAlsaLibErrors();
     if (!qEnvironmentVariableIsSet("JACK_NO_START_SERVER"))
         qputenv("JACK_NO_START_SERVER", "1");
     d->bridge.callback = std::move(callback);

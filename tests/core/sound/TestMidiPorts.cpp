@@ -97,8 +97,10 @@ private Q_SLOTS:
         Recorder rec;
         MidiOutputPlayer player(rec.sink());
         player.start(seq, 2.0);
+        QVERIFY(player.position() < 0.4);
         QVERIFY(player.wait(5000));
         QVERIFY(!player.isRunning());
+        QCOMPARE(player.position(), 0.4);  // the end
         std::lock_guard<std::mutex> lock(rec.mutex);
         // 6 note events + 1 pedal, then the silencing: pedal up + CC123 on 16 channels.
         QCOMPARE(int(rec.sent.size()), 7 + 32);
@@ -127,8 +129,14 @@ private Q_SLOTS:
         player.start(seq);
         QTest::qWait(100);
         QVERIFY(player.isRunning());
+        const double during = player.position();
+        QVERIFY2(during >= 0.09 && during < 5.0, qPrintable(QString::number(during)));  // follows the clock
         player.stop();
         QVERIFY(!player.isRunning());
+        const double stoppedAt = player.position();
+        QVERIFY(stoppedAt >= during && stoppedAt < 5.0);
+        QTest::qWait(50);
+        QCOMPARE(player.position(), stoppedAt);  // stays where it stopped
         std::lock_guard<std::mutex> lock(rec.mutex);
         std::vector<std::vector<unsigned char>> tail;
         for (size_t i = 2; i < rec.sent.size(); ++i)
@@ -156,7 +164,9 @@ private Q_SLOTS:
         Recorder rec;
         MidiOutputPlayer player(rec.sink());
         player.start(seq, 1.0, 0.9);
+        QVERIFY(player.position() >= 0.9);  // absolute: includes the starting point
         QVERIFY(player.wait(5000));
+        QCOMPARE(player.position(), 1.1);
         std::lock_guard<std::mutex> lock(rec.mutex);
         QVERIFY(rec.sent.size() >= 3);
         QCOMPARE(rec.sent[0].bytes, (std::vector<unsigned char>{0xB0, 64, 100}));  // pedal as it was at 0.9 s
