@@ -2,6 +2,7 @@
 
 #include "main/AboutDialog.h"
 #include "compose/ComposePanel.h"
+#include "dataset/DatasetPanel.h"
 #include "main/PlannedArea.h"
 #include "training/TrainingPanel.h"
 #include "midi/SmfReader.h"
@@ -60,7 +61,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         statusBar()->showMessage(tr("Compose now uses %1").arg(QFileInfo(path).fileName()), 8000);
     });
     m_areas->addTab(m_training, tr("&Training"));
-    m_areas->addTab(new PlannedArea(tr("Dataset: browsing your folders of music is not built yet."), this), tr("&Dataset"));
+    m_areas->addTab(new DatasetPanel(this), tr("&Dataset"));
     layout->addWidget(m_banner);
     layout->addWidget(m_fileInfo);
     layout->addWidget(m_areas, 1);

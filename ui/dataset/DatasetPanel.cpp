@@ -1,0 +1,359 @@
+#include "dataset/DatasetPanel.h"
+
+#include "compose/PlaybackController.h"
+#include "composer/ComposerConfig.h"
+#include "composer/ComposerCorpus.h"
+#include "listen/Features.h"
+#include "listen/SpectrogramImage.h"
+#include "midi/SmfReader.h"
+#include "pianoroll/PianoRollModel.h"
+#include "pianoroll/PianoRollView.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace aichopin {
+
+struct DatasetPanel::Scanned {
+    QString dir;
+    std::optional<MusicFolder> folder;
+    QString error;
+    QStringList validation;
+};
+
+namespace {
+enum Column { Name, Label, Duration, Notes, Problem };
+enum Role { PathRole = Qt::UserRole, KindRole };
+
+QString clock(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("?");
+    const int s = int(std::round(seconds));
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+}  // namespace
+
+DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
+{
+    buildUi();
+    connect(&m_scan, &QFutureWatcher<std::shared_ptr<Scanned>>::finished, this, &DatasetPanel::scanFinished);
+    connect(&m_audioPreview, &QFutureWatcher<QImage>::finished, this, [this] {
+        const QImage image = m_audioPreview.result();
+        if (image.isNull()) {
+            m_previewMessage->setText(tr("This recording could not be decoded."));
+            m_preview->setCurrentWidget(m_previewMessage);
+            return;
+        }
+        m_spectrogram->setPixmap(QPixmap::fromImage(image.scaled(m_spectrogram->size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation)));
+        m_preview->setCurrentWidget(m_spectrogram);
+        m_audioPreviewReady = true;
+    });
+    for (const QString &dir : QSettings().value(QStringLiteral("dataset/folders")).toStringList())
+        if (QFileInfo(dir).isDir())
+            addFolder(dir);
+}
+
+DatasetPanel::~DatasetPanel()
+{
+    m_queue.clear();
+    m_scan.waitForFinished();
+    m_audioPreview.waitForFinished();
+}
+
+void DatasetPanel::buildUi()
+{
+    auto *root = new QVBoxLayout(this);
+    auto *folderRow = new QHBoxLayout;
+    m_folderList = new QListWidget(this);
+    m_folderList->setMaximumHeight(70);
+    m_folderList->setToolTip(tr("Folders of music; subfolders give the labels (chopin/, other/, or one per composer)"));
+    auto *add = new QPushButton(tr("Add Folder..."), this);
+    auto *remove = new QPushButton(tr("Remove"), this);
+    add->setToolTip(tr("Add a folder of MIDI and audio files"));
+    remove->setToolTip(tr("Forget the selected folder (its files stay on disk)"));
+    connect(add, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a Folder of Music"));
+        if (!dir.isEmpty())
+            addFolder(dir);
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (auto *item = m_folderList->currentItem())
+            removeFolder(item->text());
+    });
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    folderRow->addWidget(m_folderList, 1);
+    folderRow->addLayout(buttons);
+    root->addLayout(folderRow);
+
+    m_tree = new QTreeWidget(this);
+    m_tree->setHeaderLabels({tr("File"), tr("Label"), tr("Duration"), tr("Notes"), tr("Problem")});
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(Name, QHeaderView::Interactive);
+    m_tree->setColumnWidth(Name, 240);
+    m_tree->setColumnWidth(Label, 90);
+    m_tree->setColumnWidth(Duration, 70);
+    m_tree->setColumnWidth(Notes, 70);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) { preview(item); });
+
+    m_preview = new QStackedWidget(this);
+    m_previewMessage = new QLabel(tr("Select a file to preview it."), this);
+    m_previewMessage->setAlignment(Qt::AlignCenter);
+    m_previewMessage->setWordWrap(true);
+    m_previewModel = new PianoRollModel(this);
+    m_previewRoll = new PianoRollView(m_previewModel, this);
+    m_spectrogram = new QLabel(this);
+    m_spectrogram->setMinimumSize(200, 128);
+    m_spectrogram->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_spectrogram->setToolTip(tr("Mel spectrogram: time to the right, low frequencies at the bottom"));
+    m_preview->addWidget(m_previewMessage);
+    m_preview->addWidget(m_previewRoll);
+    m_preview->addWidget(m_spectrogram);
+    m_play = new QPushButton(tr("Play"), this);
+    m_play->setEnabled(false);
+    m_play->setToolTip(tr("Play the selected MIDI file"));
+    m_playback = new PlaybackController(this);
+    connect(m_play, &QPushButton::clicked, this, [this] {
+        if (m_playback->isPlaying())
+            m_playback->stop();
+        else
+            m_playback->play();
+    });
+    connect(m_playback, &PlaybackController::playingChanged, this, [this](bool playing) { m_play->setText(playing ? tr("Stop") : tr("Play")); });
+    connect(m_playback, &PlaybackController::positionChanged, this, [this](double t) {
+        if (m_playback->isPlaying())
+            m_previewRoll->setPlayhead(t);
+    });
+    auto *previewBox = new QWidget(this);
+    auto *previewLayout = new QVBoxLayout(previewBox);
+    previewLayout->setContentsMargins(0, 0, 0, 0);
+    previewLayout->addWidget(m_preview, 1);
+    previewLayout->addWidget(m_play, 0, Qt::AlignLeft);
+
+    auto *split = new QSplitter(this);
+    split->addWidget(m_tree);
+    split->addWidget(previewBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({720, 480});
+    root->addWidget(split, 1);
+
+    m_summary = new QLabel(tr("Add a folder of music to see what it holds."), this);
+    m_summary->setObjectName(QStringLiteral("datasetSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    auto *summaryScroll = new QScrollArea(this);
+    summaryScroll->setWidget(m_summary);
+    summaryScroll->setWidgetResizable(true);
+    summaryScroll->setMaximumHeight(110);
+    summaryScroll->setFrameShape(QFrame::NoFrame);
+    root->addWidget(summaryScroll);
+}
+
+void DatasetPanel::saveFolders() { QSettings().setValue(QStringLiteral("dataset/folders"), m_folders); }
+
+void DatasetPanel::addFolder(const QString &dir)
+{
+    const QString path = QFileInfo(dir).absoluteFilePath();
+    if (m_folders.contains(path))
+        return;
+    m_folders << path;
+    m_folderList->addItem(path);
+    saveFolders();
+    m_queue << path;
+    scanNext();
+}
+
+void DatasetPanel::removeFolder(const QString &dir)
+{
+    m_folders.removeAll(dir);
+    m_queue.removeAll(dir);
+    m_results.erase(dir);
+    m_validation.erase(dir);
+    for (int i = m_folderList->count() - 1; i >= 0; --i)
+        if (m_folderList->item(i)->text() == dir)
+            delete m_folderList->takeItem(i);
+    for (int i = m_tree->topLevelItemCount() - 1; i >= 0; --i)
+        if (m_tree->topLevelItem(i)->data(Name, PathRole).toString() == dir)
+            delete m_tree->takeTopLevelItem(i);
+    saveFolders();
+    updateSummary();
+}
+
+void DatasetPanel::scanNext()
+{
+    if (m_scan.isRunning() || m_queue.isEmpty())
+        return;
+    m_scanning = m_queue.takeFirst();
+    m_summary->setText(tr("Reading %1...").arg(m_scanning));
+    const QString dir = m_scanning;
+    m_scan.setFuture(QtConcurrent::run([dir] {
+        auto out = std::make_shared<Scanned>();
+        out->dir = dir;
+        auto folder = MusicFolderScanner::scan(dir);
+        if (!folder) {
+            out->error = folder.error().toString();
+            return out;
+        }
+        out->folder = std::move(folder.value());
+        // The pieces the composer's training (default settings) would hold out for validation.
+        auto corpus = ComposerCorpus::load(out->folder->root);
+        if (corpus) {
+            ComposerTrainingOptions defaults;
+            corpus->split(defaults.validationFraction, defaults.seed);
+            for (const auto &piece : corpus->validation())
+                out->validation << QDir(out->folder->root).relativeFilePath(piece.path);
+        }
+        return out;
+    }));
+}
+
+void DatasetPanel::scanFinished()
+{
+    const std::shared_ptr<Scanned> s = m_scan.result();
+    m_scanning.clear();
+    if (m_folders.contains(s->dir)) {
+        if (!s->folder) {
+            auto *item = new QTreeWidgetItem(m_tree, {s->dir});
+            item->setText(Problem, s->error);
+            item->setData(Name, PathRole, s->dir);
+        } else {
+            m_results[s->dir] = *s->folder;
+            m_validation[s->dir] = s->validation;
+            showFolder(*s->folder);
+        }
+        updateSummary();
+        Q_EMIT scanned(s->dir);
+    }
+    scanNext();
+}
+
+void DatasetPanel::showFolder(const MusicFolder &folder)
+{
+    QString key;
+    for (const auto &[dir, f] : m_results)
+        if (&f == &folder || f.root == folder.root)
+            key = dir;
+    auto *top = new QTreeWidgetItem(m_tree, {key});
+    top->setData(Name, PathRole, key);
+    top->setFirstColumnSpanned(false);
+    std::map<QString, QTreeWidgetItem *> labels;
+    const QStringList validation = m_validation[key];
+    for (const MusicFile &f : folder.files) {
+        QTreeWidgetItem *&labelItem = labels[f.label];
+        if (!labelItem) {
+            labelItem = new QTreeWidgetItem(top, {f.label});
+            const LabelSummary &s = folder.byLabel.at(f.label);
+            labelItem->setText(Label, f.label);
+            labelItem->setText(Duration, QStringLiteral("%1 h").arg(s.seconds / 3600.0, 0, 'f', 2));
+            labelItem->setText(Notes, tr("%n piece(s)", "", s.pieces));
+            if (s.problems)
+                labelItem->setText(Problem, tr("%n unreadable", "", s.problems));
+        }
+        auto *item = new QTreeWidgetItem(labelItem, {f.relativePath.section(QLatin1Char('/'), 1)});
+        if (item->text(Name).isEmpty())
+            item->setText(Name, f.relativePath);
+        item->setData(Name, PathRole, f.path);
+        item->setData(Name, KindRole, int(f.kind));
+        item->setText(Label, f.label);
+        item->setText(Duration, clock(f.duration));
+        item->setText(Notes, f.notes >= 0 ? QString::number(f.notes) : QString());
+        item->setText(Problem, f.problem);
+        if (!f.usable()) {
+            item->setForeground(Problem, QColor(200, 40, 40));
+            item->setToolTip(Problem, f.problem);
+        }
+        if (validation.contains(f.relativePath))
+            item->setToolTip(Name, tr("Held out for validation when the composer trains on this folder"));
+    }
+    top->setExpanded(true);
+    top->setText(Problem, QString());
+}
+
+void DatasetPanel::updateSummary()
+{
+    m_summary->setText(summary());
+}
+
+QString DatasetPanel::summary() const
+{
+    if (m_results.empty())
+        return m_folders.isEmpty() ? tr("Add a folder of music to see what it holds.") : tr("Reading...");
+    QStringList lines;
+    for (const auto &[dir, folder] : m_results) {
+        QStringList parts;
+        for (const auto &[label, s] : folder.byLabel)
+            parts << tr("%1: %2 pieces, %3 h%4").arg(label).arg(s.pieces).arg(s.seconds / 3600.0, 0, 'f', 2)
+                         .arg(s.problems ? tr(" (%1 unreadable)").arg(s.problems) : QString());
+        lines << QStringLiteral("<b>%1</b>: %2").arg(QFileInfo(dir).fileName().toHtmlEscaped(), parts.join(QStringLiteral("; ")).toHtmlEscaped());
+        const auto v = m_validation.find(dir);
+        if (v != m_validation.end() && !v->second.isEmpty())
+            lines << tr("Composer training holds out %1 pieces for validation: %2")
+                         .arg(v->second.size()).arg(v->second.join(QStringLiteral(", ")).toHtmlEscaped());
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+void DatasetPanel::preview(QTreeWidgetItem *item)
+{
+    m_playback->stop();
+    m_play->setEnabled(false);
+    m_audioPreviewReady = false;
+    if (!item || item->data(Name, KindRole).isNull()) {
+        m_previewMessage->setText(tr("Select a file to preview it."));
+        m_preview->setCurrentWidget(m_previewMessage);
+        return;
+    }
+    const QString path = item->data(Name, PathRole).toString();
+    if (!item->text(Problem).isEmpty()) {
+        m_previewMessage->setText(tr("%1 cannot be used: %2").arg(QFileInfo(path).fileName(), item->text(Problem)));
+        m_preview->setCurrentWidget(m_previewMessage);
+        return;
+    }
+    if (MusicFile::Kind(item->data(Name, KindRole).toInt()) == MusicFile::Kind::Midi) {
+        auto midi = SmfReader::readFile(path);
+        if (!midi) {
+            m_previewMessage->setText(midi.error().toString());
+            m_preview->setCurrentWidget(m_previewMessage);
+            return;
+        }
+        m_previewModel->setSequence(midi.value());
+        m_playback->setSequence(midi.value());
+        m_preview->setCurrentWidget(m_previewRoll);
+        m_play->setEnabled(true);
+        return;
+    }
+    m_previewMessage->setText(tr("Computing the spectrogram of %1...").arg(QFileInfo(path).fileName()));
+    m_preview->setCurrentWidget(m_previewMessage);
+    m_audioPreview.waitForFinished();
+    m_audioPreview.setFuture(QtConcurrent::run([path] {
+        FeatureParams params;
+        auto features = Features::fromFile(path, FeatureKind::Mel, params);
+        if (!features)
+            return QImage();
+        SpectrogramRenderOptions options;
+        options.maxWidth = 1600;
+        const SpectrogramImage picture = SpectrogramRenderer::render(features->matrix, options);
+        QImage image(reinterpret_cast<const uchar *>(picture.argb.data()), picture.width, picture.height, 4 * picture.width,
+                     QImage::Format_ARGB32);
+        return image.copy();
+    }));
+}
+
+}  // namespace aichopin

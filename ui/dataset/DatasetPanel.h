@@ -1,0 +1,79 @@
+#pragma once
+// The Dataset area: folders of music (remembered across starts) shown as a tree of files with
+// label (from the folder), duration, notes (MIDI) and problems; a summary of pieces and hours
+// per label and of the pieces the composer's split holds out for validation. Selecting a file
+// previews it (piano roll for MIDI, mel spectrogram for audio) and MIDI files play.
+// Scanning and previews run off the UI thread. UI thread only.
+
+#include "dataset/MusicFolderScanner.h"
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace aichopin {
+
+class PianoRollModel;
+class PianoRollView;
+class PlaybackController;
+
+class DatasetPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit DatasetPanel(QWidget *parent = nullptr);
+    ~DatasetPanel() override;
+
+    QStringList folders() const { return m_folders; }
+    void addFolder(const QString &dir);
+    void removeFolder(const QString &dir);
+    bool isScanning() const { return !m_scanning.isEmpty() || !m_queue.isEmpty(); }
+    QTreeWidget *tree() const { return m_tree; }
+    QString summary() const;
+    PianoRollModel *previewModel() const { return m_previewModel; }
+    bool hasAudioPreview() const { return m_audioPreviewReady; }
+
+Q_SIGNALS:
+    void scanned(const QString &dir);
+
+private:
+    void buildUi();
+    void rescan();
+    void scanNext();
+    void scanFinished();
+    void showFolder(const MusicFolder &folder);
+    void preview(QTreeWidgetItem *item);
+    void updateSummary();
+    void saveFolders();
+
+    QListWidget *m_folderList = nullptr;
+    QTreeWidget *m_tree = nullptr;
+    QStackedWidget *m_preview = nullptr;
+    QLabel *m_previewMessage = nullptr;
+    QLabel *m_spectrogram = nullptr;
+    PianoRollModel *m_previewModel = nullptr;
+    PianoRollView *m_previewRoll = nullptr;
+    PlaybackController *m_playback = nullptr;
+    QPushButton *m_play = nullptr;
+    QLabel *m_summary = nullptr;
+
+    QStringList m_folders;
+    QStringList m_queue;
+    QString m_scanning;
+    struct Scanned;
+    QFutureWatcher<std::shared_ptr<Scanned>> m_scan;
+    QFutureWatcher<QImage> m_audioPreview;
+    std::map<QString, MusicFolder> m_results;
+    std::map<QString, QStringList> m_validation;  // root -> files the composer split holds out
+    bool m_audioPreviewReady = false;
+};
+
+}  // namespace aichopin
