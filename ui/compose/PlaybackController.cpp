@@ -146,7 +146,7 @@ void PlaybackController::pause()
 {
     m_pendingPlay = false;
     if (m_midiPlayer) {
-        m_midiFrom = m_midiPlayer->isRunning() ? m_midiFrom + m_midiPlayer->position() : m_midiFrom;
+        m_midiFrom = m_midiPlayer->isRunning() ? m_midiPlayer->position() : m_midiFrom;
         m_midiPlayer->stop();
         return;
     }
@@ -199,7 +199,7 @@ bool PlaybackController::isPlaying() const
 double PlaybackController::position() const
 {
     if (m_midiPlayer)
-        return m_midiPlayer->isRunning() ? m_midiFrom + m_midiPlayer->position() : m_midiFrom;
+        return m_midiPlayer->isRunning() ? m_midiPlayer->position() : m_midiFrom;  // position() is absolute
     return m_player ? m_player->position() : 0.0;
 }
 

@@ -3,7 +3,9 @@
 #include "main/AboutDialog.h"
 #include "compose/ComposePanel.h"
 #include "dataset/DatasetPanel.h"
+#include "dataset/MusicFolderScanner.h"
 #include "main/PlannedArea.h"
+#include "spectrogram/SpectrogramPanel.h"
 #include "training/TrainingPanel.h"
 #include "midi/SmfReader.h"
 #include "pianoroll/PianoRollModel.h"
@@ -52,7 +54,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_areas->setDocumentMode(true);
     m_areas->addTab(m_compose, tr("&Compose"));
     m_areas->addTab(new PlannedArea(tr("Classify: dropping recordings for a Chopin-or-Other verdict is not built yet."), this), tr("C&lassify"));
-    m_areas->addTab(new PlannedArea(tr("Spectrogram: the view of what the classifier listens to is not built yet."), this), tr("&Spectrogram"));
+    m_spectrogram = new SpectrogramPanel(this);
+    m_areas->addTab(m_spectrogram, tr("&Spectrogram"));
     m_training = new TrainingPanel(this);
     connect(m_training, &TrainingPanel::useComposerModel, this, [this](const QString &path) {
         QSettings().setValue(QStringLiteral("compose/model"), path);
@@ -160,6 +163,11 @@ void MainWindow::openDialog()
 
 void MainWindow::openFile(const QString &path)
 {
+    if (MusicFolderScanner::isAudio(path)) {
+        m_spectrogram->openFile(path);
+        m_areas->setCurrentWidget(m_spectrogram);
+        return;
+    }
     if (m_loader.isRunning()) {
         statusBar()->showMessage(tr("Still opening %1...").arg(QFileInfo(m_loadingPath).fileName()));
         return;
@@ -222,8 +230,14 @@ void MainWindow::dropEvent(QDropEvent *event)
             event->acceptProposedAction();
             return;
         }
+        if (MusicFolderScanner::isAudio(path)) {
+            m_spectrogram->openFile(path);
+            m_areas->setCurrentWidget(m_spectrogram);
+            event->acceptProposedAction();
+            return;
+        }
     }
-    showError(tr("Only MIDI files (.mid, .midi) can be opened here for now."));
+    showError(tr("Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a) here."));
     event->ignore();
 }
 

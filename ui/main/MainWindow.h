@@ -14,6 +14,7 @@ class QTabWidget;
 namespace aichopin {
 
 class ComposePanel;
+class SpectrogramPanel;
 class TrainingPanel;
 class PianoRollModel;
 class PianoRollView;
@@ -28,6 +29,7 @@ public:
     PianoRollModel *pianoRollModel() const;
     ComposePanel *composePanel() const { return m_compose; }
     TrainingPanel *trainingPanel() const { return m_training; }
+    SpectrogramPanel *spectrogramPanel() const { return m_spectrogram; }
     QTabWidget *areas() const { return m_areas; }
     // The error shown for the last file that could not be opened (empty when none).
     QString lastError() const { return m_lastError; }
@@ -55,6 +57,7 @@ private:
     QTabWidget *m_areas = nullptr;
     ComposePanel *m_compose = nullptr;
     TrainingPanel *m_training = nullptr;
+    SpectrogramPanel *m_spectrogram = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_fileInfo = nullptr;
     QFutureWatcher<Result<NoteSequence>> m_loader;

@@ -1,5 +1,6 @@
 #include "pianoroll/PianoRollRenderer.h"
 
+#include "common/TimeAxis.h"
 #include "pianoroll/PianoRollModel.h"
 
 #include <QPainter>
@@ -17,24 +18,6 @@ bool isBlackKey(int pitch)
     }
 }
 
-// A ruler step (seconds) that leaves at least ~70 px between labels.
-double rulerStep(double pixelsPerSecond)
-{
-    static const double steps[] = {0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600};
-    for (double s : steps)
-        if (s * pixelsPerSecond >= 70)
-            return s;
-    return 1200;
-}
-
-QString clockLabel(double seconds, double step)
-{
-    const int m = int(seconds) / 60;
-    const double s = seconds - 60 * m;
-    if (step < 1)
-        return QStringLiteral("%1:%2").arg(m).arg(s, 4, 'f', 1, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(m).arg(int(std::round(s)), 2, 10, QLatin1Char('0'));
-}
 }  // namespace
 
 double PianoRollRenderer::xForTime(const PianoRollViewport &v, double seconds)
@@ -100,7 +83,7 @@ void PianoRollRenderer::paintGrid(QPainter &p, const PianoRollViewport &v) const
             p.drawLine(QPointF(kKeyboardWidth, y + v.keyHeight), QPointF(w, y + v.keyHeight));
         }
     }
-    const double step = rulerStep(v.pixelsPerSecond);
+    const double step = timeaxis::step(v.pixelsPerSecond);
     p.setPen(QColor(0x2c, 0x2f, 0x36));
     const double endSeconds = timeForX(v, w);
     for (double t = std::floor(v.startSeconds / step) * step; t <= endSeconds; t += step) {
@@ -161,7 +144,7 @@ void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollViewport &v) cons
 {
     const int w = v.size.width();
     p.fillRect(QRectF(0, 0, w, kRulerHeight), QColor(0x2a, 0x2d, 0x33));
-    const double step = rulerStep(v.pixelsPerSecond);
+    const double step = timeaxis::step(v.pixelsPerSecond);
     QFont font = p.font();
     font.setPixelSize(11);
     p.setFont(font);
@@ -172,7 +155,7 @@ void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollViewport &v) cons
         if (x < kKeyboardWidth)
             continue;
         p.drawLine(QPointF(x, kRulerHeight - 6), QPointF(x, kRulerHeight));
-        p.drawText(QPointF(x + 3, kRulerHeight - 8), clockLabel(t, step));
+        p.drawText(QPointF(x + 3, kRulerHeight - 8), timeaxis::label(t, step));
     }
     p.fillRect(QRectF(0, 0, kKeyboardWidth, kRulerHeight), QColor(0x2a, 0x2d, 0x33));
     p.drawText(QRectF(0, 0, kKeyboardWidth, kRulerHeight), Qt::AlignCenter, QStringLiteral("s"));

@@ -1,0 +1,118 @@
+// The spectrogram view: tiles show the right bins, requests coalesce, the view fills in and
+// zooms; the Spectrogram area opens recordings and MIDI files and reports bad ones.
+
+#include "spectrogram/SpectrogramPanel.h"
+#include "spectrogram/SpectrogramView.h"
+#include "midi/SmfWriter.h"
+#include "support/TestAudio.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace aichopin;
+
+namespace {
+// 10 s at 10 frames a second, 8 bins; bin 5 loud, the rest silent.
+SpectrogramDataPtr stripe()
+{
+    auto d = std::make_shared<SpectrogramData>();
+    d->matrix = FeatureMatrix(100, 8);
+    for (int f = 0; f < 100; ++f)
+        for (int b = 0; b < 8; ++b)
+            d->matrix.row(f)[b] = b == 5 ? 0.0f : -80.0f;
+    d->secondsPerFrame = 0.1;
+    d->kind = QStringLiteral("test");
+    return d;
+}
+}  // namespace
+
+class TestSpectrogramView : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void tileShowsTheLoudBinAtItsHeight()
+    {
+        const SpectrogramDataPtr d = stripe();
+        const QImage tile = SpectrogramTileRenderer::renderTile(*d, TileKey{1, 25600, 0});  // 25.6 px/s: one tile = 10 s
+        QCOMPARE(tile.height(), 8);
+        const QColor loud = tile.pixelColor(100, 8 - 1 - 5);  // bin 5 counted from the bottom row
+        const QColor quiet = tile.pixelColor(100, 8 - 1 - 2);
+        QVERIFY(loud.valueF() > 0.8);
+        QVERIFY(quiet.valueF() < 0.1);
+    }
+
+    void requestsCoalesce()
+    {
+        SpectrogramTileRenderer renderer;
+        const SpectrogramDataPtr d = stripe();
+        std::vector<TileKey> many;
+        for (int i = 0; i < 2000; ++i)
+            many.push_back(TileKey{1, 1000000, i});
+        renderer.request(d, many);
+        renderer.request(d, {TileKey{1, 5000, 0}});  // the user zoomed: the old backlog is dropped
+        QSignalSpy ready(&renderer, &SpectrogramTileRenderer::tileReady);
+        QTRY_VERIFY(!ready.isEmpty());
+        QTRY_VERIFY(ready.last()[0].value<TileKey>().zoom == 5000);
+        QTest::qWait(100);
+        QVERIFY2(renderer.rendered() < 2000, qPrintable(QString::number(renderer.rendered())));
+    }
+
+    void viewFillsInZoomsAndSeeks()
+    {
+        SpectrogramView view;
+        view.resize(600, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setData(stripe());
+        QTRY_VERIFY_WITH_TIMEOUT((view.viewport()->repaint(), view.missingTilesLastPaint() == 0), 5000);
+        QVERIFY(view.exactTilesLastPaint() > 0);
+        const double fitted = view.pixelsPerSecond();
+        view.setPixelsPerSecond(fitted * 4, 5.0);
+        QVERIFY(view.visibleSeconds() < 3.0);
+        QTRY_VERIFY_WITH_TIMEOUT((view.viewport()->repaint(), view.missingTilesLastPaint() == 0), 5000);
+        QSignalSpy seek(&view, &SpectrogramView::seekRequested);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(0, 100));
+        QCOMPARE(seek.size(), 1);
+        QVERIFY(std::abs(seek[0][0].toDouble() - view.startSeconds()) < 0.05);
+    }
+
+    void panelOpensRecordingsAndMidiAndReportsBadFiles()
+    {
+        SpectrogramPanel panel;
+        panel.show();
+        const QString wav = m_dir.filePath("tone.wav");
+        QVERIFY(test::writeSineWav(wav, 3.0, 440.0));
+        panel.openFile(wav);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isAnalysing(), 20000);
+        QVERIFY2(panel.view()->data(), qPrintable(panel.message()));
+        QCOMPARE(panel.view()->data()->matrix.bins, 128);
+        QVERIFY(std::abs(panel.view()->data()->duration() - 3.0) < 0.1);
+        panel.showMfcc(true);
+        QCOMPARE(panel.view()->data()->matrix.bins, 20);
+
+        NoteSequence seq;
+        for (int i = 0; i < 8; ++i)
+            seq.notes.push_back(Note{60 + i, i * 0.25, 0.25, 0, 0, 90, 0, 0});
+        const QString mid = m_dir.filePath("scale.mid");
+        QVERIFY(SmfWriter::writeFile(seq, mid).ok());
+        panel.openFile(mid);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isAnalysing(), 20000);
+        QCOMPARE(panel.currentFile(), mid);
+        QVERIFY(panel.view()->data()->duration() > 2.0);  // two seconds of notes plus the tail
+
+        const QString bad = m_dir.filePath("bad.mp3");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not audio");
+        f.close();
+        panel.openFile(bad);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isAnalysing(), 20000);
+        QVERIFY2(panel.message().contains("Cannot show"), qPrintable(panel.message()));
+        QCOMPARE(panel.currentFile(), mid);  // what was shown stays
+    }
+};
+
+QTEST_MAIN(TestSpectrogramView)
+#include "TestSpectrogramView.moc"

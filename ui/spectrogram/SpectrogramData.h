@@ -1,0 +1,25 @@
+#pragma once
+// A computed spectrogram (mel in dB, or MFCC) shared read-only between the view and its tile
+// renderer thread.
+
+#include "listen/FeatureMatrix.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace aichopin {
+
+struct SpectrogramData {
+    FeatureMatrix matrix;         // frames x bins
+    double secondsPerFrame = 512.0 / 22050.0;
+    float low = -80.0f;           // value mapped to the start of the colour map
+    float high = 0.0f;            // value mapped to its end
+    QString kind;                 // "mel" or "mfcc", for the axis label
+
+    double duration() const { return matrix.frames * secondsPerFrame; }
+};
+
+using SpectrogramDataPtr = std::shared_ptr<const SpectrogramData>;
+
+}  // namespace aichopin

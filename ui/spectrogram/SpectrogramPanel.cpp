@@ -1,0 +1,123 @@
+#include "spectrogram/SpectrogramPanel.h"
+
+#include "compose/PlaybackController.h"
+#include "spectrogram/SpectrogramView.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace aichopin {
+
+SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(std::make_shared<CancelToken>())
+{
+    auto *root = new QVBoxLayout(this);
+    auto *row = new QHBoxLayout;
+    auto *open = new QPushButton(tr("Open Recording..."), this);
+    open->setToolTip(tr("Show the spectrogram of an audio file (mp3, wav, flac, ogg, m4a) or a MIDI file"));
+    connect(open, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a Recording"), QString(),
+                                                          tr("Music (*.mp3 *.wav *.flac *.ogg *.opus *.m4a *.aac *.mid *.midi);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    m_kind = new QComboBox(this);
+    m_kind->addItem(tr("Mel spectrogram"));
+    m_kind->addItem(tr("MFCC"));
+    m_kind->setToolTip(tr("Log-mel: energy in 128 bands on the mel scale; MFCC: the paper's 20 cepstral coefficients"));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int i) { showMfcc(i == 1); });
+    m_play = new QPushButton(tr("Play"), this);
+    m_play->setEnabled(false);
+    m_play->setToolTip(tr("Play the MIDI file (recordings play from the Classify area)"));
+    m_info = new QLabel(tr("Open a recording or a MIDI file, or drop one on the window."), this);
+    m_info->setObjectName(QStringLiteral("spectrogramInfo"));
+    row->addWidget(open);
+    row->addWidget(m_kind);
+    row->addWidget(m_play);
+    row->addWidget(m_info, 1);
+    root->addLayout(row);
+    m_view = new SpectrogramView(this);
+    root->addWidget(m_view, 1);
+
+    m_playback = new PlaybackController(this);
+    connect(m_play, &QPushButton::clicked, this, [this] {
+        if (m_playback->isPlaying())
+            m_playback->pause();
+        else
+            m_playback->play();
+    });
+    connect(m_playback, &PlaybackController::playingChanged, this, [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
+    connect(m_playback, &PlaybackController::positionChanged, this, [this](double t) {
+        if (m_playback->isPlaying())
+            m_view->setPlayhead(t);
+    });
+    connect(m_view, &SpectrogramView::seekRequested, this, [this](double t) {
+        m_view->setPlayhead(t);
+        if (m_analysis && m_analysis->midi)
+            m_playback->seek(t);
+    });
+    connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Result<SpectrogramAnalysis>>>::finished, this, &SpectrogramPanel::finished);
+}
+
+SpectrogramPanel::~SpectrogramPanel()
+{
+    m_cancel->cancel();
+    m_watcher.waitForFinished();
+}
+
+QString SpectrogramPanel::message() const { return m_info->text(); }
+
+void SpectrogramPanel::showMfcc(bool mfcc)
+{
+    if (m_kind->currentIndex() != (mfcc ? 1 : 0))
+        m_kind->setCurrentIndex(mfcc ? 1 : 0);
+    if (!m_analysis)
+        return;
+    const double start = m_view->startSeconds(), pps = m_view->pixelsPerSecond();
+    m_view->setData(mfcc ? m_analysis->mfcc : m_analysis->mel);
+    m_view->setPixelsPerSecond(pps, 0);
+    m_view->scrollToTime(start);
+}
+
+void SpectrogramPanel::openFile(const QString &path)
+{
+    if (!m_pending.isEmpty()) {
+        m_cancel->cancel();
+        m_watcher.waitForFinished();
+    }
+    m_cancel = std::make_shared<CancelToken>();
+    m_pending = path;
+    m_playback->stop();
+    m_info->setText(tr("Analysing %1...").arg(QFileInfo(path).fileName()));
+    auto cancel = m_cancel;
+    m_watcher.setFuture(QtConcurrent::run([path, cancel] {
+        return std::make_shared<Result<SpectrogramAnalysis>>(SpectrogramAnalysis::analyse(path, cancel.get()));
+    }));
+}
+
+void SpectrogramPanel::finished()
+{
+    const auto result = m_watcher.result();
+    const QString path = m_pending;
+    m_pending.clear();
+    if (!result->ok()) {
+        if (result->error().message != QLatin1String("cancelled"))
+            m_info->setText(tr("Cannot show %1: %2").arg(QFileInfo(path).fileName(), result->error().toString()));
+        return;
+    }
+    m_analysis = result->value();
+    m_file = path;
+    m_view->setData(m_kind->currentIndex() == 1 ? m_analysis->mfcc : m_analysis->mel);
+    const int seconds = int(m_analysis->duration);
+    m_info->setText(tr("%1: %2:%3").arg(QFileInfo(path).fileName()).arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    m_play->setEnabled(bool(m_analysis->midi));
+    if (m_analysis->midi)
+        m_playback->setSequence(*m_analysis->midi);
+}
+
+}  // namespace aichopin

@@ -1,0 +1,52 @@
+#pragma once
+// The Spectrogram area: open a recording or a MIDI file (menu or drop) and see the log-mel or
+// MFCC spectrogram the classifier listens to, zoom and scroll it, and play MIDI files with a
+// playhead (click to seek). Analysis runs off the UI thread. UI thread only.
+
+#include "spectrogram/SpectrogramAnalysis.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace aichopin {
+
+class PlaybackController;
+class SpectrogramView;
+
+class SpectrogramPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SpectrogramPanel(QWidget *parent = nullptr);
+    ~SpectrogramPanel() override;
+
+    SpectrogramView *view() const { return m_view; }
+    bool isAnalysing() const { return !m_pending.isEmpty(); }
+    QString currentFile() const { return m_file; }
+    QString message() const;
+    void showMfcc(bool mfcc);
+
+public Q_SLOTS:
+    void openFile(const QString &path);
+
+private:
+    void finished();
+
+    SpectrogramView *m_view = nullptr;
+    QComboBox *m_kind = nullptr;
+    QPushButton *m_play = nullptr;
+    QLabel *m_info = nullptr;
+    PlaybackController *m_playback = nullptr;
+    std::shared_ptr<CancelToken> m_cancel;
+    QFutureWatcher<std::shared_ptr<Result<SpectrogramAnalysis>>> m_watcher;
+    std::optional<SpectrogramAnalysis> m_analysis;
+    QString m_file;
+    QString m_pending;
+};
+
+}  // namespace aichopin
