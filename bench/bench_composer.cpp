@@ -139,7 +139,9 @@ int main(int argc, char **argv)
         std::printf("\nNo trained model found (give --model): real-time factor not measured.\n");
     }
 
-    if (data.isEmpty() || trainSeconds <= 0) {
+    if (trainSeconds <= 0)
+        return 0;
+    if (data.isEmpty()) {
         std::printf("\nNo MIDI folder (give --data): training speed not measured.\n");
         return 0;
     }

@@ -385,6 +385,13 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
                     return w.error();
                 return Error{QStringLiteral("cancelled")};
             }
+            if (stopped && epochTokens == 0) {
+                // The time ran out before this epoch trained anything: nothing new to validate.
+                const Status w = writeCheckpoint();
+                if (!w)
+                    return w.error();
+                break;
+            }
             ComposerEpochStats stats;
             const Status f = finishEpoch(stopped, &stats);
             if (!f)
