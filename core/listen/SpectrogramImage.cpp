@@ -34,7 +34,7 @@ quint32 SpectrogramRenderer::color(ColorMap map, float t)
     return out;
 }
 
-SpectrogramImage SpectrogramRenderer::render(const FeatureMatrix &db, const RenderOptions &options)
+SpectrogramImage SpectrogramRenderer::render(const FeatureMatrix &db, const SpectrogramRenderOptions &options)
 {
     SpectrogramImage img;
     if (db.isEmpty())

@@ -21,7 +21,7 @@ struct SpectrogramImage {
     quint32 pixel(int x, int y) const { return argb[size_t(y) * size_t(width) + size_t(x)]; }
 };
 
-struct RenderOptions {
+struct SpectrogramRenderOptions {
     float minDb = -80.0f;      // values at or below map to the colour map's start
     float maxDb = 0.0f;        // values at or above map to its end
     ColorMap colorMap = ColorMap::Magma;
@@ -30,7 +30,7 @@ struct RenderOptions {
 
 class SpectrogramRenderer {
 public:
-    static SpectrogramImage render(const FeatureMatrix &db, const RenderOptions &options = {});
+    static SpectrogramImage render(const FeatureMatrix &db, const SpectrogramRenderOptions &options = {});
     // Colour of t in [0, 1] (clamped) as 0xFFRRGGBB.
     static quint32 color(ColorMap map, float t);
 };

@@ -82,7 +82,7 @@ int runFeatures(const QStringList &args)
     }
     if (!parser.isSet(durOpt))
         decode.durationSeconds = -1;
-    RenderOptions render;
+    SpectrogramRenderOptions render;
     render.maxWidth = parser.value(widthOpt).toInt(&ok);
     if (!ok || render.maxWidth < 1) {
         err() << cmd << ": --image-width must be a positive integer\n";

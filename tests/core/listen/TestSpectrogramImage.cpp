@@ -26,7 +26,7 @@ private Q_SLOTS:
         QCOMPARE(SpectrogramRenderer::color(ColorMap::Viridis, 0.0f), 0xff440154u);
         QCOMPARE(SpectrogramRenderer::color(ColorMap::Gray, 0.5f), 0xff808080u);
 
-        RenderOptions narrow;
+        SpectrogramRenderOptions narrow;
         narrow.maxWidth = 2;
         const SpectrogramImage small = SpectrogramRenderer::render(m, narrow);
         QCOMPARE(small.width, 2);
