@@ -3,12 +3,15 @@
 // offered for resumption at the next start.
 
 #include "pianoroll/PianoRollModel.h"
+#include "support/TestAudio.h"
 #include "support/TinyComposer.h"
 #include "training/TrainingCharts.h"
 #include "training/TrainingPanel.h"
 
 #include <QPushButton>
+#include <QDir>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -33,6 +36,7 @@ class TestTrainingPanel : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);  // the clip cache goes to a test location
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
         QCoreApplication::setOrganizationName(QStringLiteral("aichopin-test"));
         // The tiny composer helper writes three small pieces into <dir>/data.
@@ -88,6 +92,36 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
         QVERIFY(panel.log().contains("Epoch 3/3"));
         QVERIFY(!panel.log().contains("Epoch 4/3"));
+    }
+
+    void classifierTrainingFromThePanel()
+    {
+        const QString data = m_dir.filePath("labelled");
+        QDir().mkpath(data + "/chopin");
+        QDir().mkpath(data + "/other");
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(test::writeSineWav(QStringLiteral("%1/chopin/c%2.wav").arg(data).arg(i), 12.0, 220.0 + 10 * i));
+            QVERIFY(test::writeSineWav(QStringLiteral("%1/other/o%2.wav").arg(data).arg(i), 12.0, 1760.0 + 40 * i));
+        }
+        TrainingPanel panel;
+        panel.show();
+        panel.setTask(TrainingTask::Classifier);
+        panel.setDataDir(data);
+        const QString model = m_dir.filePath("classifier.pt");
+        panel.setOutputPath(model);
+        panel.setEpochs(2);
+        QSignalSpy finished(&panel, &TrainingPanel::finished);
+        QSignalSpy use(&panel, &TrainingPanel::useClassifierModel);
+        panel.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 240000);
+        panel.charts()->flush();
+        QCOMPARE(panel.charts()->epochPointCount(), 2);
+        QVERIFY2(panel.log().contains("piece accuracy"), qPrintable(panel.log()));
+        QVERIFY(QFileInfo::exists(model));
+        for (QPushButton *b : panel.findChildren<QPushButton *>())
+            if (b->text() == "Use in Classify")
+                b->click();
+        QCOMPARE(use.size(), 1);
     }
 
     void interruptedRunIsOfferedAtNextStart()

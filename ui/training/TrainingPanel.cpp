@@ -2,6 +2,7 @@
 
 #include "common/ComputeDevice.h"
 #include "common/DataPaths.h"
+#include "classifier/ClassifierModel.h"
 #include "composer/ComposerModel.h"
 #include "training/TrainingCharts.h"
 #include "training/TrainingWorker.h"
@@ -14,6 +15,7 @@
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -140,8 +142,10 @@ void TrainingPanel::buildUi()
     root->addWidget(m_resumeBanner);
 
     auto *form = new QFormLayout;
+    m_form = form;
     m_task = new QComboBox(this);
     m_task->addItem(tr("Composer (LSTM on MIDI files)"), int(TrainingTask::Composer));
+    m_task->addItem(tr("Classifier (CNN: Chopin or Other)"), int(TrainingTask::Classifier));
     m_task->setToolTip(tr("What to train"));
     form->addRow(tr("&Task"), m_task);
 
@@ -166,15 +170,6 @@ void TrainingPanel::buildUi()
     form->addRow(dataLabel, dataRow);
 
     m_preset = new QComboBox(this);
-    for (const QString &name : ComposerHyperparameters::presetNames()) {
-        m_preset->addItem(name, name);
-        const auto h = ComposerHyperparameters::fromPreset(name);
-        if (h)
-            m_preset->setItemData(m_preset->count() - 1,
-                                  tr("%1 LSTM layers of %2 units, %3 dense layer(s), dropout %4").arg(h->layers).arg(h->hidden).arg(h->denseLayers).arg(h->dropout),
-                                  Qt::ToolTipRole);
-    }
-    m_preset->setToolTip(tr("default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper's two designs"));
     form->addRow(tr("&Preset"), m_preset);
 
     m_epochs = new QSpinBox(this);
@@ -245,10 +240,13 @@ void TrainingPanel::buildUi()
     m_shipped->setWordWrap(true);
     m_useModel = new QPushButton(tr("Use in Compose"), this);
     m_useModel->setEnabled(false);
-    m_useModel->setToolTip(tr("Make the model just trained the one Compose writes with"));
     connect(m_useModel, &QPushButton::clicked, this, [this] {
-        if (!m_lastModel.isEmpty())
+        if (m_lastModel.isEmpty())
+            return;
+        if (m_current.task == TrainingTask::Composer)
             Q_EMIT useComposerModel(m_lastModel);
+        else
+            Q_EMIT useClassifierModel(m_lastModel);
     });
 
     auto *left = new QWidget(this);
@@ -279,14 +277,73 @@ void TrainingPanel::buildUi()
     split->addWidget(right);
     split->setStretchFactor(1, 1);
     root->addWidget(split, 1);
+    connect(m_task, &QComboBox::currentIndexChanged, this, &TrainingPanel::taskChanged);
+    taskChanged();
     setState(State::Idle);
+}
+
+TrainingTask TrainingPanel::task() const { return TrainingTask(m_task->currentData().toInt()); }
+
+void TrainingPanel::setTask(TrainingTask task) { m_task->setCurrentIndex(m_task->findData(int(task))); }
+
+void TrainingPanel::taskChanged()
+{
+    const bool composer = task() == TrainingTask::Composer;
+    m_preset->clear();
+    if (composer) {
+        for (const QString &name : ComposerHyperparameters::presetNames()) {
+            m_preset->addItem(name, name);
+            if (const auto h = ComposerHyperparameters::fromPreset(name))
+                m_preset->setItemData(m_preset->count() - 1,
+                                      tr("%1 LSTM layers of %2 units, %3 dense layer(s), dropout %4").arg(h->layers).arg(h->hidden).arg(h->denseLayers).arg(h->dropout),
+                                      Qt::ToolTipRole);
+        }
+        m_preset->setToolTip(tr("default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper's two designs"));
+        m_data->setToolTip(tr("The music to learn from: every .mid file in this folder and below"));
+        m_epochs->setValue(20);
+    } else {
+        for (const QString &name : ClassifierHyperparameters::presetNames())
+            m_preset->addItem(name, name);
+        m_preset->setToolTip(tr("default: log-mel input, a small CNN, Adam; paper: MFCC input and Adadelta, as in the seed paper"));
+        m_data->setToolTip(tr("A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files"));
+        m_epochs->setValue(30);
+    }
+    m_form->setRowVisible(m_learningRate, composer);
+    m_form->setRowVisible(m_batch, composer);
+    m_output->setText(QStringLiteral("%1/%2-%3.pt").arg(DataPaths::userModelDir(), composer ? QStringLiteral("composer") : QStringLiteral("classifier"),
+                                                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    m_useModel->setText(composer ? tr("Use in Compose") : tr("Use in Classify"));
+    m_useModel->setToolTip(composer ? tr("Make the model just trained the one Compose writes with")
+                                    : tr("Make the model just trained the one Classify listens with"));
+    showShippedMetrics();
 }
 
 void TrainingPanel::showShippedMetrics()
 {
-    const QString shipped = DataPaths::shippedModel(QStringLiteral("composer-default.pt"));
+    const bool composer = task() == TrainingTask::Composer;
+    const QString shipped = DataPaths::shippedModel(composer ? QStringLiteral("composer-default.pt") : QStringLiteral("classifier-default.pt"));
     if (shipped.isEmpty()) {
-        m_shipped->setText(tr("No shipped composer model to compare with."));
+        m_shipped->setText(tr("No shipped model to compare with."));
+        return;
+    }
+    if (!composer) {
+        auto *watcher = new QFutureWatcher<QString>(this);
+        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+            m_shipped->setText(watcher->result());
+            watcher->deleteLater();
+        });
+        watcher->setFuture(QtConcurrent::run([shipped] {
+            auto model = ClassifierModel::load(shipped);
+            if (!model)
+                return tr("Shipped model: %1").arg(model.error().toString());
+            QStringList parts;
+            const QJsonObject info = model.value()->info();
+            for (auto it = info.begin(); it != info.end(); ++it)
+                if (it.key().contains(QLatin1String("accuracy")) && it.value().isDouble())
+                    parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toDouble(), 0, 'f', 3);
+            return parts.isEmpty() ? tr("Shipped default classifier: no validation metrics recorded.")
+                                   : tr("For comparison, the shipped default classifier: %1.").arg(parts.join(QStringLiteral(", ")));
+        }));
         return;
     }
     auto *watcher = new QFutureWatcher<QString>(this);
@@ -339,7 +396,15 @@ void TrainingPanel::setState(State state)
 TrainingRequest TrainingPanel::requestFromForm() const
 {
     TrainingRequest r;
-    r.task = TrainingTask(m_task->currentData().toInt());
+    r.task = task();
+    ClassifierJob &c = r.classifier;
+    c.dataDir = m_data->text();
+    c.outPath = m_output->text();
+    c.preset = m_preset->currentData().toString();
+    c.device = m_device->currentData().toString();
+    c.epochs = m_epochs->value();
+    c.minutes = m_minutes->value();
+    c.maxPieces = m_maxPieces;
     ComposerTrainingOptions &o = r.composer;
     o.dataDir = m_data->text();
     o.outPath = m_output->text();
@@ -364,8 +429,11 @@ void TrainingPanel::rememberRun(bool running)
     QSettings settings;
     settings.beginGroup(QLatin1String(kRunGroup));
     settings.setValue(QStringLiteral("running"), running);
-    settings.setValue(QStringLiteral("model"), m_current.composer.outPath);
-    settings.setValue(QStringLiteral("data"), m_current.composer.dataDir);
+    settings.setValue(QStringLiteral("task"), m_current.task == TrainingTask::Composer ? QStringLiteral("composer") : QStringLiteral("classifier"));
+    settings.setValue(QStringLiteral("model"), m_current.outPath());
+    settings.setValue(QStringLiteral("data"), m_current.dataDir());
+    settings.setValue(QStringLiteral("preset"), m_current.classifier.preset);
+    settings.setValue(QStringLiteral("maxPieces"), m_current.classifier.maxPieces);
     // The checkpoint holds the network and training settings; the run's limits live here.
     settings.setValue(QStringLiteral("epochs"), m_current.composer.maxEpochs);
     settings.setValue(QStringLiteral("minutes"), m_current.composer.maxMinutes);
@@ -389,19 +457,19 @@ void TrainingPanel::start()
     if (m_state != State::Idle)
         return;
     TrainingRequest request = requestFromForm();
-    if (!QFileInfo(request.composer.dataDir).isDir()) {
-        m_result->setText(tr("Choose a folder of MIDI files to train on."));
+    if (!QFileInfo(request.dataDir()).isDir()) {
+        m_result->setText(tr("Choose a folder of music to train on."));
         return;
     }
-    if (request.composer.outPath.isEmpty()) {
+    if (request.outPath().isEmpty()) {
         m_result->setText(tr("Choose where to save the model."));
         return;
     }
     m_charts->clear();
     m_result->clear();
     m_useModel->setEnabled(false);
-    appendLog(tr("Training %1 on %2 (%3, %4)").arg(m_preset->currentText(), request.composer.dataDir, m_device->currentText(),
-                                                   QFileInfo(request.composer.outPath).fileName()));
+    appendLog(tr("Training the %1 (%2) on %3 (%4, %5)").arg(m_task->currentText(), m_preset->currentText(), request.dataDir(), m_device->currentText(),
+                                                            QFileInfo(request.outPath()).fileName()));
     launch(request);
 }
 
@@ -419,6 +487,7 @@ void TrainingPanel::resume()
         return;
     TrainingRequest request = m_current;
     request.composer.resumePath = request.composer.outPath;
+    request.classifier.resumePath = request.classifier.outPath;
     appendLog(tr("Resuming from the checkpoint"));
     launch(request);
 }
@@ -426,8 +495,8 @@ void TrainingPanel::resume()
 void TrainingPanel::stop()
 {
     if (m_state == State::Paused) {
-        appendLog(tr("Stopped while paused. The best model so far is in %1.").arg(m_current.composer.outPath));
-        m_lastModel = QFileInfo::exists(m_current.composer.outPath) ? m_current.composer.outPath : QString();
+        appendLog(tr("Stopped while paused. The best model so far is in %1.").arg(m_current.outPath()));
+        m_lastModel = QFileInfo::exists(m_current.outPath()) ? m_current.outPath() : QString();
         m_useModel->setEnabled(!m_lastModel.isEmpty());
         rememberRun(false);
         setState(State::Idle);
@@ -446,6 +515,17 @@ void TrainingPanel::resumeInterrupted()
     QSettings settings;
     settings.beginGroup(QLatin1String(kRunGroup));
     TrainingRequest request;
+    if (settings.value(QStringLiteral("task")).toString() == QLatin1String("classifier")) {
+        request.task = TrainingTask::Classifier;
+        request.classifier.outPath = m_interrupted;
+        request.classifier.resumePath = m_interrupted;
+        request.classifier.dataDir = settings.value(QStringLiteral("data")).toString();
+        request.classifier.preset = settings.value(QStringLiteral("preset"), QStringLiteral("default")).toString();
+        request.classifier.epochs = settings.value(QStringLiteral("epochs"), 30).toInt();
+        request.classifier.minutes = settings.value(QStringLiteral("minutes"), 0.0).toDouble();
+        request.classifier.device = settings.value(QStringLiteral("device"), QStringLiteral("auto")).toString();
+        request.classifier.maxPieces = settings.value(QStringLiteral("maxPieces"), 0).toInt();
+    }
     request.composer.outPath = m_interrupted;
     request.composer.resumePath = m_interrupted;
     request.composer.dataDir = settings.value(QStringLiteral("data")).toString();

@@ -15,6 +15,7 @@
 #include <memory>
 
 class QComboBox;
+class QFormLayout;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -49,6 +50,10 @@ public:
     void setPreset(const QString &preset);
     void setEpochs(int epochs);
     void setBatchSize(int batch);
+    void setTask(TrainingTask task);
+    TrainingTask task() const;
+    // Classifier: a quick trial on this many pieces (0: all).
+    void setMaxPieces(int pieces) { m_maxPieces = pieces; }
     // Small networks for quick trials and tests (width of the LSTM layers); 0 keeps the preset's.
     void setHiddenOverride(int hidden) { m_hiddenOverride = hidden; }
 
@@ -64,6 +69,8 @@ Q_SIGNALS:
     void stateChanged(aichopin::TrainingPanel::State state);
     // "Use in Compose": the main window switches the Compose model.
     void useComposerModel(const QString &path);
+    // "Use in Classify": the main window switches the Classify model.
+    void useClassifierModel(const QString &path);
     void finished(const QString &modelPath);
 
 private:
@@ -74,6 +81,7 @@ private:
     void rememberRun(bool running);
     TrainingRequest requestFromForm() const;
     void showShippedMetrics();
+    void taskChanged();
 
     TrainingCharts *m_charts = nullptr;
     QComboBox *m_task = nullptr;
@@ -107,6 +115,8 @@ private:
     QString m_lastModel;
     QString m_interrupted;
     int m_hiddenOverride = 0;
+    int m_maxPieces = 0;
+    QFormLayout *m_form = nullptr;
 };
 
 }  // namespace aichopin

@@ -11,9 +11,28 @@ namespace aichopin {
 
 enum class TrainingTask { Composer, Classifier };
 
+// The classifier's job: build clips from a folder (MIDI rendered with augmentation, audio
+// decoded), then train the CNN on them.
+struct ClassifierJob {
+    QString dataDir;
+    QString outPath;
+    QString resumePath;
+    QString preset = QStringLiteral("default");
+    QString device = QStringLiteral("auto");
+    int epochs = 30;
+    double minutes = 0.0;      // 0: no limit
+    int clipsPerPiece = 4;
+    int augmentations = 2;
+    int maxPieces = 0;         // > 0: a quick trial on this many pieces
+};
+
 struct TrainingRequest {
     TrainingTask task = TrainingTask::Composer;
     ComposerTrainingOptions composer;
+    ClassifierJob classifier;
+
+    QString outPath() const { return task == TrainingTask::Composer ? composer.outPath : classifier.outPath; }
+    QString dataDir() const { return task == TrainingTask::Composer ? composer.dataDir : classifier.dataDir; }
 };
 
 // Every few batches.

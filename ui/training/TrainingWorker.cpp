@@ -1,5 +1,7 @@
 #include "training/TrainingWorker.h"
 
+#include "classifier/ClassifierDataset.h"
+#include "classifier/ClassifierTrainer.h"
 #include "composer/ComposerTrainer.h"
 
 #include <QFileInfo>
@@ -18,7 +20,7 @@ void TrainingWorker::run(const TrainingRequest &request)
         runComposer(request.composer);
         break;
     case TrainingTask::Classifier:
-        Q_EMIT failed(tr("Classifier training is not available in this build."));
+        runClassifier(request.classifier);
         break;
     }
 }
@@ -72,6 +74,93 @@ void TrainingWorker::runComposer(const ComposerTrainingOptions &options)
                           .arg(r.totalSeconds / 60.0, 0, 'f', 1).arg(r.device)
                           .arg(r.bestValidationLoss, 0, 'f', 3).arg(r.bestValidationLoss / 0.6931471805599453, 0, 'f', 3)
                           .arg(r.bestEpoch).arg(r.stopReason, QFileInfo(options.outPath).fileName());
+    Q_EMIT finished(outcome);
+}
+
+void TrainingWorker::runClassifier(const ClassifierJob &job)
+{
+    auto entries = ClassifierDataset::scan(job.dataDir);
+    if (!entries) {
+        Q_EMIT failed(entries.error().toString());
+        return;
+    }
+    const auto hyper = ClassifierHyperparameters::fromPreset(job.preset);
+    if (!hyper) {
+        Q_EMIT failed(tr("Unknown classifier preset '%1'").arg(job.preset));
+        return;
+    }
+    ClassifierDatasetOptions data;
+    data.features = ClassifierHyperparameters::presetFeatures(job.preset);
+    data.clipsPerPiece = job.clipsPerPiece;
+    data.augmentations = job.augmentations;
+    data.maxPieces = job.maxPieces;
+    // Rendering and feature extraction take the first part of the bar, training the rest.
+    constexpr double kDataShare = 0.4;
+    QStringList skipped;
+    auto clips = ClassifierDataset::build(
+        entries.value(), data,
+        [this](const ProgressInfo &p) { Q_EMIT stage(p.fraction >= 0 ? p.fraction * kDataShare : -1, tr("Preparing clips: %1").arg(p.stage)); },
+        m_cancel.get(), &skipped);
+    if (m_cancel->isCancelled()) {
+        Q_EMIT stopped(job.outPath);
+        return;
+    }
+    if (!clips) {
+        Q_EMIT failed(clips.error().toString());
+        return;
+    }
+    ClassifierTrainingOptions options;
+    options.outPath = job.outPath;
+    options.resumePath = job.resumePath;
+    options.hyper = *hyper;
+    options.epochs = job.epochs;
+    options.minutes = job.minutes > 0 ? job.minutes : -1;
+    options.device = job.device;
+    options.info = QJsonObject{{QStringLiteral("data"), job.dataDir}, {QStringLiteral("trained_with"), QStringLiteral("AI Chopin Training panel")}};
+    auto onEpoch = [this](const ClassifierEpochStats &e) {
+        TrainingEpoch t;
+        t.epoch = e.epoch;
+        t.maxEpochs = e.maxEpochs;
+        t.trainLoss = e.trainLoss;
+        t.validationLoss = e.validationLoss;
+        t.trainAccuracy = e.trainAccuracy;
+        t.validationAccuracy = e.validationPieceAccuracy;
+        t.improved = e.improved;
+        Q_EMIT epoch(t);
+        TrainingStep s;
+        s.epochPosition = e.epoch;
+        s.loss = e.trainLoss;
+        s.elapsedSeconds = e.elapsedSeconds;
+        s.throughputUnit = tr("epochs/min");
+        s.throughput = e.elapsedSeconds > 0 ? 60.0 * e.epoch / e.elapsedSeconds : 0.0;
+        s.etaSeconds = e.epoch > 0 ? e.elapsedSeconds / e.epoch * (e.maxEpochs - e.epoch) : -1;
+        Q_EMIT step(s);
+    };
+    auto result = ClassifierTrainer::train(
+        clips.value(), options, onEpoch,
+        [this](const ProgressInfo &p) { Q_EMIT stage(p.fraction >= 0 ? kDataShare + p.fraction * (1 - kDataShare) : -1, p.stage); },
+        m_cancel.get());
+    if (m_cancel->isCancelled()) {
+        Q_EMIT stopped(job.outPath);
+        return;
+    }
+    if (!result) {
+        Q_EMIT failed(result.error().toString());
+        return;
+    }
+    const ClassifierTrainingResult &r = result.value();
+    TrainingOutcome outcome;
+    outcome.modelPath = job.outPath;
+    outcome.bestValidationLoss = r.bestValidationLoss;
+    outcome.stopReason = r.stopReason;
+    outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 min on %5; best epoch %6. Validation: "
+                         "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.")
+                          .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.validationClips)
+                          .arg(r.seconds / 60.0, 0, 'f', 1).arg(r.device).arg(r.bestEpoch)
+                          .arg(r.validation.pieces.accuracy, 0, 'f', 3).arg(r.validation.clips.accuracy, 0, 'f', 3)
+                          .arg(r.validation.pieces.rocAuc, 0, 'f', 3)
+                          .arg(skipped.isEmpty() ? QString() : tr(" %1 unreadable files were skipped.").arg(skipped.size()))
+                          .arg(QFileInfo(job.outPath).fileName());
     Q_EMIT finished(outcome);
 }
 

@@ -30,6 +30,7 @@ Q_SIGNALS:
 
 private:
     void runComposer(const ComposerTrainingOptions &options);
+    void runClassifier(const ClassifierJob &job);
     std::shared_ptr<CancelToken> m_cancel;
 };
 
