@@ -107,7 +107,7 @@ int runCompose(const QStringList &args)
         ++events;
         if (showProgress && e.time > lastTime + 0.5) {
             lastTime = e.time;
-            bar(ProgressInfo{std::min(1.0, e.time / g.seconds), QStringLiteral("%1 events").arg(events)});
+            bar(ProgressInfo{std::min(1.0, e.time / g.seconds), QStringLiteral("Composing")});
         }
     }, &g_cancel);
     endProgress();
