@@ -267,7 +267,7 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
 
         // Validates, updates the best model and early-stopping counters. Returns false on error.
         auto finishEpoch = [&](bool partial, ComposerEpochStats *stats) -> Status {
-            Result<NllTotals> v = evaluateNll(net, validation, device, nullptr);
+            Result<NllTotals> v = evaluateNll(net, validation, device, cancel);
             if (!v)
                 return v.error();
             stats->epoch = pos.epoch;
@@ -394,8 +394,16 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
             }
             ComposerEpochStats stats;
             const Status f = finishEpoch(stopped, &stats);
-            if (!f)
+            if (!f) {
+                if (isCancelled(cancel)) {
+                    // Cancelled while validating: the checkpoint resumes with this validation.
+                    const Status w = writeCheckpoint();
+                    if (!w)
+                        return w.error();
+                    return Error{QStringLiteral("cancelled")};
+                }
                 return f.error();
+            }
             stats.tokensPerSecond = epochTokens / std::max(1e-9, epochSeconds);
             stats.elapsedSeconds = pos.elapsedBefore + (now() - runStart);
             if (!stopped) {

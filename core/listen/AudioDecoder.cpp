@@ -375,7 +375,7 @@ Result<DecodeReport> AudioDecoder::decode(const QString &path, const DecodeOptio
             break;
         }
         const int rc = av_read_frame(input.fmt, input.packet);
-        if (rc == AVERROR_EOF || (rc < 0 && avio_feof(input.fmt->pb)))
+        if (rc == AVERROR_EOF || (rc < 0 && input.fmt->pb && avio_feof(input.fmt->pb)))
             break;
         if (rc == AVERROR_EXIT) {  // interrupted through the cancel token
             report.cancelled = true;

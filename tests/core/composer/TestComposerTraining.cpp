@@ -1,6 +1,7 @@
 // Training (checkpoints, exact resume, cancellation) and generation (streaming, seeds, valid
 // output) with a tiny network trained here on synthetic pieces, plus model-file errors.
 
+#include "common/DataPaths.h"
 #include "composer/ComposerModel.h"
 #include "composer/ComposerTrainer.h"
 #include "midi/SmfWriter.h"
@@ -260,6 +261,27 @@ private Q_SLOTS:
         const auto w = ComposerTrainer::train(wrong, {}, {}, {}, nullptr);
         QVERIFY(!w.ok());
         QVERIFY2(w.error().message.contains(QStringLiteral("paper")), qPrintable(w.error().message));
+    }
+
+    void shippedModelComposes()
+    {
+        const QString path = DataPaths::shippedModel(QStringLiteral("composer-default.pt"));
+        if (path.isEmpty())
+            QSKIP("no shipped composer-default.pt in the resource folder");
+        const auto m = ComposerModel::load(path);
+        QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().toString()));
+        QCOMPARE(m.value()->representation(), Representation::Performance);
+        QVERIFY(m.value()->info().value(QStringLiteral("validation_nats_per_event")).toDouble() > 0.0);
+        GenerationOptions g;
+        g.seconds = 5.0;
+        g.seed = 3;
+        const auto s = m.value()->generate(g);
+        QVERIFY(s.ok());
+        QVERIFY(!s->notes.empty());
+        for (const Note &n : s->notes) {
+            QVERIFY(n.pitch >= kPianoLowest && n.pitch <= kPianoHighest);
+            QVERIFY(n.duration > 0.0 && n.end() <= 5.0 + 1.0 + 1e-9);
+        }
     }
 
     void refusesBadModelFiles()

@@ -1,0 +1,94 @@
+// aichopin-cli evaluate-classifier: clip and piece metrics, per-composer rates, of a model on a
+// labelled dataset (MIDI rendered without augmentation, audio decoded as it is).
+#include "CliOutput.h"
+#include "CommandRegistry.h"
+#include "classifier/ClassifierDataset.h"
+#include "classifier/ClassifierModel.h"
+#include "common/CancelToken.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace aichopin::cli {
+namespace {
+
+CancelToken g_cancel;
+
+int runEvaluateClassifier(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Classifier model (default: the shipped one)."), QStringLiteral("MODEL"));
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Dataset folder or list file (as for train-classifier)."), QStringLiteral("DIR"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption clips(QStringLiteral("clips-per-piece"), QStringLiteral("Clips per piece (default 6)."), QStringLiteral("N"), QStringLiteral("6"));
+    const QCommandLineOption soundfont(QStringLiteral("soundfont"), QStringLiteral("Soundfont for MIDI files (default: the first installed)."), QStringLiteral("FILE"));
+    const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Clip cache folder ('-' for none)."), QStringLiteral("DIR"));
+    const QCommandLineOption maxPieces(QStringLiteral("max-pieces"), QStringLiteral("At most N pieces."), QStringLiteral("N"), QStringLiteral("0"));
+    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces})
+        parser.addOption(o);
+    int code = 0;
+    if (!parseArgs(parser, args, QStringLiteral("Measure a classifier on a labelled dataset: accuracy, precision, recall, F1, F0.5, ROC AUC, confusion, per-composer rates."), &code))
+        return code;
+    if (!parser.isSet(data)) {
+        err() << args[0] << ": --data is required\n";
+        return 2;
+    }
+    QString path = parser.value(model);
+    if (path.isEmpty())
+        path = ClassifierModel::defaultModelPath();
+    if (path.isEmpty()) {
+        err() << args[0] << ": the shipped model classifier-default.pt was not found; give --model\n";
+        return 1;
+    }
+    auto loaded = ClassifierModel::load(path);
+    if (!loaded) {
+        err() << args[0] << ": " << loaded.error().message << "\n";
+        return 1;
+    }
+    const auto entries = ClassifierDataset::scan(parser.value(data));
+    if (!entries) {
+        err() << args[0] << ": " << entries.error().message << "\n";
+        return 1;
+    }
+    ClassifierDatasetOptions o;
+    o.features = loaded.value()->features();
+    o.augment = false;
+    o.allValidation = true;
+    o.clipsPerPiece = qMax(1, parser.value(clips).toInt());
+    o.validationAugmentations = 1;
+    o.cacheDir = parser.value(cache);
+    o.maxPieces = parser.value(maxPieces).toInt();
+    if (parser.isSet(soundfont))
+        o.soundfonts = {parser.value(soundfont)};
+    onInterrupt([] { g_cancel.cancel(); });
+    QStringList skipped;
+    const auto set = ClassifierDataset::build(entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel, &skipped);
+    endProgress();
+    for (const QString &s : skipped)
+        err() << "skipped " << s << "\n";
+    if (!set) {
+        err() << args[0] << ": " << set.error().message << "\n";
+        return 1;
+    }
+    const ClassifierEvaluation e = loaded.value()->evaluate(set.value());
+    if (parser.isSet(json)) {
+        QJsonObject j = e.toJson();
+        j[QStringLiteral("model")] = path;
+        j[QStringLiteral("skipped")] = QJsonArray::fromStringList(skipped);
+        printJson(QJsonDocument(j));
+    } else {
+        for (const auto &[name, m] : {std::pair<const char *, const BinaryMetrics *>{"pieces", &e.pieces}, {"clips", &e.clips}}) {
+            out() << name << ": " << m->count << ", accuracy " << m->accuracy << ", precision " << m->precision << ", recall "
+                  << m->recall << ", F1 " << m->f1 << ", F0.5 " << m->f05 << ", ROC AUC " << m->rocAuc << "\n";
+        }
+        out() << "confusion (pieces): Chopin->Chopin " << e.pieces.truePositives << ", Chopin->Other " << e.pieces.falseNegatives
+              << ", Other->Chopin " << e.pieces.falsePositives << ", Other->Other " << e.pieces.trueNegatives << "\n";
+        for (const auto &[composer, g] : e.pieces.groupAccuracy)
+            out() << "  " << composer << ": " << g.second << " (" << g.first << " pieces)\n";
+    }
+    return 0;
+}
+
+}  // namespace
+AICHOPIN_CLI_COMMAND(evaluateClassifier, "evaluate-classifier", "Measure the Chopin/Other classifier on a labelled dataset", runEvaluateClassifier);
+}  // namespace aichopin::cli

@@ -1,0 +1,144 @@
+// aichopin-cli train-classifier: renders/decodes a labelled dataset into cached clips and trains
+// the Chopin/Other CNN with checkpoints, resume and a progress bar.
+#include "CliOutput.h"
+#include "CommandRegistry.h"
+#include "classifier/ClassifierDataset.h"
+#include "classifier/ClassifierTrainer.h"
+#include "common/CancelToken.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace aichopin::cli {
+namespace {
+
+CancelToken g_cancel;
+
+int runTrainClassifier(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Dataset: chopin/ and other/ folders, one folder per composer (Chopin/ is positive), or a list file."), QStringLiteral("DIR"));
+    const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Model file to write (the checkpoint goes to MODEL.ckpt)."), QStringLiteral("MODEL"));
+    const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("default or paper (MFCC, Adadelta)."), QStringLiteral("NAME"), QStringLiteral("default"));
+    const QCommandLineOption features(QStringLiteral("features"), QStringLiteral("mel or mfcc (default: the preset's)."), QStringLiteral("KIND"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs (default 30)."), QStringLiteral("N"), QStringLiteral("30"));
+    const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Stop training after M minutes (clip preparation not counted)."), QStringLiteral("M"), QStringLiteral("0"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"), QStringLiteral("auto"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (split, augmentation, weights)."), QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("LibTorch threads (0: its default)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("Continue from MODEL.ckpt."), QStringLiteral("MODEL"));
+    const QCommandLineOption clips(QStringLiteral("clips-per-piece"), QStringLiteral("Clip windows per piece per rendering (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption augs(QStringLiteral("augmentations"), QStringLiteral("Augmented renderings per training piece (default 3)."), QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption holdout(QStringLiteral("holdout-soundfont"), QStringLiteral("Render validation pieces only with this soundfont and training pieces never."), QStringLiteral("FILE"));
+    const QCommandLineOption valFraction(QStringLiteral("validation"), QStringLiteral("Fraction of each composer's pieces held out (default 0.2)."), QStringLiteral("F"), QStringLiteral("0.2"));
+    const QCommandLineOption maxPieces(QStringLiteral("max-pieces"), QStringLiteral("Use at most N pieces (spread over composers)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Clip cache folder ('-' for none; default: the XDG cache)."), QStringLiteral("DIR"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, valFraction, maxPieces, cache, json})
+        parser.addOption(o);
+    int code = 0;
+    if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel or MFCC clips)."), &code))
+        return code;
+    if (!parser.isSet(data) || !parser.isSet(outOpt)) {
+        err() << args[0] << ": --data and --out are required\n";
+        return 2;
+    }
+    const auto hyper = ClassifierHyperparameters::fromPreset(parser.value(preset));
+    if (!hyper) {
+        err() << args[0] << ": unknown preset '" << parser.value(preset) << "' (" << ClassifierHyperparameters::presetNames().join(QStringLiteral(", ")) << ")\n";
+        return 2;
+    }
+    ClassifierDatasetOptions dopt;
+    dopt.features = ClassifierHyperparameters::presetFeatures(parser.value(preset));
+    if (parser.isSet(features)) {
+        const auto kind = featureKindFromName(parser.value(features));
+        if (!kind) {
+            err() << args[0] << ": --features must be mel or mfcc\n";
+            return 2;
+        }
+        dopt.features.kind = *kind;
+    }
+    dopt.seed = parser.value(seed).toULongLong();
+    dopt.clipsPerPiece = qMax(1, parser.value(clips).toInt());
+    dopt.augmentations = qMax(1, parser.value(augs).toInt());
+    dopt.holdoutSoundfont = parser.value(holdout);
+    dopt.validationFraction = parser.value(valFraction).toDouble();
+    dopt.maxPieces = parser.value(maxPieces).toInt();
+    dopt.cacheDir = parser.value(cache);
+
+    const auto entries = ClassifierDataset::scan(parser.value(data));
+    if (!entries) {
+        err() << args[0] << ": " << entries.error().message << "\n";
+        return 1;
+    }
+    onInterrupt([] { g_cancel.cancel(); });
+    const ProgressSink bar = progressBar();
+    QStringList skipped;
+    const auto set = ClassifierDataset::build(entries.value(), dopt, bar, &g_cancel, &skipped);
+    endProgress();
+    for (const QString &s : skipped)
+        err() << "skipped " << s << "\n";
+    if (!set) {
+        err() << args[0] << ": " << set.error().message << "\n";
+        return 1;
+    }
+    int validationPieces = 0;
+    for (const ClipPiece &p : set->pieces)
+        validationPieces += p.validation;
+    err() << set->pieces.size() << " pieces (" << validationPieces << " for validation), " << set->clipCount() << " clips\n";
+
+    ClassifierTrainingOptions topt;
+    topt.outPath = parser.value(outOpt);
+    topt.resumePath = parser.value(resume);
+    topt.hyper = *hyper;
+    topt.epochs = parser.value(epochs).toInt();
+    topt.minutes = parser.value(minutes).toDouble();
+    topt.device = parser.value(device);
+    topt.seed = dopt.seed;
+    topt.threads = parser.value(threads).toInt();
+    topt.info = QJsonObject{{QStringLiteral("data"), parser.value(data)},
+                            {QStringLiteral("command"), QCoreApplication::arguments().join(QLatin1Char(' '))},
+                            {QStringLiteral("pieces"), int(set->pieces.size())},
+                            {QStringLiteral("validation_pieces"), validationPieces},
+                            {QStringLiteral("clips"), set->clipCount()},
+                            {QStringLiteral("holdout_soundfont"), dopt.holdoutSoundfont}};
+    const bool asJson = parser.isSet(json);
+    const auto r = ClassifierTrainer::train(set.value(), topt, [&](const ClassifierEpochStats &s) {
+        endProgress();
+        err() << QStringLiteral("epoch %1/%2  train loss %3 acc %4  val loss %5 acc %6 piece acc %7%8  %9 s\n")
+                     .arg(s.epoch).arg(s.maxEpochs).arg(s.trainLoss, 0, 'f', 4).arg(s.trainAccuracy, 0, 'f', 3)
+                     .arg(s.validationLoss, 0, 'f', 4).arg(s.validationAccuracy, 0, 'f', 3).arg(s.validationPieceAccuracy, 0, 'f', 3)
+                     .arg(s.improved ? QStringLiteral(" *") : QString()).arg(s.elapsedSeconds, 0, 'f', 0);
+        err().flush();
+    }, bar, &g_cancel);
+    endProgress();
+    if (!r) {
+        err() << args[0] << ": " << r.error().message << "\n";
+        return 1;
+    }
+    const QJsonObject result{{QStringLiteral("model"), topt.outPath},
+                             {QStringLiteral("epochs"), r->epochsCompleted},
+                             {QStringLiteral("best_epoch"), r->bestEpoch},
+                             {QStringLiteral("stop_reason"), r->stopReason},
+                             {QStringLiteral("device"), r->device},
+                             {QStringLiteral("seconds"), r->seconds},
+                             {QStringLiteral("training_clips"), r->trainingClips},
+                             {QStringLiteral("validation_clips"), r->validationClips},
+                             {QStringLiteral("validation"), r->validation.toJson()}};
+    if (asJson) {
+        printJson(QJsonDocument(result));
+    } else {
+        const BinaryMetrics &p = r->validation.pieces;
+        out() << "model " << topt.outPath << " (best epoch " << r->bestEpoch << " of " << r->epochsCompleted << ", " << r->stopReason << ")\n"
+              << "validation pieces: accuracy " << p.accuracy << ", F1 " << p.f1 << ", F0.5 " << p.f05 << ", ROC AUC " << p.rocAuc << "\n"
+              << "validation clips:  accuracy " << r->validation.clips.accuracy << "\n";
+        for (const auto &[composer, g] : p.groupAccuracy)
+            out() << "  " << composer << ": " << g.second << " of " << g.first << " pieces right\n";
+    }
+    return 0;
+}
+
+}  // namespace
+AICHOPIN_CLI_COMMAND(trainClassifier, "train-classifier", "Train the Chopin/Other classifier on audio or MIDI", runTrainClassifier);
+}  // namespace aichopin::cli

@@ -1,0 +1,117 @@
+#include "classifier/AudioAugmentation.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace aichopin {
+
+AugmentationParams AugmentationParams::draw(std::mt19937_64 &rng, int soundfontCount)
+{
+    const auto uniform = [&](double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); };
+    AugmentationParams p;
+    p.velocityGamma = std::exp(uniform(std::log(0.7), std::log(1.4)));
+    p.tempoScale = uniform(0.92, 1.08);
+    p.transpose = std::uniform_int_distribution<int>(-2, 2)(rng);
+    p.soundfont = soundfontCount > 0 ? std::uniform_int_distribution<int>(0, soundfontCount - 1)(rng) : 0;
+    p.effects = std::uniform_int_distribution<int>(0, 2)(rng);
+    p.gainDb = uniform(-12, 0);
+    p.lowShelfDb = uniform(-6, 6);
+    p.highShelfDb = uniform(-10, 4);
+    p.snrDb = uniform(0, 1) < 0.3 ? 100 : uniform(20, 50);
+    p.noiseSeed = rng();
+    return p;
+}
+
+QString AugmentationParams::key() const
+{
+    return QStringLiteral("v%1 t%2 k%3 sf%4 fx%5 g%6 lo%7 hi%8 snr%9 n%10")
+        .arg(velocityGamma, 0, 'g', 8).arg(tempoScale, 0, 'g', 8).arg(transpose).arg(soundfont).arg(effects)
+        .arg(gainDb, 0, 'g', 8).arg(lowShelfDb, 0, 'g', 8).arg(highShelfDb, 0, 'g', 8).arg(snrDb, 0, 'g', 8)
+        .arg(noiseSeed);
+}
+
+NoteSequence AudioAugmentation::window(const NoteSequence &seq, double from, double seconds, const AugmentationParams &p)
+{
+    NoteSequence out;
+    out.tempoMap = seq.tempoMap;
+    out.title = seq.title;
+    out.trackCount = seq.trackCount;
+    const double to = from + seconds;
+    const double scale = 1.0 / p.tempoScale;
+    for (const Note &n : seq.notes) {
+        if (n.start >= to)
+            break;  // notes are sorted by start
+        if (n.end() <= from)
+            continue;
+        Note m = n;
+        const double s = std::max(n.start, from);
+        m.start = (s - from) * scale;
+        m.duration = std::max(0.01, (std::min(n.end(), to + 2.0) - s) * scale);
+        m.pitch = std::clamp(n.pitch + p.transpose, 0, 127);
+        m.velocity = std::clamp(int(std::lround(127.0 * std::pow(n.velocity / 127.0, p.velocityGamma))), 1, 127);
+        out.notes.push_back(m);
+    }
+    // The pedal state at the window start, then its changes inside the window.
+    int state = -1;
+    for (const PedalEvent &e : seq.pedals) {
+        if (e.time < from) {
+            state = e.value;
+            continue;
+        }
+        if (e.time >= to)
+            break;
+        PedalEvent q = e;
+        q.time = (e.time - from) * scale;
+        out.pedals.push_back(q);
+    }
+    if (state >= 64) {
+        PedalEvent down;
+        down.value = state;
+        out.pedals.insert(out.pedals.begin(), down);
+    }
+    out.sortNotes();
+    out.syncTicksFromSeconds();
+    return out;
+}
+
+void AudioAugmentation::apply(std::vector<float> &x, int sampleRate, const AugmentationParams &p)
+{
+    if (x.empty())
+        return;
+    // Shelves as one-pole splits: low = LP(300 Hz), high = x - LP(3 kHz).
+    const auto coefficient = [&](double fc) { return 1.0 - std::exp(-2.0 * M_PI * fc / sampleRate); };
+    const double aLow = coefficient(300.0), aHigh = coefficient(3000.0);
+    const double gLow = std::pow(10.0, p.lowShelfDb / 20.0) - 1.0;
+    const double gHigh = std::pow(10.0, p.highShelfDb / 20.0) - 1.0;
+    const double gain = std::pow(10.0, p.gainDb / 20.0);
+    double lp1 = 0, lp2 = 0, energy = 0;
+    for (float &v : x) {
+        lp1 += aLow * (v - lp1);
+        lp2 += aHigh * (v - lp2);
+        const double y = (v + gLow * lp1 + gHigh * (v - lp2)) * gain;
+        v = float(y);
+        energy += y * y;
+    }
+    if (p.snrDb < 100) {
+        const double rms = std::sqrt(energy / double(x.size()));
+        const double noiseRms = rms * std::pow(10.0, -p.snrDb / 20.0);
+        std::mt19937_64 rng(p.noiseSeed);
+        std::normal_distribution<double> normal(0.0, 1.0);
+        // Gently low-passed white noise (a hiss with less top end, like tape or a room).
+        double state = 0;
+        const double a = coefficient(6000.0);
+        const double norm = std::sqrt((2.0 - a) / a);  // keeps the filtered noise at unit RMS
+        for (float &v : x) {
+            state += a * (normal(rng) - state);
+            v += float(noiseRms * state * norm);
+        }
+    }
+    float peak = 0;
+    for (float v : x)
+        peak = std::max(peak, std::fabs(v));
+    if (peak > 1.0f)
+        for (float &v : x)
+            v /= peak;
+}
+
+}  // namespace aichopin

@@ -1,0 +1,41 @@
+#pragma once
+// Timbre augmentation of rendered or decoded audio (gain, two-band shelving equalisation,
+// pink-ish noise at a signal-to-noise ratio) and of MIDI before rendering (velocity curve,
+// tempo, transposition), with parameters drawn from a seeded generator so a clip's cache key
+// can name them. Pure functions; any thread.
+#include "midi/NoteSequence.h"
+
+#include <QString>
+#include <random>
+#include <vector>
+
+namespace aichopin {
+
+struct AugmentationParams {
+    // MIDI
+    double velocityGamma = 1.0;  // v' = 127 * (v/127)^gamma
+    double tempoScale = 1.0;     // > 1 plays faster
+    int transpose = 0;           // semitones
+    int soundfont = 0;           // index into the soundfont list
+    int effects = 0;             // 0 dry, 1 room reverb, 2 hall reverb + chorus
+    // Audio
+    double gainDb = 0;
+    double lowShelfDb = 0;       // below ~300 Hz
+    double highShelfDb = 0;      // above ~3 kHz
+    double snrDb = 100;          // >= 100: no noise
+    quint64 noiseSeed = 0;
+
+    static AugmentationParams draw(std::mt19937_64 &rng, int soundfontCount);
+    QString key() const;  // every field, for cache keys
+};
+
+class AudioAugmentation {
+public:
+    // The notes sounding in [from, from + seconds) (notes begun earlier start at 0, cut to
+    // what is left), moved to start at 0, with velocity curve, tempo and transposition applied.
+    static NoteSequence window(const NoteSequence &seq, double from, double seconds, const AugmentationParams &p);
+    // In place: equalisation, gain, then noise.
+    static void apply(std::vector<float> &samples, int sampleRate, const AugmentationParams &p);
+};
+
+}  // namespace aichopin

@@ -1,0 +1,411 @@
+#include "classifier/ClassifierDataset.h"
+
+#include "classifier/ClipStream.h"
+#include "listen/AudioDecoder.h"
+#include "midi/SmfReader.h"
+#include "sound/OfflineRenderer.h"
+#include "sound/SoundfontLocator.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace aichopin {
+
+namespace {
+
+const QStringList kMidiSuffixes{QStringLiteral("mid"), QStringLiteral("midi"), QStringLiteral("kar"), QStringLiteral("rmi")};
+const QStringList kAudioSuffixes{QStringLiteral("mp3"), QStringLiteral("wav"), QStringLiteral("flac"), QStringLiteral("ogg"),
+                                 QStringLiteral("opus"), QStringLiteral("m4a"), QStringLiteral("aac"), QStringLiteral("wma")};
+
+bool isMidi(const QString &path) { return kMidiSuffixes.contains(QFileInfo(path).suffix().toLower()); }
+bool isUsable(const QString &path)
+{
+    const QString s = QFileInfo(path).suffix().toLower();
+    return kMidiSuffixes.contains(s) || kAudioSuffixes.contains(s);
+}
+
+// Files under dir (recursive, sorted); composer: the first folder below dir when nameFromSub.
+void collect(const QString &dir, bool isChopin, const QString &composer, bool nameFromSub, std::vector<DatasetEntry> &out)
+{
+    QStringList files;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+    while (it.hasNext()) {
+        const QString f = it.next();
+        if (isUsable(f))
+            files.append(f);
+    }
+    files.sort();
+    for (const QString &f : files) {
+        QString c = composer;
+        if (nameFromSub) {
+            const QString rel = QDir(dir).relativeFilePath(f);
+            if (rel.contains(QLatin1Char('/')))
+                c = rel.section(QLatin1Char('/'), 0, 0);
+        }
+        out.push_back({f, c, isChopin});
+    }
+}
+
+Result<std::vector<DatasetEntry>> scanList(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Error{QStringLiteral("cannot read the list file '%1'").arg(path)};
+    const QDir base = QFileInfo(path).absoluteDir();
+    std::vector<DatasetEntry> out;
+    int lineNo = 0;
+    QTextStream in(&file);
+    while (!in.atEnd()) {
+        ++lineNo;
+        const QString line = in.readLine().section(QLatin1Char('#'), 0, 0).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QStringList f = line.split(QLatin1Char('\t'));
+        if (f.size() < 2)
+            return Error{QStringLiteral("%1:%2: expected LABEL<TAB>PATH[<TAB>COMPOSER]").arg(path).arg(lineNo)};
+        const QString label = f[0].trimmed().toLower();
+        if (label != QLatin1String("chopin") && label != QLatin1String("other"))
+            return Error{QStringLiteral("%1:%2: label must be Chopin or Other, not '%3'").arg(path).arg(lineNo).arg(f[0])};
+        const bool chopin = label == QLatin1String("chopin");
+        const QString file = QDir::isAbsolutePath(f[1]) ? f[1] : base.filePath(f[1]);
+        const QString composer = f.size() > 2 ? f[2].trimmed() : (chopin ? QStringLiteral("Chopin") : QStringLiteral("Other"));
+        out.push_back({file, composer, chopin});
+    }
+    if (out.empty())
+        return Error{QStringLiteral("the list file '%1' names no files").arg(path)};
+    return out;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+quint64 seedOf(const QByteArray &text)
+{
+    const QByteArray h = QCryptographicHash::hash(text, QCryptographicHash::Sha1);
+    quint64 s = 0;
+    for (int i = 0; i < 8; ++i)
+        s = (s << 8) | quint8(h[i]);
+    return s;
+}
+
+class ClipCache {
+public:
+    explicit ClipCache(const QString &dir) : m_dir(dir)
+    {
+        if (!m_dir.isEmpty())
+            QDir().mkpath(m_dir);
+    }
+    bool get(const QByteArray &key, size_t values, std::vector<float> &out) const
+    {
+        if (m_dir.isEmpty())
+            return false;
+        QFile f(pathOf(key));
+        if (!f.open(QIODevice::ReadOnly) || f.size() != qint64(values * sizeof(float)))
+            return false;
+        out.resize(values);
+        return f.read(reinterpret_cast<char *>(out.data()), qint64(values * sizeof(float))) == qint64(values * sizeof(float));
+    }
+    void put(const QByteArray &key, const std::vector<float> &values) const
+    {
+        if (m_dir.isEmpty())
+            return;
+        const QString path = pathOf(key);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QSaveFile f(path);  // atomic: a crash leaves no half-written clip
+        if (f.open(QIODevice::WriteOnly)) {
+            f.write(reinterpret_cast<const char *>(values.data()), qint64(values.size() * sizeof(float)));
+            f.commit();
+        }
+    }
+
+private:
+    QString pathOf(const QByteArray &key) const
+    {
+        const QByteArray h = QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex();
+        return m_dir + QLatin1Char('/') + QString::fromLatin1(h.left(2)) + QLatin1Char('/') + QString::fromLatin1(h) + QStringLiteral(".f32");
+    }
+    QString m_dir;
+};
+
+}  // namespace
+
+QString ClassifierDataset::defaultCacheDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/classifier-clips");
+}
+
+Result<std::vector<DatasetEntry>> ClassifierDataset::scan(const QString &dirOrList)
+{
+    const QFileInfo info(dirOrList);
+    if (!info.exists())
+        return Error{QStringLiteral("'%1' does not exist").arg(dirOrList)};
+    if (info.isFile())
+        return scanList(dirOrList);
+    const QDir dir(dirOrList);
+    const QStringList subs = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QString chopin, other;
+    for (const QString &s : subs) {
+        if (s.compare(QLatin1String("chopin"), Qt::CaseInsensitive) == 0)
+            chopin = s;
+        else if (s.compare(QLatin1String("other"), Qt::CaseInsensitive) == 0)
+            other = s;
+    }
+    if (chopin.isEmpty())
+        return Error{QStringLiteral("'%1' has no chopin/ (or Chopin/) folder; expected chopin/ and other/, or one folder per composer")
+                         .arg(dirOrList)};
+    std::vector<DatasetEntry> out;
+    collect(dir.filePath(chopin), true, QStringLiteral("Chopin"), false, out);
+    if (!other.isEmpty()) {
+        collect(dir.filePath(other), false, QStringLiteral("Other"), true, out);
+    } else {
+        for (const QString &s : subs)
+            if (s != chopin)
+                collect(dir.filePath(s), false, s, false, out);
+    }
+    const auto chopinCount = std::count_if(out.begin(), out.end(), [](const DatasetEntry &e) { return e.isChopin; });
+    if (chopinCount == 0)
+        return Error{QStringLiteral("no audio or MIDI files in the Chopin folder of '%1'").arg(dirOrList)};
+    if (chopinCount == qsizetype(out.size()))
+        return Error{QStringLiteral("no files of other composers in '%1'").arg(dirOrList)};
+    return out;
+}
+
+void ClassifierDataset::splitByPiece(std::vector<ClipPiece> &pieces, double validationFraction, quint64 seed)
+{
+    std::map<QString, std::vector<size_t>> byComposer;
+    for (size_t i = 0; i < pieces.size(); ++i) {
+        pieces[i].validation = false;
+        byComposer[pieces[i].composer].push_back(i);
+    }
+    std::mt19937_64 rng(seed);
+    for (auto &[composer, idx] : byComposer) {
+        std::shuffle(idx.begin(), idx.end(), rng);
+        int n = int(std::lround(validationFraction * double(idx.size())));
+        if (n == 0 && idx.size() >= 3 && validationFraction > 0)
+            n = 1;
+        n = std::min(n, int(idx.size()) - 1);
+        for (int i = 0; i < n; ++i)
+            pieces[idx[size_t(i)]].validation = true;
+    }
+}
+
+Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEntries, const ClassifierDatasetOptions &options,
+                                         const ProgressSink &progress, const CancelToken *cancel, QStringList *skipped)
+{
+    const ClassifierFeatureSettings &fs = options.features;
+    std::vector<DatasetEntry> entries = allEntries;
+    if (options.maxPieces > 0 && int(entries.size()) > options.maxPieces) {
+        // Round-robin over composers so a small subset still holds every composer.
+        std::map<QString, std::vector<DatasetEntry>> byComposer;
+        for (const DatasetEntry &e : entries)
+            byComposer[e.composer].push_back(e);
+        std::mt19937_64 rng(options.seed);
+        for (auto &[c, v] : byComposer)
+            std::shuffle(v.begin(), v.end(), rng);
+        entries.clear();
+        for (size_t round = 0; int(entries.size()) < options.maxPieces; ++round) {
+            bool any = false;
+            for (auto &[c, v] : byComposer) {
+                if (round < v.size() && int(entries.size()) < options.maxPieces) {
+                    entries.push_back(v[round]);
+                    any = true;
+                }
+            }
+            if (!any)
+                break;
+        }
+    }
+
+    ClipSet set;
+    set.settings = fs;
+    for (const DatasetEntry &e : entries)
+        set.pieces.push_back({e.path, e.composer, e.isChopin, false});
+    if (options.allValidation)
+        for (ClipPiece &p : set.pieces)
+            p.validation = true;
+    else
+        splitByPiece(set.pieces, options.validationFraction, options.seed);
+
+    QStringList fonts = options.soundfonts.isEmpty() ? SoundfontLocator::installed() : options.soundfonts;
+    std::vector<int> trainFonts, validFonts;
+    for (int i = 0; i < fonts.size(); ++i) {
+        const bool held = !options.holdoutSoundfont.isEmpty() && QFileInfo(fonts[i]).fileName() == QFileInfo(options.holdoutSoundfont).fileName();
+        (held ? validFonts : trainFonts).push_back(i);
+    }
+    if (trainFonts.empty()) {  // nothing left to train on: no hold-out
+        trainFonts = validFonts;
+        validFonts.clear();
+    }
+    if (validFonts.empty())
+        validFonts = trainFonts;
+
+    const QString cacheDir = options.cacheDir == QLatin1String("-") ? QString()
+                             : options.cacheDir.isEmpty()           ? defaultCacheDir()
+                                                                    : options.cacheDir;
+    const ClipCache cache(cacheDir);
+    std::map<int, std::unique_ptr<OfflineRenderer>> renderers;  // soundfont * 3 + effects
+    const size_t values = set.clipValues();
+    std::vector<float> clip;
+
+    for (size_t pi = 0; pi < set.pieces.size(); ++pi) {
+        if (isCancelled(cancel))
+            return Error{QStringLiteral("cancelled")};
+        const ClipPiece &piece = set.pieces[pi];
+        report(progress, double(pi) / double(set.pieces.size()),
+               QStringLiteral("Preparing clips %1/%2").arg(pi + 1).arg(set.pieces.size()));
+        const QByteArray hash = fileHash(piece.name);
+        if (hash.isEmpty()) {
+            if (skipped)
+                skipped->append(QStringLiteral("%1: cannot read").arg(piece.name));
+            continue;
+        }
+        const bool midi = isMidi(piece.name);
+        std::optional<NoteSequence> seq;
+        std::optional<AudioSignal> audio;
+        double duration = -1;
+        const auto load = [&]() -> bool {  // lazily: cached clips need no decoding
+            if (duration >= 0)
+                return true;
+            if (midi) {
+                Result<NoteSequence> r = SmfReader::readFile(piece.name);
+                if (!r || r->notes.empty()) {
+                    if (skipped)
+                        skipped->append(QStringLiteral("%1: %2").arg(piece.name, r ? QStringLiteral("no notes") : r.error().toString()));
+                    return false;
+                }
+                seq = std::move(r.value());
+                duration = seq->duration();
+            } else {
+                DecodeOptions d;
+                d.sampleRate = fs.sampleRate;
+                Result<AudioSignal> r = AudioDecoder::decodeAll(piece.name, d, {}, cancel);
+                if (!r || r->samples.empty()) {
+                    if (skipped)
+                        skipped->append(QStringLiteral("%1: %2").arg(piece.name, r ? QStringLiteral("no audio") : r.error().toString()));
+                    return false;
+                }
+                audio = std::move(r.value());
+                duration = audio->durationSeconds();
+            }
+            return true;
+        };
+        // The duration decides the windows; MIDI durations are cheap, audio ones need a probe.
+        double knownDuration = -1;
+        if (midi) {
+            if (!load())
+                continue;
+            knownDuration = duration;
+        } else {
+            const Result<AudioInfo> info = AudioDecoder::probe(piece.name);
+            if (info && info->durationSeconds > 0) {
+                knownDuration = info->durationSeconds;
+            } else {
+                if (!load())
+                    continue;
+                knownDuration = duration;
+            }
+        }
+        const int augmentations = piece.validation ? options.validationAugmentations : options.augmentations;
+        bool failed = false;
+        for (int a = 0; a < std::max(1, augmentations) && !failed; ++a) {
+            std::mt19937_64 rng(seedOf(hash + QByteArray::number(options.seed) + "/" + QByteArray::number(a)));
+            const std::vector<int> &fontChoice = piece.validation ? validFonts : trainFonts;
+            AugmentationParams p;
+            if (options.augment) {
+                p = AugmentationParams::draw(rng, int(fontChoice.size()));
+                p.soundfont = fontChoice.empty() ? 0 : fontChoice[size_t(p.soundfont)];
+            } else {
+                p.effects = 1;
+                p.soundfont = fontChoice.empty() ? 0 : fontChoice.front();
+            }
+            if (!midi)
+                p.tempoScale = 1.0;
+            const double span = fs.clipSeconds * p.tempoScale;  // source seconds in one clip
+            const int k = std::max(1, std::min(options.clipsPerPiece, int(knownDuration / (0.5 * span)) + 1));
+            for (int w = 0; w < k; ++w) {
+                if (isCancelled(cancel))
+                    return Error{QStringLiteral("cancelled")};
+                const double from = knownDuration > span ? (knownDuration - span) * (w + 0.5) / k : 0.0;
+                const QByteArray key = hash + '|' + p.key().toUtf8() + '|' + fs.cacheKey().toUtf8() + '|'
+                                       + QByteArray::number(from, 'g', 10) + (midi ? QByteArray(fonts.value(p.soundfont).toUtf8()) : QByteArray());
+                if (!cache.get(key, values, clip)) {
+                    if (!load()) {
+                        failed = true;
+                        break;
+                    }
+                    std::vector<float> samples;
+                    if (midi) {
+                        const int rk = p.soundfont * 3 + p.effects;
+                        if (!renderers.count(rk)) {
+                            RenderOptions ro;
+                            ro.synth.soundfont = fonts.value(p.soundfont);
+                            ro.synth.sampleRate = fs.sampleRate;
+                            ro.synth.reverb = p.effects > 0;
+                            ro.synth.reverbLevel = p.effects == 2 ? 0.8 : 0.4;
+                            ro.synth.reverbRoomSize = p.effects == 2 ? 0.85 : 0.4;
+                            ro.synth.chorus = p.effects == 2;
+                            ro.synth.chorusLevel = 0.8;
+                            ro.tailSeconds = 0.3;
+                            Result<std::unique_ptr<OfflineRenderer>> r = OfflineRenderer::create(ro);
+                            if (!r)
+                                return r.error();
+                            renderers[rk] = std::move(r.value());
+                        }
+                        const NoteSequence part = AudioAugmentation::window(*seq, from, span, p);
+                        if (part.notes.empty())
+                            continue;
+                        Result<std::vector<float>> r = renderers[rk]->renderSamples(part, 1, {}, cancel);
+                        if (!r) {
+                            if (isCancelled(cancel))
+                                return Error{QStringLiteral("cancelled")};
+                            if (skipped)
+                                skipped->append(QStringLiteral("%1: %2").arg(piece.name, r.error().toString()));
+                            failed = true;
+                            break;
+                        }
+                        samples = std::move(r.value());
+                    } else {
+                        const qsizetype first = qsizetype(from * fs.sampleRate);
+                        const qsizetype n = std::min<qsizetype>(qsizetype(span * fs.sampleRate) + 1,
+                                                                qsizetype(audio->samples.size()) - first);
+                        if (n <= 0)
+                            continue;
+                        samples.assign(audio->samples.begin() + first, audio->samples.begin() + first + n);
+                    }
+                    if (options.augment)
+                        AudioAugmentation::apply(samples, fs.sampleRate, p);
+                    std::vector<float> clips = ClipStream::clipsOf(fs, samples.data(), qsizetype(samples.size()));
+                    if (clips.size() < values)
+                        continue;
+                    clips.resize(values);
+                    clip = std::move(clips);
+                    cache.put(key, clip);
+                }
+                set.add(int(pi), clip.data(), 1, from);
+            }
+        }
+    }
+    report(progress, 1.0, QStringLiteral("Clips ready"));
+    if (set.clipCount() == 0)
+        return Error{QStringLiteral("no clips could be made from the data")};
+    return set;
+}
+
+}  // namespace aichopin

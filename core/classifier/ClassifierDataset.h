@@ -1,0 +1,63 @@
+#pragma once
+// Training and evaluation data for the classifier: finds the pieces (labels from folders or a
+// list file), splits them by piece (stratified by composer), and turns each into feature clips:
+// MIDI is rendered through FluidSynth with augmentation (soundfont, velocity curve, tempo,
+// transposition, reverb/chorus, then gain, equalisation and noise), audio is decoded (with the
+// same gain/EQ/noise augmentation). Clips are cached on disk under a key made of the file's
+// content hash, the augmentation parameters and the feature settings, so a second run reads
+// them back at once.
+//
+// Layouts accepted by scan():
+//   DIR/chopin/... and DIR/other/...      (any case; other/COMPOSER/... names the composer)
+//   DIR/Chopin/... and DIR/<Composer>/... (piano-midi's layout: every other folder is Other)
+//   a list file: one "LABEL<TAB>PATH[<TAB>COMPOSER]" per line, LABEL Chopin or Other, relative
+//   paths relative to the list file; '#' starts a comment.
+// Blocking, no LibTorch; call from a worker thread.
+#include "classifier/AudioAugmentation.h"
+#include "classifier/ClipSet.h"
+#include "common/CancelToken.h"
+#include "common/Progress.h"
+#include "common/Result.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace aichopin {
+
+struct DatasetEntry {
+    QString path;
+    QString composer;
+    bool isChopin = false;
+};
+
+struct ClassifierDatasetOptions {
+    ClassifierFeatureSettings features;
+    double validationFraction = 0.2;  // of each composer's pieces (at least one when a composer has 3+)
+    quint64 seed = 1;
+    int clipsPerPiece = 4;            // clip windows per piece per augmented rendering, spread over the piece
+    int augmentations = 2;            // augmented renderings of each training piece
+    int validationAugmentations = 1;  // of each validation piece
+    QStringList soundfonts;           // empty: every installed soundfont
+    // When set (and another soundfont is left), validation pieces are rendered only with this
+    // soundfont and training pieces never: validation then measures generalisation to a synth.
+    QString holdoutSoundfont;
+    bool augment = true;              // off: default soundfont, no effects (evaluation of plain data)
+    QString cacheDir;                 // empty: <XDG cache>/classifier-clips; "-" disables the cache
+    int maxPieces = 0;                // > 0: take at most this many pieces (spread over composers)
+    bool allValidation = false;       // evaluation: every piece is marked validation
+};
+
+class ClassifierDataset {
+public:
+    static Result<std::vector<DatasetEntry>> scan(const QString &dirOrList);
+    // Marks validation pieces: per composer, a seeded shuffle, the first fraction.
+    static void splitByPiece(std::vector<ClipPiece> &pieces, double validationFraction, quint64 seed);
+    // Clips of every entry. A file that cannot be read is skipped and named in *skipped.
+    static Result<ClipSet> build(const std::vector<DatasetEntry> &entries, const ClassifierDatasetOptions &options,
+                                 const ProgressSink &progress = {}, const CancelToken *cancel = nullptr,
+                                 QStringList *skipped = nullptr);
+    static QString defaultCacheDir();
+};
+
+}  // namespace aichopin

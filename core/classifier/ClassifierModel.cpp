@@ -1,0 +1,273 @@
+#include "classifier/ClassifierModel.h"
+
+#include "classifier/ClassifierNetwork.h"
+#include "classifier/ClipStream.h"
+#include "common/DataPaths.h"
+#include "listen/AudioDecoder.h"
+#include "midi/SmfReader.h"
+#include "sound/OfflineRenderer.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace aichopin {
+
+struct ClassifierModel::Impl {
+    ClassifierFileHeader header;
+    ClassifierNetwork net{nullptr};
+    torch::Device device{torch::kCPU};
+};
+
+ClassifierModel::ClassifierModel() : d(std::make_unique<Impl>()) {}
+ClassifierModel::~ClassifierModel() = default;
+
+Result<std::unique_ptr<ClassifierModel>> ClassifierModel::load(const QString &path, const QString &device)
+{
+    const Result<torch::Device> dev = classifierDevice(device);
+    if (!dev)
+        return dev.error();
+    Result<ClassifierFile::Opened> opened = ClassifierFile::open(path);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<ClassifierModel> model(new ClassifierModel);
+    model->d->header = opened->header;
+    model->d->net = opened->net;
+    model->d->device = dev.value();
+    model->d->net->to(dev.value());
+    model->d->net->eval();
+    return model;
+}
+
+QString ClassifierModel::defaultModelPath()
+{
+    return DataPaths::shippedModel(QStringLiteral("classifier-default.pt"));
+}
+
+const ClassifierFeatureSettings &ClassifierModel::features() const { return d->header.features; }
+const ClassifierHyperparameters &ClassifierModel::hyperparameters() const { return d->header.hyper; }
+QJsonObject ClassifierModel::info() const { return d->header.info; }
+
+std::vector<double> ClassifierModel::predictClips(const float *clips, int n, std::vector<double> *logPChopin,
+                                                  std::vector<double> *logPOther)
+{
+    std::vector<double> p;
+    if (n <= 0)
+        return p;
+    c10::InferenceMode guard;
+    const ClassifierFeatureSettings &s = d->header.features;
+    const torch::Tensor x = torch::from_blob(const_cast<float *>(clips), {n, s.clipFrames(), s.bins()}, torch::kFloat32)
+                                .to(d->device);
+    const torch::Tensor logp = torch::log_softmax(d->net->forward(x), 1).to(torch::kCPU).to(torch::kFloat64).contiguous();
+    const double *v = logp.data_ptr<double>();
+    for (int i = 0; i < n; ++i) {
+        p.push_back(std::exp(v[2 * i + 1]));
+        if (logPChopin)
+            logPChopin->push_back(v[2 * i + 1]);
+        if (logPOther)
+            logPOther->push_back(v[2 * i]);
+    }
+    return p;
+}
+
+void ClassifierModel::verdictFromClips(ClassifierVerdict &verdict, const std::vector<double> &logPChopin,
+                                       const std::vector<double> &logPOther)
+{
+    double a = 0, b = 0;
+    for (double v : logPChopin)
+        a += v;
+    for (double v : logPOther)
+        b += v;
+    const double n = double(std::max<size_t>(1, logPChopin.size()));
+    verdict.meanLogPChopin = a / n;
+    verdict.meanLogPOther = b / n;
+    // exp(a) / (exp(a) + exp(b)) without overflow.
+    verdict.pChopin = 1.0 / (1.0 + std::exp(verdict.meanLogPOther - verdict.meanLogPChopin));
+    verdict.label = verdict.pChopin >= 0.5 ? QStringLiteral("Chopin") : QStringLiteral("Other");
+}
+
+namespace {
+// Collects clips from a ClipStream into batches for the network and builds the timeline.
+class ClipBatcher {
+public:
+    ClipBatcher(ClassifierModel &model, int batch) : m_model(model), m_batch(qMax(1, batch))
+    {
+        m_values = size_t(model.features().clipFrames()) * model.features().bins();
+    }
+    void add(const float *clip, qint64 startFrame)
+    {
+        m_pending.insert(m_pending.end(), clip, clip + m_values);
+        m_starts.push_back(startFrame);
+        if (int(m_starts.size()) >= m_batch)
+            flush();
+    }
+    void flush()
+    {
+        if (m_starts.empty())
+            return;
+        const ClassifierFeatureSettings &s = m_model.features();
+        const std::vector<double> p = m_model.predictClips(m_pending.data(), int(m_starts.size()), &m_logC, &m_logO);
+        for (size_t i = 0; i < p.size(); ++i) {
+            const double start = double(m_starts[i]) * s.secondsPerFrame();
+            m_timeline.push_back({start, start + s.clipSeconds, p[i]});
+        }
+        m_pending.clear();
+        m_starts.clear();
+    }
+    void finishInto(ClassifierVerdict &v, double duration)
+    {
+        flush();
+        for (ClipVerdict &c : m_timeline)
+            c.endSeconds = std::min(c.endSeconds, std::max(duration, c.startSeconds));
+        v.timeline = std::move(m_timeline);
+        v.durationSeconds = duration;
+        ClassifierModel::verdictFromClips(v, m_logC, m_logO);
+    }
+
+private:
+    ClassifierModel &m_model;
+    int m_batch;
+    size_t m_values = 0;
+    std::vector<float> m_pending;
+    std::vector<qint64> m_starts;
+    std::vector<double> m_logC, m_logO;
+    std::vector<ClipVerdict> m_timeline;
+};
+
+bool isMidi(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("mid") || suffix == QLatin1String("midi") || suffix == QLatin1String("kar")
+           || suffix == QLatin1String("rmi");
+}
+
+void keepFeaturesInto(ClassifierVerdict &v, const ClipStream &stream, const ClassifierFeatureSettings &s)
+{
+    v.featureBins = s.bins();
+    v.featureFrames = int(stream.frameCount());
+    v.secondsPerFrame = s.secondsPerFrame();
+    v.features = stream.keptFrames();
+}
+}  // namespace
+
+ClassifierVerdict ClassifierModel::classifySamples(const float *samples, qsizetype n, const ClassifyOptions &options)
+{
+    const ClassifierFeatureSettings &s = features();
+    ClipStream stream(s, options.keepFeatures);
+    ClipBatcher batcher(*this, options.batchSize);
+    const ClipStream::ClipSink sink = [&](const float *clip, qint64 start) { batcher.add(clip, start); };
+    stream.push(samples, n, sink);
+    stream.finish(sink);
+    ClassifierVerdict v;
+    batcher.finishInto(v, double(n) / s.sampleRate);
+    if (options.keepFeatures)
+        keepFeaturesInto(v, stream, s);
+    return v;
+}
+
+Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, const ClassifyOptions &options,
+                                                        const ProgressSink &progress, const CancelToken *cancel)
+{
+    const ClassifierFeatureSettings &s = features();
+    if (isMidi(path)) {
+        const Result<NoteSequence> seq = SmfReader::readFile(path);
+        if (!seq)
+            return Error{QStringLiteral("cannot read MIDI file: %1").arg(seq.error().toString())};
+        if (seq->notes.empty())
+            return Error{QStringLiteral("the MIDI file has no notes")};
+        RenderOptions ro;
+        ro.synth.soundfont = options.soundfont;
+        ro.synth.sampleRate = s.sampleRate;
+        ro.tailSeconds = 1.0;
+        const Result<std::vector<float>> audio = OfflineRenderer::renderMono(seq.value(), ro, progress, cancel);
+        if (!audio)
+            return audio.error();
+        if (isCancelled(cancel))
+            return Error{QStringLiteral("Cancelled")};
+        return classifySamples(audio->data(), qsizetype(audio->size()), options);
+    }
+    ClipStream stream(s, options.keepFeatures);
+    ClipBatcher batcher(*this, options.batchSize);
+    const ClipStream::ClipSink sink = [&](const float *clip, qint64 start) { batcher.add(clip, start); };
+    DecodeOptions decode;
+    decode.sampleRate = s.sampleRate;
+    decode.blockSamples = 16384;
+    const Result<DecodeReport> r = AudioDecoder::decode(
+        path, decode, [&](const float *x, qsizetype n) { stream.push(x, n, sink); }, progress, cancel);
+    if (!r)
+        return r.error();
+    if (r->cancelled)
+        return Error{QStringLiteral("Cancelled")};
+    stream.finish(sink);
+    if (stream.frameCount() == 0)
+        return Error{QStringLiteral("no audio in the file")};
+    ClassifierVerdict v;
+    batcher.finishInto(v, double(r->samples) / s.sampleRate);
+    if (options.keepFeatures)
+        keepFeaturesInto(v, stream, s);
+    return v;
+}
+
+ClassifierEvaluation ClassifierModel::evaluate(const ClipSet &data, bool validationOnly)
+{
+    ClassifierEvaluation e;
+    std::vector<ScoredItem> clipItems;
+    std::vector<std::vector<double>> logC(data.pieces.size()), logO(data.pieces.size());
+    const int batch = 64;
+    std::vector<float> buf;
+    std::vector<int> idx;
+    const auto flush = [&] {
+        if (idx.empty())
+            return;
+        std::vector<double> lc, lo;
+        const std::vector<double> p = predictClips(buf.data(), int(idx.size()), &lc, &lo);
+        for (size_t i = 0; i < idx.size(); ++i) {
+            const ClipPiece &piece = data.pieces[size_t(data.piece[size_t(idx[i])])];
+            clipItems.push_back({p[i], piece.isChopin, piece.composer});
+            logC[size_t(data.piece[size_t(idx[i])])].push_back(lc[i]);
+            logO[size_t(data.piece[size_t(idx[i])])].push_back(lo[i]);
+        }
+        buf.clear();
+        idx.clear();
+    };
+    const size_t values = data.clipValues();
+    for (int c = 0; c < data.clipCount(); ++c) {
+        if (validationOnly && !data.pieces[size_t(data.piece[size_t(c)])].validation)
+            continue;
+        buf.insert(buf.end(), data.clips.begin() + qsizetype(size_t(c) * values), data.clips.begin() + qsizetype(size_t(c + 1) * values));
+        idx.push_back(c);
+        if (int(idx.size()) == batch)
+            flush();
+    }
+    flush();
+    std::vector<ScoredItem> pieceItems;
+    for (size_t p = 0; p < data.pieces.size(); ++p) {
+        if (logC[p].empty())
+            continue;
+        ClassifierVerdict v;
+        verdictFromClips(v, logC[p], logO[p]);
+        const ClipPiece &piece = data.pieces[p];
+        e.pieceResults.push_back({piece.name, piece.composer, piece.isChopin, v.pChopin, int(logC[p].size())});
+        pieceItems.push_back({v.pChopin, piece.isChopin, piece.composer});
+    }
+    e.clips = BinaryMetrics::compute(clipItems);
+    e.pieces = BinaryMetrics::compute(pieceItems);
+    return e;
+}
+
+QJsonObject ClassifierEvaluation::toJson() const
+{
+    QJsonArray pieces;
+    for (const PieceResult &p : pieceResults)
+        pieces.append(QJsonObject{{QStringLiteral("piece"), p.name},
+                                  {QStringLiteral("composer"), p.composer},
+                                  {QStringLiteral("label"), p.isChopin ? QStringLiteral("Chopin") : QStringLiteral("Other")},
+                                  {QStringLiteral("p_chopin"), p.pChopin},
+                                  {QStringLiteral("clips"), p.clips}});
+    return QJsonObject{{QStringLiteral("clip_metrics"), clips.toJson()},
+                       {QStringLiteral("piece_metrics"), pieces.isEmpty() ? QJsonObject{} : this->pieces.toJson()},
+                       {QStringLiteral("pieces"), pieces}};
+}
+
+}  // namespace aichopin

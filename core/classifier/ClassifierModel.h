@@ -1,0 +1,76 @@
+#pragma once
+// A trained Chopin/Other classifier: loads a model file, classifies audio or MIDI files (MIDI
+// is rendered through FluidSynth first) into a verdict with a per-clip timeline, and evaluates
+// on a ClipSet. Does not include LibTorch: safe for GUI code.
+//
+// Threads: every function blocks; one thread at a time per ClassifierModel (run it on a worker;
+// LibTorch's no-grad guards are created inside). Files are decoded in a stream, so memory stays
+// flat in the length of the file (unless ClassifyOptions::keepFeatures asks for every frame).
+#include "classifier/ClassifierMetrics.h"
+#include "classifier/ClassifierTypes.h"
+#include "classifier/ClipSet.h"
+#include "common/CancelToken.h"
+#include "common/Progress.h"
+#include "common/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace aichopin {
+
+struct ClassifyOptions {
+    bool keepFeatures = false;  // fill ClassifierVerdict::features (for a spectrogram view)
+    QString soundfont;          // MIDI input: soundfont to render with; empty: the first installed
+    int batchSize = 16;         // clips per network call
+};
+
+struct PieceResult {
+    QString name, composer;
+    bool isChopin = false;
+    double pChopin = 0;
+    int clips = 0;
+};
+
+struct ClassifierEvaluation {
+    BinaryMetrics clips;
+    BinaryMetrics pieces;
+    std::vector<PieceResult> pieceResults;
+    QJsonObject toJson() const;
+};
+
+class ClassifierModel {
+public:
+    ~ClassifierModel();
+    // Errors (missing, corrupt, not a classifier model, mismatched weights) are values.
+    static Result<std::unique_ptr<ClassifierModel>> load(const QString &path, const QString &device = QStringLiteral("cpu"));
+    // The shipped model (resources/models/classifier-default.pt), or empty when not found.
+    static QString defaultModelPath();
+
+    const ClassifierFeatureSettings &features() const;
+    const ClassifierHyperparameters &hyperparameters() const;
+    QJsonObject info() const;  // training data, metrics, command (from the model file)
+
+    // pChopin of each of n clips (n x clipFrames x bins normalised values).
+    std::vector<double> predictClips(const float *clips, int n, std::vector<double> *logPChopin = nullptr,
+                                     std::vector<double> *logPOther = nullptr);
+    // Audio (anything FFmpeg decodes) or MIDI (.mid/.midi/.kar). Progress: decoding or rendering.
+    Result<ClassifierVerdict> classifyFile(const QString &path, const ClassifyOptions &options = {},
+                                           const ProgressSink &progress = {}, const CancelToken *cancel = nullptr);
+    // Mono samples at features().sampleRate.
+    ClassifierVerdict classifySamples(const float *samples, qsizetype n, const ClassifyOptions &options = {});
+    // Clip and piece metrics over the pieces of data (validationOnly: those marked validation).
+    ClassifierEvaluation evaluate(const ClipSet &data, bool validationOnly = false);
+
+    // Verdict from clip log-probabilities (the mean of each class's log-probability, renormalised).
+    static void verdictFromClips(ClassifierVerdict &verdict, const std::vector<double> &logPChopin,
+                                 const std::vector<double> &logPOther);
+
+private:
+    ClassifierModel();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+}  // namespace aichopin

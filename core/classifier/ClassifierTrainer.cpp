@@ -1,0 +1,353 @@
+#include "classifier/ClassifierTrainer.h"
+
+#include "classifier/ClassifierNetwork.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace aichopin {
+
+namespace {
+
+// Adadelta as Keras (the paper) has it (LibTorch's C++ API has none): rho 0.95, eps 1e-7.
+class Adadelta {
+public:
+    Adadelta(std::vector<torch::Tensor> params, double lr) : m_params(std::move(params)), m_lr(lr)
+    {
+        for (const torch::Tensor &p : m_params) {
+            m_sqGrad.push_back(torch::zeros_like(p));
+            m_sqDelta.push_back(torch::zeros_like(p));
+        }
+    }
+    void zeroGrad()
+    {
+        for (torch::Tensor &p : m_params)
+            if (p.grad().defined())
+                p.mutable_grad().zero_();
+    }
+    void step()
+    {
+        torch::NoGradGuard guard;
+        for (size_t i = 0; i < m_params.size(); ++i) {
+            if (!m_params[i].grad().defined())
+                continue;
+            const torch::Tensor g = m_params[i].grad();
+            m_sqGrad[i].mul_(kRho).addcmul_(g, g, 1 - kRho);
+            const torch::Tensor delta = (m_sqDelta[i] + kEps).sqrt().div((m_sqGrad[i] + kEps).sqrt()).mul(g);
+            m_sqDelta[i].mul_(kRho).addcmul_(delta, delta, 1 - kRho);
+            m_params[i].sub_(delta * m_lr);
+        }
+    }
+    void save(torch::serialize::OutputArchive &a) const
+    {
+        for (size_t i = 0; i < m_params.size(); ++i) {
+            a.write("sq_grad_" + std::to_string(i), m_sqGrad[i].cpu());
+            a.write("sq_delta_" + std::to_string(i), m_sqDelta[i].cpu());
+        }
+    }
+    void load(torch::serialize::InputArchive &a)
+    {
+        for (size_t i = 0; i < m_params.size(); ++i) {
+            torch::Tensor g, d;
+            a.read("sq_grad_" + std::to_string(i), g);
+            a.read("sq_delta_" + std::to_string(i), d);
+            m_sqGrad[i].copy_(g);
+            m_sqDelta[i].copy_(d);
+        }
+    }
+
+private:
+    static constexpr double kRho = 0.95, kEps = 1e-7;
+    std::vector<torch::Tensor> m_params, m_sqGrad, m_sqDelta;
+    double m_lr;
+};
+
+// One interface over both optimisers.
+struct Optimiser {
+    std::unique_ptr<torch::optim::AdamW> adam;
+    std::unique_ptr<Adadelta> adadelta;
+    void zeroGrad() { adam ? adam->zero_grad() : adadelta->zeroGrad(); }
+    void step() { adam ? (void)adam->step() : adadelta->step(); }
+    void save(torch::serialize::OutputArchive &a) const { adam ? adam->save(a) : adadelta->save(a); }
+    void load(torch::serialize::InputArchive &a) { adam ? adam->load(a) : adadelta->load(a); }
+};
+
+// Frequency and time masks (SpecAugment) on normalised clips: masked values become 0 (the mean).
+void specAugment(torch::Tensor &x, std::mt19937_64 &rng)
+{
+    const int64_t b = x.size(0), frames = x.size(1), bins = x.size(2);
+    auto acc = x.accessor<float, 3>();
+    for (int64_t i = 0; i < b; ++i) {
+        const int64_t fw = std::uniform_int_distribution<int64_t>(0, bins / 8)(rng);
+        const int64_t f0 = std::uniform_int_distribution<int64_t>(0, bins - fw)(rng);
+        const int64_t tw = std::uniform_int_distribution<int64_t>(0, frames / 10)(rng);
+        const int64_t t0 = std::uniform_int_distribution<int64_t>(0, frames - tw)(rng);
+        for (int64_t t = 0; t < frames; ++t)
+            for (int64_t f = f0; f < f0 + fw; ++f)
+                acc[i][t][f] = 0;
+        for (int64_t t = t0; t < t0 + tw; ++t)
+            for (int64_t f = 0; f < bins; ++f)
+                acc[i][t][f] = 0;
+    }
+}
+
+torch::Tensor batchOf(const ClipSet &data, const std::vector<int> &idx, size_t from, size_t to)
+{
+    const size_t values = data.clipValues();
+    torch::Tensor x = torch::empty({int64_t(to - from), data.settings.clipFrames(), data.settings.bins()}, torch::kFloat32);
+    float *dst = x.data_ptr<float>();
+    for (size_t i = from; i < to; ++i)
+        std::copy_n(data.clips.data() + size_t(idx[i]) * values, values, dst + (i - from) * values);
+    return x;
+}
+
+torch::Tensor labelsOf(const ClipSet &data, const std::vector<int> &idx, size_t from, size_t to)
+{
+    torch::Tensor y = torch::empty({int64_t(to - from)}, torch::kInt64);
+    for (size_t i = from; i < to; ++i)
+        y[int64_t(i - from)] = data.isChopin(idx[i]) ? 1 : 0;
+    return y;
+}
+
+}  // namespace
+
+Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, const ClassifierTrainingOptions &options,
+                                                          const EpochCallback &onEpoch, const ProgressSink &progress,
+                                                          const CancelToken *cancel)
+{
+    if (options.outPath.isEmpty())
+        return Error{QStringLiteral("no output model path given")};
+    if (data.clips.size() != size_t(data.clipCount()) * data.clipValues() || data.clipCount() == 0)
+        return Error{QStringLiteral("no training clips")};
+    const Result<torch::Device> dev = classifierDevice(options.device);
+    if (!dev)
+        return dev.error();
+    const torch::Device device = dev.value();
+    if (options.threads > 0)
+        torch::set_num_threads(options.threads);
+    torch::manual_seed(options.seed);
+    std::mt19937_64 rng(options.seed);
+
+    std::vector<int> trainIdx, validIdx;
+    int trainChopin = 0;
+    for (int c = 0; c < data.clipCount(); ++c) {
+        if (data.pieces[size_t(data.piece[size_t(c)])].validation) {
+            validIdx.push_back(c);
+        } else {
+            trainIdx.push_back(c);
+            trainChopin += data.isChopin(c) ? 1 : 0;
+        }
+    }
+    if (trainIdx.empty())
+        return Error{QStringLiteral("every piece is in the validation split; nothing to train on")};
+    if (trainChopin == 0 || trainChopin == int(trainIdx.size()))
+        return Error{QStringLiteral("the training pieces hold only one class (need both Chopin and Other)")};
+    // Balanced classes: each class weighs the same in the loss, whatever its clip count.
+    const double n = double(trainIdx.size());
+    const torch::Tensor classWeights =
+        torch::tensor({n / (2.0 * (n - trainChopin)), n / (2.0 * trainChopin)}, torch::kFloat32).to(device);
+
+    ClassifierFileHeader header;
+    header.features = data.settings;
+    header.hyper = options.hyper;
+    header.info = options.info;
+    int startEpoch = 0;
+    double bestLoss = std::numeric_limits<double>::infinity();
+    int bestEpoch = 0;
+    double previousSeconds = 0;
+    ClassifierNetwork net(data.settings.bins(), data.settings.clipFrames(), options.hyper);
+    std::shared_ptr<torch::serialize::InputArchive> resumeArchive;
+    if (!options.resumePath.isEmpty()) {
+        QString path = options.resumePath;
+        if (!path.endsWith(QLatin1String(".ckpt")) && QFile::exists(path + QStringLiteral(".ckpt")))
+            path += QStringLiteral(".ckpt");
+        Result<ClassifierFile::Opened> opened = ClassifierFile::open(path);
+        if (!opened)
+            return opened.error();
+        if (!opened->header.checkpoint)
+            return Error{QStringLiteral("'%1' is a finished model, not a training checkpoint (.ckpt)").arg(path)};
+        if (opened->header.features.cacheKey() != data.settings.cacheKey())
+            return Error{QStringLiteral("'%1' was trained with other feature settings").arg(path)};
+        header.hyper = opened->header.hyper;
+        net = opened->net;
+        resumeArchive = opened->archive;
+        startEpoch = opened->header.state.value(QStringLiteral("epoch")).toInt();
+        bestLoss = opened->header.state.value(QStringLiteral("best_loss")).toDouble(bestLoss);
+        bestEpoch = opened->header.state.value(QStringLiteral("best_epoch")).toInt();
+        previousSeconds = opened->header.state.value(QStringLiteral("seconds")).toDouble();
+        rng.seed(options.seed + quint64(startEpoch) * 7919u);
+        torch::manual_seed(options.seed + quint64(startEpoch));
+    }
+    const ClassifierHyperparameters &hyper = header.hyper;
+    net->to(device);
+    Optimiser opt;
+    try {
+        if (hyper.optimizer == QLatin1String("adadelta"))
+            opt.adadelta = std::make_unique<Adadelta>(net->parameters(), hyper.learningRate);
+        else
+            opt.adam = std::make_unique<torch::optim::AdamW>(
+                net->parameters(), torch::optim::AdamWOptions(hyper.learningRate).weight_decay(hyper.weightDecay));
+        if (resumeArchive) {
+            torch::serialize::InputArchive optArchive;
+            if (!resumeArchive->try_read("optimizer", optArchive))
+                return Error{QStringLiteral("'%1' holds no optimiser state").arg(options.resumePath)};
+            opt.load(optArchive);
+        }
+    } catch (const std::exception &e) {
+        return Error{QStringLiteral("cannot restore the optimiser from '%1': %2")
+                         .arg(options.resumePath, QString::fromUtf8(e.what()).section('\n', 0, 0))};
+    }
+
+    ClassifierTrainingResult result;
+    result.device = device.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu");
+    result.trainingClips = int(trainIdx.size());
+    result.validationClips = int(validIdx.size());
+    result.stopReason = QStringLiteral("epochs");
+    QElapsedTimer timer;
+    timer.start();
+    const auto outOfTime = [&] { return options.minutes > 0 && timer.elapsed() > options.minutes * 60000.0; };
+    const size_t batch = size_t(std::max(1, hyper.batchSize));
+    bool trainedOnce = false;
+
+    try {
+        for (int epoch = startEpoch; epoch < options.epochs; ++epoch) {
+            ClassifierEpochStats stats;
+            stats.epoch = epoch + 1;
+            stats.maxEpochs = options.epochs;
+            stats.learningRate = hyper.learningRate;
+            std::shuffle(trainIdx.begin(), trainIdx.end(), rng);
+            net->train();
+            double lossSum = 0;
+            int correct = 0, seen = 0;
+            bool timeUp = false;
+            for (size_t from = 0; from < trainIdx.size(); from += batch) {
+                if (isCancelled(cancel))
+                    return Error{QStringLiteral("cancelled")};
+                if (trainedOnce && outOfTime()) {
+                    timeUp = true;
+                    break;
+                }
+                const size_t to = std::min(trainIdx.size(), from + batch);
+                if (to - from < 2 && trainIdx.size() > 1)
+                    continue;  // batch norm needs two clips
+                torch::Tensor x = batchOf(data, trainIdx, from, to);
+                if (hyper.specAugment)
+                    specAugment(x, rng);
+                const torch::Tensor y = labelsOf(data, trainIdx, from, to).to(device);
+                opt.zeroGrad();
+                const torch::Tensor logits = net->forward(x.to(device));
+                const torch::Tensor loss = torch::nn::functional::cross_entropy(
+                    logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(classWeights));
+                loss.backward();
+                opt.step();
+                trainedOnce = true;
+                lossSum += loss.item<double>() * double(to - from);
+                correct += logits.argmax(1).eq(y).sum().item<int>();
+                seen += int(to - from);
+                const double fraction = (epoch - startEpoch + double(to) / trainIdx.size()) / std::max(1, options.epochs - startEpoch);
+                report(progress, fraction, QStringLiteral("Epoch %1/%2").arg(epoch + 1).arg(options.epochs));
+            }
+            if (seen == 0)
+                break;
+            stats.trainLoss = lossSum / seen;
+            stats.trainAccuracy = double(correct) / seen;
+
+            // Validation: clip loss and accuracy, piece accuracy from mean clip log-probabilities.
+            net->eval();
+            double monitored = stats.trainLoss;
+            if (!validIdx.empty()) {
+                torch::NoGradGuard noGrad;
+                double vLoss = 0;
+                int vCorrect = 0;
+                std::vector<double> sumC(data.pieces.size(), 0), sumO(data.pieces.size(), 0);
+                std::vector<int> count(data.pieces.size(), 0);
+                for (size_t from = 0; from < validIdx.size(); from += 64) {
+                    if (isCancelled(cancel))
+                        return Error{QStringLiteral("cancelled")};
+                    const size_t to = std::min(validIdx.size(), from + 64);
+                    const torch::Tensor y = labelsOf(data, validIdx, from, to).to(device);
+                    const torch::Tensor logits = net->forward(batchOf(data, validIdx, from, to).to(device));
+                    vLoss += torch::nn::functional::cross_entropy(
+                                 logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(classWeights))
+                                 .item<double>() * double(to - from);
+                    vCorrect += logits.argmax(1).eq(y).sum().item<int>();
+                    const torch::Tensor logp = torch::log_softmax(logits, 1).cpu().to(torch::kFloat64).contiguous();
+                    const double *v = logp.data_ptr<double>();
+                    for (size_t i = from; i < to; ++i) {
+                        const size_t p = size_t(data.piece[size_t(validIdx[i])]);
+                        sumO[p] += v[2 * (i - from)];
+                        sumC[p] += v[2 * (i - from) + 1];
+                        ++count[p];
+                    }
+                }
+                stats.validationLoss = vLoss / double(validIdx.size());
+                stats.validationAccuracy = double(vCorrect) / double(validIdx.size());
+                int pieces = 0, right = 0;
+                for (size_t p = 0; p < data.pieces.size(); ++p) {
+                    if (!count[p])
+                        continue;
+                    ++pieces;
+                    right += ((sumC[p] >= sumO[p]) == data.pieces[p].isChopin) ? 1 : 0;
+                }
+                stats.validationPieceAccuracy = pieces ? double(right) / pieces : 0;
+                monitored = stats.validationLoss;
+            }
+            stats.elapsedSeconds = previousSeconds + timer.elapsed() / 1000.0;
+            result.epochsCompleted = epoch + 1;
+            if (monitored < bestLoss) {
+                bestLoss = monitored;
+                bestEpoch = epoch + 1;
+                stats.improved = true;
+                ClassifierFileHeader model = header;
+                model.checkpoint = false;
+                model.info[QStringLiteral("best_epoch")] = bestEpoch;
+                model.info[QStringLiteral("validation_loss")] = stats.validationLoss;
+                model.info[QStringLiteral("validation_clip_accuracy")] = stats.validationAccuracy;
+                model.info[QStringLiteral("validation_piece_accuracy")] = stats.validationPieceAccuracy;
+                const Status s = ClassifierFile::write(options.outPath, net, model);
+                if (!s)
+                    return s.error();
+            }
+            ClassifierFileHeader ckpt = header;
+            ckpt.checkpoint = true;
+            ckpt.state = QJsonObject{{QStringLiteral("epoch"), epoch + 1},
+                                     {QStringLiteral("best_loss"), bestLoss},
+                                     {QStringLiteral("best_epoch"), bestEpoch},
+                                     {QStringLiteral("seconds"), stats.elapsedSeconds}};
+            const Status s = ClassifierFile::write(options.outPath + QStringLiteral(".ckpt"), net, ckpt,
+                                                   [&](torch::serialize::OutputArchive &a) {
+                                                       torch::serialize::OutputArchive optArchive;
+                                                       opt.save(optArchive);
+                                                       a.write("optimizer", optArchive);
+                                                   });
+            if (!s)
+                return s.error();
+            if (onEpoch)
+                onEpoch(stats);
+            if (timeUp || outOfTime()) {
+                result.stopReason = QStringLiteral("time");
+                break;
+            }
+        }
+    } catch (const std::exception &e) {
+        return Error{QStringLiteral("training failed: %1").arg(QString::fromUtf8(e.what()).section('\n', 0, 0))};
+    }
+    result.bestEpoch = bestEpoch;
+    result.bestValidationLoss = bestLoss;
+    result.seconds = timer.elapsed() / 1000.0;
+    if (bestEpoch == 0)
+        return Error{QStringLiteral("no epoch finished (time limit too short?)")};
+    if (!validIdx.empty()) {
+        Result<std::unique_ptr<ClassifierModel>> best = ClassifierModel::load(options.outPath, result.device);
+        if (!best)
+            return best.error();
+        result.validation = best.value()->evaluate(data, true);
+    }
+    return result;
+}
+
+}  // namespace aichopin

@@ -1,0 +1,55 @@
+#pragma once
+// Trains the CNN on a ClipSet (clips of the pieces marked validation are never trained on):
+// class-balanced cross entropy (each class weighted by the inverse of its clip count), Adam or
+// Adadelta, SpecAugment-style masks, per-epoch validation by clip and by piece, the best model
+// by validation loss written to options.outPath and the full training state to
+// outPath + ".ckpt" after every epoch (both atomically), from which options.resumePath continues.
+//
+// Does not include LibTorch: safe for GUI code. train() blocks; run it on a worker thread; the
+// callbacks come on that thread (forward them through queued signals). Cancellation is checked
+// every batch; a cancelled run keeps its last checkpoint and returns the Error "cancelled".
+#include "classifier/ClassifierModel.h"
+#include "classifier/ClassifierTypes.h"
+#include "classifier/ClipSet.h"
+#include "common/CancelToken.h"
+#include "common/Progress.h"
+#include "common/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <functional>
+
+namespace aichopin {
+
+struct ClassifierTrainingOptions {
+    QString outPath;                 // required
+    QString resumePath;              // a .ckpt (or the model next to one) to continue from
+    ClassifierHyperparameters hyper;
+    int epochs = 30;
+    double minutes = -1;             // wall-clock limit (<= 0: none); checked every batch
+    QString device = QStringLiteral("auto");
+    quint64 seed = 1;
+    int threads = 0;                 // torch intra-op threads; 0 keeps LibTorch's choice
+    QJsonObject info;                // stored in the model file (data, command line)
+};
+
+struct ClassifierTrainingResult {
+    int epochsCompleted = 0;
+    int bestEpoch = 0;
+    double bestValidationLoss = 0;
+    QString stopReason;              // "epochs" or "time"
+    QString device;
+    double seconds = 0;
+    int trainingClips = 0, validationClips = 0;
+    ClassifierEvaluation validation;  // of the best model, on the validation pieces
+};
+
+class ClassifierTrainer {
+public:
+    using EpochCallback = std::function<void(const ClassifierEpochStats &)>;
+    static Result<ClassifierTrainingResult> train(const ClipSet &data, const ClassifierTrainingOptions &options,
+                                                  const EpochCallback &onEpoch = {}, const ProgressSink &progress = {},
+                                                  const CancelToken *cancel = nullptr);
+};
+
+}  // namespace aichopin

@@ -1,0 +1,130 @@
+#include "classifier/ClassifierTypes.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace aichopin {
+
+QString featureKindName(ClassifierFeatureKind kind)
+{
+    return kind == ClassifierFeatureKind::Mfcc ? QStringLiteral("mfcc") : QStringLiteral("mel");
+}
+
+std::optional<ClassifierFeatureKind> featureKindFromName(const QString &name)
+{
+    if (name == QLatin1String("mel") || name == QLatin1String("logmel"))
+        return ClassifierFeatureKind::LogMel;
+    if (name == QLatin1String("mfcc"))
+        return ClassifierFeatureKind::Mfcc;
+    return std::nullopt;
+}
+
+QJsonObject ClassifierFeatureSettings::toJson() const
+{
+    return QJsonObject{{QStringLiteral("kind"), featureKindName(kind)},
+                       {QStringLiteral("sample_rate"), sampleRate},
+                       {QStringLiteral("n_fft"), nFft},
+                       {QStringLiteral("hop"), hop},
+                       {QStringLiteral("n_mels"), nMels},
+                       {QStringLiteral("n_mfcc"), nMfcc},
+                       {QStringLiteral("clip_seconds"), clipSeconds},
+                       {QStringLiteral("clip_hop_seconds"), clipHopSeconds},
+                       {QStringLiteral("normalisation"), normalisation}};
+}
+
+std::optional<ClassifierFeatureSettings> ClassifierFeatureSettings::fromJson(const QJsonObject &o)
+{
+    ClassifierFeatureSettings s;
+    const auto kind = featureKindFromName(o.value(QStringLiteral("kind")).toString());
+    if (!kind)
+        return std::nullopt;
+    s.kind = *kind;
+    s.sampleRate = o.value(QStringLiteral("sample_rate")).toInt();
+    s.nFft = o.value(QStringLiteral("n_fft")).toInt();
+    s.hop = o.value(QStringLiteral("hop")).toInt();
+    s.nMels = o.value(QStringLiteral("n_mels")).toInt();
+    s.nMfcc = o.value(QStringLiteral("n_mfcc")).toInt();
+    s.clipSeconds = o.value(QStringLiteral("clip_seconds")).toDouble();
+    s.clipHopSeconds = o.value(QStringLiteral("clip_hop_seconds")).toDouble();
+    s.normalisation = o.value(QStringLiteral("normalisation")).toString();
+    if (s.sampleRate < 4000 || s.sampleRate > 96000 || s.nFft < 16 || s.nFft % 2 || s.hop <= 0 || s.nMels < 8
+        || s.nMels > 512 || s.nMfcc < 4 || (s.kind == ClassifierFeatureKind::Mfcc && s.nMfcc > s.nMels) || s.clipSeconds < 0.5 || s.clipSeconds > 120
+        || s.clipHopSeconds <= 0 || s.normalisation != QLatin1String("per-clip") || s.clipFrames() < 16)
+        return std::nullopt;
+    return s;
+}
+
+QString ClassifierFeatureSettings::cacheKey() const
+{
+    return QString::fromUtf8(QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject ClassifierHyperparameters::toJson() const
+{
+    QJsonArray ch;
+    for (int c : channels)
+        ch.append(c);
+    return QJsonObject{{QStringLiteral("preset"), preset},
+                       {QStringLiteral("channels"), ch},
+                       {QStringLiteral("dropout"), dropout},
+                       {QStringLiteral("optimizer"), optimizer},
+                       {QStringLiteral("learning_rate"), learningRate},
+                       {QStringLiteral("weight_decay"), weightDecay},
+                       {QStringLiteral("batch_size"), batchSize},
+                       {QStringLiteral("spec_augment"), specAugment}};
+}
+
+std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromJson(const QJsonObject &o)
+{
+    ClassifierHyperparameters h;
+    h.preset = o.value(QStringLiteral("preset")).toString();
+    h.channels.clear();
+    for (const QJsonValue &v : o.value(QStringLiteral("channels")).toArray())
+        h.channels.push_back(v.toInt());
+    h.dropout = o.value(QStringLiteral("dropout")).toDouble();
+    h.optimizer = o.value(QStringLiteral("optimizer")).toString();
+    h.learningRate = o.value(QStringLiteral("learning_rate")).toDouble();
+    h.weightDecay = o.value(QStringLiteral("weight_decay")).toDouble();
+    h.batchSize = o.value(QStringLiteral("batch_size")).toInt();
+    h.specAugment = o.value(QStringLiteral("spec_augment")).toBool();
+    if (h.channels.empty() || h.channels.size() > 8 || h.dropout < 0 || h.dropout >= 1 || h.learningRate <= 0
+        || h.batchSize < 1 || (h.optimizer != QLatin1String("adam") && h.optimizer != QLatin1String("adadelta")))
+        return std::nullopt;
+    for (int c : h.channels)
+        if (c < 1 || c > 1024)
+            return std::nullopt;
+    return h;
+}
+
+QStringList ClassifierHyperparameters::presetNames()
+{
+    return {QStringLiteral("default"), QStringLiteral("paper")};
+}
+
+std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromPreset(const QString &name)
+{
+    ClassifierHyperparameters h;
+    if (name == QLatin1String("default"))
+        return h;
+    if (name == QLatin1String("paper")) {
+        h.preset = name;
+        h.channels = {32, 64, 64, 32};
+        h.dropout = 0.5;
+        h.optimizer = QStringLiteral("adadelta");
+        h.learningRate = 1.0;
+        h.weightDecay = 0;
+        h.specAugment = false;
+        return h;
+    }
+    return std::nullopt;
+}
+
+ClassifierFeatureSettings ClassifierHyperparameters::presetFeatures(const QString &name)
+{
+    ClassifierFeatureSettings s;
+    if (name == QLatin1String("paper"))
+        s.kind = ClassifierFeatureKind::Mfcc;
+    return s;
+}
+
+}  // namespace aichopin

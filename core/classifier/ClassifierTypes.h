@@ -1,0 +1,100 @@
+#pragma once
+// Value types of the Chopin/Other classifier shared by core, the CLI and the GUI: feature
+// settings, hyperparameters (presets), per-clip timeline entries, verdicts and training
+// statistics. No LibTorch here; copy these freely between threads (register them with
+// Q_DECLARE_METATYPE in the GUI to send them through queued signals).
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace aichopin {
+
+enum class ClassifierFeatureKind { LogMel, Mfcc };
+
+// How audio becomes network input. Stored in every model file; classification uses the model's.
+struct ClassifierFeatureSettings {
+    ClassifierFeatureKind kind = ClassifierFeatureKind::LogMel;
+    int sampleRate = 22050;
+    int nFft = 2048;
+    int hop = 512;
+    int nMels = 96;
+    int nMfcc = 20;
+    double clipSeconds = 10.0;    // one network input
+    double clipHopSeconds = 5.0;  // distance between clip starts when classifying (50% overlap)
+    // Normalisation: every clip is standardised on its own (mean 0, variance 1 over the clip),
+    // which removes loudness and overall spectral level (synthesizer, microphone) differences.
+    QString normalisation = QStringLiteral("per-clip");
+
+    int bins() const { return kind == ClassifierFeatureKind::Mfcc ? nMfcc : nMels; }
+    int clipFrames() const { return int(clipSeconds * sampleRate / hop); }
+    int hopFrames() const { return qMax(1, int(clipHopSeconds * sampleRate / hop)); }
+    double secondsPerFrame() const { return double(hop) / sampleRate; }
+    QJsonObject toJson() const;
+    static std::optional<ClassifierFeatureSettings> fromJson(const QJsonObject &o);
+    // Stable text of every field, for cache keys.
+    QString cacheKey() const;
+};
+
+QString featureKindName(ClassifierFeatureKind kind);  // "mel" or "mfcc"
+std::optional<ClassifierFeatureKind> featureKindFromName(const QString &name);
+
+// Network and optimiser. Presets: "paper" (MFCC, Choi-style 32-64-64-32 blocks, Adadelta) and
+// "default" (log-mel, a smaller 16-32-64-64 network, Adam, SpecAugment-style masking).
+struct ClassifierHyperparameters {
+    QString preset = QStringLiteral("default");
+    std::vector<int> channels{16, 32, 64, 64};
+    double dropout = 0.3;
+    QString optimizer = QStringLiteral("adam");  // "adam" or "adadelta"
+    double learningRate = 1e-3;
+    double weightDecay = 1e-4;
+    int batchSize = 32;
+    bool specAugment = true;  // random frequency/time masks on training clips
+
+    QJsonObject toJson() const;
+    static std::optional<ClassifierHyperparameters> fromJson(const QJsonObject &o);
+    static std::optional<ClassifierHyperparameters> fromPreset(const QString &name);  // nullopt: unknown name
+    static QStringList presetNames();
+    // Feature settings a preset is meant for (paper: MFCC, default: log-mel).
+    static ClassifierFeatureSettings presetFeatures(const QString &name);
+};
+
+// One clip of the timeline a classified file gets.
+struct ClipVerdict {
+    double startSeconds = 0;
+    double endSeconds = 0;
+    double pChopin = 0;
+};
+
+// What classifying one file gives.
+struct ClassifierVerdict {
+    QString label;               // "Chopin" or "Other"
+    double pChopin = 0;          // from the mean clip log-probabilities of both classes
+    double meanLogPChopin = 0;
+    double meanLogPOther = 0;
+    double durationSeconds = 0;
+    std::vector<ClipVerdict> timeline;
+    // The features the network listened to (whole file, [frames][bins] row-major, before the
+    // per-clip normalisation), when ClassifyOptions::keepFeatures was set.
+    int featureFrames = 0;
+    int featureBins = 0;
+    double secondsPerFrame = 0;
+    std::vector<float> features;
+};
+
+// Per epoch, from the training thread.
+struct ClassifierEpochStats {
+    int epoch = 0;  // 1-based
+    int maxEpochs = 0;
+    double trainLoss = 0;
+    double trainAccuracy = 0;
+    double validationLoss = 0;
+    double validationAccuracy = 0;       // clip level
+    double validationPieceAccuracy = 0;  // piece level (mean clip log-probability)
+    bool improved = false;               // the model file was rewritten
+    double elapsedSeconds = 0;
+    double learningRate = 0;
+};
+
+}  // namespace aichopin

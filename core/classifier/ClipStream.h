@@ -1,0 +1,62 @@
+#pragma once
+// Audio samples in, normalised network clips out: streams samples through the log-mel (or
+// MFCC) front end and cuts fixed-length clips every ClassifierFeatureSettings::hopFrames(), so
+// classifying an hour of audio keeps only one clip of frames in memory (unless keepFrames).
+// A signal shorter than one clip gives one clip padded with its quietest frame value; a tail
+// longer than a quarter clip after the last full clip gives one more clip aligned to the end.
+// One object per stream, one thread at a time. No LibTorch.
+#include "classifier/ClassifierTypes.h"
+
+#include <QtGlobal>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace aichopin {
+
+class StreamingFeatureExtractor;
+
+class ClipStream {
+public:
+    // clip: clipFrames x bins values, row-major [frame][bin], standardised (mean 0, std 1).
+    // startFrame: first frame of the clip in the stream. The pointer is valid during the call.
+    using ClipSink = std::function<void(const float *clip, qint64 startFrame)>;
+
+    ClipStream(const ClassifierFeatureSettings &settings, bool keepFrames = false);
+    ~ClipStream();
+
+    void push(const float *samples, qsizetype count, const ClipSink &sink);
+    // Flushes the last frames and clips. Call once.
+    void finish(const ClipSink &sink);
+
+    qint64 frameCount() const { return m_total; }
+    // All frames pushed (before normalisation), when keepFrames; else empty.
+    const std::vector<float> &keptFrames() const { return m_kept; }
+
+    // Standardises n values in place (a constant input becomes zeros).
+    static void normalise(float *values, qsizetype n);
+    // Convenience: every clip of a whole signal, concatenated (clips x clipFrames x bins).
+    static std::vector<float> clipsOf(const ClassifierFeatureSettings &settings, const float *samples, qsizetype n,
+                                      std::vector<qint64> *startFrames = nullptr);
+
+private:
+    void onFrame(const float *frame, int bins, const ClipSink &sink);
+    void emitClip(qint64 start, const ClipSink &sink);
+
+    ClassifierFeatureSettings m_settings;
+    std::unique_ptr<StreamingFeatureExtractor> m_extractor;
+    std::vector<float> m_dct;     // nMfcc x nMels orthonormal DCT-II, for MFCC
+    std::vector<float> m_window;  // frames m_windowStart .. m_total-1
+    qint64 m_windowStart = 0;
+    qint64 m_total = 0;
+    qint64 m_samples = 0;
+    qint64 m_nextClip = 0;
+    qint64 m_lastClipEnd = 0;
+    int m_clipsEmitted = 0;
+    bool m_keep = false;
+    std::vector<float> m_kept;
+    std::vector<float> m_clip;
+    std::vector<float> m_frame;
+};
+
+}  // namespace aichopin

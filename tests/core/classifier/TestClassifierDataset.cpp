@@ -1,0 +1,226 @@
+// Dataset scanning (both folder layouts and list files), the split by piece, MIDI windows with
+// augmentation, rendering through FluidSynth into clips, and the on-disk clip cache.
+#include "classifier/AudioAugmentation.h"
+#include "classifier/ClassifierDataset.h"
+#include "midi/SmfWriter.h"
+#include "sound/SoundfontLocator.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <set>
+
+using namespace aichopin;
+
+namespace {
+
+NoteSequence scale(int root, double seconds)
+{
+    NoteSequence s;
+    for (int i = 0; i * 0.25 < seconds; ++i) {
+        Note n;
+        n.pitch = root + (i % 8) * 2;
+        n.start = i * 0.25;
+        n.duration = 0.3;
+        n.velocity = 50 + (i * 7) % 60;
+        s.notes.push_back(n);
+    }
+    s.sortNotes();
+    s.syncTicksFromSeconds();
+    return s;
+}
+
+void writeMidi(const QString &path, int root, double seconds)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QVERIFY(SmfWriter::writeFile(scale(root, seconds), path));
+}
+
+}  // namespace
+
+class TestClassifierDataset : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void scansChopinOtherLayout()
+    {
+        QTemporaryDir dir;
+        writeMidi(dir.filePath(QStringLiteral("chopin/a.mid")), 60, 4);
+        writeMidi(dir.filePath(QStringLiteral("Other/Liszt/b.mid")), 48, 4);
+        writeMidi(dir.filePath(QStringLiteral("Other/c.mid")), 50, 4);
+        QFile notMusic(dir.filePath(QStringLiteral("chopin/readme.txt")));
+        QVERIFY(notMusic.open(QIODevice::WriteOnly));
+        notMusic.close();
+        const auto r = ClassifierDataset::scan(dir.path());
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(int(r->size()), 3);
+        QCOMPARE(r->at(0).composer, QStringLiteral("Chopin"));
+        QVERIFY(r->at(0).isChopin);
+        QCOMPARE(r->at(1).composer, QStringLiteral("Liszt"));
+        QCOMPARE(r->at(2).composer, QStringLiteral("Other"));
+        QVERIFY(!r->at(2).isChopin);
+    }
+
+    void scansComposerLayoutAndLists()
+    {
+        QTemporaryDir dir;
+        writeMidi(dir.filePath(QStringLiteral("Chopin/a.mid")), 60, 4);
+        writeMidi(dir.filePath(QStringLiteral("Bach/b.mid")), 48, 4);
+        writeMidi(dir.filePath(QStringLiteral("Liszt/c.mid")), 50, 4);
+        auto r = ClassifierDataset::scan(dir.path());
+        QVERIFY(r);
+        QCOMPARE(int(r->size()), 3);
+        QStringList composers;
+        for (const DatasetEntry &e : r.value())
+            composers << e.composer;
+        QCOMPARE(composers, (QStringList{QStringLiteral("Chopin"), QStringLiteral("Bach"), QStringLiteral("Liszt")}));
+
+        QFile list(dir.filePath(QStringLiteral("list.tsv")));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write("# label, path, composer\nChopin\tChopin/a.mid\nother\tBach/b.mid\tBach\n");
+        list.close();
+        r = ClassifierDataset::scan(list.fileName());
+        QVERIFY(r);
+        QCOMPARE(int(r->size()), 2);
+        QCOMPARE(r->at(1).composer, QStringLiteral("Bach"));
+        QVERIFY(QFile::exists(r->at(1).path));
+
+        QVERIFY(list.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        list.write("Mozart\tBach/b.mid\n");
+        list.close();
+        r = ClassifierDataset::scan(list.fileName());
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral(":1:")));
+        QVERIFY(!ClassifierDataset::scan(dir.filePath(QStringLiteral("Bach"))));  // no Chopin folder
+        QVERIFY(!ClassifierDataset::scan(dir.filePath(QStringLiteral("nothing"))));
+    }
+
+    void splitIsByPieceAndStratified()
+    {
+        std::vector<ClipPiece> pieces;
+        for (int i = 0; i < 20; ++i)
+            pieces.push_back({QString::number(i), i < 10 ? QStringLiteral("Chopin") : QStringLiteral("Liszt"), i < 10, false});
+        ClassifierDataset::splitByPiece(pieces, 0.2, 1);
+        int chopin = 0, liszt = 0;
+        for (const ClipPiece &p : pieces)
+            if (p.validation)
+                (p.isChopin ? chopin : liszt)++;
+        QCOMPARE(chopin, 2);
+        QCOMPARE(liszt, 2);
+        std::vector<ClipPiece> again = pieces;
+        ClassifierDataset::splitByPiece(again, 0.2, 1);
+        for (size_t i = 0; i < pieces.size(); ++i)
+            QCOMPARE(again[i].validation, pieces[i].validation);
+    }
+
+    void windowAppliesAugmentation()
+    {
+        const NoteSequence s = scale(60, 10);
+        AugmentationParams p;
+        p.tempoScale = 2.0;
+        p.transpose = 2;
+        p.velocityGamma = 1.0;
+        const NoteSequence w = AudioAugmentation::window(s, 2.0, 4.0, p);
+        // Notes starting in [2, 6): 16 of them, plus the one still sounding at 2.0 (from 1.75).
+        QCOMPARE(int(w.notes.size()), 17);
+        QCOMPARE(w.notes.front().start, 0.0);
+        QCOMPARE(w.notes[1].start, 0.0);
+        QCOMPARE(w.notes[2].start, 0.125);  // (2.25 - 2) / 2
+        QCOMPARE(w.notes[2].pitch, s.notes[9].pitch + 2);
+        p.velocityGamma = 2.0;
+        const NoteSequence soft = AudioAugmentation::window(s, 0, 1, p);
+        QVERIFY(soft.notes[0].velocity < s.notes[0].velocity);
+
+        std::vector<float> x(22050, 0.0f);
+        AugmentationParams noisy;
+        noisy.snrDb = 20;
+        noisy.noiseSeed = 3;
+        x[100] = 0.5f;
+        AudioAugmentation::apply(x, 22050, noisy);
+        int nonZero = 0;
+        for (float v : x)
+            nonZero += v != 0.0f;
+        QVERIFY(nonZero > 20000);
+    }
+
+    void rendersMidiIntoCachedClips()
+    {
+        const QStringList fonts = SoundfontLocator::installed();
+        QString small;
+        for (const QString &f : fonts)
+            if (f.contains(QStringLiteral("TimGM6mb")))
+                small = f;
+        if (small.isEmpty() && !fonts.isEmpty())
+            small = fonts.front();
+        if (small.isEmpty())
+            QSKIP("no soundfont installed");
+        QTemporaryDir dir;
+        for (int i = 0; i < 3; ++i) {
+            writeMidi(dir.filePath(QStringLiteral("chopin/c%1.mid").arg(i)), 60 + i, 6);
+            writeMidi(dir.filePath(QStringLiteral("other/o%1.mid").arg(i)), 40 + i, 6);
+        }
+        const auto entries = ClassifierDataset::scan(dir.path());
+        QVERIFY(entries);
+        ClassifierDatasetOptions o;
+        o.features.nMels = 32;
+        o.features.clipSeconds = 2.0;
+        o.clipsPerPiece = 2;
+        o.augmentations = 2;
+        o.soundfonts = {small};
+        o.cacheDir = dir.filePath(QStringLiteral("cache"));
+        o.validationFraction = 0.34;
+        QStringList skipped;
+        QElapsedTimer t;
+        t.start();
+        const auto first = ClassifierDataset::build(entries.value(), o, {}, nullptr, &skipped);
+        const qint64 firstMs = t.elapsed();
+        QVERIFY2(first, first ? "" : qPrintable(first.error().message));
+        QVERIFY(skipped.isEmpty());
+        // Training pieces: 2 renderings x 2 windows; validation pieces: 1 x 2.
+        int validation = 0;
+        for (const ClipPiece &p : first->pieces)
+            validation += p.validation;
+        QCOMPARE(validation, 2);
+        QCOMPARE(first->clipCount(), 4 * 4 + 2 * 2);
+        QCOMPARE(first->clips.size(), size_t(first->clipCount()) * first->clipValues());
+        QVERIFY(!QDir(o.cacheDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+        // Two renderings of a piece differ (augmentation).
+        QVERIFY(!std::equal(first->clips.begin(), first->clips.begin() + qsizetype(first->clipValues()),
+                            first->clips.begin() + qsizetype(2 * first->clipValues())));
+
+        t.restart();
+        const auto second = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(second);
+        QCOMPARE(second->clips, first->clips);  // read back from the cache, bit for bit
+        qInfo("first build %lld ms, cached %lld ms", firstMs, qint64(t.elapsed()));
+
+        o.features.nMels = 40;  // other settings: other keys
+        const auto third = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(third);
+        QCOMPARE(third->clipValues(), size_t(o.features.clipFrames()) * 40);
+    }
+
+    void scansPianoMidi()
+    {
+        const QString root = QStringLiteral(AICHOPIN_TEST_PIANO_MIDI "/midis");
+        if (!QDir(root).exists())
+            QSKIP("piano-midi data not present");
+        const auto r = ClassifierDataset::scan(root);
+        QVERIFY(r);
+        std::set<QString> composers;
+        int chopin = 0;
+        for (const DatasetEntry &e : r.value()) {
+            composers.insert(e.composer);
+            chopin += e.isChopin;
+        }
+        QCOMPARE(chopin, 48);
+        QVERIFY(composers.count(QStringLiteral("Liszt")));
+        QVERIFY(composers.count(QStringLiteral("Godowsky")));
+        QCOMPARE(int(composers.size()), 26);  // 25 composers and a Christmas folder
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClassifierDataset)
+#include "TestClassifierDataset.moc"

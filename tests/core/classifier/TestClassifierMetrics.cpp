@@ -1,0 +1,132 @@
+// Metrics against hand-computed values, and the clip stream's framing and normalisation.
+#include "classifier/ClassifierMetrics.h"
+#include "classifier/ClipStream.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace aichopin;
+
+class TestClassifierMetrics : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void confusionAndScores()
+    {
+        // 3 Chopin (2 found), 5 Other (1 taken for Chopin).
+        const std::vector<ScoredItem> items{{0.9, true, QStringLiteral("Chopin")},  {0.7, true, QStringLiteral("Chopin")},
+                                            {0.2, true, QStringLiteral("Chopin")},  {0.6, false, QStringLiteral("Liszt")},
+                                            {0.4, false, QStringLiteral("Liszt")},  {0.1, false, QStringLiteral("Bach")},
+                                            {0.3, false, QStringLiteral("Bach")},   {0.05, false, QStringLiteral("Bach")}};
+        const BinaryMetrics m = BinaryMetrics::compute(items);
+        QCOMPARE(m.count, 8);
+        QCOMPARE(m.truePositives, 2);
+        QCOMPARE(m.falseNegatives, 1);
+        QCOMPARE(m.falsePositives, 1);
+        QCOMPARE(m.trueNegatives, 4);
+        QVERIFY(std::abs(m.accuracy - 6.0 / 8) < 1e-12);
+        QVERIFY(std::abs(m.precision - 2.0 / 3) < 1e-12);
+        QVERIFY(std::abs(m.recall - 2.0 / 3) < 1e-12);
+        QVERIFY(std::abs(m.f1 - 2.0 / 3) < 1e-12);
+        QVERIFY(std::abs(m.f05 - 2.0 / 3) < 1e-12);
+        // Pairs (pos, neg) ranked right: 0.9 beats 5, 0.7 beats 5, 0.2 beats 0.1 and 0.05 -> 12/15.
+        QVERIFY(std::abs(m.rocAuc - 12.0 / 15) < 1e-12);
+        QCOMPARE(m.groupAccuracy.at(QStringLiteral("Liszt")).first, 2);
+        QVERIFY(std::abs(m.groupAccuracy.at(QStringLiteral("Liszt")).second - 0.5) < 1e-12);
+        QVERIFY(std::abs(m.groupAccuracy.at(QStringLiteral("Bach")).second - 1.0) < 1e-12);
+    }
+
+    void fHalfWeighsPrecision()
+    {
+        // precision 1, recall 0.5: F1 = 2/3, F0.5 = 1.25*0.5/(0.25+0.5) = 5/6.
+        const std::vector<ScoredItem> items{{0.9, true, {}}, {0.1, true, {}}, {0.2, false, {}}};
+        const BinaryMetrics m = BinaryMetrics::compute(items);
+        QVERIFY(std::abs(m.f1 - 2.0 / 3) < 1e-12);
+        QVERIFY(std::abs(m.f05 - 5.0 / 6) < 1e-12);
+        QCOMPARE(m.rocAuc, 0.5);  // 0.9 > 0.2 but 0.1 < 0.2
+    }
+
+    void aucTiesAndOneClass()
+    {
+        QCOMPARE(BinaryMetrics::areaUnderRoc({{0.5, true, {}}, {0.5, false, {}}}), 0.5);
+        QCOMPARE(BinaryMetrics::areaUnderRoc({{0.5, true, {}}, {0.7, true, {}}}), -1.0);
+        const QJsonObject j = BinaryMetrics::compute({{0.8, true, {}}, {0.3, false, {}}}).toJson();
+        QCOMPARE(j.value(QStringLiteral("roc_auc")).toDouble(), 1.0);
+        QCOMPARE(j.value(QStringLiteral("confusion")).toObject().value(QStringLiteral("true_chopin")).toInt(), 1);
+    }
+
+    void clipFraming()
+    {
+        ClassifierFeatureSettings s;
+        s.nMels = 32;
+        s.clipSeconds = 2.0;
+        s.clipHopSeconds = 1.0;
+        const int frames = s.clipFrames();  // 86
+        QCOMPARE(frames, int(2.0 * 22050 / 512));
+        // 10 s of a tone: 1 + 10*22050/512 = 431 frames -> clips at 0, 43, ... while start+86 <= 431.
+        std::vector<float> y(size_t(10 * s.sampleRate));
+        for (size_t i = 0; i < y.size(); ++i)
+            y[i] = 0.3f * float(std::sin(2 * M_PI * 440.0 * double(i) / s.sampleRate));
+        std::vector<qint64> starts;
+        const std::vector<float> clips = ClipStream::clipsOf(s, y.data(), qsizetype(y.size()), &starts);
+        const qint64 total = 1 + qint64(y.size()) / s.hop;
+        qint64 expected = 0;
+        for (qint64 st = 0; st + frames <= total; st += s.hopFrames())
+            ++expected;
+        const qint64 lastEnd = (expected - 1) * s.hopFrames() + frames;
+        if (total - lastEnd >= frames / 4)
+            ++expected;
+        QCOMPARE(qint64(starts.size()), expected);
+        QCOMPARE(clips.size(), size_t(expected) * size_t(frames) * 32);
+        QCOMPARE(starts[1], qint64(s.hopFrames()));
+        // Each clip is standardised.
+        double sum = 0, sq = 0;
+        for (size_t i = 0; i < size_t(frames) * 32; ++i) {
+            sum += clips[i];
+            sq += double(clips[i]) * clips[i];
+        }
+        QVERIFY(std::abs(sum / (frames * 32)) < 1e-4);
+        QVERIFY(std::abs(sq / (frames * 32) - 1.0) < 1e-3);
+    }
+
+    void shortSignalGivesOnePaddedClip()
+    {
+        ClassifierFeatureSettings s;
+        s.kind = ClassifierFeatureKind::Mfcc;
+        s.clipSeconds = 3.0;
+        std::vector<float> y(size_t(s.sampleRate / 2), 0.1f);
+        for (size_t i = 0; i < y.size(); ++i)
+            y[i] = 0.2f * float(std::sin(2 * M_PI * 300.0 * double(i) / s.sampleRate));
+        std::vector<qint64> starts;
+        const std::vector<float> clips = ClipStream::clipsOf(s, y.data(), qsizetype(y.size()), &starts);
+        QCOMPARE(starts.size(), size_t(1));
+        QCOMPARE(clips.size(), size_t(s.clipFrames()) * size_t(s.nMfcc));
+        // The padding repeats one value (the quietest), so the last frames are all equal.
+        const float *last = clips.data() + size_t(s.clipFrames() - 1) * s.nMfcc;
+        QCOMPARE(last[0], last[5]);
+        // Nothing at all gives no clip.
+        QVERIFY(ClipStream::clipsOf(s, y.data(), 0).empty());
+    }
+
+    void settingsRoundTrip()
+    {
+        ClassifierFeatureSettings s;
+        s.kind = ClassifierFeatureKind::Mfcc;
+        s.nMels = 64;
+        const auto back = ClassifierFeatureSettings::fromJson(s.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->cacheKey(), s.cacheKey());
+        QJsonObject bad = s.toJson();
+        bad[QStringLiteral("hop")] = 0;
+        QVERIFY(!ClassifierFeatureSettings::fromJson(bad));
+        QVERIFY(ClassifierHyperparameters::fromPreset(QStringLiteral("paper")));
+        QCOMPARE(ClassifierHyperparameters::fromPreset(QStringLiteral("paper"))->optimizer, QStringLiteral("adadelta"));
+        QVERIFY(!ClassifierHyperparameters::fromPreset(QStringLiteral("nope")));
+        const auto h = ClassifierHyperparameters::fromJson(ClassifierHyperparameters().toJson());
+        QVERIFY(h);
+        QCOMPARE(h->channels, ClassifierHyperparameters().channels);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClassifierMetrics)
+#include "TestClassifierMetrics.moc"

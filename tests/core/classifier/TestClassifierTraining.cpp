@@ -1,0 +1,255 @@
+// Training, checkpoints, resume and cancel of a tiny CNN on synthetic clips; model-file errors;
+// classification of synthetic audio end to end (samples and a WAV file) with its timeline.
+#include "classifier/ClassifierModel.h"
+#include "classifier/ClassifierTrainer.h"
+#include "classifier/ClipStream.h"
+#include "sound/WavWriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace aichopin;
+
+namespace {
+
+ClassifierHyperparameters tinyHyper()
+{
+    ClassifierHyperparameters h;
+    h.channels = {4, 8};
+    h.learningRate = 3e-3;
+    h.batchSize = 16;
+    h.dropout = 0.1;
+    return h;
+}
+
+// Two classes of synthetic "spectrograms": a band low (Chopin) or high (Other) plus noise.
+ClipSet syntheticClips(int pieces, quint64 seed)
+{
+    ClipSet set;
+    set.settings.nMels = 16;
+    set.settings.clipSeconds = 0.5;
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<float> noise(0.0f, 0.6f);
+    const int frames = set.settings.clipFrames(), bins = 16;
+    for (int p = 0; p < pieces; ++p) {
+        const bool chopin = p % 2 == 0;
+        set.pieces.push_back({QStringLiteral("piece%1").arg(p), chopin ? QStringLiteral("Chopin") : QStringLiteral("Other%1").arg(p % 3),
+                              chopin, p % 5 == 4});
+        for (int c = 0; c < 4; ++c) {
+            std::vector<float> clip(size_t(frames) * bins);
+            const int band = chopin ? 3 : 10;
+            for (int t = 0; t < frames; ++t)
+                for (int b = 0; b < bins; ++b)
+                    clip[size_t(t) * bins + b] = noise(rng) + ((b >= band && b < band + 3) ? 1.5f : 0.0f);
+            ClipStream::normalise(clip.data(), qsizetype(clip.size()));
+            set.add(p, clip.data(), 1, c * 0.5);
+        }
+    }
+    return set;
+}
+
+std::vector<float> tones(double seconds, bool low, quint64 seed)
+{
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> f(low ? 150.0 : 2500.0, low ? 400.0 : 5000.0);
+    const int sr = 22050;
+    std::vector<float> y(size_t(seconds * sr));
+    const double f1 = f(rng), f2 = f(rng);
+    for (size_t i = 0; i < y.size(); ++i) {
+        const double t = double(i) / sr;
+        y[i] = float(0.2 * std::sin(2 * M_PI * f1 * t) + 0.15 * std::sin(2 * M_PI * f2 * t));
+    }
+    return y;
+}
+
+}  // namespace
+
+class TestClassifierTraining : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void trainsAndSeparatesSyntheticClasses()
+    {
+        const ClipSet data = syntheticClips(40, 7);
+        ClassifierTrainingOptions o;
+        o.outPath = m_dir.filePath(QStringLiteral("syn.pt"));
+        o.hyper = tinyHyper();
+        o.epochs = 4;
+        o.device = QStringLiteral("cpu");
+        o.threads = 1;
+        std::vector<ClassifierEpochStats> epochs;
+        double lastFraction = -1;
+        const auto r = ClassifierTrainer::train(data, o, [&](const ClassifierEpochStats &s) { epochs.push_back(s); },
+                                                [&](const ProgressInfo &p) { lastFraction = p.fraction; });
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(r->epochsCompleted, 4);
+        QCOMPARE(int(epochs.size()), 4);
+        QCOMPARE(epochs.back().epoch, 4);
+        QVERIFY(lastFraction > 0.99);
+        QVERIFY(epochs.back().trainLoss < epochs.front().trainLoss);
+        QVERIFY2(epochs.back().validationAccuracy >= 0.9, qPrintable(QString::number(epochs.back().validationAccuracy)));
+        QVERIFY(r->validation.pieces.accuracy >= 0.9);
+        QVERIFY(r->trainingClips > 0 && r->validationClips > 0);
+        QCOMPARE(r->trainingClips + r->validationClips, data.clipCount());
+        QVERIFY(QFile::exists(o.outPath));
+        QVERIFY(QFile::exists(o.outPath + QStringLiteral(".ckpt")));
+        QVERIFY(!QFile::exists(o.outPath + QStringLiteral(".part")));
+
+        auto model = ClassifierModel::load(o.outPath);
+        QVERIFY2(model, model ? "" : qPrintable(model.error().message));
+        QCOMPARE(model.value()->features().nMels, 16);
+        QCOMPARE(model.value()->hyperparameters().channels, tinyHyper().channels);
+        const ClassifierEvaluation e = model.value()->evaluate(data, true);
+        QVERIFY(e.clips.accuracy >= 0.9);
+        QCOMPARE(e.clips.count, r->validationClips);
+        // The piece verdict is the renormalised mean of the clip log-probabilities.
+        std::vector<double> lc, lo;
+        const std::vector<double> p = model.value()->predictClips(data.clips.data(), 4, &lc, &lo);
+        ClassifierVerdict v;
+        ClassifierModel::verdictFromClips(v, lc, lo);
+        const double a = (lc[0] + lc[1] + lc[2] + lc[3]) / 4, b = (lo[0] + lo[1] + lo[2] + lo[3]) / 4;
+        QVERIFY(std::abs(v.pChopin - std::exp(a) / (std::exp(a) + std::exp(b))) < 1e-9);
+        QCOMPARE(v.label, QStringLiteral("Chopin"));
+        QVERIFY(std::abs(p[0] - std::exp(lc[0])) < 1e-9);
+    }
+
+    void resumesFromCheckpoint()
+    {
+        const ClipSet data = syntheticClips(20, 3);
+        for (const QString &preset : {QStringLiteral("default"), QStringLiteral("paper")}) {
+            ClassifierTrainingOptions o;
+            o.outPath = m_dir.filePath(QStringLiteral("resume-%1.pt").arg(preset));
+            o.hyper = *ClassifierHyperparameters::fromPreset(preset);
+            o.hyper.channels = {4, 4};
+            o.epochs = 2;
+            o.device = QStringLiteral("cpu");
+            const auto first = ClassifierTrainer::train(data, o);
+            QVERIFY2(first, first ? "" : qPrintable(first.error().message));
+            QCOMPARE(first->epochsCompleted, 2);
+            o.resumePath = o.outPath;  // finds the .ckpt next to it
+            o.epochs = 3;
+            std::vector<int> seen;
+            const auto second = ClassifierTrainer::train(data, o, [&](const ClassifierEpochStats &s) { seen.push_back(s.epoch); });
+            QVERIFY2(second, second ? "" : qPrintable(second.error().message));
+            QCOMPARE(second->epochsCompleted, 3);
+            QCOMPARE(seen, std::vector<int>{3});
+            // A finished model is not a checkpoint.
+            QFile::remove(o.outPath + QStringLiteral(".ckpt"));
+            const auto third = ClassifierTrainer::train(data, o);
+            QVERIFY(!third);
+            QVERIFY(third.error().message.contains(QStringLiteral("checkpoint")));
+        }
+    }
+
+    void cancelStopsWithinABatch()
+    {
+        const ClipSet data = syntheticClips(20, 5);
+        ClassifierTrainingOptions o;
+        o.outPath = m_dir.filePath(QStringLiteral("cancel.pt"));
+        o.hyper = tinyHyper();
+        o.epochs = 50;
+        CancelToken token;
+        int calls = 0;
+        const auto r = ClassifierTrainer::train(data, o, {}, [&](const ProgressInfo &) {
+            if (++calls == 3)
+                token.cancel();
+        }, &token);
+        QVERIFY(!r);
+        QCOMPARE(r.error().message, QStringLiteral("cancelled"));
+        QCOMPARE(calls, 3);
+    }
+
+    void rejectsBadModelFiles()
+    {
+        QVERIFY(!ClassifierModel::load(m_dir.filePath(QStringLiteral("missing.pt"))));
+        const QString garbage = m_dir.filePath(QStringLiteral("garbage.pt"));
+        QFile f(garbage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(1000, 'x'));
+        f.close();
+        auto r = ClassifierModel::load(garbage);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("not a classifier model")));
+        // A truncated real model.
+        const ClipSet data = syntheticClips(10, 1);
+        ClassifierTrainingOptions o;
+        o.outPath = m_dir.filePath(QStringLiteral("whole.pt"));
+        o.hyper = tinyHyper();
+        o.epochs = 1;
+        QVERIFY(ClassifierTrainer::train(data, o));
+        QFile whole(o.outPath);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QByteArray bytes = whole.readAll();
+        const QString cut = m_dir.filePath(QStringLiteral("cut.pt"));
+        QFile c(cut);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(bytes.left(bytes.size() / 2));
+        c.close();
+        r = ClassifierModel::load(cut);
+        QVERIFY(!r);
+        QVERIFY(!ClassifierModel::load(o.outPath, QStringLiteral("tpu")));
+    }
+
+    void classifiesAudioWithTimeline()
+    {
+        // Low tones are "Chopin", high tones "Other": learnable from real log-mel features.
+        ClipSet data;
+        data.settings.nMels = 32;
+        data.settings.clipSeconds = 0.5;
+        data.settings.clipHopSeconds = 0.25;
+        for (int p = 0; p < 24; ++p) {
+            const bool low = p % 2 == 0;
+            data.pieces.push_back({QStringLiteral("tone%1").arg(p), low ? QStringLiteral("Chopin") : QStringLiteral("High"), low, p >= 20});
+            const std::vector<float> y = tones(1.5, low, quint64(p));
+            std::vector<qint64> starts;
+            const std::vector<float> clips = ClipStream::clipsOf(data.settings, y.data(), qsizetype(y.size()), &starts);
+            data.add(p, clips.data(), int(starts.size()));
+        }
+        ClassifierTrainingOptions o;
+        o.outPath = m_dir.filePath(QStringLiteral("tones.pt"));
+        o.hyper = tinyHyper();
+        o.epochs = 6;
+        QVERIFY(ClassifierTrainer::train(data, o));
+        auto model = ClassifierModel::load(o.outPath);
+        QVERIFY(model);
+
+        const std::vector<float> low = tones(3.0, true, 1000), high = tones(3.0, false, 1001);
+        ClassifyOptions co;
+        co.keepFeatures = true;
+        const ClassifierVerdict vl = model.value()->classifySamples(low.data(), qsizetype(low.size()), co);
+        const ClassifierVerdict vh = model.value()->classifySamples(high.data(), qsizetype(high.size()));
+        QCOMPARE(vl.label, QStringLiteral("Chopin"));
+        QCOMPARE(vh.label, QStringLiteral("Other"));
+        QVERIFY(vl.pChopin > 0.5 && vh.pChopin < 0.5);
+        QVERIFY(vl.timeline.size() >= 10);
+        QCOMPARE(vl.timeline.front().startSeconds, 0.0);
+        for (size_t i = 1; i < vl.timeline.size(); ++i)
+            QVERIFY(vl.timeline[i].startSeconds > vl.timeline[i - 1].startSeconds);
+        QVERIFY(vl.timeline.back().endSeconds <= 3.0 + 1e-9);
+        QCOMPARE(vl.featureBins, 32);
+        QCOMPARE(vl.featureFrames, 1 + int(low.size()) / 512);
+        QCOMPARE(vl.features.size(), size_t(vl.featureFrames) * 32);
+        QVERIFY(vh.features.empty());
+
+        // The same through a WAV file.
+        const QString wav = m_dir.filePath(QStringLiteral("low.wav"));
+        QVERIFY(WavWriter::writeFile(wav, low.data(), qint64(low.size()), 22050, 1, WavFormat::Float32));
+        const auto vf = model.value()->classifyFile(wav);
+        QVERIFY2(vf, vf ? "" : qPrintable(vf.error().message));
+        QCOMPARE(vf->label, QStringLiteral("Chopin"));
+        QCOMPARE(vf->timeline.size(), vl.timeline.size());
+        QVERIFY(std::abs(vf->pChopin - vl.pChopin) < 1e-3);
+        QVERIFY(!model.value()->classifyFile(m_dir.filePath(QStringLiteral("garbage.pt"))));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestClassifierTraining)
+#include "TestClassifierTraining.moc"
