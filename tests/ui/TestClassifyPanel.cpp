@@ -246,12 +246,26 @@ private Q_SLOTS:
                 && std::abs(panel.chart()->timeAxis()->max() - panel.spectrogram()->startSeconds()
                             - panel.spectrogram()->visibleSeconds()) < 1e-6;
         };
-        QVERIFY(sameAxis());
+        QTRY_VERIFY(sameAxis());
+        // ... and the same pixels: the spectrogram spans the chart's plot area.
+        auto aligned = [&] {
+            const QRectF plot = panel.chart()->chart()->plotArea();
+            const QPoint l = panel.chart()->mapTo(&panel, panel.chart()->mapFromScene(plot.topLeft()));
+            const QPoint r = panel.chart()->mapTo(&panel, panel.chart()->mapFromScene(plot.topRight()));
+            const QWidget *vp = panel.spectrogram()->viewport();
+            const int vl = vp->mapTo(&panel, QPoint(0, 0)).x();
+            return std::abs(l.x() - vl) <= 3 && std::abs(r.x() - (vl + vp->width())) <= 3;
+        };
+        QTRY_VERIFY(aligned());
         panel.spectrogram()->setPixelsPerSecond(panel.spectrogram()->pixelsPerSecond() * 3, 1.5);
         QVERIFY(panel.spectrogram()->visibleSeconds() < 2.0);
         QVERIFY(sameAxis());
         panel.spectrogram()->fit();
         QVERIFY(sameAxis());
+        // Resizing the panel keeps both in step.
+        panel.resize(900, 760);
+        QTRY_VERIFY(sameAxis() && aligned());
+        QTRY_VERIFY(std::abs(panel.spectrogram()->visibleSeconds() - panel.spectrogram()->data()->duration()) < 0.05);
 
         // Where the model listened: occlusion, 0..1, and switchable.
         QCOMPARE(res.overlayMethod, QStringLiteral("occlusion"));

@@ -12,6 +12,7 @@
 #include "sound/RecordingPlayer.h"
 #include "spectrogram/SpectrogramView.h"
 
+#include <QChart>
 #include <QCheckBox>
 #include <QDragEnterEvent>
 #include <QFile>
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QResizeEvent>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
@@ -195,6 +197,7 @@ void ClassifyPanel::buildUi()
     dl->addWidget(m_chart, 2);
     auto *specRow = new QHBoxLayout;
     specRow->setContentsMargins(kAxisMargin, 0, 8, 0);
+    m_specRow = specRow;
     m_view = new SpectrogramView(detail);
     m_view->setObjectName(QStringLiteral("classifySpectrogram"));
     m_view->setOverlayVisible(true);
@@ -203,7 +206,8 @@ void ClassifyPanel::buildUi()
     specRow->addWidget(m_view);
     dl->addLayout(specRow, 3);
     m_view->installEventFilter(this);
-    m_chart->installEventFilter(this);
+    // One time axis: the spectrogram's left and right edges follow the chart's plot area.
+    connect(m_chart->chart(), &QChart::plotAreaChanged, this, [this] { QTimer::singleShot(0, this, &ClassifyPanel::alignAxes); });
 
     auto *transport = new QHBoxLayout;
     m_play = new QPushButton(tr("Play"), detail);
@@ -228,8 +232,9 @@ void ClassifyPanel::buildUi()
 
     split->addWidget(m_table);
     split->addWidget(detail);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setSizes({200, 500});
     layout->addWidget(split, 1);
     updateSummary();
 }
@@ -372,23 +377,37 @@ void ClassifyPanel::showRow(int row)
     m_view->setOverlayVisible(m_overlay->isChecked());
     m_view->fit();
     m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
-    alignAxes();
     setPlayhead(0);
 }
 
 void ClassifyPanel::alignAxes()
 {
-    const QPoint left = m_view->viewport()->mapTo(this, QPoint(0, 0));
-    const QPoint chartOrigin = m_chart->mapTo(this, QPoint(0, 0));
-    const int l = left.x() - chartOrigin.x();
-    m_chart->setPlotEdges(l, l + m_view->viewport()->width());
+    QWidget *row = m_view->parentWidget();
+    const QRectF plot = m_chart->chart()->plotArea();
+    if (!row || plot.width() <= 0)
+        return;
+    const int left = m_chart->mapTo(row, m_chart->mapFromScene(plot.topLeft())).x();
+    const int right = row->width() - m_chart->mapTo(row, m_chart->mapFromScene(plot.topRight())).x();
+    const QMargins now = m_specRow->contentsMargins();
+    if (left >= 0 && right >= 0 && (std::abs(now.left() - left) > 1 || std::abs(now.right() - right) > 1))
+        m_specRow->setContentsMargins(left, 0, right, 0);
     m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
 }
 
 bool ClassifyPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if ((watched == m_view || watched == m_chart) && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
-        QTimer::singleShot(0, this, &ClassifyPanel::alignAxes);
+    if (watched == m_view && event->type() == QEvent::Resize && m_view->data()) {
+        // A view that showed the whole piece keeps showing it; either way the chart follows.
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        const int frame = m_view->width() - m_view->viewport()->width();
+        const double before = (resize->oldSize().width() - frame) / m_view->pixelsPerSecond();
+        const bool fitted = m_view->startSeconds() <= 1e-9 && before >= m_view->data()->duration() - 0.05;
+        QTimer::singleShot(0, this, [this, fitted] {
+            if (fitted)
+                m_view->fit();
+            m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
+        });
+    }
     return QWidget::eventFilter(watched, event);
 }
 

@@ -20,6 +20,7 @@
 #include <memory>
 
 class QCheckBox;
+class QHBoxLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -111,6 +112,7 @@ private:
     QLabel *m_position = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_detail = nullptr;
+    QHBoxLayout *m_specRow = nullptr;
 
     QThread *m_thread = nullptr;
     ClassifyWorker *m_worker = nullptr;

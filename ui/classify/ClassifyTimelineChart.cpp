@@ -30,6 +30,9 @@ ClassifyTimelineChart::ClassifyTimelineChart(QWidget *parent) : QChartView(paren
     chart->addSeries(m_playhead);
     m_x = new QValueAxis;
     m_x->setLabelFormat(QStringLiteral("%.0f s"));
+    m_x->setTickType(QValueAxis::TicksDynamic);
+    m_x->setTickAnchor(0);
+    m_x->setTickInterval(1);
     m_x->setRange(0, 10);
     m_y = new QValueAxis;
     m_y->setRange(0, 1);
@@ -70,8 +73,18 @@ void ClassifyTimelineChart::clear()
 
 void ClassifyTimelineChart::setTimeRange(double start, double seconds)
 {
-    if (seconds > 0)
-        m_x->setRange(start, start + seconds);
+    if (seconds <= 0)
+        return;
+    // Round tick steps (about 8 across), like the spectrogram's ruler.
+    double step = 1;
+    for (double s : {0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0}) {
+        step = s;
+        if (seconds / s <= 9)
+            break;
+    }
+    m_x->setTickInterval(step);
+    m_x->setLabelFormat(step < 1 ? QStringLiteral("%.1f s") : QStringLiteral("%.0f s"));
+    m_x->setRange(start, start + seconds);
 }
 
 void ClassifyTimelineChart::setPlayhead(double seconds)
@@ -80,29 +93,6 @@ void ClassifyTimelineChart::setPlayhead(double seconds)
         m_playhead->clear();
     else
         m_playhead->replace(QList<QPointF>{{seconds, 0.0}, {seconds, 1.0}});
-}
-
-void ClassifyTimelineChart::setPlotEdges(int left, int right)
-{
-    m_left = left;
-    m_right = right;
-    applyPlotArea();
-}
-
-void ClassifyTimelineChart::applyPlotArea()
-{
-    if (m_left < 0 || m_right <= m_left)
-        return;
-    const QRectF area = chart()->plotArea();
-    // Leave the default vertical layout (axis labels below), fix only the horizontal edges.
-    const double top = 10, bottom = std::max(40.0, height() - 28.0);
-    chart()->setPlotArea(QRectF(QPointF(m_left, area.height() > 0 ? std::min(area.top(), top) : top), QPointF(m_right, bottom)));
-}
-
-void ClassifyTimelineChart::resizeEvent(QResizeEvent *event)
-{
-    QChartView::resizeEvent(event);
-    applyPlotArea();
 }
 
 void ClassifyTimelineChart::mousePressEvent(QMouseEvent *event)

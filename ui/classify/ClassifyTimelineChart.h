@@ -19,8 +19,6 @@ public:
     void clear();
     void setTimeRange(double start, double seconds);
     void setPlayhead(double seconds);  // < 0 hides it
-    // Left/right edges of the plot in widget pixels (to line up with the spectrogram).
-    void setPlotEdges(int left, int right);
 
     QLineSeries *pSeries() const { return m_p; }
     QValueAxis *timeAxis() const { return m_x; }
@@ -31,16 +29,13 @@ Q_SIGNALS:
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void applyPlotArea();
     QLineSeries *m_p;
     QLineSeries *m_threshold;
     QLineSeries *m_playhead;
     QValueAxis *m_x;
     QValueAxis *m_y;
-    int m_left = -1, m_right = -1;
 };
 
 }  // namespace aichopin
