@@ -22,6 +22,7 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QJsonArray>
+#include <QLabel>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineSeries>
@@ -291,11 +292,23 @@ private Q_SLOTS:
         // Play moves the playhead (through the device, or silently without one), Pause holds it.
         QTest::mouseClick(panel.playButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(panel.playhead() > 1.0, 10000);
+        if (panel.statusText().startsWith(QLatin1String("No audio device")))
+            QVERIFY(panel.findChild<QLabel *>(QStringLiteral("playbackStatus"))->toolTip().contains(QLatin1String("No audio output device")));
         QTest::mouseClick(panel.playButton(), Qt::LeftButton);
         const double held = panel.playhead();
         QTest::qWait(200);
         QCOMPARE(panel.playhead(), held);
         QVERIFY(held < 3.01);
+
+        // A MIDI file plays through the synthesizer (or its silent clock) with the same playhead.
+        if (m_midi) {
+            panel.selectRow(rowNamed(m, QStringLiteral("piece.mid")));
+            QVERIFY(panel.spectrogram()->data());
+            QCOMPARE(panel.playhead(), 0.0);
+            QTest::mouseClick(panel.playButton(), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(panel.playhead() > 0.3, 10000);
+            QTest::mouseClick(panel.playButton(), Qt::LeftButton);
+        }
 
         // Selecting the broken row shows its error and clears the views.
         panel.selectRow(bad);

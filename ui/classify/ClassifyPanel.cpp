@@ -481,8 +481,11 @@ void ClassifyPanel::togglePlay()
         m_audioTried = true;
         const Status s = m_recording->openAudio();
         m_audioOpen = s.ok();
-        if (!s)
-            m_status->setText(tr("No sound: %1 The playhead still runs.").arg(s.error().message));
+        if (!s) {
+            // The full reason (every driver tried) is long: a line here, the rest in the tooltip.
+            m_status->setText(tr("No audio device: playing silently (the playhead still runs)"));
+            m_status->setToolTip(s.error().message);
+        }
     }
     if (m_playhead >= 0 && m_playhead < m_recording->duration() - 0.01)
         m_recording->seek(m_playhead);
