@@ -104,7 +104,7 @@ ClassifyPanel::ClassifyPanel(QWidget *parent) : QWidget(parent)
         if (path != m_shownPath)
             return;  // another row was selected meanwhile
         if (!signal || !*signal) {
-            m_status->setText(tr("Cannot play %1: %2").arg(QFileInfo(path).fileName(), signal ? signal->error().toString() : QString()));
+            showStatus(tr("Cannot play %1: %2").arg(QFileInfo(path).fileName(), signal ? signal->error().toString() : QString()));
             m_playWhenDecoded = false;
             return;
         }
@@ -223,7 +223,7 @@ void ClassifyPanel::buildUi()
     connect(m_overlay, &QCheckBox::toggled, m_view, &SpectrogramView::setOverlayVisible);
     m_status = new QLabel(detail);
     m_status->setObjectName(QStringLiteral("playbackStatus"));
-    m_status->setWordWrap(true);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     transport->addWidget(m_play);
     transport->addWidget(m_position);
     transport->addWidget(m_overlay);
@@ -234,7 +234,7 @@ void ClassifyPanel::buildUi()
     split->addWidget(detail);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
-    split->setSizes({200, 500});
+    split->setSizes({260, 440});
     layout->addWidget(split, 1);
     updateSummary();
 }
@@ -350,7 +350,7 @@ void ClassifyPanel::showRow(int row)
     m_view->setOverlay({}, 1.0);
     m_play->setEnabled(done);
     m_position->clear();
-    m_status->clear();
+    showStatus({});
     if (!r) {
         m_detail->setText(tr("Select a classified file to see where it sounded like Chopin"));
         return;
@@ -429,7 +429,11 @@ void ClassifyPanel::togglePlay()
     if (m_shownIsMidi) {
         if (!m_midi) {
             m_midi = new PlaybackController(this);
-            connect(m_midi, &PlaybackController::statusChanged, m_status, &QLabel::setText);
+            connect(m_midi, &PlaybackController::statusChanged, this, &ClassifyPanel::showStatus);
+            connect(m_midi, &PlaybackController::ready, this, [this] {
+                if (m_midiSeek >= 0)
+                    m_midi->seek(std::exchange(m_midiSeek, -1.0));
+            });
             connect(m_midi, &PlaybackController::positionChanged, this, &ClassifyPanel::setPlayhead);
             connect(m_midi, &PlaybackController::playingChanged, this,
                     [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
@@ -438,14 +442,19 @@ void ClassifyPanel::togglePlay()
         if (m_midiPath != m_shownPath) {
             const Result<NoteSequence> seq = SmfReader::readFile(m_shownPath);
             if (!seq) {
-                m_status->setText(tr("Cannot play: %1").arg(seq.error().toString()));
+                showStatus(tr("Cannot play: %1").arg(seq.error().toString()));
                 return;
             }
             m_midi->stop();
             m_midi->setSequence(seq.value());
             m_midiPath = m_shownPath;
-            if (m_playhead > 0)
-                m_midi->seek(m_playhead);
+            // The synthesizer loads in the background; a seek before that waits for it.
+            if (m_playhead > 0) {
+                if (m_midi->isReady())
+                    m_midi->seek(m_playhead);
+                else
+                    m_midiSeek = m_playhead;
+            }
         }
         if (m_midi->isPlaying())
             m_midi->pause();
@@ -459,7 +468,7 @@ void ClassifyPanel::togglePlay()
         if (m_decodingPath != m_shownPath) {
             m_decoding.waitForFinished();
             m_decodingPath = m_shownPath;
-            m_status->setText(tr("Decoding %1...").arg(QFileInfo(m_shownPath).fileName()));
+            showStatus(tr("Decoding %1...").arg(QFileInfo(m_shownPath).fileName()));
             const QString path = m_shownPath;
             m_decoding.setFuture(QtConcurrent::run([path] {
                 DecodeOptions o;
@@ -481,17 +490,14 @@ void ClassifyPanel::togglePlay()
         m_audioTried = true;
         const Status s = m_recording->openAudio();
         m_audioOpen = s.ok();
-        if (!s) {
-            // The full reason (every driver tried) is long: a line here, the rest in the tooltip.
-            m_status->setText(tr("No audio device: playing silently (the playhead still runs)"));
-            m_status->setToolTip(s.error().message);
-        }
+        if (!s)
+            showStatus(tr("No audio device: playing silently, the playhead still runs (%1)").arg(s.error().message));
     }
     if (m_playhead >= 0 && m_playhead < m_recording->duration() - 0.01)
         m_recording->seek(m_playhead);
     m_recording->play();
     if (m_audioOpen)
-        m_status->setText(tr("Playing through %1").arg(m_recording->audioDriver()));
+        showStatus(tr("Playing through %1").arg(m_recording->audioDriver()));
     m_silentClock.start();
     m_timer.start();
     m_play->setText(tr("Pause"));
@@ -546,7 +552,14 @@ void ClassifyPanel::seek(double seconds)
     setPlayhead(seconds);
 }
 
-QString ClassifyPanel::statusText() const { return m_status->text(); }
+QString ClassifyPanel::statusText() const { return m_status->toolTip(); }
+
+void ClassifyPanel::showStatus(const QString &text)
+{
+    // Driver errors name every driver tried: one line here, all of it in the tooltip.
+    m_status->setToolTip(text);
+    m_status->setText(m_status->fontMetrics().elidedText(text, Qt::ElideRight, std::max(200, m_status->width())));
+}
 
 bool ClassifyPanel::exportResults(const QString &path, QString *error)
 {

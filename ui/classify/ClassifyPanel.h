@@ -66,7 +66,7 @@ public:
     SpectrogramView *spectrogram() const { return m_view; }
     QCheckBox *overlayCheck() const { return m_overlay; }
     QPushButton *playButton() const { return m_play; }
-    QString statusText() const;
+    QString statusText() const;  // the playback status in full
     double playhead() const { return m_playhead; }
 
 public Q_SLOTS:
@@ -88,6 +88,7 @@ private:
     void onFinished(int id, const ClassifyResult &result);
     void showRow(int row);
     void stopPlayback();
+    void showStatus(const QString &text);
     void tick();
     void setPlayhead(double seconds);
     void updateSummary();
@@ -137,6 +138,7 @@ private:
     QElapsedTimer m_silentClock;  // drives m_recording without an audio device
     PlaybackController *m_midi = nullptr;
     QString m_midiPath;
+    double m_midiSeek = -1;  // a seek waiting for the synthesizer to load
     QTimer m_timer;
     double m_playhead = -1;
 };
