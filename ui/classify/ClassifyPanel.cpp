@@ -174,6 +174,7 @@ void ClassifyPanel::buildUi()
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);  // long error texts elide on one line (the tooltip has them whole)
     m_table->horizontalHeader()->setSectionResizeMode(ClassifyResultsModel::FileColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(ClassifyResultsModel::VerdictColumn, QHeaderView::Interactive);
     m_table->setColumnWidth(ClassifyResultsModel::VerdictColumn, 220);
@@ -234,7 +235,7 @@ void ClassifyPanel::buildUi()
     split->addWidget(detail);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
-    split->setSizes({260, 440});
+    split->setSizes({300, 400});
     layout->addWidget(split, 1);
     updateSummary();
 }
@@ -434,7 +435,10 @@ void ClassifyPanel::togglePlay()
                 if (m_midiSeek >= 0)
                     m_midi->seek(std::exchange(m_midiSeek, -1.0));
             });
-            connect(m_midi, &PlaybackController::positionChanged, this, &ClassifyPanel::setPlayhead);
+            connect(m_midi, &PlaybackController::positionChanged, this, [this](double seconds) {
+                if (m_midiSeek < 0)  // not while a seek waits for the synthesizer
+                    setPlayhead(seconds);
+            });
             connect(m_midi, &PlaybackController::playingChanged, this,
                     [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
             m_midi->initialise();
@@ -445,16 +449,13 @@ void ClassifyPanel::togglePlay()
                 showStatus(tr("Cannot play: %1").arg(seq.error().toString()));
                 return;
             }
+            // The synthesizer loads in the background; playback starts where the playhead is.
+            m_midiSeek = std::max(0.0, m_playhead);
             m_midi->stop();
             m_midi->setSequence(seq.value());
             m_midiPath = m_shownPath;
-            // The synthesizer loads in the background; a seek before that waits for it.
-            if (m_playhead > 0) {
-                if (m_midi->isReady())
-                    m_midi->seek(m_playhead);
-                else
-                    m_midiSeek = m_playhead;
-            }
+            if (m_midi->isReady())
+                m_midi->seek(std::exchange(m_midiSeek, -1.0));
         }
         if (m_midi->isPlaying())
             m_midi->pause();
