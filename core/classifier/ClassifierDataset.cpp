@@ -268,6 +268,8 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
         if (isCancelled(cancel))
             return Error{QStringLiteral("cancelled")};
         const ClipPiece &piece = set.pieces[pi];
+        if (options.onlyValidation && !piece.validation)
+            continue;
         report(progress, double(pi) / double(set.pieces.size()),
                QStringLiteral("Preparing clips %1/%2").arg(pi + 1).arg(set.pieces.size()));
         const QByteArray hash = fileHash(piece.name);

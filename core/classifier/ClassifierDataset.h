@@ -46,6 +46,7 @@ struct ClassifierDatasetOptions {
     QString cacheDir;                 // empty: <XDG cache>/classifier-clips; "-" disables the cache
     int maxPieces = 0;                // > 0: take at most this many pieces (spread over composers)
     bool allValidation = false;       // evaluation: every piece is marked validation
+    bool onlyValidation = false;      // evaluation of a training run's split: make clips of validation pieces only
 };
 
 class ClassifierDataset {

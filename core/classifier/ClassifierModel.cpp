@@ -110,7 +110,7 @@ public:
         const std::vector<double> p = m_model.predictClips(m_pending.data(), int(m_starts.size()), &m_logC, &m_logO);
         for (size_t i = 0; i < p.size(); ++i) {
             const double start = double(m_starts[i]) * s.secondsPerFrame();
-            m_timeline.push_back({start, start + s.clipSeconds, p[i]});
+            m_timeline.push_back({start, start + s.clipFrames() * s.secondsPerFrame(), p[i]});
         }
         m_pending.clear();
         m_starts.clear();

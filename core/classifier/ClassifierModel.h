@@ -23,7 +23,7 @@ namespace aichopin {
 struct ClassifyOptions {
     bool keepFeatures = false;  // fill ClassifierVerdict::features (for a spectrogram view)
     QString soundfont;          // MIDI input: soundfont to render with; empty: the first installed
-    int batchSize = 16;         // clips per network call
+    int batchSize = 8;          // clips per network call (bounds the activations held at once)
 };
 
 struct PieceResult {

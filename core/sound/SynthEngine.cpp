@@ -1,6 +1,7 @@
 #include "sound/SynthEngine.h"
 
-#include "sound/AlsaErrors_p.h"
+#include "sound/AudioOutput.h"
+#include "sound/FluidLog_p.h"
 #include "sound/SoundfontLocator.h"
 
 #include <fluidsynth.h>
@@ -15,72 +16,16 @@
 
 namespace aichopin {
 
-namespace {
-// FluidSynth reports errors through a global log function; keep the latest so our Error can
-// say what went wrong instead of FluidSynth printing to stderr.
-QMutex g_logMutex;
-QString g_lastFluidError;
-
-void logToMemory(int level, const char *message, void *)
-{
-    if (level > FLUID_WARN)
-        return;
-    QMutexLocker lock(&g_logMutex);
-    g_lastFluidError = QString::fromLocal8Bit(message);
-}
-
-void installLogHandlers()
-{
-    static std::once_flag once;
-    std::call_once(once, [] {
-        for (int level : {FLUID_PANIC, FLUID_ERR, FLUID_WARN, FLUID_INFO, FLUID_DBG})
-            fluid_set_log_function(level, logToMemory, nullptr);
-    });
-}
-
-QString takeFluidError()
-{
-    QMutexLocker lock(&g_logMutex);
-    return std::exchange(g_lastFluidError, QString());
-}
-
-// What the driver's thread needs: our callback and a scratch buffer for mono devices.
-struct AudioBridge {
-    SynthEngine::AudioCallback callback;
-    std::vector<float> scratch;
-};
-
-int audioFunc(void *data, int len, int nfx, float *fx[], int nout, float *out[])
-{
-    auto *d = static_cast<AudioBridge *>(data);
-    // The driver hands zeroed buffers; effects are already mixed into our stereo output.
-    (void)nfx;
-    (void)fx;
-    if (nout >= 2) {
-        d->callback(out[0], out[1], len);
-        for (int i = 2; i < nout; ++i)
-            std::memset(out[i], 0, sizeof(float) * size_t(len));
-    } else if (nout == 1) {
-        d->scratch.resize(size_t(len));
-        d->callback(out[0], d->scratch.data(), len);
-        for (int i = 0; i < len; ++i)
-            out[0][i] = 0.5f * (out[0][i] + d->scratch[size_t(i)]);
-    }
-    return FLUID_OK;
-}
-}  // namespace
 
 struct SynthEngine::Impl {
     SynthOptions options;
     fluid_settings_t *settings = nullptr;
     fluid_synth_t *synth = nullptr;
-    fluid_audio_driver_t *driver = nullptr;
-    AudioBridge bridge;
+    AudioOutput output;  // declared after synth: destroyed (stopped) before it
 
     ~Impl()
     {
-        if (driver)
-            delete_fluid_audio_driver(driver);
+        output.stop();
         if (synth)
             delete_fluid_synth(synth);
         if (settings)
@@ -105,7 +50,7 @@ Result<std::unique_ptr<SynthEngine>> SynthEngine::create(const SynthOptions &opt
     if (!font)
         return font.error();
 
-    installLogHandlers();
+    installFluidLogHandlers();
     takeFluidError();
     std::unique_ptr<SynthEngine> engine(new SynthEngine);
     Impl &d = *engine->d;
@@ -199,71 +144,18 @@ void SynthEngine::render(float *left, float *right, int frames)
         fluid_synth_write_float(d->synth, frames, left, 0, 1, right, 0, 1);
 }
 
-QStringList SynthEngine::audioDrivers()
-{
-    QStringList names;
-    fluid_settings_t *settings = new_fluid_settings();
-    if (!settings)
-        return names;
-    fluid_settings_foreach_option(settings, "audio.driver", &names, [](void *data, const char *, const char *option) {
-        static_cast<QStringList *>(data)->append(QString::fromLatin1(option));
-    });
-    delete_fluid_settings(settings);
-    names.removeAll(QStringLiteral("file"));  // writes a file, not a device
-    return names;
-}
+QStringList SynthEngine::audioDrivers() { return AudioOutput::drivers(); }
 
 Status SynthEngine::startAudio(AudioCallback callback, const QString &driver, QString *usedDriver)
 {
-    if (!callback)
-        return Error{QStringLiteral("No audio callback given")};
-    stopAudio();
-    const QStringList available = audioDrivers();
-    QStringList order;
-    if (!driver.isEmpty()) {
-        if (!available.contains(driver))
-            return Error{QStringLiteral("Audio driver '%1' is not available (FluidSynth has: %2)")
-                             .arg(driver, available.join(QStringLiteral(", ")))};
-        order << driver;
-    } else {
-        for (const char *name : {"pipewire", "pulseaudio", "alsa", "jack", "sdl2", "oss", "coreaudio", "dsound", "wasapi"})
-            if (available.contains(QLatin1String(name)))
-                order << QLatin1String(name);
-    }
-    if (order.isEmpty())
-        return Error{QStringLiteral("FluidSynth was built without any audio output driver")};
-    // A JACK client must not start a JACK server as a side effect of probing.
-    silenceAlsaLibErrors();
-    if (!qEnvironmentVariableIsSet("JACK_NO_START_SERVER"))
-        qputenv("JACK_NO_START_SERVER", "1");
-    d->bridge.callback = std::move(callback);
-    QStringList failures;
-    for (const QString &name : order) {
-        takeFluidError();
-        fluid_settings_setstr(d->settings, "audio.driver", name.toLatin1().constData());
-        d->driver = new_fluid_audio_driver2(d->settings, audioFunc, &d->bridge);
-        if (d->driver) {
-            if (usedDriver)
-                *usedDriver = name;
-            return Ok{};
-        }
-        const QString why = takeFluidError();
-        failures << (why.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, why));
-    }
-    d->bridge.callback = nullptr;
-    return Error{QStringLiteral("No audio output device could be opened; tried %1. Offline rendering to WAV "
-                                "still works ('aichopin-cli render').")
-                     .arg(failures.join(QStringLiteral("; ")))};
+    const Status started = d->output.start(std::move(callback), d->options.sampleRate, driver);
+    if (started && usedDriver)
+        *usedDriver = d->output.driver();
+    return started;
 }
 
-void SynthEngine::stopAudio()
-{
-    if (d->driver) {
-        delete_fluid_audio_driver(d->driver);
-        d->driver = nullptr;
-    }
-}
+void SynthEngine::stopAudio() { d->output.stop(); }
 
-bool SynthEngine::audioRunning() const { return d->driver != nullptr; }
+bool SynthEngine::audioRunning() const { return d->output.isRunning(); }
 
 }  // namespace aichopin

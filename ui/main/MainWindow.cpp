@@ -1,10 +1,10 @@
 #include "main/MainWindow.h"
 
 #include "main/AboutDialog.h"
+#include "classify/ClassifyPanel.h"
 #include "compose/ComposePanel.h"
 #include "dataset/DatasetPanel.h"
 #include "dataset/MusicFolderScanner.h"
-#include "main/PlannedArea.h"
 #include "spectrogram/SpectrogramPanel.h"
 #include "training/TrainingPanel.h"
 #include "midi/SmfReader.h"
@@ -53,7 +53,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_areas = new QTabWidget(this);
     m_areas->setDocumentMode(true);
     m_areas->addTab(m_compose, tr("&Compose"));
-    m_areas->addTab(new PlannedArea(tr("Classify: dropping recordings for a Chopin-or-Other verdict is not built yet."), this), tr("C&lassify"));
+    m_classify = new ClassifyPanel(this);
+    m_areas->addTab(m_classify, tr("C&lassify"));
     m_spectrogram = new SpectrogramPanel(this);
     m_areas->addTab(m_spectrogram, tr("&Spectrogram"));
     m_training = new TrainingPanel(this);

@@ -13,6 +13,7 @@ class QTabWidget;
 
 namespace aichopin {
 
+class ClassifyPanel;
 class ComposePanel;
 class SpectrogramPanel;
 class TrainingPanel;
@@ -28,6 +29,7 @@ public:
     PianoRollView *pianoRoll() const;
     PianoRollModel *pianoRollModel() const;
     ComposePanel *composePanel() const { return m_compose; }
+    ClassifyPanel *classifyPanel() const { return m_classify; }
     TrainingPanel *trainingPanel() const { return m_training; }
     SpectrogramPanel *spectrogramPanel() const { return m_spectrogram; }
     QTabWidget *areas() const { return m_areas; }
@@ -56,6 +58,7 @@ private:
 
     QTabWidget *m_areas = nullptr;
     ComposePanel *m_compose = nullptr;
+    ClassifyPanel *m_classify = nullptr;
     TrainingPanel *m_training = nullptr;
     SpectrogramPanel *m_spectrogram = nullptr;
     QLabel *m_banner = nullptr;

@@ -24,7 +24,8 @@ int runEvaluateClassifier(const QStringList &args)
     const QCommandLineOption soundfont(QStringLiteral("soundfont"), QStringLiteral("Soundfont for MIDI files (default: the first installed)."), QStringLiteral("FILE"));
     const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Clip cache folder ('-' for none)."), QStringLiteral("DIR"));
     const QCommandLineOption maxPieces(QStringLiteral("max-pieces"), QStringLiteral("At most N pieces."), QStringLiteral("N"), QStringLiteral("0"));
-    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces})
+    const QCommandLineOption split(QStringLiteral("validation-split"), QStringLiteral("Only the validation pieces of train-classifier's split with this seed (fraction 0.2)."), QStringLiteral("SEED"));
+    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Measure a classifier on a labelled dataset: accuracy, precision, recall, F1, F0.5, ROC AUC, confusion, per-composer rates."), &code))
@@ -58,6 +59,12 @@ int runEvaluateClassifier(const QStringList &args)
     o.validationAugmentations = 1;
     o.cacheDir = parser.value(cache);
     o.maxPieces = parser.value(maxPieces).toInt();
+    if (parser.isSet(split)) {
+        o.allValidation = false;
+        o.onlyValidation = true;
+        o.validationFraction = 0.2;
+        o.seed = parser.value(split).toULongLong();
+    }
     if (parser.isSet(soundfont))
         o.soundfonts = {parser.value(soundfont)};
     onInterrupt([] { g_cancel.cancel(); });

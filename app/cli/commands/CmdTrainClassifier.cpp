@@ -130,11 +130,15 @@ int runTrainClassifier(const QStringList &args)
         printJson(QJsonDocument(result));
     } else {
         const BinaryMetrics &p = r->validation.pieces;
-        out() << "model " << topt.outPath << " (best epoch " << r->bestEpoch << " of " << r->epochsCompleted << ", " << r->stopReason << ")\n"
-              << "validation pieces: accuracy " << p.accuracy << ", F1 " << p.f1 << ", F0.5 " << p.f05 << ", ROC AUC " << p.rocAuc << "\n"
+        out() << "model " << topt.outPath << " (best epoch " << r->bestEpoch << " of " << r->epochsCompleted << ", " << r->stopReason << ")\n";
+        if (r->validationClips == 0) {
+            out() << "no validation pieces (too few pieces per composer for --validation)\n";
+            return 0;
+        }
+        out() << "validation pieces: accuracy " << p.accuracy << ", F1 " << p.f1 << ", F0.5 " << p.f05 << ", ROC AUC " << p.rocAuc << "\n"
               << "validation clips:  accuracy " << r->validation.clips.accuracy << "\n";
         for (const auto &[composer, g] : p.groupAccuracy)
-            out() << "  " << composer << ": " << g.second << " of " << g.first << " pieces right\n";
+            out() << "  " << composer << ": accuracy " << g.second << " (" << g.first << " pieces)\n";
     }
     return 0;
 }

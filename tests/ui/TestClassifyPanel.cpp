@@ -1,0 +1,415 @@
+// The Classify area as a user meets it: with no usable model it says why and queues nothing;
+// with a tiny model trained here (low tones are "Chopin", high tones "Other") files and
+// folders dropped through real drop events get rows with a verdict, a P(Chopin) bar and a
+// duration, a broken file gets an error row while the others carry on, selecting a row fills
+// the P(Chopin) chart and the spectrogram on one time axis with the occlusion overlay, clicks
+// seek, Play moves the playhead, and the results export as parseable JSON and CSV.
+#include "classifier/ClassifierModel.h"
+#include "classifier/ClassifierTrainer.h"
+#include "classifier/ClipStream.h"
+#include "classify/ClassifyDropZone.h"
+#include "classify/ClassifyPanel.h"
+#include "classify/ClassifyResultsModel.h"
+#include "classify/ClassifyTimelineChart.h"
+#include "classify/ListeningMap.h"
+#include "main/MainWindow.h"
+#include "midi/SmfWriter.h"
+#include "sound/SoundfontLocator.h"
+#include "sound/WavWriter.h"
+#include "spectrogram/SpectrogramView.h"
+
+#include <QChart>
+#include <QCheckBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QLabel>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineSeries>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QValueAxis>
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace aichopin;
+
+namespace {
+std::vector<float> tones(double seconds, bool low, quint64 seed)
+{
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> f(low ? 150.0 : 2500.0, low ? 400.0 : 5000.0);
+    const int sr = 22050;
+    std::vector<float> y(size_t(seconds * sr));
+    const double f1 = f(rng), f2 = f(rng);
+    for (size_t i = 0; i < y.size(); ++i) {
+        const double t = double(i) / sr;
+        y[i] = float(0.2 * std::sin(2 * M_PI * f1 * t) + 0.15 * std::sin(2 * M_PI * f2 * t));
+    }
+    return y;
+}
+
+bool writeTones(const QString &path, double seconds, bool low, quint64 seed)
+{
+    const std::vector<float> y = tones(seconds, low, seed);
+    return WavWriter::writeFile(path, y.data(), qint64(y.size()), 22050, 1, WavFormat::Float32).ok();
+}
+
+void drop(QWidget *target, const QStringList &paths)
+{
+    QList<QUrl> urls;
+    for (const QString &p : paths)
+        urls << QUrl::fromLocalFile(p);
+    QMimeData mime;
+    mime.setUrls(urls);
+    const QPointF pos(target->width() / 2.0, target->height() / 2.0);
+    QDragEnterEvent enter(pos.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+    QVERIFY(dropEvent.isAccepted());
+}
+
+int rowNamed(const ClassifyResultsModel *m, const QString &name)
+{
+    for (int i = 0; i < m->rowCount(); ++i)
+        if (m->data(m->index(i, ClassifyResultsModel::FileColumn), Qt::DisplayRole).toString() == name)
+            return i;
+    return -1;
+}
+
+QString cell(const ClassifyResultsModel *m, int row, int column)
+{
+    return m->data(m->index(row, column), Qt::DisplayRole).toString();
+}
+}  // namespace
+
+class TestClassifyPanel : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_model;
+    bool m_midi = false;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("aichopin-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("TestClassifyPanel"));
+        ClipSet data;
+        data.settings.nMels = 32;
+        data.settings.clipSeconds = 0.5;
+        data.settings.clipHopSeconds = 0.25;
+        for (int p = 0; p < 24; ++p) {
+            const bool low = p % 2 == 0;
+            data.pieces.push_back({QStringLiteral("tone%1").arg(p), low ? QStringLiteral("Chopin") : QStringLiteral("High"), low, p >= 20});
+            const std::vector<float> y = tones(1.5, low, quint64(p));
+            std::vector<qint64> starts;
+            const std::vector<float> clips = ClipStream::clipsOf(data.settings, y.data(), qsizetype(y.size()), &starts);
+            data.add(p, clips.data(), int(starts.size()));
+        }
+        ClassifierTrainingOptions o;
+        o.outPath = path(QStringLiteral("tones.pt"));
+        o.hyper.channels = {4, 8};
+        o.hyper.learningRate = 3e-3;
+        o.hyper.batchSize = 16;
+        o.hyper.dropout = 0.1;
+        o.epochs = 6;
+        o.device = QStringLiteral("cpu");
+        const auto trained = ClassifierTrainer::train(data, o);
+        QVERIFY2(trained.ok(), qPrintable(trained.ok() ? QString() : trained.error().message));
+        m_model = o.outPath;
+
+        QVERIFY(writeTones(path(QStringLiteral("low.wav")), 3.0, true, 1000));
+        QVERIFY(writeTones(path(QStringLiteral("high.wav")), 3.0, false, 1001));
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("folder/deeper")));
+        QVERIFY(writeTones(path(QStringLiteral("folder/deeper/low2.wav")), 2.0, true, 1002));
+        QFile notes(path(QStringLiteral("folder/notes.txt")));  // not classifiable: skipped
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("hello");
+        notes.close();
+        QFile broken(path(QStringLiteral("broken.mp3")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write(QByteArray(4000, '\x5a'));
+        broken.close();
+        // A short MIDI file, rendered through FluidSynth by the classifier (needs a soundfont).
+        m_midi = SoundfontLocator::find().ok();
+        if (m_midi) {
+            NoteSequence seq;
+            for (int i = 0; i < 8; ++i)
+                seq.notes.push_back(Note{48 + (i % 5) * 2, i * 0.25, 0.5, 0, 0, 90, 0, 0});
+            QVERIFY(SmfWriter::writeFile(seq, path(QStringLiteral("piece.mid"))).ok());
+        }
+    }
+
+    void missingModelSaysWhyAndQueuesNothing()
+    {
+        ClassifyPanel panel;
+        panel.resize(1000, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setModelPath(path(QStringLiteral("no-such-model.pt")));
+        QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Missing);
+        QVERIFY(panel.dropZone()->message().contains(QLatin1String("Nothing can be classified")));
+        QVERIFY(panel.dropZone()->message().contains(QLatin1String("no-such-model.pt")));
+        drop(panel.dropZone(), {path(QStringLiteral("low.wav"))});
+        QCOMPARE(panel.results()->rowCount(), 0);
+        QVERIFY(panel.dropZone()->message().contains(QLatin1String("Nothing can be classified")));
+
+        // Not a model at all.
+        panel.setModelPath(path(QStringLiteral("low.wav")));
+        QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Missing);
+        QVERIFY(panel.dropZone()->message().contains(QLatin1String("low.wav")));
+    }
+
+    void droppedFilesGetRowsAndDetails()
+    {
+        ClassifyPanel panel;
+        panel.resize(1100, 760);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setModelPath(m_model);
+        QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Ready);
+
+        QStringList files{path(QStringLiteral("low.wav")), path(QStringLiteral("high.wav")), path(QStringLiteral("broken.mp3")),
+                          path(QStringLiteral("folder"))};
+        if (m_midi)
+            files << path(QStringLiteral("piece.mid"));
+        drop(panel.dropZone(), files);
+        const ClassifyResultsModel *m = panel.results();
+        QCOMPARE(m->rowCount(), m_midi ? 5 : 4);  // the folder gives its one WAV, not the .txt
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
+
+        const int low = rowNamed(m, QStringLiteral("low.wav")), high = rowNamed(m, QStringLiteral("high.wav"));
+        const int low2 = rowNamed(m, QStringLiteral("low2.wav")), bad = rowNamed(m, QStringLiteral("broken.mp3"));
+        QVERIFY(low >= 0 && high >= 0 && low2 >= 0 && bad >= 0);
+        QCOMPARE(cell(m, low, ClassifyResultsModel::VerdictColumn), QStringLiteral("Chopin"));
+        QCOMPARE(cell(m, low2, ClassifyResultsModel::VerdictColumn), QStringLiteral("Chopin"));
+        QCOMPARE(cell(m, high, ClassifyResultsModel::VerdictColumn), QStringLiteral("Other"));
+        for (int r : {low, high, low2}) {
+            bool isNumber = false;
+            const double p = m->data(m->index(r, ClassifyResultsModel::PChopinColumn), Qt::DisplayRole).toDouble(&isNumber);
+            QVERIFY(isNumber);
+            QVERIFY(p >= 0.0 && p <= 1.0);
+        }
+        QVERIFY(m->data(m->index(low, ClassifyResultsModel::PChopinColumn), Qt::DisplayRole).toDouble() > 0.5);
+        QVERIFY(m->data(m->index(high, ClassifyResultsModel::PChopinColumn), Qt::DisplayRole).toDouble() < 0.5);
+        QCOMPARE(cell(m, low, ClassifyResultsModel::DurationColumn), QStringLiteral("0:03"));
+        QCOMPARE(cell(m, low2, ClassifyResultsModel::DurationColumn), QStringLiteral("0:02"));
+        // The broken file: an error text, no number, no duration.
+        QCOMPARE(m->row(bad)->state, ClassifyResultsModel::State::Failed);
+        QVERIFY(!cell(m, bad, ClassifyResultsModel::VerdictColumn).isEmpty());
+        QVERIFY(cell(m, bad, ClassifyResultsModel::VerdictColumn) != QStringLiteral("Other"));
+        QVERIFY(!m->data(m->index(bad, ClassifyResultsModel::PChopinColumn), Qt::DisplayRole).isValid());
+        if (m_midi) {
+            const int midi = rowNamed(m, QStringLiteral("piece.mid"));
+            QCOMPARE(m->row(midi)->state, ClassifyResultsModel::State::Done);
+            QVERIFY(m->row(midi)->result.verdict.durationSeconds > 2.0);
+        }
+
+        // The bar delegate paints: the low file's cell holds the "Chopin" blue bar.
+        QTableView *table = panel.table();
+        const QRect pCell = table->visualRect(m->index(low, ClassifyResultsModel::PChopinColumn));
+        const QImage img = table->viewport()->grab(pCell).toImage();
+        int blue = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) {
+                const QColor c = img.pixelColor(x, y);
+                blue += (std::abs(c.red() - 0x3a) < 12 && std::abs(c.green() - 0x8f) < 12 && std::abs(c.blue() - 0xd0) < 12) ? 1 : 0;
+            }
+        QVERIFY2(blue > 40, qPrintable(QString::number(blue)));
+
+        // Selecting the low file by a click fills the chart and the spectrogram.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          table->visualRect(m->index(low, ClassifyResultsModel::FileColumn)).center());
+        QCOMPARE(panel.selectedRow(), low);
+        const ClassifyResult &res = m->row(low)->result;
+        QLineSeries *series = panel.chart()->pSeries();
+        QCOMPARE(series->count(), int(res.verdict.timeline.size()));
+        QVERIFY(series->count() >= 8);
+        for (const QPointF &pt : series->points())
+            QVERIFY(pt.y() >= 0.0 && pt.y() <= 1.0 && pt.x() >= 0.0 && pt.x() <= 3.0);
+        QVERIFY(panel.spectrogram()->data());
+        QCOMPARE(panel.spectrogram()->data()->matrix.frames, res.verdict.featureFrames);
+        QCOMPARE(panel.spectrogram()->data()->matrix.bins, 32);
+        QCOMPARE(panel.spectrogram()->data()->kind, QStringLiteral("mel"));
+        // One time axis: the chart shows what the spectrogram shows, also after zooming.
+        auto sameAxis = [&] {
+            return std::abs(panel.chart()->timeAxis()->min() - panel.spectrogram()->startSeconds()) < 1e-6
+                && std::abs(panel.chart()->timeAxis()->max() - panel.spectrogram()->startSeconds()
+                            - panel.spectrogram()->visibleSeconds()) < 1e-6;
+        };
+        QTRY_VERIFY(sameAxis());
+        // ... and the same pixels: the spectrogram spans the chart's plot area.
+        auto aligned = [&] {
+            const QRectF plot = panel.chart()->chart()->plotArea();
+            const QPoint l = panel.chart()->mapTo(&panel, panel.chart()->mapFromScene(plot.topLeft()));
+            const QPoint r = panel.chart()->mapTo(&panel, panel.chart()->mapFromScene(plot.topRight()));
+            const QWidget *vp = panel.spectrogram()->viewport();
+            const int vl = vp->mapTo(&panel, QPoint(0, 0)).x();
+            return std::abs(l.x() - vl) <= 3 && std::abs(r.x() - (vl + vp->width())) <= 3;
+        };
+        QTRY_VERIFY(aligned());
+        panel.spectrogram()->setPixelsPerSecond(panel.spectrogram()->pixelsPerSecond() * 3, 1.5);
+        QVERIFY(panel.spectrogram()->visibleSeconds() < 2.0);
+        QVERIFY(sameAxis());
+        panel.spectrogram()->fit();
+        QVERIFY(sameAxis());
+        // Resizing the panel keeps both in step.
+        panel.resize(900, 760);
+        QTRY_VERIFY(sameAxis() && aligned());
+        QTRY_VERIFY(std::abs(panel.spectrogram()->visibleSeconds() - panel.spectrogram()->data()->duration()) < 0.05);
+
+        // Where the model listened: occlusion, 0..1, and switchable.
+        QCOMPARE(res.overlayMethod, QStringLiteral("occlusion"));
+        QVERIFY(!res.overlay.empty());
+        QVERIFY(std::all_of(res.overlay.begin(), res.overlay.end(), [](float v) { return v >= 0.0f && v <= 1.0f; }));
+        QCOMPARE(*std::max_element(res.overlay.begin(), res.overlay.end()), 1.0f);
+        QVERIFY(panel.spectrogram()->overlayVisible());
+        QTest::mouseClick(panel.overlayCheck(), Qt::LeftButton);
+        QVERIFY(!panel.spectrogram()->overlayVisible());
+        QTest::mouseClick(panel.overlayCheck(), Qt::LeftButton);
+        QVERIFY(panel.spectrogram()->overlayVisible());
+
+        // Clicking the spectrogram seeks there; clicking the chart too.
+        QWidget *vp = panel.spectrogram()->viewport();
+        QTest::mouseClick(vp, Qt::LeftButton, Qt::NoModifier, QPoint(vp->width() / 2, vp->height() / 2));
+        const double expected = panel.spectrogram()->startSeconds() + panel.spectrogram()->visibleSeconds() / 2;
+        QVERIFY2(std::abs(panel.playhead() - expected) < 0.1, qPrintable(QString::number(panel.playhead())));
+        const QPointF chartPoint = panel.chart()->chart()->mapToPosition(QPointF(0.75, 0.5), series);
+        QTest::mouseClick(panel.chart()->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          panel.chart()->mapFromScene(panel.chart()->chart()->mapToScene(chartPoint)));
+        QVERIFY2(std::abs(panel.playhead() - 0.75) < 0.1, qPrintable(QString::number(panel.playhead())));
+
+        // Play moves the playhead (through the device, or silently without one), Pause holds it.
+        QTest::mouseClick(panel.playButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.playhead() > 1.0, 10000);
+        if (panel.statusText().startsWith(QLatin1String("No audio device")))
+            QVERIFY(panel.statusText().contains(QLatin1String("No audio output device")));
+        QTest::mouseClick(panel.playButton(), Qt::LeftButton);
+        const double held = panel.playhead();
+        QTest::qWait(200);
+        QCOMPARE(panel.playhead(), held);
+        QVERIFY(held < 3.01);
+
+        // A MIDI file plays through the synthesizer (or its silent clock) with the same playhead.
+        if (m_midi) {
+            panel.selectRow(rowNamed(m, QStringLiteral("piece.mid")));
+            QVERIFY(panel.spectrogram()->data());
+            QCOMPARE(panel.playhead(), 0.0);
+            // A seek before the first Play is where playback starts (the synthesizer loads meanwhile).
+            panel.seek(1.0);
+            QTest::mouseClick(panel.playButton(), Qt::LeftButton);
+            double lowest = panel.playhead();
+            QElapsedTimer waited;
+            waited.start();
+            while (panel.playhead() <= 1.3 && waited.elapsed() < 10000) {
+                QTest::qWait(10);
+                lowest = std::min(lowest, panel.playhead());
+            }
+            QVERIFY(panel.playhead() > 1.3);
+            QVERIFY2(lowest >= 0.99, qPrintable(QString::number(lowest)));
+            QTest::mouseClick(panel.playButton(), Qt::LeftButton);
+        }
+
+        // Selecting the broken row shows its error and clears the views.
+        panel.selectRow(bad);
+        QVERIFY(!panel.spectrogram()->data());
+        QCOMPARE(series->count(), 0);
+
+        // Export.
+        const QString json = path(QStringLiteral("results.json")), csv = path(QStringLiteral("results.csv"));
+        QString error;
+        QVERIFY2(panel.exportResults(json, &error), qPrintable(error));
+        QVERIFY2(panel.exportResults(csv, &error), qPrintable(error));
+        QFile jf(json);
+        QVERIFY(jf.open(QIODevice::ReadOnly));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(jf.readAll(), &parseError);
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QVERIFY(doc.isArray());
+        const QJsonArray arr = doc.array();
+        QCOMPARE(arr.size(), m->rowCount());
+        for (const QJsonValue &v : arr) {
+            const QJsonObject o = v.toObject();
+            const QString file = o[QStringLiteral("file")].toString();
+            QVERIFY(QFileInfo(file).isAbsolute());
+            if (file.endsWith(QLatin1String("broken.mp3"))) {
+                QVERIFY(!o[QStringLiteral("error")].toString().isEmpty());
+                QVERIFY(o[QStringLiteral("p_chopin")].isNull());
+            } else {
+                QVERIFY(o[QStringLiteral("error")].isNull());
+                const double p = o[QStringLiteral("p_chopin")].toDouble(-1);
+                QVERIFY(p >= 0 && p <= 1);
+                QVERIFY(o[QStringLiteral("label")].toString() == QLatin1String("Chopin")
+                        || o[QStringLiteral("label")].toString() == QLatin1String("Other"));
+                QVERIFY(o[QStringLiteral("duration")].toDouble() > 1.5);
+                const QJsonArray tl = o[QStringLiteral("timeline")].toArray();
+                QVERIFY(!tl.isEmpty());
+                QVERIFY(tl[0].toObject().contains(QStringLiteral("start")) && tl[0].toObject().contains(QStringLiteral("p_chopin")));
+            }
+        }
+        QFile cf(csv);
+        QVERIFY(cf.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(cf.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + m->rowCount());
+        QCOMPARE(lines[0], QStringLiteral("file,label,p_chopin,duration,error"));
+        for (int i = 1; i < lines.size(); ++i) {
+            const QStringList fields = lines[i].split(QLatin1Char(','));
+            QVERIFY(fields.size() >= 5);
+            if (lines[i].contains(QLatin1String("broken.mp3"))) {
+                QVERIFY(fields[1].isEmpty() && !fields[4].isEmpty());
+            } else {
+                bool ok = false;
+                const double p = fields[2].toDouble(&ok);
+                QVERIFY(ok && p >= 0 && p <= 1);
+                QVERIFY(fields[4].isEmpty());
+            }
+        }
+        // Unwritable target: an error, no crash.
+        QVERIFY(!panel.exportResults(path(QStringLiteral("no/such/dir/out.json")), &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void occlusionRebuildsTheNetworkInput()
+    {
+        // The occlusion map cuts clips out of the kept features itself; unmasked, they must give
+        // the network's own P(Chopin) for each clip.
+        auto model = ClassifierModel::load(m_model);
+        QVERIFY(model.ok());
+        ClassifyOptions o;
+        o.keepFeatures = true;
+        const auto verdict = model.value()->classifyFile(path(QStringLiteral("low.wav")), o);
+        QVERIFY(verdict.ok());
+        const ListeningMap map = occlusionMap(*model.value(), verdict.value());
+        QCOMPARE(map.method, QStringLiteral("occlusion"));
+        QVERIFY2(map.rebuildError < 1e-3, qPrintable(QString::number(map.rebuildError)));
+        QVERIFY(std::abs(map.secondsPerStep * double(map.weights.size()) - verdict.value().durationSeconds) < 0.5);
+        const ListeningMap clips = clipContribution(verdict.value());
+        QCOMPARE(clips.method, QStringLiteral("clips"));
+        QVERIFY(!clips.weights.empty());
+        QVERIFY(std::all_of(clips.weights.begin(), clips.weights.end(), [](float v) { return v >= 0.0f && v <= 1.0f; }));
+        // Without features there is no occlusion map (the panel falls back to clip contributions).
+        ClassifierVerdict bare = verdict.value();
+        bare.features.clear();
+        QVERIFY(occlusionMap(*model.value(), bare).isEmpty());
+    }
+
+    void mainWindowHostsThePanel()
+    {
+        MainWindow w;
+        QVERIFY(w.classifyPanel());
+        QCOMPARE(w.areas()->indexOf(w.classifyPanel()), 1);
+    }
+};
+
+QTEST_MAIN(TestClassifyPanel)
+#include "TestClassifyPanel.moc"

@@ -1,0 +1,126 @@
+#include "classify/ClassifyDropZone.h"
+
+#include <QDirIterator>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMimeData>
+#include <QPushButton>
+
+#include <algorithm>
+
+namespace aichopin {
+
+ClassifyDropZone::ClassifyDropZone(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("classifyDropZone"));
+    setAcceptDrops(true);
+    setFrameShape(QFrame::StyledPanel);
+    setMinimumHeight(64);
+    auto *layout = new QHBoxLayout(this);
+    m_label = new QLabel(this);
+    m_label->setObjectName(QStringLiteral("dropMessage"));
+    m_label->setWordWrap(true);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_choose = new QPushButton(tr("Choose Files..."), this);
+    m_choose->setObjectName(QStringLiteral("chooseFiles"));
+    layout->addWidget(m_label, 1);
+    layout->addWidget(m_choose);
+    connect(m_choose, &QPushButton::clicked, this, [this] {
+        QStringList patterns;
+        for (const QString &s : suffixes())
+            patterns << QStringLiteral("*.") + s;
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Choose recordings or MIDI files"), {},
+            tr("Audio and MIDI (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+        if (!files.isEmpty())
+            Q_EMIT filesChosen(files);
+    });
+    setHighlighted(false);
+    setMessage(tr("Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here"));
+}
+
+void ClassifyDropZone::setMessage(const QString &text, bool error)
+{
+    m_label->setText(text);
+    m_label->setStyleSheet(error ? QStringLiteral("color: #e07070;") : QString());
+}
+
+QString ClassifyDropZone::message() const { return m_label->text(); }
+
+QStringList ClassifyDropZone::suffixes()
+{
+    return {QStringLiteral("mp3"), QStringLiteral("wav"), QStringLiteral("flac"), QStringLiteral("ogg"),
+            QStringLiteral("opus"), QStringLiteral("m4a"), QStringLiteral("mid"), QStringLiteral("midi"),
+            QStringLiteral("kar")};
+}
+
+bool ClassifyDropZone::isClassifiable(const QString &path) { return suffixes().contains(QFileInfo(path).suffix().toLower()); }
+
+QStringList ClassifyDropZone::expand(const QStringList &paths)
+{
+    QStringList out;
+    for (const QString &p : paths) {
+        const QFileInfo info(p);
+        if (info.isDir()) {
+            QStringList inside;
+            QDirIterator it(p, QDir::Files | QDir::Readable, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
+            while (it.hasNext()) {
+                const QString f = it.next();
+                if (isClassifiable(f))
+                    inside << f;
+            }
+            std::sort(inside.begin(), inside.end());
+            out << inside;
+        } else if (info.isFile() && isClassifiable(p)) {
+            out << p;
+        } else if (!info.exists()) {
+            out << p;  // classifying it gives a readable "not found" row
+        }
+    }
+    out.removeDuplicates();
+    return out;
+}
+
+void ClassifyDropZone::setHighlighted(bool on)
+{
+    setStyleSheet(on ? QStringLiteral("#classifyDropZone { border: 2px dashed #3a8fd0; background: rgba(58,143,208,40); }")
+                     : QStringLiteral("#classifyDropZone { border: 2px dashed palette(mid); }"));
+}
+
+void ClassifyDropZone::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!event->mimeData()->hasUrls())
+        return;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile()) {
+            setHighlighted(true);
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void ClassifyDropZone::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    setHighlighted(false);
+    QFrame::dragLeaveEvent(event);
+}
+
+void ClassifyDropZone::dropEvent(QDropEvent *event)
+{
+    setHighlighted(false);
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    const QStringList files = expand(paths);
+    event->acceptProposedAction();
+    if (files.isEmpty())
+        setMessage(tr("Nothing to classify there: drop audio (MP3, WAV, FLAC, OGG, Opus, M4A) or MIDI files, or folders holding them"), true);
+    else
+        Q_EMIT filesChosen(files);
+}
+
+}  // namespace aichopin

@@ -1,0 +1,616 @@
+#include "classify/ClassifyPanel.h"
+
+#include "classifier/ClassifierModel.h"
+#include "classify/ClassifyDropZone.h"
+#include "classify/ClassifyResultsModel.h"
+#include "classify/ClassifyTimelineChart.h"
+#include "classify/ClassifyWorker.h"
+#include "classify/PChopinBarDelegate.h"
+#include "compose/PlaybackController.h"
+#include "listen/AudioDecoder.h"
+#include "midi/SmfReader.h"
+#include "sound/RecordingPlayer.h"
+#include "spectrogram/SpectrogramView.h"
+
+#include <QChart>
+#include <QCheckBox>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QResizeEvent>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QThread>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+
+namespace aichopin {
+
+namespace {
+constexpr int kPlaybackRate = 44100;
+constexpr int kAxisMargin = 56;  // room for the P(Chopin) labels left of both views
+
+bool isMidi(const QString &path)
+{
+    const QString s = QFileInfo(path).suffix().toLower();
+    return s == QLatin1String("mid") || s == QLatin1String("midi") || s == QLatin1String("kar");
+}
+
+QString clockText(double seconds)
+{
+    const int s = std::max(0, int(seconds));
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+// The spectrogram the verdict's network heard, coloured between robust percentiles.
+SpectrogramDataPtr spectrogramOf(const ClassifyResult &r)
+{
+    const ClassifierVerdict &v = r.verdict;
+    if (v.features.empty() || v.featureFrames <= 0 || v.featureBins <= 0)
+        return nullptr;
+    auto data = std::make_shared<SpectrogramData>();
+    data->matrix.frames = v.featureFrames;
+    data->matrix.bins = v.featureBins;
+    data->matrix.data = v.features;
+    data->secondsPerFrame = v.secondsPerFrame;
+    data->kind = r.featureKind;
+    std::vector<float> sorted = v.features;
+    const size_t lo = sorted.size() / 50, hi = std::min(sorted.size() - 1, sorted.size() * 995 / 1000);
+    std::nth_element(sorted.begin(), sorted.begin() + lo, sorted.end());
+    data->low = sorted[lo];
+    std::nth_element(sorted.begin(), sorted.begin() + hi, sorted.end());
+    data->high = std::max(sorted[hi], data->low + 1e-3f);
+    return data;
+}
+}  // namespace
+
+ClassifyPanel::ClassifyPanel(QWidget *parent) : QWidget(parent)
+{
+    qRegisterMetaType<aichopin::ClassifyResult>();
+    setAcceptDrops(true);
+    buildUi();
+
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("ClassifyWorker"));
+    m_worker = new ClassifyWorker(&m_cancel, &m_skipBelow);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &ClassifyWorker::modelLoaded, this, &ClassifyPanel::onModelLoaded);
+    connect(m_worker, &ClassifyWorker::started, this, [this](int id) { m_model->setWorking(id); });
+    connect(m_worker, &ClassifyWorker::progress, this, [this](int id, double f, const QString &stage) {
+        m_model->setProgress(id, f, stage);
+    });
+    connect(m_worker, &ClassifyWorker::finished, this, &ClassifyPanel::onFinished);
+    m_thread->start();
+
+    m_timer.setInterval(33);
+    connect(&m_timer, &QTimer::timeout, this, &ClassifyPanel::tick);
+    connect(&m_decoding, &QFutureWatcherBase::finished, this, [this] {
+        const std::shared_ptr<Result<AudioSignal>> signal = m_decoding.result();
+        const QString path = m_decodingPath;
+        m_decodingPath.clear();
+        if (path != m_shownPath)
+            return;  // another row was selected meanwhile
+        if (!signal || !*signal) {
+            showStatus(tr("Cannot play %1: %2").arg(QFileInfo(path).fileName(), signal ? signal->error().toString() : QString()));
+            m_playWhenDecoded = false;
+            return;
+        }
+        m_recording->setSamples(std::move(signal->value().samples));
+        m_recordingPath = path;
+        if (std::exchange(m_playWhenDecoded, false))
+            togglePlay();
+    });
+
+    QString model = QSettings().value(QStringLiteral("classify/model")).toString();
+    if (model.isEmpty() || !QFileInfo::exists(model))
+        model = ClassifierModel::defaultModelPath();
+    setModelPath(model);
+}
+
+ClassifyPanel::~ClassifyPanel()
+{
+    m_cancel.cancel();
+    m_timer.stop();
+    m_decoding.waitForFinished();
+    if (m_recording)
+        m_recording->closeAudio();
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void ClassifyPanel::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    m_drop = new ClassifyDropZone(this);
+    connect(m_drop, &ClassifyDropZone::filesChosen, this, [this](const QStringList &files) { addFiles(files); });
+    layout->addWidget(m_drop);
+
+    auto *bar = new QHBoxLayout;
+    m_modelLabel = new QLabel(this);
+    m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
+    m_chooseModel = new QPushButton(tr("Model..."), this);
+    m_chooseModel->setToolTip(tr("Classify with another model file (.pt)"));
+    connect(m_chooseModel, &QPushButton::clicked, this, &ClassifyPanel::chooseModel);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(200);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_export = new QPushButton(tr("Export..."), this);
+    m_export->setToolTip(tr("Save the results as CSV or JSON (JSON includes each file's timeline)"));
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, &ClassifyPanel::exportDialog);
+    m_clear = new QPushButton(tr("Clear"), this);
+    connect(m_clear, &QPushButton::clicked, this, &ClassifyPanel::clearResults);
+    bar->addWidget(m_modelLabel, 1);
+    bar->addWidget(m_chooseModel);
+    bar->addWidget(m_progress);
+    bar->addWidget(m_summary);
+    bar->addWidget(m_export);
+    bar->addWidget(m_clear);
+    layout->addLayout(bar);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_model = new ClassifyResultsModel(this);
+    m_table = new QTableView(split);
+    m_table->setObjectName(QStringLiteral("classifyResults"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(ClassifyResultsModel::PChopinColumn, new PChopinBarDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);  // long error texts elide on one line (the tooltip has them whole)
+    m_table->horizontalHeader()->setSectionResizeMode(ClassifyResultsModel::FileColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ClassifyResultsModel::VerdictColumn, QHeaderView::Interactive);
+    m_table->setColumnWidth(ClassifyResultsModel::VerdictColumn, 220);
+    m_table->setColumnWidth(ClassifyResultsModel::PChopinColumn, 200);
+    m_table->setColumnWidth(ClassifyResultsModel::DurationColumn, 80);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showRow(current.row()); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from) {
+        if (from.row() == selectedRow() && m_shownPath.isEmpty())
+            showRow(from.row());
+    });
+
+    auto *detail = new QWidget(split);
+    auto *dl = new QVBoxLayout(detail);
+    dl->setContentsMargins(0, 0, 0, 0);
+    m_detail = new QLabel(tr("Select a classified file to see where it sounded like Chopin"), detail);
+    m_detail->setObjectName(QStringLiteral("detailLabel"));
+    dl->addWidget(m_detail);
+    m_chart = new ClassifyTimelineChart(detail);
+    connect(m_chart, &ClassifyTimelineChart::seekRequested, this, &ClassifyPanel::seek);
+    dl->addWidget(m_chart, 2);
+    auto *specRow = new QHBoxLayout;
+    specRow->setContentsMargins(kAxisMargin, 0, 8, 0);
+    m_specRow = specRow;
+    m_view = new SpectrogramView(detail);
+    m_view->setObjectName(QStringLiteral("classifySpectrogram"));
+    m_view->setOverlayVisible(true);
+    connect(m_view, &SpectrogramView::viewChanged, m_chart, &ClassifyTimelineChart::setTimeRange);
+    connect(m_view, &SpectrogramView::seekRequested, this, &ClassifyPanel::seek);
+    specRow->addWidget(m_view);
+    dl->addLayout(specRow, 3);
+    m_view->installEventFilter(this);
+    // One time axis: the spectrogram's left and right edges follow the chart's plot area.
+    connect(m_chart->chart(), &QChart::plotAreaChanged, this, [this] { QTimer::singleShot(0, this, &ClassifyPanel::alignAxes); });
+
+    auto *transport = new QHBoxLayout;
+    m_play = new QPushButton(tr("Play"), detail);
+    m_play->setObjectName(QStringLiteral("classifyPlay"));
+    m_play->setEnabled(false);
+    connect(m_play, &QPushButton::clicked, this, &ClassifyPanel::togglePlay);
+    m_position = new QLabel(detail);
+    m_position->setMinimumWidth(90);
+    m_overlay = new QCheckBox(tr("Where the model listened"), detail);
+    m_overlay->setObjectName(QStringLiteral("listenedOverlay"));
+    m_overlay->setChecked(true);
+    m_overlay->setToolTip(tr("Brighter: masking that second changed the verdict most (occlusion, 1 s spans)"));
+    connect(m_overlay, &QCheckBox::toggled, m_view, &SpectrogramView::setOverlayVisible);
+    m_status = new QLabel(detail);
+    m_status->setObjectName(QStringLiteral("playbackStatus"));
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    transport->addWidget(m_play);
+    transport->addWidget(m_position);
+    transport->addWidget(m_overlay);
+    transport->addWidget(m_status, 1);
+    dl->addLayout(transport);
+
+    split->addWidget(m_table);
+    split->addWidget(detail);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    split->setSizes({300, 400});
+    layout->addWidget(split, 1);
+    updateSummary();
+}
+
+void ClassifyPanel::setModelPath(const QString &path)
+{
+    m_modelPath = path;
+    m_modelState = ModelState::Loading;
+    m_modelLabel->setText(tr("Loading model %1...").arg(QFileInfo(path).fileName()));
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->loadModel(path); }, Qt::QueuedConnection);
+}
+
+void ClassifyPanel::onModelLoaded(bool ok, const QString &path, const QString &message)
+{
+    if (path != m_modelPath)
+        return;  // a newer choice is on its way
+    m_modelState = ok ? ModelState::Ready : ModelState::Missing;
+    m_modelMessage = message;
+    m_modelLabel->setText(message);
+    m_modelLabel->setStyleSheet(ok ? QString() : QStringLiteral("color: #e07070;"));
+    if (ok)
+        m_drop->setMessage(tr("Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here"));
+    else
+        m_drop->setMessage(tr("Nothing can be classified yet: %1").arg(message), true);
+    Q_EMIT modelStateChanged(m_modelState, message);
+}
+
+void ClassifyPanel::chooseModel()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a classifier model"), QFileInfo(m_modelPath).absolutePath(),
+                                                      tr("Classifier models (*.pt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("classify/model"), path);
+    setModelPath(path);
+}
+
+int ClassifyPanel::addFiles(const QStringList &paths)
+{
+    if (m_modelState == ModelState::Missing) {
+        m_drop->setMessage(tr("Nothing can be classified: %1").arg(m_modelMessage), true);
+        return 0;
+    }
+    const QStringList files = ClassifyDropZone::expand(paths);
+    for (const QString &f : files) {
+        const int id = m_nextId++;
+        m_model->addFile(id, f);
+        QMetaObject::invokeMethod(m_worker, [w = m_worker, id, f] { w->classify(id, f); }, Qt::QueuedConnection);
+    }
+    if (!files.isEmpty() && selectedRow() < 0)
+        selectRow(m_model->rowCount() - int(files.size()));
+    updateSummary();
+    return int(files.size());
+}
+
+bool ClassifyPanel::isBusy() const { return m_model->pendingCount() > 0; }
+
+void ClassifyPanel::onFinished(int id, const ClassifyResult &result)
+{
+    m_model->setResult(id, result);
+    const int row = m_model->rowOfId(id);
+    if (row >= 0 && row == selectedRow())
+        showRow(row);
+    updateSummary();
+    if (!isBusy())
+        Q_EMIT allFinished();
+}
+
+void ClassifyPanel::updateSummary()
+{
+    int done = 0, chopin = 0, failed = 0;
+    for (const auto &r : m_model->rows()) {
+        done += r.state == ClassifyResultsModel::State::Done ? 1 : 0;
+        failed += r.state == ClassifyResultsModel::State::Failed ? 1 : 0;
+        chopin += (r.state == ClassifyResultsModel::State::Done && r.result.verdict.pChopin >= 0.5) ? 1 : 0;
+    }
+    const int total = m_model->rowCount();
+    const int pending = m_model->pendingCount();
+    m_progress->setVisible(pending > 0);
+    m_progress->setRange(0, std::max(1, total));
+    m_progress->setValue(total - pending);
+    m_progress->setFormat(tr("%v of %m"));
+    m_summary->setText(total == 0 ? QString()
+                                  : tr("%1 Chopin, %2 Other%3").arg(chopin).arg(done - chopin)
+                                        .arg(failed ? tr(", %1 unreadable").arg(failed) : QString()));
+    m_export->setEnabled(done + failed > 0);
+}
+
+void ClassifyPanel::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+int ClassifyPanel::selectedRow() const
+{
+    const QModelIndex i = m_table->selectionModel()->currentIndex();
+    return i.isValid() ? i.row() : -1;
+}
+
+void ClassifyPanel::showRow(int row)
+{
+    const ClassifyResultsModel::Row *r = m_model->row(row);
+    const bool done = r && r->state == ClassifyResultsModel::State::Done;
+    const QString path = done ? r->path : QString();
+    if (path == m_shownPath && done)
+        return;
+    stopPlayback();
+    m_shownPath = path;
+    m_chart->clear();
+    m_view->setData(nullptr);
+    m_view->setOverlay({}, 1.0);
+    m_play->setEnabled(done);
+    m_position->clear();
+    showStatus({});
+    if (!r) {
+        m_detail->setText(tr("Select a classified file to see where it sounded like Chopin"));
+        return;
+    }
+    const QString name = QFileInfo(r->path).fileName();
+    if (!done) {
+        m_detail->setText(r->state == ClassifyResultsModel::State::Failed ? tr("%1: %2").arg(name, r->result.error)
+                                                                          : tr("%1: not classified yet").arg(name));
+        return;
+    }
+    const ClassifyResult &res = r->result;
+    m_shownIsMidi = isMidi(path);
+    m_shownDuration = res.verdict.durationSeconds;
+    m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4 clips; spectrogram: %5 as the model heard it%6")
+                          .arg(name, res.verdict.label)
+                          .arg(res.verdict.pChopin, 0, 'f', 2)
+                          .arg(res.verdict.timeline.size())
+                          .arg(res.featureKind == QLatin1String("mfcc") ? tr("MFCC") : tr("log-mel"))
+                          .arg(res.overlayMethod == QLatin1String("occlusion") ? tr("; overlay: occlusion of 1 s spans")
+                                                                               : tr("; overlay: clip contributions")));
+    m_chart->setTimeline(res.verdict.timeline);
+    m_view->setData(spectrogramOf(res));
+    m_view->setOverlay(res.overlay, res.overlayStepSeconds > 0 ? res.overlayStepSeconds : 1.0);
+    m_view->setOverlayVisible(m_overlay->isChecked());
+    m_view->fit();
+    m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
+    setPlayhead(0);
+}
+
+void ClassifyPanel::alignAxes()
+{
+    QWidget *row = m_view->parentWidget();
+    const QRectF plot = m_chart->chart()->plotArea();
+    if (!row || plot.width() <= 0)
+        return;
+    const int left = m_chart->mapTo(row, m_chart->mapFromScene(plot.topLeft())).x();
+    const int right = row->width() - m_chart->mapTo(row, m_chart->mapFromScene(plot.topRight())).x();
+    const QMargins now = m_specRow->contentsMargins();
+    if (left >= 0 && right >= 0 && (std::abs(now.left() - left) > 1 || std::abs(now.right() - right) > 1))
+        m_specRow->setContentsMargins(left, 0, right, 0);
+    m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
+}
+
+bool ClassifyPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize && m_view->data()) {
+        // A view that showed the whole piece keeps showing it; either way the chart follows.
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        const int frame = m_view->width() - m_view->viewport()->width();
+        const double before = (resize->oldSize().width() - frame) / m_view->pixelsPerSecond();
+        const bool fitted = m_view->startSeconds() <= 1e-9 && before >= m_view->data()->duration() - 0.05;
+        QTimer::singleShot(0, this, [this, fitted] {
+            if (fitted)
+                m_view->fit();
+            m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
+        });
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ClassifyPanel::stopPlayback()
+{
+    m_timer.stop();
+    m_playWhenDecoded = false;
+    if (m_recording)
+        m_recording->stop();
+    if (m_midi)
+        m_midi->stop();
+    m_play->setText(tr("Play"));
+}
+
+void ClassifyPanel::togglePlay()
+{
+    if (m_shownPath.isEmpty())
+        return;
+    if (m_shownIsMidi) {
+        if (!m_midi) {
+            m_midi = new PlaybackController(this);
+            connect(m_midi, &PlaybackController::statusChanged, this, &ClassifyPanel::showStatus);
+            connect(m_midi, &PlaybackController::ready, this, [this] {
+                if (m_midiSeek >= 0)
+                    m_midi->seek(std::exchange(m_midiSeek, -1.0));
+            });
+            connect(m_midi, &PlaybackController::positionChanged, this, [this](double seconds) {
+                if (m_midiSeek < 0)  // not while a seek waits for the synthesizer
+                    setPlayhead(seconds);
+            });
+            connect(m_midi, &PlaybackController::playingChanged, this,
+                    [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
+            m_midi->initialise();
+        }
+        if (m_midiPath != m_shownPath) {
+            const Result<NoteSequence> seq = SmfReader::readFile(m_shownPath);
+            if (!seq) {
+                showStatus(tr("Cannot play: %1").arg(seq.error().toString()));
+                return;
+            }
+            // The synthesizer loads in the background; playback starts where the playhead is.
+            m_midiSeek = std::max(0.0, m_playhead);
+            m_midi->stop();
+            m_midi->setSequence(seq.value());
+            m_midiPath = m_shownPath;
+            if (m_midi->isReady())
+                m_midi->seek(std::exchange(m_midiSeek, -1.0));
+        }
+        if (m_midi->isPlaying())
+            m_midi->pause();
+        else
+            m_midi->play();
+        return;
+    }
+    if (!m_recording)
+        m_recording = std::make_unique<RecordingPlayer>(kPlaybackRate);
+    if (m_recordingPath != m_shownPath) {
+        if (m_decodingPath != m_shownPath) {
+            m_decoding.waitForFinished();
+            m_decodingPath = m_shownPath;
+            showStatus(tr("Decoding %1...").arg(QFileInfo(m_shownPath).fileName()));
+            const QString path = m_shownPath;
+            m_decoding.setFuture(QtConcurrent::run([path] {
+                DecodeOptions o;
+                o.sampleRate = kPlaybackRate;
+                return std::make_shared<Result<AudioSignal>>(AudioDecoder::decodeAll(path, o));
+            }));
+        }
+        m_playWhenDecoded = true;
+        return;
+    }
+    if (m_recording->state() == RecordingPlayer::State::Playing) {
+        m_recording->pause();
+        m_timer.stop();
+        m_play->setText(tr("Play"));
+        tick();
+        return;
+    }
+    if (!m_audioTried) {
+        m_audioTried = true;
+        const Status s = m_recording->openAudio();
+        m_audioOpen = s.ok();
+        if (!s)
+            showStatus(tr("No audio device: playing silently, the playhead still runs (%1)").arg(s.error().message));
+    }
+    if (m_playhead >= 0 && m_playhead < m_recording->duration() - 0.01)
+        m_recording->seek(m_playhead);
+    m_recording->play();
+    if (m_audioOpen)
+        showStatus(tr("Playing through %1").arg(m_recording->audioDriver()));
+    m_silentClock.start();
+    m_timer.start();
+    m_play->setText(tr("Pause"));
+}
+
+void ClassifyPanel::tick()
+{
+    if (!m_recording)
+        return;
+    if (!m_audioOpen && m_recording->state() == RecordingPlayer::State::Playing) {
+        // No device: advance the player by the time that passed, discarding the sound.
+        static thread_local std::vector<float> l, r;
+        const qint64 ms = m_silentClock.restart();
+        int frames = int(ms * kPlaybackRate / 1000);
+        l.resize(4096);
+        r.resize(4096);
+        while (frames > 0) {
+            const int n = std::min(frames, 4096);
+            m_recording->process(l.data(), r.data(), n);
+            frames -= n;
+        }
+    }
+    setPlayhead(m_recording->position());
+    if (m_recording->state() != RecordingPlayer::State::Playing) {
+        m_timer.stop();
+        m_play->setText(tr("Play"));
+    }
+}
+
+void ClassifyPanel::setPlayhead(double seconds)
+{
+    m_playhead = seconds;
+    m_view->setPlayhead(seconds);
+    m_chart->setPlayhead(seconds);
+    if (seconds >= 0)
+        m_position->setText(QStringLiteral("%1 / %2").arg(clockText(seconds), clockText(m_shownDuration)));
+    // Keep the playhead in view while playing.
+    const double start = m_view->startSeconds(), visible = m_view->visibleSeconds();
+    if (seconds >= 0 && visible > 0 && (seconds < start || seconds > start + visible))
+        m_view->scrollToTime(std::max(0.0, seconds - 0.1 * visible));
+}
+
+void ClassifyPanel::seek(double seconds)
+{
+    if (m_shownPath.isEmpty())
+        return;
+    seconds = std::clamp(seconds, 0.0, std::max(0.0, m_shownDuration));
+    if (m_shownIsMidi && m_midi && m_midiPath == m_shownPath)
+        m_midi->seek(seconds);
+    else if (m_recording && m_recordingPath == m_shownPath)
+        m_recording->seek(seconds);
+    setPlayhead(seconds);
+}
+
+QString ClassifyPanel::statusText() const { return m_status->toolTip(); }
+
+void ClassifyPanel::showStatus(const QString &text)
+{
+    // Driver errors name every driver tried: one line here, all of it in the tooltip.
+    m_status->setToolTip(text);
+    m_status->setText(m_status->fontMetrics().elidedText(text, Qt::ElideRight, std::max(200, m_status->width())));
+}
+
+bool ClassifyPanel::exportResults(const QString &path, QString *error)
+{
+    const bool csv = QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0;
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(csv ? m_model->toCsv() : m_model->toJson()) < 0 || !f.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+void ClassifyPanel::exportDialog()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("classification.json"),
+                                                      tr("JSON with timelines (*.json);;CSV (*.csv)"), &filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportResults(path, &error))
+        m_drop->setMessage(error, true);
+    else
+        m_summary->setText(tr("Exported to %1").arg(QFileInfo(path).fileName()));
+}
+
+void ClassifyPanel::clearResults()
+{
+    m_skipBelow.store(m_nextId);
+    stopPlayback();
+    m_model->clear();
+    showRow(-1);
+    updateSummary();
+}
+
+void ClassifyPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void ClassifyPanel::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    event->acceptProposedAction();
+    addFiles(paths);
+}
+
+}  // namespace aichopin

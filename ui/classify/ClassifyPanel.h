@@ -1,0 +1,146 @@
+#pragma once
+// The Classify area: files dropped or chosen are classified one by one on a worker thread (one
+// ClassifierModel there: the shipped default or one the user picks); each gets a row with its
+// verdict, P(Chopin) as a bar and its duration, or an error text. Selecting a row shows its
+// P(Chopin) timeline and the spectrogram the model heard on one time axis, with "where the
+// model listened" as a switchable overlay, and plays the file (audio through RecordingPlayer,
+// MIDI through PlaybackController) with a playhead; clicking either view seeks. Results export
+// to CSV or JSON. UI thread only; the destructor cancels the worker and waits for it.
+#include "classify/ClassifyTypes.h"
+#include "common/CancelToken.h"
+#include "common/Result.h"
+#include "listen/AudioDecoder.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QCheckBox;
+class QHBoxLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class QThread;
+
+namespace aichopin {
+
+class ClassifyDropZone;
+class ClassifyResultsModel;
+class ClassifyTimelineChart;
+class ClassifyWorker;
+class PlaybackController;
+class RecordingPlayer;
+class SpectrogramView;
+
+class ClassifyPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class ModelState { Loading, Ready, Missing };
+
+    explicit ClassifyPanel(QWidget *parent = nullptr);
+    ~ClassifyPanel() override;
+
+    // Loads a model on the worker (asynchronously; modelStateChanged tells the outcome).
+    void setModelPath(const QString &path);
+    QString modelPath() const { return m_modelPath; }
+    ModelState modelState() const { return m_modelState; }
+
+    // Queues files and folders (expanded recursively). Returns how many files were queued;
+    // none while no model can be used (the drop zone says why).
+    int addFiles(const QStringList &paths);
+    bool isBusy() const;
+    // Writes the finished rows; ".csv" gives CSV, anything else JSON. Error text on failure.
+    bool exportResults(const QString &path, QString *error = nullptr);
+    void selectRow(int row);
+    int selectedRow() const;
+
+    ClassifyDropZone *dropZone() const { return m_drop; }
+    ClassifyResultsModel *results() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    ClassifyTimelineChart *chart() const { return m_chart; }
+    SpectrogramView *spectrogram() const { return m_view; }
+    QCheckBox *overlayCheck() const { return m_overlay; }
+    QPushButton *playButton() const { return m_play; }
+    QString statusText() const;  // the playback status in full
+    double playhead() const { return m_playhead; }
+
+public Q_SLOTS:
+    void seek(double seconds);
+    void togglePlay();
+
+Q_SIGNALS:
+    void modelStateChanged(aichopin::ClassifyPanel::ModelState state, const QString &message);
+    void allFinished();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void buildUi();
+    void onModelLoaded(bool ok, const QString &path, const QString &message);
+    void onFinished(int id, const ClassifyResult &result);
+    void showRow(int row);
+    void stopPlayback();
+    void showStatus(const QString &text);
+    void tick();
+    void setPlayhead(double seconds);
+    void updateSummary();
+    void alignAxes();
+    void chooseModel();
+    void exportDialog();
+    void clearResults();
+
+    ClassifyDropZone *m_drop = nullptr;
+    QLabel *m_modelLabel = nullptr;
+    QPushButton *m_chooseModel = nullptr;
+    QPushButton *m_export = nullptr;
+    QPushButton *m_clear = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_summary = nullptr;
+    ClassifyResultsModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    ClassifyTimelineChart *m_chart = nullptr;
+    SpectrogramView *m_view = nullptr;
+    QCheckBox *m_overlay = nullptr;
+    QPushButton *m_play = nullptr;
+    QLabel *m_position = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_detail = nullptr;
+    QHBoxLayout *m_specRow = nullptr;
+
+    QThread *m_thread = nullptr;
+    ClassifyWorker *m_worker = nullptr;
+    CancelToken m_cancel;
+    std::atomic<int> m_skipBelow{0};
+    int m_nextId = 1;
+    ModelState m_modelState = ModelState::Loading;
+    QString m_modelPath;
+    QString m_modelMessage;
+
+    // Playback of the selected file.
+    QString m_shownPath;
+    bool m_shownIsMidi = false;
+    double m_shownDuration = 0;
+    std::unique_ptr<RecordingPlayer> m_recording;
+    QString m_recordingPath;  // loaded into m_recording
+    QFutureWatcher<std::shared_ptr<Result<AudioSignal>>> m_decoding;
+    QString m_decodingPath;
+    bool m_playWhenDecoded = false;
+    bool m_audioTried = false;
+    bool m_audioOpen = false;
+    QElapsedTimer m_silentClock;  // drives m_recording without an audio device
+    PlaybackController *m_midi = nullptr;
+    QString m_midiPath;
+    double m_midiSeek = -1;  // a seek waiting for the synthesizer to load
+    QTimer m_timer;
+    double m_playhead = -1;
+};
+
+}  // namespace aichopin

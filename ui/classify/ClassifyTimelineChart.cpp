@@ -1,0 +1,110 @@
+#include "classify/ClassifyTimelineChart.h"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace aichopin {
+
+ClassifyTimelineChart::ClassifyTimelineChart(QWidget *parent) : QChartView(parent)
+{
+    setObjectName(QStringLiteral("classifyTimeline"));
+    auto *chart = new QChart;
+    chart->legend()->hide();
+    chart->setMargins(QMargins(0, 4, 0, 0));
+    chart->setBackgroundRoundness(0);
+    chart->setTheme(palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    m_p = new QLineSeries;
+    m_p->setName(tr("P(Chopin)"));
+    m_p->setPointsVisible(true);
+    m_p->setPen(QPen(QColor(0x3a, 0x8f, 0xd0), 2));
+    m_threshold = new QLineSeries;
+    m_threshold->setPen(QPen(QColor(0xa0, 0xa0, 0xa0), 1, Qt::DashLine));
+    m_playhead = new QLineSeries;
+    m_playhead->setPen(QPen(QColor(0xff, 0xd0, 0x40), 1.5));
+    chart->addSeries(m_threshold);
+    chart->addSeries(m_p);
+    chart->addSeries(m_playhead);
+    m_x = new QValueAxis;
+    m_x->setLabelFormat(QStringLiteral("%.0f s"));
+    m_x->setTickType(QValueAxis::TicksDynamic);
+    m_x->setTickAnchor(0);
+    m_x->setTickInterval(1);
+    m_x->setRange(0, 10);
+    m_y = new QValueAxis;
+    m_y->setRange(0, 1);
+    m_y->setTickCount(3);
+    m_y->setLabelFormat(QStringLiteral("%.1f"));
+    m_y->setTitleText(tr("P(Chopin)"));
+    chart->addAxis(m_x, Qt::AlignBottom);
+    chart->addAxis(m_y, Qt::AlignLeft);
+    for (QLineSeries *s : {m_p, m_threshold, m_playhead}) {
+        s->attachAxis(m_x);
+        s->attachAxis(m_y);
+    }
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(150);
+    setToolTip(tr("P(Chopin) of each clip; click to play from there"));
+}
+
+void ClassifyTimelineChart::setTimeline(const std::vector<ClipVerdict> &timeline)
+{
+    QList<QPointF> points;
+    double end = 0;
+    for (const ClipVerdict &c : timeline) {
+        points << QPointF(0.5 * (c.startSeconds + c.endSeconds), c.pChopin);
+        end = std::max(end, c.endSeconds);
+    }
+    m_p->replace(points);
+    m_threshold->replace(QList<QPointF>{{0.0, 0.5}, {std::max(end, 1.0), 0.5}});
+    setPlayhead(-1);
+}
+
+void ClassifyTimelineChart::clear()
+{
+    m_p->clear();
+    m_threshold->clear();
+    m_playhead->clear();
+}
+
+void ClassifyTimelineChart::setTimeRange(double start, double seconds)
+{
+    if (seconds <= 0)
+        return;
+    // Round tick steps (about 8 across), like the spectrogram's ruler.
+    double step = 1;
+    for (double s : {0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0}) {
+        step = s;
+        if (seconds / s <= 9)
+            break;
+    }
+    m_x->setTickInterval(step);
+    m_x->setLabelFormat(step < 1 ? QStringLiteral("%.1f s") : QStringLiteral("%.0f s"));
+    m_x->setRange(start, start + seconds);
+}
+
+void ClassifyTimelineChart::setPlayhead(double seconds)
+{
+    if (seconds < 0)
+        m_playhead->clear();
+    else
+        m_playhead->replace(QList<QPointF>{{seconds, 0.0}, {seconds, 1.0}});
+}
+
+void ClassifyTimelineChart::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && !m_p->points().isEmpty()) {
+        const QPointF value = chart()->mapToValue(chart()->mapFromScene(mapToScene(event->position().toPoint())), m_p);
+        const double clamped = std::clamp(value.x(), m_x->min(), m_x->max());
+        Q_EMIT seekRequested(std::max(0.0, clamped));
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+}  // namespace aichopin

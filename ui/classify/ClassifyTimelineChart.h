@@ -1,0 +1,41 @@
+#pragma once
+// P(Chopin) over a piece: one point per classifier clip (at its middle), a dashed 0.5 threshold
+// and a playhead, on a time axis the owner keeps equal to the spectrogram's visible range. A
+// click asks to seek. UI thread.
+#include "classifier/ClassifierTypes.h"
+
+#include <QChartView>
+
+class QLineSeries;
+class QValueAxis;
+
+namespace aichopin {
+
+class ClassifyTimelineChart : public QChartView {
+    Q_OBJECT
+public:
+    explicit ClassifyTimelineChart(QWidget *parent = nullptr);
+    void setTimeline(const std::vector<ClipVerdict> &timeline);
+    void clear();
+    void setTimeRange(double start, double seconds);
+    void setPlayhead(double seconds);  // < 0 hides it
+
+    QLineSeries *pSeries() const { return m_p; }
+    QValueAxis *timeAxis() const { return m_x; }
+    QValueAxis *pAxis() const { return m_y; }
+
+Q_SIGNALS:
+    void seekRequested(double seconds);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    QLineSeries *m_p;
+    QLineSeries *m_threshold;
+    QLineSeries *m_playhead;
+    QValueAxis *m_x;
+    QValueAxis *m_y;
+};
+
+}  // namespace aichopin

@@ -1,0 +1,26 @@
+#pragma once
+// Value types the Classify area sends from its worker thread to the UI (registered metatypes).
+#include "classifier/ClassifierTypes.h"
+
+#include <QMetaType>
+#include <QString>
+#include <vector>
+
+namespace aichopin {
+
+// One file's outcome: a verdict, or an error text when the file could not be classified.
+struct ClassifyResult {
+    QString path;
+    QString error;              // empty: verdict is valid
+    ClassifierVerdict verdict;  // with features (for the spectrogram)
+    QString featureKind;        // "mel" or "mfcc", as the model used
+    // "Where the model listened": 0..1 per step of overlayStepSeconds over the piece.
+    std::vector<float> overlay;
+    double overlayStepSeconds = 0;
+    QString overlayMethod;      // "occlusion" or "clips"
+    bool ok() const { return error.isEmpty(); }
+};
+
+}  // namespace aichopin
+
+Q_DECLARE_METATYPE(aichopin::ClassifyResult)

@@ -1,0 +1,87 @@
+#include "classify/ClassifyWorker.h"
+
+#include "classifier/ClassifierModel.h"
+#include "classify/ListeningMap.h"
+
+#include <QFileInfo>
+
+#include <cmath>
+
+namespace aichopin {
+
+ClassifyWorker::ClassifyWorker(const CancelToken *cancel, const std::atomic<int> *skipBelow)
+    : m_cancel(cancel), m_skipBelow(skipBelow)
+{
+}
+
+ClassifyWorker::~ClassifyWorker() = default;
+
+void ClassifyWorker::loadModel(const QString &path)
+{
+    if (path.isEmpty()) {
+        m_model.reset();
+        Q_EMIT modelLoaded(false, path,
+                           tr("No classifier model was found (resources/models/classifier-default.pt is not installed). "
+                              "Choose a model file (train one with 'aichopin-cli train-classifier')."));
+        return;
+    }
+    Result<std::unique_ptr<ClassifierModel>> loaded = ClassifierModel::load(path);
+    if (!loaded) {
+        m_model.reset();
+        Q_EMIT modelLoaded(false, path, tr("Cannot use the model %1: %2").arg(QFileInfo(path).fileName(), loaded.error().toString()));
+        return;
+    }
+    m_model = std::move(loaded).value();
+    const ClassifierFeatureSettings &f = m_model->features();
+    Q_EMIT modelLoaded(true, path,
+                       tr("Model %1 (%2, %3 bins, %4 s clips)")
+                           .arg(QFileInfo(path).fileName(), featureKindName(f.kind))
+                           .arg(f.bins())
+                           .arg(f.clipSeconds));
+}
+
+void ClassifyWorker::classify(int id, const QString &path)
+{
+    if (isCancelled(m_cancel) || id < m_skipBelow->load())
+        return;
+    Q_EMIT started(id);
+    ClassifyResult result;
+    result.path = path;
+    if (!m_model) {
+        result.error = tr("No classifier model is loaded");
+        Q_EMIT finished(id, result);
+        return;
+    }
+    int lastPercent = -1;
+    auto sink = [&](const ProgressInfo &p, double from, double span) {
+        const int percent = p.fraction < 0 ? -1 : int(std::floor(100 * (from + span * p.fraction)));
+        if (percent != lastPercent) {
+            lastPercent = percent;
+            Q_EMIT progress(id, percent / 100.0, p.stage);
+        }
+    };
+    ClassifyOptions options;
+    options.keepFeatures = true;
+    Result<ClassifierVerdict> verdict = m_model->classifyFile(
+        path, options, [&](const ProgressInfo &p) { sink(p, 0.0, 0.8); }, m_cancel);
+    if (isCancelled(m_cancel))
+        return;
+    if (!verdict) {
+        result.error = verdict.error().toString();
+        Q_EMIT finished(id, result);
+        return;
+    }
+    result.verdict = std::move(verdict).value();
+    result.featureKind = featureKindName(m_model->features().kind);
+    ListeningMap map = occlusionMap(*m_model, result.verdict, 1.0, [&](const ProgressInfo &p) { sink(p, 0.8, 0.2); }, m_cancel);
+    if (isCancelled(m_cancel))
+        return;
+    if (map.isEmpty())
+        map = clipContribution(result.verdict);
+    result.overlay = std::move(map.weights);
+    result.overlayStepSeconds = map.secondsPerStep;
+    result.overlayMethod = map.method;
+    Q_EMIT finished(id, result);
+}
+
+}  // namespace aichopin
