@@ -1,7 +1,10 @@
 // The main window as a user meets it: its areas, and MIDI files dropped on it.
 
 #include "main/AboutDialog.h"
+#include "classify/ClassifyPanel.h"
+#include "compose/ComposePanel.h"
 #include "main/MainWindow.h"
+#include "training/TrainingPanel.h"
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
@@ -9,6 +12,7 @@
 #include <QAbstractButton>
 #include <QLabel>
 #include <QMimeData>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTemporaryDir>
@@ -120,6 +124,24 @@ private Q_SLOTS:
         w.openFile(writeScale(m_dir.filePath("again.mid"), 30));
         QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(30));
         QVERIFY(!banner->isVisible());
+    }
+
+    void modelsTrainedInTheTrainingAreaAreUsedWhereTheyBelong()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString classifier = QString::fromUtf8(AICHOPIN_RESOURCE_DIR_FOR_TESTS "/models/classifier-default.pt");
+        Q_EMIT w.trainingPanel()->useClassifierModel(classifier);
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->modelPath(), classifier);
+        QCOMPARE(QSettings().value("classify/model").toString(), classifier);
+        QTRY_VERIFY(w.classifyPanel()->modelState() == ClassifyPanel::ModelState::Ready);
+
+        const QString composer = QString::fromUtf8(AICHOPIN_RESOURCE_DIR_FOR_TESTS "/models/composer-default.pt");
+        Q_EMIT w.trainingPanel()->useComposerModel(composer);
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.composePanel()));
+        QCOMPARE(QSettings().value("compose/model").toString(), composer);
     }
 
     void aboutListsLibrariesLicencesAndData()

@@ -64,6 +64,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_areas->setCurrentWidget(m_compose);
         statusBar()->showMessage(tr("Compose now uses %1").arg(QFileInfo(path).fileName()), 8000);
     });
+    connect(m_training, &TrainingPanel::useClassifierModel, this, [this](const QString &path) {
+        QSettings().setValue(QStringLiteral("classify/model"), path);
+        m_classify->setModelPath(path);
+        m_areas->setCurrentWidget(m_classify);
+        statusBar()->showMessage(tr("Classify now uses %1").arg(QFileInfo(path).fileName()), 8000);
+    });
     m_areas->addTab(m_training, tr("&Training"));
     m_areas->addTab(new DatasetPanel(this), tr("&Dataset"));
     layout->addWidget(m_banner);
