@@ -2,6 +2,7 @@
 // event, for the default preset and the paper's two designs. Prints numbers; never fails on time.
 //
 //   bench_composer [--model MODEL] [--data DIR] [--train-seconds S] [--threads N]
+//   bench_composer --steps THREADS [--seconds S]   (the training step alone; compare with bench/python/lstm_steps.py)
 //
 // Generation speed does not depend on the weights, so untrained networks of each preset are
 // timed; the trained model (--model, else the shipped one) adds the real-time factor (seconds
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 using namespace aichopin;
 
@@ -69,10 +71,59 @@ QString arg(const QStringList &args, const QString &name, const QString &fallbac
 
 }  // namespace
 
+// The training step alone, on random tokens, exactly as bench/python/lstm_steps.py runs it from
+// Python: the default network, batch 32 x chunk 128, state carried, Adam 2e-3, clipping at 1.
+int timeSteps(int threads, double seconds)
+{
+    at::set_num_threads(threads);
+    torch::manual_seed(1);
+    const int vocab = 308, batch = 32, chunk = 128;
+    ComposerHyperparameters h = *ComposerHyperparameters::fromPreset(QStringLiteral("default"));
+    ComposerNetwork net(vocab, h);
+    net->train();
+    torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(2e-3));
+    const torch::Tensor rows = torch::randint(0, vocab, {batch, 64 * chunk + 1});
+    std::optional<LstmState> state;
+    qint64 tokens = 0;
+    int step = 0;
+    QElapsedTimer wall;
+    double cpu0 = 0;
+    for (;; ++step) {
+        if (step == 3) {
+            wall.start();
+            cpu0 = double(std::clock()) / CLOCKS_PER_SEC;
+            tokens = 0;
+        }
+        const int64_t t0 = int64_t(step % 64) * chunk;
+        if (state)
+            state = LstmState{std::get<0>(*state).detach(), std::get<1>(*state).detach()};
+        const torch::Tensor logits = net->forward(rows.narrow(1, t0, chunk), &state);
+        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits.reshape({-1, vocab}), rows.narrow(1, t0 + 1, chunk).reshape({-1}));
+        opt.zero_grad();
+        loss.backward();
+        torch::nn::utils::clip_grad_norm_(net->parameters(), 1.0);
+        opt.step();
+        (void)loss.item<double>();
+        tokens += batch * chunk;
+        if (step >= 3 && wall.nsecsElapsed() / 1e9 >= seconds)
+            break;
+    }
+    const double w = wall.nsecsElapsed() / 1e9;
+    const double cpu = double(std::clock()) / CLOCKS_PER_SEC - cpu0;
+    std::printf("C++ LibTorch, %d thread(s): %.0f tokens/s wall, %.0f tokens per CPU second (%d steps)\n", threads, tokens / w,
+                tokens / cpu, step - 2);
+    bench::result(qPrintable(QStringLiteral("composer.steps.cpp.threads%1.tokens_per_s").arg(threads)), tokens / w, "tokens/s");
+    bench::result(qPrintable(QStringLiteral("composer.steps.cpp.threads%1.tokens_per_cpu_s").arg(threads)), tokens / cpu, "tokens/s");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (args.contains(QStringLiteral("--steps")))
+        return timeSteps(arg(args, QStringLiteral("--steps"), QStringLiteral("1")).toInt(),
+                         arg(args, QStringLiteral("--seconds"), QStringLiteral("20")).toDouble());
     const QString modelPath = arg(args, QStringLiteral("--model"), DataPaths::shippedModel(QStringLiteral("composer-default.pt")));
     QString data = arg(args, QStringLiteral("--data"));
     if (data.isEmpty() && !DataPaths::pianoMidiDir().isEmpty())

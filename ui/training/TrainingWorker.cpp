@@ -55,14 +55,8 @@ void TrainingWorker::runComposer(const ComposerTrainingOptions &options)
         Q_EMIT stage(p.fraction, p.stage);
     };
     const auto result = ComposerTrainer::train(options, onStep, onEpoch, onProgress, m_cancel.get());
-    if (m_cancel->isCancelled()) {
-        Q_EMIT stopped(options.outPath);
+    if (endedWithoutModel(result, options.outPath))
         return;
-    }
-    if (!result) {
-        Q_EMIT failed(result.error().toString());
-        return;
-    }
     const ComposerTrainingResult &r = result.value();
     TrainingOutcome outcome;
     outcome.modelPath = options.outPath;
@@ -140,14 +134,8 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
         clips.value(), options, onEpoch,
         [this](const ProgressInfo &p) { Q_EMIT stage(p.fraction >= 0 ? kDataShare + p.fraction * (1 - kDataShare) : -1, p.stage); },
         m_cancel.get());
-    if (m_cancel->isCancelled()) {
-        Q_EMIT stopped(job.outPath);
+    if (endedWithoutModel(result, job.outPath))
         return;
-    }
-    if (!result) {
-        Q_EMIT failed(result.error().toString());
-        return;
-    }
     const ClassifierTrainingResult &r = result.value();
     TrainingOutcome outcome;
     outcome.modelPath = job.outPath;

@@ -4,6 +4,7 @@
 // a checkpoint was written, so the run can be resumed) or failed.
 
 #include "common/CancelToken.h"
+#include "common/Result.h"
 #include "training/TrainingTypes.h"
 
 #include <QObject>
@@ -31,6 +32,18 @@ Q_SIGNALS:
 private:
     void runComposer(const ComposerTrainingOptions &options);
     void runClassifier(const ClassifierJob &job);
+    // Emits stopped() or failed() when the run was cancelled or failed; true when it did.
+    template <typename T>
+    bool endedWithoutModel(const Result<T> &result, const QString &modelPath)
+    {
+        if (m_cancel->isCancelled())
+            Q_EMIT stopped(modelPath);
+        else if (!result)
+            Q_EMIT failed(result.error().toString());
+        else
+            return false;
+        return true;
+    }
     std::shared_ptr<CancelToken> m_cancel;
 };
 
