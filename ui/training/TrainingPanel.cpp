@@ -369,6 +369,8 @@ void TrainingPanel::setDataDir(const QString &dir)
 }
 
 void TrainingPanel::setOutputPath(const QString &path) { m_output->setText(path); }
+
+QString TrainingPanel::outputPath() const { return m_output->text(); }
 void TrainingPanel::setPreset(const QString &preset) { m_preset->setCurrentIndex(m_preset->findData(preset)); }
 void TrainingPanel::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 void TrainingPanel::setBatchSize(int batch) { m_batch->setValue(batch); }
