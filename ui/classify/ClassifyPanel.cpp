@@ -297,6 +297,16 @@ int ClassifyPanel::addFiles(const QStringList &paths)
         return 0;
     }
     const QStringList files = ClassifyDropZone::expand(paths);
+    if (files.isEmpty() && !paths.isEmpty()) {
+        // Say why nothing happened rather than nothing at all.
+        const QFileInfo first(paths.first());
+        m_drop->setMessage(first.isDir() ? tr("Nothing to classify: %1 holds no recordings or MIDI files (%2)")
+                                               .arg(first.fileName(), ClassifyDropZone::suffixes().join(QStringLiteral(", ")))
+                                         : tr("Nothing to classify: %1 is not a recording or MIDI file (%2)")
+                                               .arg(first.fileName(), ClassifyDropZone::suffixes().join(QStringLiteral(", "))),
+                           true);
+        return 0;
+    }
     for (const QString &f : files) {
         const int id = m_nextId++;
         m_model->addFile(id, f);
