@@ -9,6 +9,7 @@
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
+#include "support/TestAudio.h"
 
 #include <QAbstractButton>
 #include <QLabel>
@@ -166,7 +167,8 @@ private Q_SLOTS:
         QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.composePanel()));
 
         // A recording goes to Classify and gets a verdict; the piece in the roll stays.
-        const QString wav = QStringLiteral(AICHOPIN_TEST_DATA "/listen/tone440.wav");
+        const QString wav = m_dir.filePath("tone.wav");  // long enough for a verdict (1 s at least)
+        QVERIFY(test::writeSineWav(wav, 3.0));
         w.openFiles({wav});
         QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
         QCOMPARE(w.classifyPanel()->results()->rowCount(), 1);
