@@ -96,13 +96,13 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+164"/>
+        <location line="+191"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+210"/>
+        <location line="-170"/>
+        <location line="+237"/>
         <location line="+20"/>
         <location line="+43"/>
         <location line="+41"/>
@@ -110,7 +110,7 @@
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-339"/>
         <source>Play or pause the selected file</source>
         <translation>Odtwórz lub wstrzymaj zaznaczony plik</translation>
     </message>
@@ -130,7 +130,17 @@
         <translation>Wczytywanie modelu %1...</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>%1 (%2 could not be loaded)</source>
+        <translation>%1 (nie można wczytać %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1. Still using %2.</source>
+        <translation>%1. Nadal używany jest %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here</source>
         <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, Opus, M4A), pliki MIDI lub foldery</translation>
     </message>
@@ -155,7 +165,17 @@
         <translation>Nie można niczego sklasyfikować: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+7"/>
+        <source>Nothing to classify: %1 holds no recordings or MIDI files (%2)</source>
+        <translation>Nie ma czego klasyfikować: %1 nie zawiera nagrań ani plików MIDI (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to classify: %1 is not a recording or MIDI file (%2)</source>
+        <translation>Nie ma czego klasyfikować: %1 nie jest nagraniem ani plikiem MIDI (%2)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>%v of %m</source>
         <translation>%v z %m</translation>
     </message>
@@ -316,17 +336,17 @@
         <translation>Nie znaleziono modelu klasyfikatora (resources/models/classifier-default.pt nie jest zainstalowany). Wybierz plik modelu (wytrenuj go poleceniem &apos;aichopin-cli train-classifier&apos;).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Cannot use the model %1: %2</source>
         <translation>Nie można użyć modelu %1: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Model %1 (%2, %3 bins, %4 s clips)</source>
         <translation>Model %1 (%2, %3 pasm, fragmenty %4 s)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>No classifier model is loaded</source>
         <translation>Nie wczytano modelu klasyfikatora</translation>
     </message>
@@ -334,12 +354,22 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+108"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+110"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>Model: %1 (%2 could not be loaded)</source>
+        <translation>Model: %1 (nie można wczytać %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not load the composer model %1: %2. Still using %3.</source>
+        <translation>Nie można wczytać modelu kompozytora %1: %2. Nadal używany jest %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Model: none loaded</source>
         <translation>Model: nie wczytano</translation>
     </message>
@@ -349,7 +379,7 @@
         <translation>Nie można wczytać modelu kompozytora %1: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> (stopped)</source>
         <translation> (zatrzymano)</translation>
     </message>
@@ -932,12 +962,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+204"/>
+        <location line="+211"/>
         <source>Select a file to preview it.</source>
         <translation>Wybierz plik, aby go podejrzeć.</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-203"/>
         <source>Mel spectrogram: time to the right, low frequencies at the bottom</source>
         <translation>Spektrogram melowy: czas w prawo, niskie częstotliwości na dole</translation>
     </message>
@@ -959,12 +989,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+141"/>
+        <location line="+146"/>
         <source>Add a folder of music to see what it holds.</source>
         <translation>Dodaj folder z muzyką, aby zobaczyć, co zawiera.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-98"/>
         <source>Reading %1...</source>
         <translation>Wczytywanie %1...</translation>
     </message>
@@ -992,7 +1022,12 @@ pewny?</translation>
         <translation>Odłożone do walidacji, gdy kompozytor trenuje na tym folderze</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>no MIDI or audio files in this folder (%1)</source>
+        <translation>brak plików MIDI i audio w tym folderze (%1)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Reading...</source>
         <translation>Wczytywanie...</translation>
     </message>
@@ -1005,6 +1040,11 @@ pewny?</translation>
         <location line="+1"/>
         <source> (%1 unreadable)</source>
         <translation> (nieczytelne: %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no MIDI or audio files</source>
+        <translation>brak plików MIDI i audio</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1218,6 +1258,11 @@ pewny?</translation>
         <location line="+12"/>
         <source>Could not open %1: %2</source>
         <translation>Nie można otworzyć %1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open %1: it holds no notes (%2 track(s), no note-on events); the piece on screen stays</source>
+        <translation>Nie można otworzyć %1: nie zawiera nut (ścieżki: %2, brak zdarzeń note-on); utwór na ekranie zostaje</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1781,12 +1826,22 @@ pewny?</translation>
         <translation>Dla porównania dostarczony model domyślny: strata walidacyjna %1 natów/zdarzenie (%2 bitów).</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Choose a folder of music to train on.</source>
         <translation>Wybierz folder z muzyką do treningu.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>The data folder %1 does not exist; choose a folder of music to train on.</source>
+        <translation>Folder danych %1 nie istnieje; wybierz folder z muzyką do treningu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a file, not a folder; choose the folder of music that holds it.</source>
+        <translation>%1 to plik, nie folder; wybierz folder z muzyką, który go zawiera.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Choose where to save the model.</source>
         <translation>Wybierz, gdzie zapisać model.</translation>
     </message>
