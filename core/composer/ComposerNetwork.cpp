@@ -1,6 +1,7 @@
 #include "composer/ComposerNetwork.h"
 
 #include "common/CancelToken.h"
+#include "common/ModelFileCheck.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -103,19 +104,21 @@ Result<ComposerFile::Opened> ComposerFile::open(const QString &path, std::option
     opened.archive = std::make_shared<torch::serialize::InputArchive>();
     try {
         opened.archive->load_from(path.toStdString(), torch::kCPU);
-    } catch (const std::exception &) {
-        return Error{QStringLiteral("'%1' is not a composer model file (unreadable or corrupt)").arg(path)};
+    } catch (const std::exception &e) {
+        return describeUnreadableModel(path, QStringLiteral("composer model"), QString::fromUtf8(e.what()).section('\n', 0, 0));
     }
     try {
         torch::serialize::InputArchive &a = *opened.archive;
         std::string format, kind, codec, hyper, info, state;
-        if (!readString(a, "format", &format) || format != kFormat)
+        if (!readString(a, "format", &format))
             return Error{QStringLiteral("'%1' is not a composer model file (no '%2' header)").arg(path, QLatin1String(kFormat))};
+        if (format != kFormat)  // most often the classifier's model picked by mistake
+            return Error{QStringLiteral("'%1' is a %2, not a composer model").arg(path, modelKindOfFormat(QString::fromStdString(format)))};
         c10::IValue version;
         if (!a.try_read("format_version", version) || !version.isInt())
             return Error{QStringLiteral("'%1' has no format version").arg(path)};
         if (version.toInt() != kVersion)
-            return Error{QStringLiteral("'%1' has model format version %2; this build reads version %3")
+            return Error{QStringLiteral("'%1' has composer model format version %2; this build reads version %3 (a newer AI Chopin made it?)")
                              .arg(path).arg(version.toInt()).arg(kVersion)};
         if (!readString(a, "kind", &kind) || !readString(a, "codec", &codec) || !readString(a, "hyperparameters", &hyper))
             return Error{QStringLiteral("'%1' is missing its header fields").arg(path)};

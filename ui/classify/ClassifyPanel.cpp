@@ -155,6 +155,7 @@ void ClassifyPanel::buildUi()
     m_export->setEnabled(false);
     connect(m_export, &QPushButton::clicked, this, &ClassifyPanel::exportDialog);
     m_clear = new QPushButton(tr("Clear"), this);
+    m_clear->setToolTip(tr("Remove every result from the list"));
     connect(m_clear, &QPushButton::clicked, this, &ClassifyPanel::clearResults);
     bar->addWidget(m_modelLabel, 1);
     bar->addWidget(m_chooseModel);
@@ -213,6 +214,7 @@ void ClassifyPanel::buildUi()
     auto *transport = new QHBoxLayout;
     m_play = new QPushButton(tr("Play"), detail);
     m_play->setObjectName(QStringLiteral("classifyPlay"));
+    m_play->setToolTip(tr("Play or pause the selected file"));
     m_play->setEnabled(false);
     connect(m_play, &QPushButton::clicked, this, &ClassifyPanel::togglePlay);
     m_position = new QLabel(detail);
@@ -248,10 +250,27 @@ void ClassifyPanel::setModelPath(const QString &path)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->loadModel(path); }, Qt::QueuedConnection);
 }
 
-void ClassifyPanel::onModelLoaded(bool ok, const QString &path, const QString &message)
+void ClassifyPanel::onModelLoaded(bool ok, const QString &path, const QString &message, const QString &kept)
 {
     if (path != m_modelPath)
         return;  // a newer choice is on its way
+    if (ok) {
+        m_readyModelPath = path;
+        m_readyModelMessage = message;
+    } else if (!m_readyModelPath.isEmpty() && kept == m_readyModelPath) {
+        // A bad choice never costs the model that worked: the worker still holds it.
+        QSettings settings;
+        if (settings.value(QStringLiteral("classify/model")).toString() == path)
+            settings.setValue(QStringLiteral("classify/model"), m_readyModelPath);
+        m_modelPath = m_readyModelPath;
+        m_modelState = ModelState::Ready;
+        m_modelMessage = m_readyModelMessage;
+        m_modelLabel->setText(tr("%1 (%2 could not be loaded)").arg(m_readyModelMessage, QFileInfo(path).fileName()));
+        m_modelLabel->setStyleSheet(QString());
+        m_drop->setMessage(tr("%1. Still using %2.").arg(message, QFileInfo(m_readyModelPath).fileName()), true);
+        Q_EMIT modelStateChanged(m_modelState, message);
+        return;
+    }
     m_modelState = ok ? ModelState::Ready : ModelState::Missing;
     m_modelMessage = message;
     m_modelLabel->setText(message);
@@ -280,6 +299,16 @@ int ClassifyPanel::addFiles(const QStringList &paths)
         return 0;
     }
     const QStringList files = ClassifyDropZone::expand(paths);
+    if (files.isEmpty() && !paths.isEmpty()) {
+        // Say why nothing happened rather than nothing at all.
+        const QFileInfo first(paths.first());
+        m_drop->setMessage(first.isDir() ? tr("Nothing to classify: %1 holds no recordings or MIDI files (%2)")
+                                               .arg(first.fileName(), ClassifyDropZone::suffixes().join(QStringLiteral(", ")))
+                                         : tr("Nothing to classify: %1 is not a recording or MIDI file (%2)")
+                                               .arg(first.fileName(), ClassifyDropZone::suffixes().join(QStringLiteral(", "))),
+                           true);
+        return 0;
+    }
     for (const QString &f : files) {
         const int id = m_nextId++;
         m_model->addFile(id, f);

@@ -132,6 +132,8 @@ void TrainingPanel::buildUi()
     m_resumeText = new QLabel(m_resumeBanner);
     auto *resumeNow = new QPushButton(tr("Resume"), m_resumeBanner);
     auto *discard = new QPushButton(tr("Discard"), m_resumeBanner);
+    resumeNow->setToolTip(tr("Continue the interrupted run from its last checkpoint"));
+    discard->setToolTip(tr("Forget the interrupted run (its best model so far stays on disk)"));
     bannerLayout->addWidget(m_resumeText, 1);
     bannerLayout->addWidget(resumeNow);
     bannerLayout->addWidget(discard);
@@ -157,6 +159,7 @@ void TrainingPanel::buildUi()
     m_data->setPlaceholderText(tr("A folder of MIDI files (searched with its subfolders)"));
     m_data->setToolTip(tr("The music to learn from: every .mid file in this folder and below"));
     m_browse = new QPushButton(tr("Browse..."), this);
+    m_browse->setToolTip(tr("Choose the folder of music to train on"));
     auto *browse = m_browse;
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Training Data"), m_data->text());
@@ -369,6 +372,8 @@ void TrainingPanel::setDataDir(const QString &dir)
 }
 
 void TrainingPanel::setOutputPath(const QString &path) { m_output->setText(path); }
+
+QString TrainingPanel::outputPath() const { return m_output->text(); }
 void TrainingPanel::setPreset(const QString &preset) { m_preset->setCurrentIndex(m_preset->findData(preset)); }
 void TrainingPanel::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 void TrainingPanel::setBatchSize(int batch) { m_batch->setValue(batch); }
@@ -457,8 +462,12 @@ void TrainingPanel::start()
     if (m_state != State::Idle)
         return;
     TrainingRequest request = requestFromForm();
-    if (!QFileInfo(request.dataDir()).isDir()) {
-        m_result->setText(tr("Choose a folder of music to train on."));
+    const QFileInfo data(request.dataDir());
+    if (!data.isDir()) {
+        m_result->setText(request.dataDir().isEmpty() ? tr("Choose a folder of music to train on.")
+                          : !data.exists()         ? tr("The data folder %1 does not exist; choose a folder of music to train on.").arg(request.dataDir())
+                                                   : tr("%1 is a file, not a folder; choose the folder of music that holds it.").arg(request.dataDir()));
+        appendLog(m_result->text());
         return;
     }
     if (request.outPath().isEmpty()) {
