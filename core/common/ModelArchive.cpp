@@ -54,13 +54,21 @@ bool readEntry(QFile &file, const Entry &e, qint64 limit, QByteArray *out)
 }
 
 // The only code our writers produce: module classes that declare attributes, no methods.
+// Attribute names that are not identifiers (an optimizer's "params/0") are declared through
+// __annotations__. Anything else, even another class constant, is refused: LibTorch 1.13's
+// type parser crashes on some of them (found by fuzzing).
 bool isDeclarationsOnly(const QByteArray &code)
 {
+    // A plain type, or a tuple or list of them (an optimizer's betas: Tuple[float, float]).
+    static const QString simple = QStringLiteral("(Tensor|str|int|float|bool|__torch__(\\.\\w+)+)");
+    static const QString type = QStringLiteral("(%1|(Tuple|List|Optional)\\[%1(, %1)*\\])").arg(simple);
     static const QRegularExpression line(QStringLiteral(
         "^(class \\w+\\(Module\\):"
-        "|  __(parameters|buffers)__ = \\[(\"\\w+\", )*\\]"
-        "|  \\w+ : [\\w\\[\\]., ]+"
-        "|\\s*)$"));
+        "|  __(parameters|buffers)__ = \\[(\"[\\w/.]+\", )*\\]"
+        "|  __annotations__ = \\[\\]"
+        "|  __annotations__\\[\"[\\w/.]+\"\\] = %1"
+        "|  \\w+ : %1"
+        "|)$").arg(type));
     for (const QByteArray &l : code.split('\n'))
         if (!line.match(QString::fromLatin1(l)).hasMatch())
             return false;
