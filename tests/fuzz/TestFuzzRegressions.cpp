@@ -1,7 +1,7 @@
 // Replays every input a fuzzer once failed on (tests/fuzz/regressions/<target>/) and the seed
 // corpora (tests/fuzz/corpus/<target>/) through the fuzzers' own entry points, in the normal
 // build: a crash, abort or hang here fails the suite. Model-file regressions must also be
-// refused with an Error by both loaders.
+// refused with an Error by both loaders, and the model seeds and shipped models accepted.
 
 #include "FuzzEntryPoints.h"
 
@@ -83,7 +83,28 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         QFETCH(int, target);
+        if (Target(target) == Target::Model) {
+            // The seeds are real model files: the checks in front of LibTorch must let them in.
+            QCOMPARE(fuzz::loadModels(readAll(path)), 1);
+            return;
+        }
         replay(path, Target(target));
+    }
+
+    // The shipped models pass the same checks (one loader each: composer or classifier).
+    void shippedModelsLoad_data()
+    {
+        QTest::addColumn<QString>("path");
+        const QDir models(qEnvironmentVariable("AICHOPIN_RESOURCE_DIR") + QStringLiteral("/models"));
+        for (const QString &name : models.entryList({QStringLiteral("*.pt")}, QDir::Files, QDir::Name))
+            QTest::newRow(qPrintable(name)) << models.filePath(name);
+        if (models.entryList({QStringLiteral("*.pt")}, QDir::Files).isEmpty())
+            QSKIP("no shipped models in AICHOPIN_RESOURCE_DIR/models");
+    }
+    void shippedModelsLoad()
+    {
+        QFETCH(QString, path);
+        QCOMPARE(fuzz::loadModels(QByteArray(1, '\0') + readAll(path)), 1);
     }
 };
 
