@@ -77,8 +77,8 @@ bool isDeclarationsOnly(const QByteArray &code)
 
 // Walks a pickle (protocol 2-4, the opcodes LibTorch's unpickler knows) without running it and
 // checks that every length it declares fits in what is left. LibTorch allocates a string or
-// byte buffer of the declared length before reading it: a flipped length byte would make it
-// allocate and zero gigabytes (found by fuzzing).
+// byte buffer of the declared length, and a memo table as long as the largest memo index,
+// before reading on: one flipped byte made it allocate 4 GB and 14 GB (found by fuzzing).
 bool isWellFormedPickle(const QByteArray &pickle)
 {
     const auto *p = reinterpret_cast<const quint8 *>(pickle.constData());
@@ -125,6 +125,10 @@ bool isWellFormedPickle(const QByteArray &pickle)
             fixed = lengthBytes + lengthAt(i, lengthBytes);
         }
         if (fixed > n - i)
+            return false;
+        // LONG_BINPUT/LONG_BINGET: LibTorch sizes its memo table by the index, and a pickle
+        // cannot memoise more values than it has bytes.
+        if ((op == 'r' || op == 'j') && lengthAt(i, 4) > n)
             return false;
         i += fixed;
     }
