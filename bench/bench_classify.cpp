@@ -3,7 +3,8 @@
 // piano-midi folder rendered through FluidSynth and encoded by the ffmpeg command-line tool,
 // cached in $TMPDIR/aichopin-bench-classify. Prints numbers; never asserts on time.
 //
-//   bench_classify [--model MODEL] [--minutes 5] [--file AUDIO]
+//   bench_classify [--model MODEL] [--minutes 5,60] [--file AUDIO]   (a 1-minute file is always timed too)
+#include "BenchResult.h"
 #include "classifier/ClassifierModel.h"
 #include "classifier/ClipStream.h"
 #include "common/DataPaths.h"
@@ -105,7 +106,7 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model file."), QStringLiteral("MODEL"));
-    const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Length of the long test file."), QStringLiteral("M"), QStringLiteral("5"));
+    const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Lengths of the long test files, comma-separated."), QStringLiteral("M,..."), QStringLiteral("5,60"));
     const QCommandLineOption file(QStringLiteral("file"), QStringLiteral("Classify this file instead."), QStringLiteral("AUDIO"));
     parser.addOptions({model, minutes, file});
     parser.process(app);
@@ -124,8 +125,11 @@ int main(int argc, char **argv)
     if (parser.isSet(file)) {
         inputs << parser.value(file);
     } else {
-        const double longSeconds = parser.value(minutes).toDouble() * 60.0;
-        for (double s : {60.0, longSeconds}) {
+        QList<double> lengths{60.0};
+        for (const QString &m : parser.value(minutes).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (m.toDouble() > 0 && !lengths.contains(m.toDouble() * 60.0))
+                lengths << m.toDouble() * 60.0;
+        for (double s : lengths) {
             const QString mp3 = makeMp3(s);
             if (mp3.isEmpty()) {
                 out << "bench_classify: cannot make a test MP3 (needs the piano-midi data, a soundfont and ffmpeg); give --file\n";
@@ -168,6 +172,11 @@ int main(int argc, char **argv)
             << QStringLiteral("  memory: RSS before %1 MiB, peak during the verdict %2 MiB (+%3 MiB)\n")
                    .arg(before / 1024.0, 0, 'f', 1).arg(peak / 1024.0, 0, 'f', 1).arg((peak - before) / 1024.0, 0, 'f', 1);
         out.flush();
+        const QString key = QStringLiteral("classify.%1min").arg(qRound(v->durationSeconds / 60));
+        bench::result(qPrintable(key + QStringLiteral(".verdict_s")), total, "s");
+        bench::result(qPrintable(key + QStringLiteral(".decode_features_s")), front, "s");
+        bench::result(qPrintable(key + QStringLiteral(".peak_mib")), peak / 1024.0, "MiB");
+        bench::result(qPrintable(key + QStringLiteral(".peak_above_rest_mib")), (peak - before) / 1024.0, "MiB");
     }
     return 0;
 }

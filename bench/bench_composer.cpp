@@ -7,6 +7,7 @@
 // timed; the trained model (--model, else the shipped one) adds the real-time factor (seconds
 // of music per second of computing), which depends on how many events a second of music takes.
 
+#include "BenchResult.h"
 #include "common/DataPaths.h"
 #include "composer/ComposerModel.h"
 #include "composer/ComposerNetwork.h"
@@ -127,13 +128,20 @@ int main(int argc, char **argv)
         } else {
             std::printf("\nTrained model %s (%s, %s): load %.1f ms\n", qPrintable(modelPath),
                         qPrintable(m.value()->hyperparameters().preset), qPrintable(representationName(m.value()->representation())), loadMs);
+            double eventsPerSecond = 0, firstMs = 0, speed = 0;
             for (quint64 seed : {1, 2, 3}) {
                 const GenTiming t = timeGeneration(*m.value(), 60.0, 0, seed);
+                eventsPerSecond += t.eventsPerSecond / 3;
+                firstMs += t.firstEventMs / 3;
+                speed += t.musicSeconds / t.wallSeconds / 3;
                 std::printf("  seed %llu: %lld events for %.1f s of music in %.3f s: %.0f events/s, %.0fx faster than it plays, "
                             "first event %.2f ms\n",
                             static_cast<unsigned long long>(seed), static_cast<long long>(t.events), t.musicSeconds, t.wallSeconds,
                             t.eventsPerSecond, t.musicSeconds / t.wallSeconds, t.firstEventMs);
             }
+            bench::result("composer.generate.events_per_s", eventsPerSecond, "events/s");
+            bench::result("composer.generate.first_event_ms", firstMs, "ms");
+            bench::result("composer.generate.realtime_x", speed, "x");
         }
     } else {
         std::printf("\nNo trained model found (give --model): real-time factor not measured.\n");
@@ -162,6 +170,7 @@ int main(int argc, char **argv)
             continue;
         }
         std::printf("  %-16s %8.0f tokens/s (steps only: %.0f) on %s\n", qPrintable(preset), r->tokensPerSecond, rate, qPrintable(r->device));
+        bench::result(qPrintable(QStringLiteral("composer.train.%1.tokens_per_s").arg(preset)), r->tokensPerSecond, "tokens/s");
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 //
 // Usage: bench_features [--keep] | bench_features --measure FILE.mp3
 
+#include "BenchResult.h"
 #include "listen/AudioDecoder.h"
 #include "listen/StreamingFeatureExtractor.h"
 
@@ -125,6 +126,10 @@ int measure(const QString &path)
                 "VmHWM %lld KB (at start %lld KB)  [checksum %.1f]\n",
                 qPrintable(QFileInfo(path).fileName()), audio, wall, audio / wall, cpu, audio / cpu, (long long)ex.framesEmitted(),
                 (long long)vmHwmKb(), (long long)before, checksum);
+    const QString key = QStringLiteral("features.%1min").arg(qRound(audio / 60));
+    bench::result(qPrintable(key + QStringLiteral(".realtime_x")), audio / wall, "x");
+    bench::result(qPrintable(key + QStringLiteral(".cpu_realtime_x")), audio / cpu, "x");
+    bench::result(qPrintable(key + QStringLiteral(".peak_mib")), vmHwmKb() / 1024.0, "MiB");
     return 0;
 }
 

@@ -2,6 +2,7 @@
 // the Chopin files of ../shared/data/piano-midi, written as 44.1 kHz stereo 16-bit WAV with the
 // default reverb. Usage: bench_render [--files N] [--memory] [DIR]   (N: 0 = all, default 8)
 
+#include "BenchResult.h"
 #include "common/DataPaths.h"
 #include "midi/SmfReader.h"
 #include "sound/OfflineRenderer.h"
@@ -94,5 +95,8 @@ int main(int argc, char **argv)
                    .arg(totalAudio, 0, 'f', 1)
                    .arg(totalTime, 0, 'f', 2)
                    .arg(totalAudio / totalTime, 0, 'f', 1);
+    out.flush();
+    if (totalTime > 0)
+        bench::result(memory ? "render.memory.realtime_x" : "render.wav.realtime_x", totalAudio / totalTime, "x");
     return 0;
 }

@@ -156,9 +156,19 @@ Result<std::vector<DatasetEntry>> ClassifierDataset::scan(const QString &dirOrLi
     const QFileInfo info(dirOrList);
     if (!info.exists())
         return Error{QStringLiteral("'%1' does not exist").arg(dirOrList)};
-    if (info.isFile())
+    if (info.isFile()) {
+        // A music file where the folder belongs is a common slip; a list file is text.
+        const QString suffix = info.suffix().toLower();
+        if (QStringList{QStringLiteral("mid"), QStringLiteral("midi"), QStringLiteral("kar"), QStringLiteral("rmi"), QStringLiteral("mp3"),
+                        QStringLiteral("wav"), QStringLiteral("flac"), QStringLiteral("ogg"), QStringLiteral("opus"), QStringLiteral("m4a")}
+                .contains(suffix))
+            return Error{QStringLiteral("'%1' is a file, not a folder: a music file is no dataset; give the folder that holds chopin/ and other/ (or a list file)")
+                             .arg(dirOrList)};
         return scanList(dirOrList);
+    }
     const QDir dir(dirOrList);
+    if (dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot))
+        return Error{QStringLiteral("'%1' is empty; expected chopin/ and other/ folders of music, or one folder per composer").arg(dirOrList)};
     const QStringList subs = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     QString chopin, other;
     for (const QString &s : subs) {
@@ -405,8 +415,12 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
         }
     }
     report(progress, 1.0, QStringLiteral("Clips ready"));
-    if (set.clipCount() == 0)
+    if (set.clipCount() == 0) {
+        if (skipped && !skipped->isEmpty())
+            return Error{QStringLiteral("no clips could be made from the data: every piece was skipped (%1 in all; first %2)")
+                             .arg(skipped->size()).arg(skipped->first())};
         return Error{QStringLiteral("no clips could be made from the data")};
+    }
     return set;
 }
 

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace aichopin {
@@ -193,12 +194,23 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
     DecodeOptions decode;
     decode.sampleRate = s.sampleRate;
     decode.blockSamples = 16384;
+    float peak = 0.0f;
     const Result<DecodeReport> r = AudioDecoder::decode(
-        path, decode, [&](const float *x, qsizetype n) { stream.push(x, n, sink); }, progress, cancel);
+        path, decode, [&](const float *x, qsizetype n) {
+            for (qsizetype i = 0; i < n; ++i)
+                peak = std::max(peak, std::abs(x[i]));
+            stream.push(x, n, sink);
+        }, progress, cancel);
     if (!r)
         return r.error();
     if (r->cancelled)
         return Error{QStringLiteral("Cancelled")};
+    // A verdict on a blip or on silence would only be a number the model made up.
+    if (r->samples < s.sampleRate)
+        return Error{QStringLiteral("the recording is too short to judge: %1 s (%2 samples); at least 1 s is needed")
+                         .arg(double(r->samples) / s.sampleRate, 0, 'f', 3).arg(r->samples)};
+    if (peak < 1e-4f)
+        return Error{QStringLiteral("the recording is silent (its loudest sample is below -80 dBFS): there is no music to judge")};
     stream.finish(sink);
     if (stream.frameCount() == 0)
         return Error{QStringLiteral("no audio in the file")};

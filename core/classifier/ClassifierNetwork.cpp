@@ -1,6 +1,7 @@
 #include "classifier/ClassifierNetwork.h"
 
 #include "common/ModelArchive.h"
+#include "common/ModelFileCheck.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -121,12 +122,14 @@ Result<ClassifierFile::Opened> ClassifierFile::open(const QString &path)
     try {
         torch::serialize::InputArchive &a = *opened.archive;
         c10::IValue format, version, kind;
-        if (!a.try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
+        if (!a.try_read("format", format) || !format.isString())
             return Error{QStringLiteral("'%1' is not a classifier model file (no '%2' header)").arg(path, QLatin1String(kFormat))};
+        if (format.toStringRef() != kFormat)  // most often the composer's model picked by mistake
+            return Error{QStringLiteral("'%1' is a %2, not a classifier model").arg(path, modelKindOfFormat(QString::fromStdString(format.toStringRef())))};
         if (!a.try_read("format_version", version) || !version.isInt())
             return Error{QStringLiteral("'%1' has no format version").arg(path)};
         if (version.toInt() != kVersion)
-            return Error{QStringLiteral("'%1' has classifier format version %2; this build reads version %3")
+            return Error{QStringLiteral("'%1' has classifier model format version %2; this build reads version %3 (a newer AI Chopin made it?)")
                              .arg(path).arg(version.toInt()).arg(kVersion)};
         bool ok = true;
         const QJsonObject features = readJson(a, "features", &ok);

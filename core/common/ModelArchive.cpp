@@ -1,5 +1,7 @@
 #include "common/ModelArchive.h"
 
+#include "common/ModelFileCheck.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -297,19 +299,28 @@ Status ModelArchive::checkFile(const QString &path)
 Status ModelArchive::open(const QString &path, const QString &what, torch::serialize::InputArchive &archive)
 {
     const Status checked = checkArchive(path);
-    if (!checked)
-        return Error{QStringLiteral("'%1' is not a %2 file (%3)").arg(path, what, checked.error().message)};
+    if (!checked) {
+        // Not a zip at all (empty, text, an image, a folder): describeUnreadableModel says what
+        // it is. A zip that fails the checks is damaged, or not one of our files.
+        QFile f(path);
+        if (QFileInfo(path).isDir() || !f.open(QIODevice::ReadOnly) || !f.read(4).startsWith(QByteArrayLiteral("PK\x03\x04")))
+            return describeUnreadableModel(path, what, checked.error().message);
+        return Error{QStringLiteral("'%1' is a damaged or truncated %2, or not one (%3 bytes: %4)")
+                         .arg(path, what).arg(QFileInfo(path).size()).arg(checked.error().message)};
+    }
     try {
         archive.load_from(path.toStdString(), torch::kCPU);
+    } catch (const std::exception &e) {
+        return describeUnreadableModel(path, what, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
     } catch (...) {
-        return Error{QStringLiteral("'%1' is not a %2 file (unreadable or corrupt)").arg(path, what)};
+        return describeUnreadableModel(path, what, QStringLiteral("unknown error"));
     }
     try {
         const Status tensors = checkTensors(archive, 0);
         if (!tensors)
-            return Error{QStringLiteral("'%1' is damaged: %2").arg(path, tensors.error().message)};
+            return Error{QStringLiteral("'%1' is a damaged %2: %3").arg(path, what, tensors.error().message)};
     } catch (...) {
-        return Error{QStringLiteral("'%1' is not a %2 file (unreadable or corrupt)").arg(path, what)};
+        return Error{QStringLiteral("'%1' is a damaged %2 (its tensors cannot be read)").arg(path, what)};
     }
     return Ok{};
 }

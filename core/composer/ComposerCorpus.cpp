@@ -13,8 +13,11 @@ namespace aichopin {
 
 Result<ComposerCorpus> ComposerCorpus::load(const QString &dir)
 {
-    if (!QFileInfo(dir).isDir())
-        return Error{QStringLiteral("'%1' is not a folder").arg(dir)};
+    const QFileInfo info(dir);
+    if (!info.exists())
+        return Error{QStringLiteral("the folder '%1' does not exist").arg(dir)};
+    if (!info.isDir())
+        return Error{QStringLiteral("'%1' is a file, not a folder of MIDI files").arg(dir)};
     QStringList paths;
     QDirIterator it(dir, {QStringLiteral("*.mid"), QStringLiteral("*.midi"), QStringLiteral("*.MID")}, QDir::Files,
                     QDirIterator::Subdirectories);
@@ -40,8 +43,19 @@ Result<ComposerCorpus> ComposerCorpus::load(const QString &dir)
         hash.addData(bytes);
         corpus.m_all.push_back({path, std::move(r).value()});
     }
-    if (corpus.m_all.empty())
-        return Error{QStringLiteral("no readable MIDI files with notes in '%1'").arg(dir)};
+    if (corpus.m_all.empty() && paths.isEmpty())
+        return Error{QStringLiteral("no MIDI files (.mid, .midi) in '%1' or its subfolders").arg(dir)};
+    if (corpus.m_all.empty()) {
+        // Say why the first one failed, so the user can tell a wrong folder from broken files.
+        QString why = QStringLiteral("no notes");
+        QFile f(paths.first());
+        if (!f.open(QIODevice::ReadOnly))
+            why = f.errorString();
+        else if (const Result<NoteSequence> r = SmfReader::parse(f.readAll()); !r)
+            why = r.error().toString();
+        return Error{QStringLiteral("no readable MIDI files with notes in '%1': all %2 MIDI file(s) failed (first: %3: %4)")
+                         .arg(dir).arg(paths.size()).arg(base.relativeFilePath(paths.first()), why)};
+    }
     corpus.m_fingerprint = QString::fromLatin1(hash.result().toHex());
     corpus.m_training = corpus.m_all;
     return corpus;

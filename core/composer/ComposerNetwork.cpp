@@ -2,6 +2,7 @@
 
 #include "common/CancelToken.h"
 #include "common/ModelArchive.h"
+#include "common/ModelFileCheck.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -115,13 +116,15 @@ Result<ComposerFile::Opened> ComposerFile::open(const QString &path, std::option
     try {
         torch::serialize::InputArchive &a = *opened.archive;
         std::string format, kind, codec, hyper, info, state;
-        if (!readString(a, "format", &format) || format != kFormat)
+        if (!readString(a, "format", &format))
             return Error{QStringLiteral("'%1' is not a composer model file (no '%2' header)").arg(path, QLatin1String(kFormat))};
+        if (format != kFormat)  // most often the classifier's model picked by mistake
+            return Error{QStringLiteral("'%1' is a %2, not a composer model").arg(path, modelKindOfFormat(QString::fromStdString(format)))};
         c10::IValue version;
         if (!a.try_read("format_version", version) || !version.isInt())
             return Error{QStringLiteral("'%1' has no format version").arg(path)};
         if (version.toInt() != kVersion)
-            return Error{QStringLiteral("'%1' has model format version %2; this build reads version %3")
+            return Error{QStringLiteral("'%1' has composer model format version %2; this build reads version %3 (a newer AI Chopin made it?)")
                              .arg(path).arg(version.toInt()).arg(kVersion)};
         if (!readString(a, "kind", &kind) || !readString(a, "codec", &codec) || !readString(a, "hyperparameters", &hyper))
             return Error{QStringLiteral("'%1' is missing its header fields").arg(path)};

@@ -1,5 +1,6 @@
 #include "listen/AudioDecoder.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 extern "C" {
@@ -7,14 +8,18 @@ extern "C" {
 #include <libavformat/avformat.h>
 #include <libavutil/channel_layout.h>
 #include <libavutil/error.h>
+#include <libavutil/log.h>
 #include <libavutil/opt.h>
 #include <libswresample/swresample.h>
 }
 
 #include <algorithm>
+#include <cstdarg>
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <string>
+#include <utility>
 
 namespace aichopin {
 
@@ -29,13 +34,65 @@ QString avErrorText(int code)
 
 // FFmpeg prints every damaged frame to stderr by default; we report problems through Result and
 // warnings instead. AICHOPIN_FFMPEG_LOG=1 keeps FFmpeg's own messages for debugging.
+// The last error FFmpeg logged on this thread ("moov atom not found", "Invalid sample rate: 0"):
+// it often says what is wrong where the returned code only says "Invalid data".
+thread_local std::string t_lastFfmpegError;
+
+void captureFfmpegLog(void *avcl, int level, const char *fmt, va_list args)
+{
+    if (level <= AV_LOG_ERROR) {
+        char line[512];
+        int printPrefix = 0;
+        va_list copy;
+        va_copy(copy, args);
+        av_log_format_line(nullptr, level, fmt, copy, line, sizeof line, &printPrefix);
+        va_end(copy);
+        std::string text(line);
+        while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+            text.pop_back();
+        if (!text.empty())
+            t_lastFfmpegError = text;
+    }
+    if (level <= av_log_get_level())
+        av_log_default_callback(avcl, level, fmt, args);
+}
+
 void quietFfmpegOnce()
 {
     static std::once_flag once;
     std::call_once(once, [] {
-        if (qEnvironmentVariableIsEmpty("AICHOPIN_FFMPEG_LOG") && av_log_get_level() == AV_LOG_INFO)
+        if (qEnvironmentVariableIsEmpty("AICHOPIN_FFMPEG_LOG") && av_log_get_level() == AV_LOG_INFO) {
             av_log_set_level(AV_LOG_FATAL);
+            av_log_set_callback(captureFfmpegLog);
+        }
     });
+}
+
+// What the first bytes of a file look like, for errors about files FFmpeg cannot open.
+QString describeContent(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray head = f.read(16);
+    const bool text = std::all_of(head.begin(), head.end(), [](char c) { return (c >= 32 && c < 127) || c == '\n' || c == '\r' || c == '\t'; });
+    if (text)
+        return QStringLiteral("it holds text, not audio");
+    struct Magic { const char *bytes; int at; const char *name; };
+    static const Magic magics[] = {{"RIFF", 0, "WAV"}, {"fLaC", 0, "FLAC"}, {"OggS", 0, "Ogg"}, {"ID3", 0, "MP3"},
+                                   {"ftyp", 4, "MP4/M4A"}, {"\x1a\x45\xdf\xa3", 0, "Matroska"}, {"MThd", 0, "MIDI"},
+                                   {"\x89PNG", 0, "PNG image"}, {"\xff\xd8\xff", 0, "JPEG image"}};
+    for (const Magic &m : magics)
+        if (head.mid(m.at).startsWith(m.bytes))
+            return QStringLiteral("it begins as %1 data but is damaged or cut off (%2 bytes)").arg(QLatin1String(m.name)).arg(f.size());
+    return QStringLiteral("it begins with the bytes %1, which no audio format FFmpeg knows begins with").arg(QString::fromLatin1(head.left(8).toHex(' ')));
+}
+
+// "; FFmpeg says: ..." with FFmpeg's own last error line on this thread, or its error code's text.
+QString ffmpegSays(int code)
+{
+    const QString logged = QString::fromStdString(std::exchange(t_lastFfmpegError, std::string()));
+    return QStringLiteral("FFmpeg: %1").arg(logged.isEmpty() ? avErrorText(code) : logged.section(QLatin1String("] "), -1));
 }
 
 int interruptCallback(void *opaque)
@@ -79,19 +136,28 @@ struct Input {
         fmt->interrupt_callback.callback = interruptCallback;
         fmt->interrupt_callback.opaque = const_cast<CancelToken *>(cancel);
         const QByteArray local = QFile::encodeName(path);
+        t_lastFfmpegError.clear();
         int rc = avformat_open_input(&fmt, local.constData(), nullptr, nullptr);
         if (rc < 0) {
             fmt = nullptr;  // freed by avformat_open_input on failure
-            return Error{QStringLiteral("Not a recognised audio or video file: %1 (%2)").arg(path, avErrorText(rc))};
+            return Error{QStringLiteral("Not a recognised audio or video file: %1: %2 (%3)").arg(path, describeContent(path), ffmpegSays(rc))};
         }
         rc = avformat_find_stream_info(fmt, nullptr);
         if (rc < 0)
-            return Error{QStringLiteral("Cannot read the streams of %1 (%2)").arg(path, avErrorText(rc))};
+            return Error{QStringLiteral("Cannot read the streams of %1 (%2)").arg(path, ffmpegSays(rc))};
 
         const AVCodec *decoder = nullptr;
         stream = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, -1, &decoder, 0);
-        if (stream == AVERROR_STREAM_NOT_FOUND)
+        if (stream == AVERROR_STREAM_NOT_FOUND) {
+            // An audio stream FFmpeg will not pick is one whose header is unusable (0 channels...).
+            for (unsigned i = 0; i < fmt->nb_streams; ++i) {
+                const AVCodecParameters *p = fmt->streams[i]->codecpar;
+                if (p->codec_type == AVMEDIA_TYPE_AUDIO)
+                    return Error{QStringLiteral("The audio stream of %1 cannot be used: its header declares %2 channel(s) at %3 Hz (%4)")
+                                     .arg(path).arg(p->ch_layout.nb_channels).arg(p->sample_rate).arg(ffmpegSays(AVERROR_INVALIDDATA))};
+            }
             return Error{QStringLiteral("No audio stream in %1 (%2 stream(s), none of them audio)").arg(path).arg(fmt->nb_streams)};
+        }
         if (stream < 0 || !decoder) {
             const AVCodecID id = stream >= 0 ? fmt->streams[stream]->codecpar->codec_id : AV_CODEC_ID_NONE;
             return Error{QStringLiteral("No decoder for the audio stream of %1 (codec %2)").arg(path, QString::fromLatin1(avcodec_get_name(id)))};

@@ -331,8 +331,11 @@ Result<NoteSequence> SmfReader::parse(const QByteArray &bytes, const MidiReadOpt
             const int perFrame = division & 0xff;
             ticksPerQuarter = (fps == 29 ? 30 : fps) * perFrame;
         }
+        if (ticksPerQuarter <= 0 && smpte)
+            throw Fail{QStringLiteral("SMPTE time division 0x%1 gives %2 frames per second and %3 ticks per frame; both must be above 0")
+                           .arg(division, 4, 16, QLatin1Char('0')).arg(-int(qint8(division >> 8))).arg(division & 0xff), headerData + 4};
         if (ticksPerQuarter <= 0)
-            throw Fail{QStringLiteral("time division %1 is invalid").arg(division), headerData + 4};
+            throw Fail{QStringLiteral("time division %1 is invalid (ticks per quarter note must be above 0)").arg(division), headerData + 4};
         c.skip(headerLength - 6, "the header chunk");
 
         Parsed parsed;

@@ -248,10 +248,27 @@ void ClassifyPanel::setModelPath(const QString &path)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->loadModel(path); }, Qt::QueuedConnection);
 }
 
-void ClassifyPanel::onModelLoaded(bool ok, const QString &path, const QString &message)
+void ClassifyPanel::onModelLoaded(bool ok, const QString &path, const QString &message, const QString &kept)
 {
     if (path != m_modelPath)
         return;  // a newer choice is on its way
+    if (ok) {
+        m_readyModelPath = path;
+        m_readyModelMessage = message;
+    } else if (!m_readyModelPath.isEmpty() && kept == m_readyModelPath) {
+        // A bad choice never costs the model that worked: the worker still holds it.
+        QSettings settings;
+        if (settings.value(QStringLiteral("classify/model")).toString() == path)
+            settings.setValue(QStringLiteral("classify/model"), m_readyModelPath);
+        m_modelPath = m_readyModelPath;
+        m_modelState = ModelState::Ready;
+        m_modelMessage = m_readyModelMessage;
+        m_modelLabel->setText(tr("%1 (%2 could not be loaded)").arg(m_readyModelMessage, QFileInfo(path).fileName()));
+        m_modelLabel->setStyleSheet(QString());
+        m_drop->setMessage(tr("%1. Still using %2.").arg(message, QFileInfo(m_readyModelPath).fileName()), true);
+        Q_EMIT modelStateChanged(m_modelState, message);
+        return;
+    }
     m_modelState = ok ? ModelState::Ready : ModelState::Missing;
     m_modelMessage = message;
     m_modelLabel->setText(message);
@@ -280,6 +297,16 @@ int ClassifyPanel::addFiles(const QStringList &paths)
         return 0;
     }
     const QStringList files = ClassifyDropZone::expand(paths);
+    if (files.isEmpty() && !paths.isEmpty()) {
+        // Say why nothing happened rather than nothing at all.
+        const QFileInfo first(paths.first());
+        m_drop->setMessage(first.isDir() ? tr("Nothing to classify: %1 holds no recordings or MIDI files (%2)")
+                                               .arg(first.fileName(), ClassifyDropZone::suffixes().join(QStringLiteral(", ")))
+                                         : tr("Nothing to classify: %1 is not a recording or MIDI file (%2)")
+                                               .arg(first.fileName(), ClassifyDropZone::suffixes().join(QStringLiteral(", "))),
+                           true);
+        return 0;
+    }
     for (const QString &f : files) {
         const int id = m_nextId++;
         m_model->addFile(id, f);

@@ -84,7 +84,7 @@ protected:
 
 private:
     void buildUi();
-    void onModelLoaded(bool ok, const QString &path, const QString &message);
+    void onModelLoaded(bool ok, const QString &path, const QString &message, const QString &kept);
     void onFinished(int id, const ClassifyResult &result);
     void showRow(int row);
     void stopPlayback();
@@ -123,6 +123,8 @@ private:
     ModelState m_modelState = ModelState::Loading;
     QString m_modelPath;
     QString m_modelMessage;
+    QString m_readyModelPath;  // the model the worker holds (kept when a newer choice fails)
+    QString m_readyModelMessage;
 
     // Playback of the selected file.
     QString m_shownPath;

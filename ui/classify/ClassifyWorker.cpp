@@ -22,22 +22,24 @@ void ClassifyWorker::loadModel(const QString &path)
         m_model.reset();
         Q_EMIT modelLoaded(false, path,
                            tr("No classifier model was found (resources/models/classifier-default.pt is not installed). "
-                              "Choose a model file (train one with 'aichopin-cli train-classifier')."));
+                              "Choose a model file (train one with 'aichopin-cli train-classifier')."), QString());
         return;
     }
     Result<std::unique_ptr<ClassifierModel>> loaded = ClassifierModel::load(path);
     if (!loaded) {
-        m_model.reset();
-        Q_EMIT modelLoaded(false, path, tr("Cannot use the model %1: %2").arg(QFileInfo(path).fileName(), loaded.error().toString()));
+        Q_EMIT modelLoaded(false, path, tr("Cannot use the model %1: %2").arg(QFileInfo(path).fileName(), loaded.error().toString()),
+                           m_model ? m_modelPath : QString());
         return;
     }
     m_model = std::move(loaded).value();
+    m_modelPath = path;
     const ClassifierFeatureSettings &f = m_model->features();
     Q_EMIT modelLoaded(true, path,
                        tr("Model %1 (%2, %3 bins, %4 s clips)")
                            .arg(QFileInfo(path).fileName(), featureKindName(f.kind))
                            .arg(f.bins())
-                           .arg(f.clipSeconds));
+                           .arg(f.clipSeconds),
+                       QString());
 }
 
 void ClassifyWorker::classify(int id, const QString &path)

@@ -25,14 +25,16 @@ public:
     ~ClassifyWorker() override;
 
 public Q_SLOTS:
-    // Worker thread. Replaces the model; emits modelLoaded.
+    // Worker thread. Replaces the model; emits modelLoaded. A file that cannot be loaded leaves
+    // the model loaded before in place.
     void loadModel(const QString &path);
     // Worker thread. Emits progress, then finished (an error result when there is no model or
     // the file cannot be read).
     void classify(int id, const QString &path);
 
 Q_SIGNALS:
-    void modelLoaded(bool ok, const QString &path, const QString &message);
+    // kept (on failure): the model the worker still holds (loaded before), empty when none.
+    void modelLoaded(bool ok, const QString &path, const QString &message, const QString &kept);
     void started(int id);
     void progress(int id, double fraction, const QString &stage);
     void finished(int id, const aichopin::ClassifyResult &result);
@@ -41,6 +43,7 @@ private:
     const CancelToken *m_cancel;
     const std::atomic<int> *m_skipBelow;
     std::unique_ptr<ClassifierModel> m_model;
+    QString m_modelPath;
 };
 
 }  // namespace aichopin

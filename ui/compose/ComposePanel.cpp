@@ -105,15 +105,29 @@ ComposePanel::ComposePanel(QWidget *parent) : QWidget(parent), m_cancel(std::mak
         if (path != m_modelPath)
             return;
         m_modelReady = true;
+        m_readyModelPath = path;
+        m_readyModelDescription = description;
         m_modelLabel->setText(tr("Model: %1").arg(description));
         updateEnabled();
     });
-    connect(m_worker, &ComposeWorker::modelFailed, this, [this](const QString &path, const QString &message) {
+    connect(m_worker, &ComposeWorker::modelFailed, this, [this](const QString &path, const QString &message, const QString &kept) {
         if (path != m_modelPath)
             return;
-        m_modelReady = false;
-        m_modelLabel->setText(tr("Model: none loaded"));
-        setMessage(tr("Could not load the composer model %1: %2").arg(QFileInfo(path).fileName(), message));
+        // A bad choice never costs the model that worked: the worker still holds it.
+        QSettings settings;
+        if (settings.value(QStringLiteral("compose/model")).toString() == path)
+            settings.setValue(QStringLiteral("compose/model"), m_readyModelPath);
+        if (!m_readyModelPath.isEmpty() && kept == m_readyModelPath) {
+            m_modelPath = m_readyModelPath;
+            m_modelReady = true;
+            m_modelLabel->setText(tr("Model: %1 (%2 could not be loaded)").arg(m_readyModelDescription, QFileInfo(path).fileName()));
+            setMessage(tr("Could not load the composer model %1: %2. Still using %3.")
+                           .arg(QFileInfo(path).fileName(), message, QFileInfo(m_readyModelPath).fileName()));
+        } else {
+            m_modelReady = false;
+            m_modelLabel->setText(tr("Model: none loaded"));
+            setMessage(tr("Could not load the composer model %1: %2").arg(QFileInfo(path).fileName(), message));
+        }
         updateEnabled();
     });
     connect(m_worker, &ComposeWorker::eventsReady, this, &ComposePanel::onEvents);

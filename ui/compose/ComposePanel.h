@@ -143,6 +143,8 @@ private:
     double m_rewriteFrom = -1, m_rewriteTo = -1;
     NoteSequence m_beforeRewrite;
     QString m_modelPath;
+    QString m_readyModelPath;  // the model the worker holds (kept when a newer choice fails)
+    QString m_readyModelDescription;
     QString m_primerFile;
     QString m_message;
     bool m_modelReady = false;

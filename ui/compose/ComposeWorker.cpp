@@ -18,11 +18,11 @@ void ComposeWorker::loadModel(const QString &path)
 {
     auto loaded = ComposerModel::load(path, QStringLiteral("cpu"));
     if (!loaded) {
-        m_model.reset();
-        Q_EMIT modelFailed(path, loaded.error().toString());
+        Q_EMIT modelFailed(path, loaded.error().toString(), m_model ? m_modelPath : QString());
         return;
     }
     m_model = loaded.value();
+    m_modelPath = path;
     const auto &h = m_model->hyperparameters();
     Q_UNUSED(h);
     const QString description = QStringLiteral("%1 (%2, %3k parameters)")

@@ -18,14 +18,15 @@ public:
     explicit ComposeWorker(std::shared_ptr<CancelToken> cancel, QObject *parent = nullptr);
 
 public Q_SLOTS:
-    // Emits modelReady or modelFailed.
+    // Emits modelReady or modelFailed; on failure the model loaded before stays in use.
     void loadModel(const QString &path);
     // Emits eventsReady (repeatedly), then composed, cancelled or failed.
     void compose(const aichopin::GenerationOptions &options);
 
 Q_SIGNALS:
     void modelReady(const QString &path, const QString &description);
-    void modelFailed(const QString &path, const QString &message);
+    // kept: the model the worker still holds (loaded before), empty when none.
+    void modelFailed(const QString &path, const QString &message, const QString &kept);
     void eventsReady(const aichopin::ComposedEvents &events);
     void composed(const aichopin::NoteSequence &piece, double firstEventMs);
     void cancelled();
@@ -34,6 +35,7 @@ Q_SIGNALS:
 private:
     std::shared_ptr<CancelToken> m_cancel;
     std::shared_ptr<ComposerModel> m_model;
+    QString m_modelPath;
 };
 
 }  // namespace aichopin

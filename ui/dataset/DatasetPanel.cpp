@@ -283,7 +283,12 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
             item->setToolTip(Name, tr("Held out for validation when the composer trains on this folder"));
     }
     top->setExpanded(true);
-    top->setText(Problem, QString());
+    // An empty tree under the folder would leave the user guessing why.
+    top->setText(Problem, folder.files.empty() ? tr("no MIDI or audio files in this folder (%1)")
+                                                     .arg(QStringList{QStringLiteral("mid"), QStringLiteral("midi")}
+                                                              .join(QStringLiteral(", ")) + QStringLiteral(", ")
+                                                          + MusicFolderScanner::audioSuffixes().join(QStringLiteral(", ")))
+                                               : QString());
 }
 
 void DatasetPanel::updateSummary()
@@ -301,6 +306,8 @@ QString DatasetPanel::summary() const
         for (const auto &[label, s] : folder.byLabel)
             parts << tr("%1: %2 pieces, %3 h%4").arg(label).arg(s.pieces).arg(s.seconds / 3600.0, 0, 'f', 2)
                          .arg(s.problems ? tr(" (%1 unreadable)").arg(s.problems) : QString());
+        if (parts.isEmpty())
+            parts << tr("no MIDI or audio files");
         lines << QStringLiteral("<b>%1</b>: %2").arg(QFileInfo(dir).fileName().toHtmlEscaped(), parts.join(QStringLiteral("; ")).toHtmlEscaped());
         const auto v = m_validation.find(dir);
         if (v != m_validation.end() && !v->second.isEmpty())

@@ -195,9 +195,15 @@ void MainWindow::loadFinished()
         showError(tr("Could not open %1: %2").arg(name, result.error().toString()));
         return;
     }
+    const NoteSequence &seq = result.value();
+    if (seq.notes.empty()) {
+        // An empty roll in place of the user's piece helps nobody; say what the file holds.
+        showError(tr("Could not open %1: it holds no notes (%2 track(s), no note-on events); the piece on screen stays")
+                      .arg(name).arg(seq.trackCount));
+        return;
+    }
     m_lastError.clear();
     m_banner->hide();
-    const NoteSequence &seq = result.value();
     m_currentFile = m_loadingPath;
     m_compose->showPiece(seq, tr("Open %1").arg(name));
     const int total = int(seq.duration());

@@ -457,8 +457,12 @@ void TrainingPanel::start()
     if (m_state != State::Idle)
         return;
     TrainingRequest request = requestFromForm();
-    if (!QFileInfo(request.dataDir()).isDir()) {
-        m_result->setText(tr("Choose a folder of music to train on."));
+    const QFileInfo data(request.dataDir());
+    if (!data.isDir()) {
+        m_result->setText(request.dataDir().isEmpty() ? tr("Choose a folder of music to train on.")
+                          : !data.exists()         ? tr("The data folder %1 does not exist; choose a folder of music to train on.").arg(request.dataDir())
+                                                   : tr("%1 is a file, not a folder; choose the folder of music that holds it.").arg(request.dataDir()));
+        appendLog(m_result->text());
         return;
     }
     if (request.outPath().isEmpty()) {
