@@ -150,11 +150,13 @@ QString shapeText(c10::IntArrayRef sizes)
 // Precondition: t is defined.
 bool insideStorage(const torch::Tensor &t)
 {
-    if (t.is_sparse())
+    // Only dense CPU tensors with real data: a pickle can place a tensor on the "meta" device,
+    // whose storage has a size but no data (copying from it crashed; found by fuzzing).
+    if (t.layout() != torch::kStrided || !t.device().is_cpu())
         return false;
     if (t.numel() == 0)
         return true;
-    if (!t.has_storage() || t.storage_offset() < 0)
+    if (!t.has_storage() || t.storage_offset() < 0 || t.storage().data() == nullptr)
         return false;
     // Largest element offset + 1, in elements.
     double extent = double(t.storage_offset()) + 1.0;
