@@ -1,10 +1,12 @@
 // aichopin: the desktop application.
 
 #include "main/MainWindow.h"
+#include "main/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLocale>
 
 int main(int argc, char **argv)
 {
@@ -16,17 +18,22 @@ int main(int argc, char **argv)
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.aichopin.AIChopin.svg")));
     QApplication::setDesktopFileName(QStringLiteral("org.aichopin.AIChopin"));
+    // The user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), before any widget is built.
+    aichopin::Translations::install(QLocale::system());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("AI Chopin: compose and recognise music in the style of Chopin."));
+    parser.setApplicationDescription(QStringLiteral(
+        "AI Chopin: compose and recognise music in the style of Chopin.\n\n"
+        "A MIDI file opens in the piano roll of the Compose area. A recording (MP3, WAV, FLAC,\n"
+        "Ogg, Opus, M4A) goes to the Classify area for a Chopin/Other verdict, and so do several\n"
+        "files at once. Settings: ~/.config/aichopin/aichopin.conf."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A MIDI file to open."), QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("MIDI files or recordings to open."), QStringLiteral("[FILE...]"));
     parser.process(app);
 
     aichopin::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().first());
+    window.openFiles(parser.positionalArguments());
     return app.exec();
 }

@@ -153,10 +153,13 @@ private Q_SLOTS:
     void missingModelSaysWhyAndQueuesNothing()
     {
         ClassifyPanel panel;
+        // Chosen before the default model (loading since the constructor) can report back, so
+        // no working model is ever held: otherwise a bad choice keeps the default, and whether
+        // it had loaded depended on timing.
+        panel.setModelPath(path(QStringLiteral("no-such-model.pt")));
         panel.resize(1000, 700);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        panel.setModelPath(path(QStringLiteral("no-such-model.pt")));
         QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Missing);
         QVERIFY(panel.dropZone()->message().contains(QLatin1String("Nothing can be classified")));
         QVERIFY(panel.dropZone()->message().contains(QLatin1String("no-such-model.pt")));

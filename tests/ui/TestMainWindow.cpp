@@ -2,17 +2,20 @@
 
 #include "main/AboutDialog.h"
 #include "classify/ClassifyPanel.h"
+#include "classify/ClassifyResultsModel.h"
 #include "compose/ComposePanel.h"
 #include "main/MainWindow.h"
 #include "training/TrainingPanel.h"
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
+#include "support/TestAudio.h"
 
 #include <QAbstractButton>
 #include <QLabel>
 #include <QMimeData>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTemporaryDir>
@@ -152,6 +155,41 @@ private Q_SLOTS:
             QVERIFY2(text.contains(QLatin1String(name)), name);
     }
 
+    // What `aichopin FILE...` and the desktop's "Open with" do (app/gui/main.cpp calls openFiles).
+    void commandLineFilesOpenByKind()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString mid = writeScale(m_dir.filePath("cli.mid"), 12);
+        w.openFiles({mid});
+        QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(12));
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.composePanel()));
+
+        // A recording goes to Classify and gets a verdict; the piece in the roll stays.
+        const QString wav = m_dir.filePath("tone.wav");  // long enough for a verdict (1 s at least)
+        QVERIFY(test::writeSineWav(wav, 3.0));
+        w.openFiles({wav});
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.classifyPanel()->isBusy(), 60000);
+        QCOMPARE(w.classifyPanel()->results()->rows()[0].state, ClassifyResultsModel::State::Done);
+        QCOMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(12));
+        QVERIFY(w.lastError().isEmpty());
+
+        // Several files at once (MIDI and audio) all go to Classify; the roll is untouched.
+        w.areas()->setCurrentWidget(w.composePanel());
+        w.openFiles({writeScale(m_dir.filePath("other.mid"), 30), wav});
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), 3);
+        QCOMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(12));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.classifyPanel()->isBusy(), 60000);
+
+        // No files: nothing changes.
+        w.openFiles({});
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), 3);
+    }
+
     void nonMidiDropIsRefusedWithAReason()
     {
         MainWindow w;
@@ -166,6 +204,28 @@ private Q_SLOTS:
         QVERIFY2(w.lastError().contains("Drop MIDI files"), qPrintable(w.lastError()));
         w.openFile(m_dir.filePath("missing.mid"));
         QTRY_VERIFY(w.lastError().contains("not found"));
+    }
+
+    // Settings go to $XDG_CONFIG_HOME/aichopin/aichopin.conf and trained models, by default, to
+    // the XDG data folder (ctest gives each suite its own XDG folders).
+    void settingsAndTrainedModelsLiveInXdgFolders()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("aichopin"));
+        QCoreApplication::setApplicationName(QStringLiteral("aichopin"));
+        const QString config = qEnvironmentVariable("XDG_CONFIG_HOME");
+        const QString data = qEnvironmentVariable("XDG_DATA_HOME");
+        if (config.isEmpty() || data.isEmpty())
+            QSKIP("run through ctest, which sets XDG_CONFIG_HOME and XDG_DATA_HOME");
+        QCOMPARE(QSettings().fileName(), config + "/aichopin/aichopin.conf");
+        MainWindow w;
+        const QString models = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/models/";
+        QVERIFY2(models.startsWith(data + "/"), qPrintable(models));
+        for (const TrainingTask task : {TrainingTask::Composer, TrainingTask::Classifier}) {
+            w.trainingPanel()->setTask(task);
+            const QString out = w.trainingPanel()->outputPath();
+            QVERIFY2(out.startsWith(models) && out.endsWith(".pt"), qPrintable(out));
+        }
+        QVERIFY(QFileInfo(models).isDir());
     }
 };
 

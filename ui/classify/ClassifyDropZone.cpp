@@ -26,6 +26,7 @@ ClassifyDropZone::ClassifyDropZone(QWidget *parent) : QFrame(parent)
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_choose = new QPushButton(tr("Choose Files..."), this);
     m_choose->setObjectName(QStringLiteral("chooseFiles"));
+    m_choose->setToolTip(tr("Choose recordings or MIDI files to classify"));
     layout->addWidget(m_label, 1);
     layout->addWidget(m_choose);
     connect(m_choose, &QPushButton::clicked, this, [this] {

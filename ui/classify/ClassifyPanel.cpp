@@ -155,6 +155,7 @@ void ClassifyPanel::buildUi()
     m_export->setEnabled(false);
     connect(m_export, &QPushButton::clicked, this, &ClassifyPanel::exportDialog);
     m_clear = new QPushButton(tr("Clear"), this);
+    m_clear->setToolTip(tr("Remove every result from the list"));
     connect(m_clear, &QPushButton::clicked, this, &ClassifyPanel::clearResults);
     bar->addWidget(m_modelLabel, 1);
     bar->addWidget(m_chooseModel);
@@ -213,6 +214,7 @@ void ClassifyPanel::buildUi()
     auto *transport = new QHBoxLayout;
     m_play = new QPushButton(tr("Play"), detail);
     m_play->setObjectName(QStringLiteral("classifyPlay"));
+    m_play->setToolTip(tr("Play or pause the selected file"));
     m_play->setEnabled(false);
     connect(m_play, &QPushButton::clicked, this, &ClassifyPanel::togglePlay);
     m_position = new QLabel(detail);

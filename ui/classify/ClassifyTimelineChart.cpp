@@ -1,5 +1,7 @@
 #include "classify/ClassifyTimelineChart.h"
 
+#include "common/SceneColors.h"
+
 #include <QChart>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -16,15 +18,11 @@ ClassifyTimelineChart::ClassifyTimelineChart(QWidget *parent) : QChartView(paren
     chart->legend()->hide();
     chart->setMargins(QMargins(0, 4, 0, 0));
     chart->setBackgroundRoundness(0);
-    chart->setTheme(palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     m_p = new QLineSeries;
     m_p->setName(tr("P(Chopin)"));
     m_p->setPointsVisible(true);
-    m_p->setPen(QPen(QColor(0x3a, 0x8f, 0xd0), 2));
     m_threshold = new QLineSeries;
-    m_threshold->setPen(QPen(QColor(0xa0, 0xa0, 0xa0), 1, Qt::DashLine));
     m_playhead = new QLineSeries;
-    m_playhead->setPen(QPen(QColor(0xff, 0xd0, 0x40), 1.5));
     chart->addSeries(m_threshold);
     chart->addSeries(m_p);
     chart->addSeries(m_playhead);
@@ -46,9 +44,26 @@ ClassifyTimelineChart::ClassifyTimelineChart(QWidget *parent) : QChartView(paren
         s->attachAxis(m_y);
     }
     setChart(chart);
+    applyTheme();
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(150);
     setToolTip(tr("P(Chopin) of each clip; click to play from there"));
+}
+
+void ClassifyTimelineChart::applyTheme()
+{
+    const bool dark = SceneColors::isDark(palette());
+    chart()->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    m_p->setPen(QPen(QColor(0x3a, 0x8f, 0xd0), 2));
+    m_threshold->setPen(QPen(QColor(0xa0, 0xa0, 0xa0), 1, Qt::DashLine));
+    m_playhead->setPen(QPen(dark ? QColor(0xff, 0xd0, 0x40) : QColor(0xd0, 0x30, 0x30), 1.5));
+}
+
+void ClassifyTimelineChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QChartView::changeEvent(event);
 }
 
 void ClassifyTimelineChart::setTimeline(const std::vector<ClipVerdict> &timeline)

@@ -1,7 +1,7 @@
 #pragma once
 // P(Chopin) over a piece: one point per classifier clip (at its middle), a dashed 0.5 threshold
 // and a playhead, on a time axis the owner keeps equal to the spectrogram's visible range. A
-// click asks to seek. UI thread.
+// click asks to seek. The chart theme follows the palette (dark or light). UI thread.
 #include "classifier/ClassifierTypes.h"
 
 #include <QChartView>
@@ -29,8 +29,12 @@ Q_SIGNALS:
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // Dark or light chart theme by the palette, then our series pens (setTheme resets them).
+    void applyTheme();
+
     QLineSeries *m_p;
     QLineSeries *m_threshold;
     QLineSeries *m_playhead;

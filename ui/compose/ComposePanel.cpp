@@ -225,7 +225,7 @@ void ComposePanel::buildUi()
     m_recordButton->setToolTip(tr("Record a phrase on a MIDI keyboard for the model to continue"));
     connect(m_recordButton, &QPushButton::clicked, this, &ComposePanel::toggleRecording);
     m_rewriteButton = new QPushButton(tr("Rewrite Selection"), this);
-    m_rewriteButton->setToolTip(tr("Compose the selected time range again (Shift+drag in the roll selects)"));
+    m_rewriteButton->setToolTip(tr("Compose the selected time range again (Ctrl+R; Shift+drag in the roll selects)"));
 
     auto label = [this](const QString &text, QWidget *buddy) {
         auto *l = new QLabel(text, this);
@@ -268,6 +268,7 @@ void ComposePanel::buildUi()
     });
     m_showConfidence = new QCheckBox(tr("Show how sure the model was"), this);
     m_showConfidence->setChecked(true);
+    m_showConfidence->setToolTip(tr("Show a strip under the roll with how likely each event the model chose was"));
     modelRow->addWidget(m_modelLabel, 1);
     modelRow->addWidget(m_showConfidence);
     modelRow->addWidget(chooseModel);
@@ -296,6 +297,8 @@ void ComposePanel::buildUi()
     auto *undoRow = new QHBoxLayout;
     auto *undo = new QPushButton(tr("Undo"), side);
     auto *redo = new QPushButton(tr("Redo"), side);
+    undo->setToolTip(tr("Undo the last change of the piece: a composition, a rewrite or an opened file (Ctrl+Z)"));
+    redo->setToolTip(tr("Do the undone change again (Ctrl+Shift+Z)"));
     connect(undo, &QPushButton::clicked, m_undo, &QUndoStack::undo);
     connect(redo, &QPushButton::clicked, m_undo, &QUndoStack::redo);
     connect(m_undo, &QUndoStack::canUndoChanged, undo, &QWidget::setEnabled);
@@ -318,6 +321,7 @@ void ComposePanel::buildUi()
     m_playButton->setObjectName(QStringLiteral("playButton"));
     m_playButton->setToolTip(tr("Play or pause (Space)"));
     auto *stopPlay = new QPushButton(tr("Stop Playback"), this);
+    stopPlay->setToolTip(tr("Stop playing and go back to the start"));
     m_speed = new QComboBox(this);
     for (double s : {0.5, 0.75, 1.0, 1.25, 1.5, 2.0})
         m_speed->addItem(QStringLiteral("%1x").arg(s), s);
@@ -341,6 +345,8 @@ void ComposePanel::buildUi()
     m_position->setMinimumWidth(130);
     auto *exportMidiButton = new QPushButton(tr("Export MIDI..."), this);
     auto *exportWavButton = new QPushButton(tr("Export WAV..."), this);
+    exportMidiButton->setToolTip(tr("Save the piece as a MIDI file (Ctrl+E)"));
+    exportWavButton->setToolTip(tr("Render the piece to a WAV file with the synthesizer (Ctrl+Shift+E)"));
     m_soundStatus = new QLabel(this);
     m_soundStatus->setObjectName(QStringLiteral("soundStatus"));
     m_soundStatus->setEnabled(false);
@@ -412,6 +418,7 @@ void ComposePanel::buildUi()
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(m_stopAction, &QAction::triggered, this, &ComposePanel::stopComposing);
     m_rewriteAction = new QAction(tr("&Rewrite Selection"), this);
+    m_rewriteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_rewriteAction, &QAction::triggered, this, &ComposePanel::rewriteSelection);
     m_playAction = new QAction(tr("&Play / Pause"), this);
     m_playAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));

@@ -1,5 +1,6 @@
 #include "compose/ConfidenceStrip.h"
 
+#include "common/SceneColors.h"
 #include "pianoroll/PianoRollView.h"
 
 #include <QHelpEvent>
@@ -15,10 +16,10 @@ namespace {
 constexpr int kTop = 6;
 constexpr int kBottom = 4;
 
-QColor confidenceColor(double p)
+QColor confidenceColor(double p, bool dark)
 {
-    // Unsure red, sure green.
-    return QColor::fromHsvF(std::clamp(p, 0.0, 1.0) * 120.0 / 360.0, 0.75, 0.95);
+    // Unsure red, sure green; darker on a light background, where yellow on white is hard to see.
+    return QColor::fromHsvF(std::clamp(p, 0.0, 1.0) * 120.0 / 360.0, 0.75, dark ? 0.95 : 0.78);
 }
 }  // namespace
 
@@ -59,16 +60,18 @@ double ConfidenceStrip::meanIn(double from, double to) const
 void ConfidenceStrip::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    p.fillRect(rect(), QColor(0x1a, 0x1c, 0x20));
+    // Colours from the palette at each paint: follows the desktop's light or dark scheme.
+    const SceneColors colors = SceneColors::forPalette(palette());
+    p.fillRect(rect(), colors.background);
     const PianoRollViewport &v = m_roll->viewportState();
     const int left = PianoRollRenderer::kKeyboardWidth;
     const double h = height() - kTop - kBottom;
-    p.setPen(QColor(0x90, 0x90, 0x90));
+    p.setPen(colors.placeholderText);
     QFont f = font();
     f.setPixelSize(10);
     p.setFont(f);
     p.drawText(QRect(2, 0, left - 4, height()), Qt::AlignCenter | Qt::TextWordWrap, tr("model\nsure?"));
-    p.setPen(QColor(0x33, 0x36, 0x3d));
+    p.setPen(colors.octaveLine);
     p.drawLine(left, kTop, width(), kTop);
     p.drawLine(left, kTop + int(h / 2), width(), kTop + int(h / 2));
     if (m_steps.empty())
@@ -85,7 +88,7 @@ void ConfidenceStrip::paintEvent(QPaintEvent *)
         const double x = PianoRollRenderer::xForTime(v, it->time);
         const double y = kTop + (1.0 - it->probability) * h;
         p.setPen(Qt::NoPen);
-        p.setBrush(confidenceColor(it->probability));
+        p.setBrush(confidenceColor(it->probability, colors.dark));
         p.drawEllipse(QPointF(x, y), 1.6, 1.6);
         running = running < 0 ? it->probability : 0.9 * running + 0.1 * it->probability;
         const QPointF point(x, kTop + (1.0 - running) * h);
@@ -97,7 +100,7 @@ void ConfidenceStrip::paintEvent(QPaintEvent *)
         }
     }
     p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(QColor(240, 240, 240, 160), 1.2));
+    p.setPen(QPen(colors.trace, 1.2));
     p.drawPath(mean);
 }
 

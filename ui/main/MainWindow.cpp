@@ -116,7 +116,9 @@ void MainWindow::buildMenus()
     exportWav->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // QKeySequence::Quit is empty on platforms without a Quit binding (Windows, offscreen).
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setStatusTip(tr("Close the window (the settings are kept)"));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_compose->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -168,11 +170,24 @@ void MainWindow::openDialog()
     openFile(path);
 }
 
+void MainWindow::openFiles(const QStringList &paths)
+{
+    if (paths.size() == 1) {
+        openFile(paths.first());
+    } else if (paths.size() > 1) {
+        m_areas->setCurrentWidget(m_classify);
+        if (m_classify->addFiles(paths) == 0)
+            showError(tr("None of the %1 files can be classified (see the Classify area).").arg(paths.size()));
+    }
+}
+
 void MainWindow::openFile(const QString &path)
 {
     if (MusicFolderScanner::isAudio(path)) {
-        m_spectrogram->openFile(path);
-        m_areas->setCurrentWidget(m_spectrogram);
+        // A recording opened from the desktop is most likely a question for the classifier.
+        m_areas->setCurrentWidget(m_classify);
+        if (m_classify->addFiles({path}) == 0)
+            showError(tr("Cannot classify %1 (see the Classify area).").arg(QFileInfo(path).fileName()));
         return;
     }
     if (m_loader.isRunning()) {

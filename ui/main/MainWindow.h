@@ -42,8 +42,14 @@ public:
     static bool isMidiFile(const QString &path);
 
 public Q_SLOTS:
-    // Reads the file off the UI thread and shows it; errors appear in the window, not a crash.
+    // Opens a file by its kind: a MIDI file is read off the UI thread and shown in the piano
+    // roll; a recording (MP3, WAV, FLAC, Ogg, Opus, M4A) goes to Classify. Errors appear in the
+    // window, not a crash.
     void openFile(const QString &path);
+    // Files from the command line or the desktop's "Open with": one file opens as openFile()
+    // does; several go to Classify together (it takes MIDI and recordings; the piano roll shows
+    // one piece).
+    void openFiles(const QStringList &paths);
     void openDialog();
 
 protected:

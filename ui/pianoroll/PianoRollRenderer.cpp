@@ -49,19 +49,19 @@ QColor PianoRollRenderer::velocityColor(int velocity)
 
 void PianoRollRenderer::paint(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const
 {
-    p.fillRect(QRect(QPoint(0, 0), v.size), QColor(0x1e, 0x20, 0x24));
+    p.fillRect(QRect(QPoint(0, 0), v.size), m_colors.background);
     paintGrid(p, v);
     paintNotes(p, model, v);
     if (v.selectionFrom < v.selectionTo) {
         const double x0 = std::max<double>(kKeyboardWidth, xForTime(v, v.selectionFrom));
         const double x1 = xForTime(v, v.selectionTo);
         if (x1 > x0)
-            p.fillRect(QRectF(x0, kRulerHeight, x1 - x0, v.size.height() - kRulerHeight), QColor(120, 170, 255, 50));
+            p.fillRect(QRectF(x0, kRulerHeight, x1 - x0, v.size.height() - kRulerHeight), m_colors.selection);
     }
     if (v.playhead >= 0) {
         const double x = xForTime(v, v.playhead);
         if (x >= kKeyboardWidth && x <= v.size.width()) {
-            p.setPen(QPen(QColor(255, 80, 80), 2));
+            p.setPen(QPen(m_colors.playhead, 2));
             p.drawLine(QPointF(x, kRulerHeight), QPointF(x, v.size.height()));
         }
     }
@@ -77,14 +77,14 @@ void PianoRollRenderer::paintGrid(QPainter &p, const PianoRollViewport &v) const
     for (int pitch = first; pitch <= last; ++pitch) {
         const double y = yForPitch(v, pitch);
         if (isBlackKey(pitch))
-            p.fillRect(QRectF(kKeyboardWidth, y, w - kKeyboardWidth, v.keyHeight), QColor(0x19, 0x1a, 0x1e));
+            p.fillRect(QRectF(kKeyboardWidth, y, w - kKeyboardWidth, v.keyHeight), m_colors.laneShade);
         if (pitch % 12 == 0) {
-            p.setPen(QColor(0x3a, 0x3d, 0x44));
+            p.setPen(m_colors.octaveLine);
             p.drawLine(QPointF(kKeyboardWidth, y + v.keyHeight), QPointF(w, y + v.keyHeight));
         }
     }
     const double step = timeaxis::step(v.pixelsPerSecond);
-    p.setPen(QColor(0x2c, 0x2f, 0x36));
+    p.setPen(m_colors.timeGrid);
     const double endSeconds = timeForX(v, w);
     for (double t = std::floor(v.startSeconds / step) * step; t <= endSeconds; t += step) {
         const double x = xForTime(v, t);
@@ -116,7 +116,7 @@ void PianoRollRenderer::paintNotes(QPainter &p, const PianoRollModel &model, con
 
 void PianoRollRenderer::paintKeyboard(QPainter &p, const PianoRollViewport &v) const
 {
-    p.fillRect(QRectF(0, kRulerHeight, kKeyboardWidth, v.size.height() - kRulerHeight), QColor(0xf4, 0xf1, 0xea));
+    p.fillRect(QRectF(0, kRulerHeight, kKeyboardWidth, v.size.height() - kRulerHeight), m_colors.keyWhite);
     const int first = std::clamp(pitchForY(v, v.size.height()), 0, kPitchCount - 1);
     const int last = std::clamp(pitchForY(v, kRulerHeight), 0, kPitchCount - 1);
     QFont font = p.font();
@@ -125,30 +125,30 @@ void PianoRollRenderer::paintKeyboard(QPainter &p, const PianoRollViewport &v) c
     for (int pitch = first; pitch <= last; ++pitch) {
         const double y = yForPitch(v, pitch);
         if (isBlackKey(pitch)) {
-            p.fillRect(QRectF(0, y, kKeyboardWidth * 0.6, v.keyHeight), QColor(0x22, 0x22, 0x22));
+            p.fillRect(QRectF(0, y, kKeyboardWidth * 0.6, v.keyHeight), m_colors.keyBlack);
         } else if (pitch % 12 == 0 || pitch % 12 == 5) {
-            p.setPen(QColor(0xb0, 0xad, 0xa6));
+            p.setPen(m_colors.keyLine);
             p.drawLine(QPointF(0, y + v.keyHeight), QPointF(kKeyboardWidth, y + v.keyHeight));
         }
         if (pitch % 12 == 0 && v.keyHeight >= 5) {
-            p.setPen(QColor(0x55, 0x55, 0x55));
+            p.setPen(m_colors.keyText);
             p.drawText(QRectF(kKeyboardWidth * 0.6, y - 2, kKeyboardWidth * 0.4 - 2, v.keyHeight + 4),
                        Qt::AlignRight | Qt::AlignVCenter, pitchName(pitch));
         }
     }
-    p.setPen(QColor(0x80, 0x80, 0x80));
+    p.setPen(m_colors.border);
     p.drawLine(QPointF(kKeyboardWidth - 0.5, kRulerHeight), QPointF(kKeyboardWidth - 0.5, v.size.height()));
 }
 
 void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollViewport &v) const
 {
     const int w = v.size.width();
-    p.fillRect(QRectF(0, 0, w, kRulerHeight), QColor(0x2a, 0x2d, 0x33));
+    p.fillRect(QRectF(0, 0, w, kRulerHeight), m_colors.rulerBackground);
     const double step = timeaxis::step(v.pixelsPerSecond);
     QFont font = p.font();
     font.setPixelSize(11);
     p.setFont(font);
-    p.setPen(QColor(0xd0, 0xd0, 0xd0));
+    p.setPen(m_colors.rulerText);
     const double endSeconds = timeForX(v, w);
     for (double t = std::max(0.0, std::floor(v.startSeconds / step) * step); t <= endSeconds; t += step) {
         const double x = xForTime(v, t);
@@ -157,12 +157,12 @@ void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollViewport &v) cons
         p.drawLine(QPointF(x, kRulerHeight - 6), QPointF(x, kRulerHeight));
         p.drawText(QPointF(x + 3, kRulerHeight - 8), timeaxis::label(t, step));
     }
-    p.fillRect(QRectF(0, 0, kKeyboardWidth, kRulerHeight), QColor(0x2a, 0x2d, 0x33));
+    p.fillRect(QRectF(0, 0, kKeyboardWidth, kRulerHeight), m_colors.rulerBackground);
     p.drawText(QRectF(0, 0, kKeyboardWidth, kRulerHeight), Qt::AlignCenter, QStringLiteral("s"));
     if (v.playhead >= 0) {
         const double x = xForTime(v, v.playhead);
         if (x >= kKeyboardWidth) {
-            p.setBrush(QColor(255, 80, 80));
+            p.setBrush(m_colors.playhead);
             p.setPen(Qt::NoPen);
             const QPointF tri[3] = {{x - 5, 0}, {x + 5, 0}, {x, 8}};
             p.drawPolygon(tri, 3);

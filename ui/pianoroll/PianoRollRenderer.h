@@ -3,6 +3,8 @@
 // given viewport. Knows nothing of scrolling or input, so views and image exports share it.
 // UI thread (or any thread painting on a QImage).
 
+#include "common/SceneColors.h"
+
 #include <QColor>
 #include <QRect>
 
@@ -30,6 +32,10 @@ public:
     static constexpr int kPitchCount = 128;
 
     void paint(QPainter &painter, const PianoRollModel &model, const PianoRollViewport &v) const;
+    // Background, grid, keyboard and ruler colours (the dark scheme until set); notes keep
+    // their velocity colours in both schemes.
+    void setColors(const SceneColors &colors) { m_colors = colors; }
+    const SceneColors &colors() const { return m_colors; }
 
     // Geometry shared with the view for hit testing.
     static double xForTime(const PianoRollViewport &v, double seconds);
@@ -43,6 +49,8 @@ private:
     void paintNotes(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const;
     void paintKeyboard(QPainter &p, const PianoRollViewport &v) const;
     void paintRuler(QPainter &p, const PianoRollViewport &v) const;
+
+    SceneColors m_colors = SceneColors::darkScheme();
 };
 
 }  // namespace aichopin

@@ -158,9 +158,12 @@ void PianoRollView::paintEvent(QPaintEvent *)
 {
     QPainter p(viewport());
     m_view.size = viewport()->size();
+    // Colours come from the palette at each paint, so a desktop palette change (a repaint) is
+    // followed at once.
+    m_renderer.setColors(SceneColors::forPalette(palette()));
     m_renderer.paint(p, *m_model, m_view);
     if (m_model->sequence().notes.empty()) {
-        p.setPen(QColor(0xa0, 0xa0, 0xa0));
+        p.setPen(m_renderer.colors().placeholderText);
         p.drawText(viewport()->rect().adjusted(PianoRollRenderer::kKeyboardWidth, PianoRollRenderer::kRulerHeight, 0, 0),
                    Qt::AlignCenter, tr("Open a MIDI file (Ctrl+O) or drop one here"));
     }

@@ -1,5 +1,6 @@
 #include "spectrogram/SpectrogramView.h"
 
+#include "common/SceneColors.h"
 #include "common/TimeAxis.h"
 
 #include <QKeyEvent>
@@ -150,13 +151,17 @@ const QImage *SpectrogramView::bestTile(int index, double *tileStart, double *ti
 void SpectrogramView::paintEvent(QPaintEvent *)
 {
     QPainter p(viewport());
-    p.fillRect(viewport()->rect(), QColor(0x10, 0x10, 0x14));
     m_exactTiles = m_missingTiles = 0;
     if (!m_data) {
-        p.setPen(QColor(0xa0, 0xa0, 0xa0));
+        // Empty, the view follows the desktop's light or dark palette; the spectrogram itself is
+        // an image on a dark colour map, with its ruler drawn dark to match.
+        const SceneColors colors = SceneColors::forPalette(palette());
+        p.fillRect(viewport()->rect(), colors.background);
+        p.setPen(colors.placeholderText);
         p.drawText(viewport()->rect(), Qt::AlignCenter, tr("No spectrogram yet"));
         return;
     }
+    p.fillRect(viewport()->rect(), QColor(0x10, 0x10, 0x14));
     const int h = viewport()->height();
     const double end = std::min(m_data->duration(), m_start + visibleSeconds());
     const int first = int(std::floor(m_start * m_pps / SpectrogramTileRenderer::kTileWidth));

@@ -1,5 +1,7 @@
 #include "training/TrainingCharts.h"
 
+#include "common/SceneColors.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
@@ -22,6 +24,7 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
         QPen pen(color);
         pen.setWidthF(width);
         s->setPen(pen);
+        m_pens.append({s, pen});
         m_chart->addSeries(s);
         return s;
     };
@@ -67,6 +70,7 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
 
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
+    applyTheme();
     m_view->setMinimumHeight(240);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -75,6 +79,22 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
     m_timer.setInterval(250);
     connect(&m_timer, &QTimer::timeout, this, &TrainingCharts::flush);
     m_timer.start();
+}
+
+void TrainingCharts::applyTheme()
+{
+    m_chart->setTheme(SceneColors::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    for (const auto &[series, pen] : std::as_const(m_pens))
+        series->setPen(pen);
+    m_best->setColor(QColor(235, 120, 30));
+    m_best->setBorderColor(QColor(235, 120, 30));
+}
+
+void TrainingCharts::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QWidget::changeEvent(event);
 }
 
 void TrainingCharts::showValue(const QPointF &point, bool state, const QString &what)

@@ -2,10 +2,11 @@
 // Live training curves (Qt Charts): step loss, per-epoch training and validation loss, and for
 // the classifier accuracy on a second axis. Points are gathered as they arrive and drawn on a
 // timer (4 times a second), so a fast stream of batches never stalls the UI. Hovering a curve
-// shows its value. UI thread.
+// shows its value. The chart theme follows the palette (dark or light). UI thread.
 
 #include "training/TrainingTypes.h"
 
+#include <QPen>
 #include <QPointF>
 #include <QTimer>
 #include <QWidget>
@@ -34,7 +35,12 @@ public:
     int stepPointCount() const;
     int epochPointCount() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Dark or light chart theme by the palette, then our series pens (setTheme resets them).
+    void applyTheme();
     void showValue(const QPointF &point, bool state, const QString &what);
 
     QChart *m_chart = nullptr;
@@ -50,6 +56,7 @@ private:
     QValueAxis *m_accuracy = nullptr;
     QList<QPointF> m_pendingStep, m_pendingTrain, m_pendingValidation, m_pendingBest, m_pendingTrainAcc, m_pendingValAcc;
     double m_maxX = 1.0, m_minLoss = 1e9, m_maxLoss = 0.0;
+    QList<QPair<QLineSeries *, QPen>> m_pens;
     QTimer m_timer;
 };
 

@@ -132,6 +132,8 @@ void TrainingPanel::buildUi()
     m_resumeText = new QLabel(m_resumeBanner);
     auto *resumeNow = new QPushButton(tr("Resume"), m_resumeBanner);
     auto *discard = new QPushButton(tr("Discard"), m_resumeBanner);
+    resumeNow->setToolTip(tr("Continue the interrupted run from its last checkpoint"));
+    discard->setToolTip(tr("Forget the interrupted run (its best model so far stays on disk)"));
     bannerLayout->addWidget(m_resumeText, 1);
     bannerLayout->addWidget(resumeNow);
     bannerLayout->addWidget(discard);
@@ -157,6 +159,7 @@ void TrainingPanel::buildUi()
     m_data->setPlaceholderText(tr("A folder of MIDI files (searched with its subfolders)"));
     m_data->setToolTip(tr("The music to learn from: every .mid file in this folder and below"));
     m_browse = new QPushButton(tr("Browse..."), this);
+    m_browse->setToolTip(tr("Choose the folder of music to train on"));
     auto *browse = m_browse;
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Training Data"), m_data->text());
@@ -369,6 +372,8 @@ void TrainingPanel::setDataDir(const QString &dir)
 }
 
 void TrainingPanel::setOutputPath(const QString &path) { m_output->setText(path); }
+
+QString TrainingPanel::outputPath() const { return m_output->text(); }
 void TrainingPanel::setPreset(const QString &preset) { m_preset->setCurrentIndex(m_preset->findData(preset)); }
 void TrainingPanel::setEpochs(int epochs) { m_epochs->setValue(epochs); }
 void TrainingPanel::setBatchSize(int batch) { m_batch->setValue(batch); }

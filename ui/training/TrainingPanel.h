@@ -47,6 +47,7 @@ public:
     // The form, for tests and for scripted use.
     void setDataDir(const QString &dir);
     void setOutputPath(const QString &path);
+    QString outputPath() const;  // by default a new file in DataPaths::userModelDir()
     void setPreset(const QString &preset);
     void setEpochs(int epochs);
     void setBatchSize(int batch);

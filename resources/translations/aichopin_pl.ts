@@ -1,0 +1,1907 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>aichopin::AboutDialog</name>
+    <message>
+        <location filename="../../ui/main/AboutDialog.cpp" line="+14"/>
+        <source>About AI Chopin</source>
+        <translation>O programie AI Chopin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;h2&gt;AI Chopin %1&lt;/h2&gt;&lt;p&gt;Compose and recognise piano music in the style of Chopin.&lt;br&gt;Licence: %2&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;AI Chopin %1&lt;/h2&gt;&lt;p&gt;Komponowanie i rozpoznawanie muzyki fortepianowej w stylu Chopina.&lt;br&gt;Licencja: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Libraries</source>
+        <translation>Biblioteki</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data</source>
+        <translation>Dane</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ClassifyDropZone</name>
+    <message>
+        <location filename="../../ui/classify/ClassifyDropZone.cpp" line="+27"/>
+        <source>Choose Files...</source>
+        <translation>Wybierz pliki...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose recordings or MIDI files to classify</source>
+        <translation>Wybierz nagrania lub pliki MIDI do klasyfikacji</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose recordings or MIDI files</source>
+        <translation>Wybierz nagrania lub pliki MIDI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio and MIDI (%1);;All files (*)</source>
+        <translation>Audio i MIDI (%1);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here</source>
+        <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, Opus, M4A), pliki MIDI lub foldery</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Nothing to classify there: drop audio (MP3, WAV, FLAC, OGG, Opus, M4A) or MIDI files, or folders holding them</source>
+        <translation>Tu nie ma nic do klasyfikacji: upuść pliki audio (MP3, WAV, FLAC, OGG, Opus, M4A) lub MIDI albo zawierające je foldery</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ClassifyPanel</name>
+    <message>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+107"/>
+        <source>Cannot play %1: %2</source>
+        <translation>Nie można odtworzyć %1: %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Model...</source>
+        <translation>Model...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classify with another model file (.pt)</source>
+        <translation>Klasyfikuj innym plikiem modelu (.pt)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export...</source>
+        <translation>Eksportuj...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the results as CSV or JSON (JSON includes each file&apos;s timeline)</source>
+        <translation>Zapisz wyniki jako CSV lub JSON (JSON zawiera przebieg czasowy każdego pliku)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Wyczyść</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every result from the list</source>
+        <translation>Usuń wszystkie wyniki z listy</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+191"/>
+        <source>Select a classified file to see where it sounded like Chopin</source>
+        <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <location line="+237"/>
+        <location line="+20"/>
+        <location line="+43"/>
+        <location line="+41"/>
+        <source>Play</source>
+        <translation>Odtwórz</translation>
+    </message>
+    <message>
+        <location line="-339"/>
+        <source>Play or pause the selected file</source>
+        <translation>Odtwórz lub wstrzymaj zaznaczony plik</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where the model listened</source>
+        <translation>Gdzie model słuchał</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Brighter: masking that second changed the verdict most (occlusion, 1 s spans)</source>
+        <translation>Jaśniej: zamaskowanie tej sekundy najbardziej zmieniło werdykt (okluzja, odcinki 1 s)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Loading model %1...</source>
+        <translation>Wczytywanie modelu %1...</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (%2 could not be loaded)</source>
+        <translation>%1 (nie można wczytać %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1. Still using %2.</source>
+        <translation>%1. Nadal używany jest %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here</source>
+        <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, Opus, M4A), pliki MIDI lub foldery</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing can be classified yet: %1</source>
+        <translation>Na razie nie można niczego sklasyfikować: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a classifier model</source>
+        <translation>Wybierz model klasyfikatora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classifier models (*.pt);;All files (*)</source>
+        <translation>Modele klasyfikatora (*.pt);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing can be classified: %1</source>
+        <translation>Nie można niczego sklasyfikować: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to classify: %1 holds no recordings or MIDI files (%2)</source>
+        <translation>Nie ma czego klasyfikować: %1 nie zawiera nagrań ani plików MIDI (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to classify: %1 is not a recording or MIDI file (%2)</source>
+        <translation>Nie ma czego klasyfikować: %1 nie jest nagraniem ani plikiem MIDI (%2)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%v of %m</source>
+        <translation>%v z %m</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 Chopin, %2 Other%3</source>
+        <translation>Chopin: %1, inne: %2%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, %1 unreadable</source>
+        <translation>, nieczytelne: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: not classified yet</source>
+        <translation>%1: jeszcze nie sklasyfikowano</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2, P(Chopin) %3 over %4 clips; spectrogram: %5 as the model heard it%6</source>
+        <translation>%1: %2, P(Chopin) %3 z %4 fragmentów; spektrogram: %5 tak, jak słyszał go model%6</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MFCC</source>
+        <translation>MFCC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>log-mel</source>
+        <translation>log-mel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; overlay: occlusion of 1 s spans</source>
+        <translation>; nakładka: okluzja odcinków 1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; overlay: clip contributions</source>
+        <translation>; nakładka: udział fragmentów</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <location line="+61"/>
+        <source>Pause</source>
+        <translation>Pauza</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Cannot play: %1</source>
+        <translation>Nie można odtworzyć: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Decoding %1...</source>
+        <translation>Dekodowanie %1...</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No audio device: playing silently, the playhead still runs (%1)</source>
+        <translation>Brak urządzenia audio: odtwarzanie bez dźwięku, wskaźnik odtwarzania nadal się przesuwa (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Playing through %1</source>
+        <translation>Odtwarzanie przez %1</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Nie można zapisać %1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export results</source>
+        <translation>Eksportuj wyniki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON with timelines (*.json);;CSV (*.csv)</source>
+        <translation>JSON z przebiegami (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exported to %1</source>
+        <translation>Wyeksportowano do %1</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ClassifyResultsModel</name>
+    <message>
+        <location filename="../../ui/classify/ClassifyResultsModel.cpp" line="+48"/>
+        <source>Queued</source>
+        <translation>W kolejce</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Working...</source>
+        <translation>Przetwarzanie...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>P(Chopin) = %1</source>
+        <translation>P(Chopin) = %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>File</source>
+        <translation>Plik</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verdict</source>
+        <translation>Werdykt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P(Chopin)</source>
+        <translation>P(Chopin)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>Czas trwania</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ClassifyTimelineChart</name>
+    <message>
+        <location filename="../../ui/classify/ClassifyTimelineChart.cpp" line="+22"/>
+        <location line="+17"/>
+        <source>P(Chopin)</source>
+        <translation>P(Chopin)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>P(Chopin) of each clip; click to play from there</source>
+        <translation>P(Chopin) każdego fragmentu; kliknij, aby odtworzyć od tego miejsca</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ClassifyWorker</name>
+    <message>
+        <location filename="../../ui/classify/ClassifyWorker.cpp" line="+24"/>
+        <source>No classifier model was found (resources/models/classifier-default.pt is not installed). Choose a model file (train one with &apos;aichopin-cli train-classifier&apos;).</source>
+        <translation>Nie znaleziono modelu klasyfikatora (resources/models/classifier-default.pt nie jest zainstalowany). Wybierz plik modelu (wytrenuj go poleceniem &apos;aichopin-cli train-classifier&apos;).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot use the model %1: %2</source>
+        <translation>Nie można użyć modelu %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Model %1 (%2, %3 bins, %4 s clips)</source>
+        <translation>Model %1 (%2, %3 pasm, fragmenty %4 s)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No classifier model is loaded</source>
+        <translation>Nie wczytano modelu klasyfikatora</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ComposePanel</name>
+    <message>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+110"/>
+        <source>Model: %1</source>
+        <translation>Model: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Model: %1 (%2 could not be loaded)</source>
+        <translation>Model: %1 (nie można wczytać %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not load the composer model %1: %2. Still using %3.</source>
+        <translation>Nie można wczytać modelu kompozytora %1: %2. Nadal używany jest %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model: none loaded</source>
+        <translation>Model: nie wczytano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not load the composer model %1: %2</source>
+        <translation>Nie można wczytać modelu kompozytora %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> (stopped)</source>
+        <translation> (zatrzymano)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped: kept the %1 notes composed so far.</source>
+        <translation>Zatrzymano: zachowano %1 dotąd skomponowanych nut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Composing failed: %1</source>
+        <translation>Komponowanie nie powiodło się: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Model: none found (the shipped composer-default.pt is missing): choose a model file or train one</source>
+        <translation>Model: nie znaleziono (brak dostarczanego composer-default.pt): wybierz plik modelu lub wytrenuj własny</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Compose</source>
+        <translation>Komponuj</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+297"/>
+        <source>Write a new piece with the model (Ctrl+Enter)</source>
+        <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <source>Stop</source>
+        <translation>Zatrzymaj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop composing and keep what is written (Esc)</source>
+        <translation>Przerwij komponowanie i zachowaj to, co napisano (Esc)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many seconds of new music to write</source>
+        <translation>Ile sekund nowej muzyki napisać</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Temperature: below 1 is safer and more repetitive, above 1 wilder</source>
+        <translation>Temperatura: poniżej 1 bezpieczniej i bardziej powtarzalnie, powyżej 1 śmielej</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Top-p: choose only among the most likely events that together hold this much probability</source>
+        <translation>Top-p: wybieraj tylko spośród najbardziej prawdopodobnych zdarzeń, które razem mają tyle prawdopodobieństwa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seed: the same seed and settings compose the same notes</source>
+        <translation>Ziarno: to samo ziarno i te same ustawienia dają te same nuty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random</source>
+        <translation>Losowe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick a new random seed</source>
+        <translation>Wylosuj nowe ziarno</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing</source>
+        <translation>Nic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A MIDI file...</source>
+        <translation>Plik MIDI...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The piece in the roll</source>
+        <translation>Utwór z pianoli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The music before the selection</source>
+        <translation>Muzyka przed zaznaczeniem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phrase recorded from a keyboard</source>
+        <translation>Fraza nagrana z klawiatury</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the new music continues</source>
+        <translation>Co kontynuuje nowa muzyka</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Continue a MIDI File</source>
+        <translation>Kontynuuj plik MIDI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MIDI files (*.mid *.midi)</source>
+        <translation>Pliki MIDI (*.mid *.midi)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+467"/>
+        <location line="+19"/>
+        <source>Record</source>
+        <translation>Nagraj</translation>
+    </message>
+    <message>
+        <location line="-484"/>
+        <source>Record a phrase on a MIDI keyboard for the model to continue</source>
+        <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rewrite Selection</source>
+        <translation>Przepisz zaznaczenie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compose the selected time range again (Ctrl+R; Shift+drag in the roll selects)</source>
+        <translation>Skomponuj ponownie zaznaczony zakres czasu (Ctrl+R; Shift+przeciągnięcie w pianoli zaznacza)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Length</source>
+        <translation>&amp;Długość</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Temperature</source>
+        <translation>Tempe&amp;ratura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top-&amp;p</source>
+        <translation>Pró&amp;g top-p</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;eed</source>
+        <translation>&amp;Ziarno</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Continue &amp;from</source>
+        <translation>&amp;Na podstawie</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Model: loading...</source>
+        <translation>Model: wczytywanie...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose Model...</source>
+        <translation>Wybierz model...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use another composer model file (for example one you trained)</source>
+        <translation>Użyj innego pliku modelu kompozytora (na przykład wytrenowanego przez siebie)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a Composer Model</source>
+        <translation>Wybierz model kompozytora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Models (*.pt)</source>
+        <translation>Modele (*.pt)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show how sure the model was</source>
+        <translation>Pokaż, jak pewny był model</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show a strip under the roll with how likely each event the model chose was</source>
+        <translation>Pokaż pod pianolą pasek z prawdopodobieństwem każdego zdarzenia wybranego przez model</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This session&apos;s compositions</source>
+        <translation>Kompozycje z tej sesji</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double-click to bring a composition back (undoable)</source>
+        <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo</source>
+        <translation>Cofnij</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Ponów</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last change of the piece: a composition, a rewrite or an opened file (Ctrl+Z)</source>
+        <translation>Cofnij ostatnią zmianę utworu: kompozycję, przepisanie lub otwarty plik (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do the undone change again (Ctrl+Shift+Z)</source>
+        <translation>Ponów cofniętą zmianę (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+59"/>
+        <source>Play</source>
+        <translation>Odtwórz</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Play or pause (Space)</source>
+        <translation>Odtwórz lub wstrzymaj (Spacja)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop Playback</source>
+        <translation>Zatrzymaj odtwarzanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop playing and go back to the start</source>
+        <translation>Zatrzymaj odtwarzanie i wróć na początek</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Playback speed</source>
+        <translation>Szybkość odtwarzania</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+25"/>
+        <source>Volume</source>
+        <translation>Głośność</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Where the music goes: the built-in synthesizer or a MIDI device</source>
+        <translation>Dokąd trafia muzyka: wbudowany syntezator lub urządzenie MIDI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FluidSynth (built in)</source>
+        <translation>FluidSynth (wbudowany)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MIDI: %1</source>
+        <translation>MIDI: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No MIDI outputs: %1</source>
+        <translation>Brak wyjść MIDI: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export MIDI...</source>
+        <translation>Eksportuj MIDI...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export WAV...</source>
+        <translation>Eksportuj WAV...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the piece as a MIDI file (Ctrl+E)</source>
+        <translation>Zapisz utwór jako plik MIDI (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Render the piece to a WAV file with the synthesizer (Ctrl+Shift+E)</source>
+        <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Speed</source>
+        <translation>Szybkość</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Pause</source>
+        <translation>Pauza</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export MIDI</source>
+        <translation>Eksportuj MIDI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MIDI files (*.mid)</source>
+        <translation>Pliki MIDI (*.mid)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export WAV</source>
+        <translation>Eksportuj WAV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WAV audio (*.wav)</source>
+        <translation>Dźwięk WAV (*.wav)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Compose</source>
+        <translation>&amp;Komponuj</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop Composing</source>
+        <translation>&amp;Zatrzymaj komponowanie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Rewrite Selection</source>
+        <translation>&amp;Przepisz zaznaczenie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Play / Pause</source>
+        <translation>&amp;Odtwórz / wstrzymaj</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Model: loading %1...</source>
+        <translation>Model: wczytywanie %1...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>MIDI file: %1</source>
+        <translation>Plik MIDI: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No composer model is loaded: %1</source>
+        <translation>Nie wczytano modelu kompozytora: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose the MIDI file to continue first.</source>
+        <translation>Najpierw wybierz plik MIDI do kontynuowania.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot continue %1: %2</source>
+        <translation>Nie można kontynuować %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The roll is empty: there is nothing to continue.</source>
+        <translation>Pianola jest pusta: nie ma czego kontynuować.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a time range first (Shift+drag in the roll).</source>
+        <translation>Najpierw zaznacz zakres czasu (Shift+przeciągnięcie w pianoli).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Record a phrase first (the Record button).</source>
+        <translation>Najpierw nagraj frazę (przycisk Nagraj).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No composer model is loaded yet.</source>
+        <translation>Model kompozytora nie jest jeszcze wczytany.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Composition %1: %2 s, T %3, seed %4</source>
+        <translation>Kompozycja %1: %2 s, T %3, ziarno %4</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Rewrote %1 to %2</source>
+        <translation>Przepisano od %1 do %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Composing...</source>
+        <translation>Komponowanie...</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Composed %1 notes; the first event came after %2 ms.</source>
+        <translation>Skomponowano nut: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Nothing was played: no phrase recorded.</source>
+        <translation>Nic nie zagrano: nie nagrano frazy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded phrase</source>
+        <translation>Nagrana fraza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded %1 notes from %2; Compose continues them.</source>
+        <translation>Nagrano nut: %1 z %2; Komponuj je kontynuuje.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No MIDI keyboard to record from: %1</source>
+        <translation>Brak klawiatury MIDI do nagrywania: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no input ports</source>
+        <translation>brak portów wejściowych</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MIDI input</source>
+        <translation>Wejście MIDI</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot record: %1</source>
+        <translation>Nie można nagrywać: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop Recording</source>
+        <translation>Zatrzymaj nagrywanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording from %1: play a phrase, then press Stop Recording.</source>
+        <translation>Nagrywanie z %1: zagraj frazę, a potem naciśnij Zatrzymaj nagrywanie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+34"/>
+        <source>Exported %1</source>
+        <translation>Wyeksportowano %1</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Export failed: %1</source>
+        <translation>Eksport nie powiódł się: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is nothing to export yet.</source>
+        <translation>Na razie nie ma czego eksportować.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rendering %1...</source>
+        <translation>Renderowanie %1...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>WAV export failed: %1</source>
+        <translation>Eksport WAV nie powiódł się: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ComposeWorker</name>
+    <message>
+        <location filename="../../ui/compose/ComposeWorker.cpp" line="+39"/>
+        <source>No composer model is loaded.</source>
+        <translation>Nie wczytano modelu kompozytora.</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ConfidenceStrip</name>
+    <message>
+        <location filename="../../ui/compose/ConfidenceStrip.cpp" line="+30"/>
+        <source>How sure the model was of each event it chose (top: certain, bottom: a long shot)</source>
+        <translation>Jak pewny był model każdego wybranego zdarzenia (góra: pewne, dół: mało prawdopodobne)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>model
+sure?</source>
+        <translation>model
+pewny?</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 s: %2 (p = %3)</source>
+        <translation>%1 s: %2 (p = %3)</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::DatasetPanel</name>
+    <message>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+56"/>
+        <source>This recording could not be decoded.</source>
+        <translation>Nie można zdekodować tego nagrania.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Folders of music; subfolders give the labels (chopin/, other/, or one per composer)</source>
+        <translation>Foldery z muzyką; podfoldery wyznaczają etykiety (chopin/, other/ lub jeden na kompozytora)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add Folder...</source>
+        <translation>Dodaj folder...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a folder of MIDI and audio files</source>
+        <translation>Dodaj folder z plikami MIDI i audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the selected folder (its files stay on disk)</source>
+        <translation>Zapomnij zaznaczony folder (jego pliki zostają na dysku)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a Folder of Music</source>
+        <translation>Dodaj folder z muzyką</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>File</source>
+        <translation>Plik</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>Etykieta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration</source>
+        <translation>Czas trwania</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Nuty</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+211"/>
+        <source>Select a file to preview it.</source>
+        <translation>Wybierz plik, aby go podejrzeć.</translation>
+    </message>
+    <message>
+        <location line="-203"/>
+        <source>Mel spectrogram: time to the right, low frequencies at the bottom</source>
+        <translation>Spektrogram melowy: czas w prawo, niskie częstotliwości na dole</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+10"/>
+        <source>Play</source>
+        <translation>Odtwórz</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Play the selected MIDI file</source>
+        <translation>Odtwórz zaznaczony plik MIDI</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stop</source>
+        <translation>Zatrzymaj</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+146"/>
+        <source>Add a folder of music to see what it holds.</source>
+        <translation>Dodaj folder z muzyką, aby zobaczyć, co zawiera.</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Reading %1...</source>
+        <translation>Wczytywanie %1...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n utwór</numerusform>
+            <numerusform>%n utwory</numerusform>
+            <numerusform>%n utworów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n nieczytelny</numerusform>
+            <numerusform>%n nieczytelne</numerusform>
+            <numerusform>%n nieczytelnych</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Held out for validation when the composer trains on this folder</source>
+        <translation>Odłożone do walidacji, gdy kompozytor trenuje na tym folderze</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no MIDI or audio files in this folder (%1)</source>
+        <translation>brak plików MIDI i audio w tym folderze (%1)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading...</source>
+        <translation>Wczytywanie...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 pieces, %3 h%4</source>
+        <translation>%1: utworów: %2, %3 h%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (%1 unreadable)</source>
+        <translation> (nieczytelne: %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no MIDI or audio files</source>
+        <translation>brak plików MIDI i audio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Composer training holds out %1 pieces for validation: %2</source>
+        <translation>Trening kompozytora odkłada do walidacji %1 utworów: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 cannot be used: %2</source>
+        <translation>Nie można użyć %1: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Computing the spectrogram of %1...</source>
+        <translation>Obliczanie spektrogramu %1...</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::MainWindow</name>
+    <message>
+        <location filename="../../ui/main/MainWindow.cpp" line="+33"/>
+        <source>AI Chopin</source>
+        <translation>AI Chopin</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Click Compose (Ctrl+Enter) to write a piece, or open a MIDI file (Ctrl+O).</source>
+        <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Compose</source>
+        <translation>Komp&amp;onowanie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lassify</source>
+        <translation>K&amp;lasyfikacja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Spectrogram</source>
+        <translation>&amp;Spektrogram</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compose now uses %1</source>
+        <translation>Komponowanie używa teraz %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Classify now uses %1</source>
+        <translation>Klasyfikacja używa teraz %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Training</source>
+        <translation>&amp;Trening</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dataset</source>
+        <translation>Zbiór d&amp;anych</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ready</source>
+        <translation>Gotowe</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open MIDI File...</source>
+        <translation>&amp;Otwórz plik MIDI...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show a MIDI file in the piano roll</source>
+        <translation>Pokaż plik MIDI w pianoli</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;MIDI...</source>
+        <translation>Eksportuj &amp;MIDI...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export MIDI</source>
+        <translation>Eksportuj MIDI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MIDI files (*.mid)</source>
+        <translation>Pliki MIDI (*.mid)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export &amp;WAV...</source>
+        <translation>Eksportuj &amp;WAV...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export WAV</source>
+        <translation>Eksportuj WAV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WAV audio (*.wav)</source>
+        <translation>Dźwięk WAV (*.wav)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Zakończ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close the window (the settings are kept)</source>
+        <translation>Zamknij okno (ustawienia zostają zachowane)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edycja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Cofnij</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ponów</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;ompose</source>
+        <translation>&amp;Komponuj</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;View</source>
+        <translation>&amp;Widok</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;In</source>
+        <translation>Po&amp;większ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Pomn&amp;iejsz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Fit Piece</source>
+        <translation>&amp;Dopasuj utwór</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About AI Chopin</source>
+        <translation>&amp;O programie AI Chopin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About &amp;Qt</source>
+        <translation>O &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Open MIDI File</source>
+        <translation>Otwórz plik MIDI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI files (*.mid *.midi *.rmi *.kar);;All files (*)</source>
+        <translation>Pliki MIDI (*.mid *.midi *.rmi *.kar);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>None of the %1 files can be classified (see the Classify area).</source>
+        <translation>Żadnego z %1 plików nie można sklasyfikować (zobacz obszar Klasyfikacja).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot classify %1 (see the Classify area).</source>
+        <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Still opening %1...</source>
+        <translation>Nadal otwieranie %1...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening %1...</source>
+        <translation>Otwieranie %1...</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not open %1: %2</source>
+        <translation>Nie można otworzyć %1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open %1: it holds no notes (%2 track(s), no note-on events); the piece on screen stays</source>
+        <translation>Nie można otworzyć %1: nie zawiera nut (ścieżki: %2, brak zdarzeń note-on); utwór na ekranie zostaje</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open %1</source>
+        <translation>Otwórz %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 notes, %3:%4, %5 tracks</source>
+        <translation>%1: nut: %2, %3:%4, ścieżek: %5</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 - AI Chopin</source>
+        <translation>%1 - AI Chopin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opened %1</source>
+        <translation>Otwarto %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a) here.</source>
+        <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a).</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::PianoRollView</name>
+    <message>
+        <location filename="../../ui/pianoroll/PianoRollView.cpp" line="+25"/>
+        <source>Piano roll</source>
+        <translation>Pianola</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>Open a MIDI file (Ctrl+O) or drop one here</source>
+        <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::PlaybackController</name>
+    <message>
+        <location filename="../../ui/compose/PlaybackController.cpp" line="+27"/>
+        <source>No sound: %1</source>
+        <translation>Brak dźwięku: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sound: FluidSynth (%1) through %2</source>
+        <translation>Dźwięk: FluidSynth (%1) przez %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No audio device (%1): playing silently; MIDI output and WAV export still work</source>
+        <translation>Brak urządzenia audio (%1): odtwarzanie bez dźwięku; wyjście MIDI i eksport WAV nadal działają</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Loading the soundfont...</source>
+        <translation>Wczytywanie soundfontu...</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sound: FluidSynth through %1</source>
+        <translation>Dźwięk: FluidSynth przez %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No audio device: playing silently</source>
+        <translation>Brak urządzenia audio: odtwarzanie bez dźwięku</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MIDI output unavailable: %1</source>
+        <translation>Wyjście MIDI niedostępne: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sound: MIDI output %1</source>
+        <translation>Dźwięk: wyjście MIDI %1</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::SpectrogramPanel</name>
+    <message>
+        <location filename="../../ui/spectrogram/SpectrogramPanel.cpp" line="+21"/>
+        <source>Open Recording...</source>
+        <translation>Otwórz nagranie...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the spectrogram of an audio file (mp3, wav, flac, ogg, m4a) or a MIDI file</source>
+        <translation>Pokaż spektrogram pliku audio (mp3, wav, flac, ogg, m4a) lub pliku MIDI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a Recording</source>
+        <translation>Otwórz nagranie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Music (*.mp3 *.wav *.flac *.ogg *.opus *.m4a *.aac *.mid *.midi);;All files (*)</source>
+        <translation>Muzyka (*.mp3 *.wav *.flac *.ogg *.opus *.m4a *.aac *.mid *.midi);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mel spectrogram</source>
+        <translation>Spektrogram melowy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MFCC</source>
+        <translation>MFCC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log-mel: energy in 128 bands on the mel scale; MFCC: the paper&apos;s 20 cepstral coefficients</source>
+        <translation>Log-mel: energia w 128 pasmach skali melowej; MFCC: 20 współczynników cepstralnych z artykułu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>Play</source>
+        <translation>Odtwórz</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Play the MIDI file (recordings play from the Classify area)</source>
+        <translation>Odtwórz plik MIDI (nagrania odtwarza się w obszarze Klasyfikacja)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a recording or a MIDI file, or drop one on the window.</source>
+        <translation>Otwórz nagranie lub plik MIDI albo upuść go na okno.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pause</source>
+        <translation>Pauza</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Analysing %1...</source>
+        <translation>Analizowanie %1...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot show %1: %2</source>
+        <translation>Nie można pokazać %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2:%3</source>
+        <translation>%1: %2:%3</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::SpectrogramView</name>
+    <message>
+        <location filename="../../ui/spectrogram/SpectrogramView.cpp" line="+27"/>
+        <source>Spectrogram: Ctrl+wheel zooms, wheel scrolls, click to play from there</source>
+        <translation>Spektrogram: Ctrl+kółko przybliża, kółko przewija, kliknięcie odtwarza od tego miejsca</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>No spectrogram yet</source>
+        <translation>Brak spektrogramu</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>  (low frequencies at the bottom)</source>
+        <translation>  (niskie częstotliwości na dole)</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::TrainingCharts</name>
+    <message>
+        <location filename="../../ui/training/TrainingCharts.cpp" line="+19"/>
+        <source>Loss (nats per event) by epoch</source>
+        <translation>Strata (naty na zdarzenie) według epok</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+35"/>
+        <source>batch loss</source>
+        <translation>strata partii</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>training (epoch)</source>
+        <translation>trening (epoka)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation (epoch)</source>
+        <translation>walidacja (epoka)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>best so far (saved)</source>
+        <translation>najlepsza dotąd (zapisana)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>training accuracy</source>
+        <translation>dokładność treningowa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>validation accuracy</source>
+        <translation>dokładność walidacyjna</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>epoch</source>
+        <translation>epoka</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>loss</source>
+        <translation>strata</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accuracy</source>
+        <translation>dokładność</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>training loss</source>
+        <translation>strata treningowa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation loss</source>
+        <translation>strata walidacyjna</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 at epoch %2: %3</source>
+        <translation>%1 w epoce %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::TrainingPanel</name>
+    <message>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+60"/>
+        <source>%1 %2, elapsed %3, about %4 left</source>
+        <translation>%1 %2, upłynęło %3, zostało około %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Epoch %1/%2: training %3, validation %4 nats/event%5</source>
+        <translation>Epoka %1/%2: trening %3, walidacja %4 natów/zdarzenie%5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (best so far, saved)</source>
+        <translation> (najlepsza dotąd, zapisana)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Paused; the checkpoint is saved. Resume continues from it.</source>
+        <translation>Wstrzymano; punkt kontrolny jest zapisany. Wznów kontynuuje od niego.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped. The best model so far is in %1; the run can be resumed later from its checkpoint.</source>
+        <translation>Zatrzymano. Najlepszy dotąd model jest w %1; trening można wznowić później z jego punktu kontrolnego.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Training failed: %1</source>
+        <translation>Trening nie powiódł się: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A training run was interrupted (%1). Resume it from its last checkpoint?</source>
+        <translation>Trening został przerwany (%1). Wznowić go od ostatniego punktu kontrolnego?</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+88"/>
+        <source>Resume</source>
+        <translation>Wznów</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>Discard</source>
+        <translation>Odrzuć</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue the interrupted run from its last checkpoint</source>
+        <translation>Kontynuuj przerwany trening od ostatniego punktu kontrolnego</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the interrupted run (its best model so far stays on disk)</source>
+        <translation>Zapomnij przerwany trening (jego najlepszy dotąd model zostaje na dysku)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Composer (LSTM on MIDI files)</source>
+        <translation>Kompozytor (LSTM na plikach MIDI)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classifier (CNN: Chopin or Other)</source>
+        <translation>Klasyfikator (CNN: Chopin lub inne)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to train</source>
+        <translation>Co trenować</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Task</source>
+        <translation>&amp;Zadanie</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A folder of MIDI files (searched with its subfolders)</source>
+        <translation>Folder plików MIDI (przeszukiwany z podfolderami)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+145"/>
+        <source>The music to learn from: every .mid file in this folder and below</source>
+        <translation>Muzyka do nauki: każdy plik .mid w tym folderze i niżej</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>Browse...</source>
+        <translation>Przeglądaj...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the folder of music to train on</source>
+        <translation>Wybierz folder z muzyką do treningu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training Data</source>
+        <translation>Dane treningowe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Data</source>
+        <translation>&amp;Dane</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Preset</source>
+        <translation>Waria&amp;nt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Passes over the training pieces; training also stops early when validation stops improving</source>
+        <translation>Przejścia przez utwory treningowe; trening kończy się też wcześniej, gdy walidacja przestaje się poprawiać</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Epochs</source>
+        <translation>&amp;Maks. epok</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no limit</source>
+        <translation>bez limitu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after this much time (the best model so far is kept)</source>
+        <translation>Zakończ po tym czasie (najlepszy dotąd model zostaje zachowany)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time &amp;limit</source>
+        <translation>L&amp;imit czasu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adam&apos;s step size; it halves after an epoch that did not improve</source>
+        <translation>Wielkość kroku Adama; zmniejsza się o połowę po epoce bez poprawy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning &amp;rate</source>
+        <translation>Szy&amp;bkość uczenia</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sequences trained in parallel; larger is faster per event but needs more memory</source>
+        <translation>Sekwencje trenowane równolegle; większa wartość jest szybsza na zdarzenie, ale wymaga więcej pamięci</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Batch size</source>
+        <translation>Rozmiar pa&amp;rtii</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic</source>
+        <translation>Automatycznie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation>GPU CUDA</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Found: %1</source>
+        <translation>Znaleziono: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;vice</source>
+        <translation>&amp;Urządzenie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model file; its checkpoint is written beside it (.ckpt)</source>
+        <translation>Plik modelu; jego punkt kontrolny jest zapisywany obok (.ckpt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save as</source>
+        <translation>Zapisz &amp;jako</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>Pauza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Zatrzymaj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train a new model with these settings</source>
+        <translation>Wytrenuj nowy model z tymi ustawieniami</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause after the current batch (a checkpoint is saved)</source>
+        <translation>Wstrzymaj po bieżącej partii (zapisuje się punkt kontrolny)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue the paused run exactly where it stopped</source>
+        <translation>Kontynuuj wstrzymany trening dokładnie tam, gdzie się zatrzymał</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop; the best model so far is kept</source>
+        <translation>Zatrzymaj; najlepszy dotąd model zostaje zachowany</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not started</source>
+        <translation>Nie rozpoczęto</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+74"/>
+        <source>Use in Compose</source>
+        <translation>Użyj w Komponowaniu</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>&lt;b&gt;Result&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Wynik&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 LSTM layers of %2 units, %3 dense layer(s), dropout %4</source>
+        <translation>Warstwy LSTM: %1 po %2 jednostek, warstwy gęste: %3, dropout %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper&apos;s two designs</source>
+        <translation>default: dobrany pod jakość i generowanie w czasie rzeczywistym; paper-benchmark i paper-optimized: dwa projekty z artykułu źródłowego</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>default: log-mel input, a small CNN, Adam; paper: MFCC input and Adadelta, as in the seed paper</source>
+        <translation>default: wejście log-mel, mała sieć CNN, Adam; paper: wejście MFCC i Adadelta, jak w artykule źródłowym</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files</source>
+        <translation>Folder z podfolderami chopin/ i other/ (lub jeden folder na kompozytora, w tym Chopin/) z plikami audio lub MIDI</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use in Classify</source>
+        <translation>Użyj w Klasyfikacji</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the model just trained the one Compose writes with</source>
+        <translation>Niech Komponowanie pisze właśnie wytrenowanym modelem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the model just trained the one Classify listens with</source>
+        <translation>Niech Klasyfikacja słucha właśnie wytrenowanym modelem</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No shipped model to compare with.</source>
+        <translation>Brak dostarczonego modelu do porównania.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+19"/>
+        <source>Shipped model: %1</source>
+        <translation>Dostarczony model: %1</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Shipped default classifier: no validation metrics recorded.</source>
+        <translation>Dostarczony domyślny klasyfikator: nie zapisano metryk walidacji.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For comparison, the shipped default classifier: %1.</source>
+        <translation>Dla porównania dostarczony domyślny klasyfikator: %1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Shipped default model: no validation loss recorded.</source>
+        <translation>Dostarczony model domyślny: nie zapisano straty walidacyjnej.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For comparison, the shipped default model: validation loss %1 nats/event (%2 bits).</source>
+        <translation>Dla porównania dostarczony model domyślny: strata walidacyjna %1 natów/zdarzenie (%2 bitów).</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Choose a folder of music to train on.</source>
+        <translation>Wybierz folder z muzyką do treningu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The data folder %1 does not exist; choose a folder of music to train on.</source>
+        <translation>Folder danych %1 nie istnieje; wybierz folder z muzyką do treningu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a file, not a folder; choose the folder of music that holds it.</source>
+        <translation>%1 to plik, nie folder; wybierz folder z muzyką, który go zawiera.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose where to save the model.</source>
+        <translation>Wybierz, gdzie zapisać model.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training the %1 (%2) on %3 (%4, %5)</source>
+        <translation>Trening: %1 (%2) na %3 (%4, %5)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Resuming from the checkpoint</source>
+        <translation>Wznawianie od punktu kontrolnego</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped while paused. The best model so far is in %1.</source>
+        <translation>Zatrzymano podczas pauzy. Najlepszy dotąd model jest w %1.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Resuming the interrupted run %1</source>
+        <translation>Wznawianie przerwanego treningu %1</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::TrainingWorker</name>
+    <message>
+        <location filename="../../ui/training/TrainingWorker.cpp" line="+36"/>
+        <source>events/s</source>
+        <translation>zdarzeń/s</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Trained %1 epochs on %2 pieces (%3 held out for validation) in %4 min on %5; best validation loss %6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.</source>
+        <translation>Wytrenowano %1 epok na %2 utworach (%3 odłożonych do walidacji) w %4 min na %5; najlepsza strata walidacyjna %6 natów/zdarzenie (%7 bitów) w epoce %8; zatrzymano przez: %9. Zapisano do %10.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unknown classifier preset &apos;%1&apos;</source>
+        <translation>Nieznany wariant klasyfikatora &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preparing clips: %1</source>
+        <translation>Przygotowywanie fragmentów: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>epochs/min</source>
+        <translation>epok/min</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Trained %1 epochs on %2 clips (%3 validation clips) in %4 min on %5; best epoch %6. Validation: piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.</source>
+        <translation>Wytrenowano %1 epok na %2 fragmentach (%3 fragmentów walidacyjnych) w %4 min na %5; najlepsza epoka %6. Walidacja: dokładność utworów %7, dokładność fragmentów %8, ROC AUC %9.%10 Zapisano do %11.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> %1 unreadable files were skipped.</source>
+        <translation> Pominięto nieczytelne pliki: %1.</translation>
+    </message>
+</context>
+</TS>

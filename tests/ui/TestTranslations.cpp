@@ -1,0 +1,71 @@
+// The UI speaks Polish when the locale is Polish: our translation and Qt's own are found and
+// installed, menus and areas are translated, and English stays English.
+
+#include "main/MainWindow.h"
+#include "main/Translations.h"
+
+#include <QDialogButtonBox>
+#include <QLibraryInfo>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QtTest>
+
+using namespace aichopin;
+
+namespace {
+QStringList menuTitles(const MainWindow &w)
+{
+    QStringList titles;
+    for (QAction *a : w.menuBar()->actions())
+        titles << a->text();
+    return titles;
+}
+}  // namespace
+
+class TestTranslations : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void polishMenusAndAreas()
+    {
+        const QString qm = Translations::install(QLocale(QLocale::Polish, QLocale::Poland));
+        QVERIFY2(qm.endsWith(QLatin1String("aichopin_pl.qm")), qPrintable("searched: " + Translations::searchDirs().join(", ")));
+        MainWindow w;
+        const QStringList titles = menuTitles(w);
+        QVERIFY2(titles.contains(QStringLiteral("&Plik")), qPrintable(titles.join(" | ")));
+        QVERIFY(titles.contains(QStringLiteral("Pomo&c")));
+        QVERIFY(!titles.contains(QStringLiteral("&File")));
+        QCOMPARE(w.areas()->tabText(1), QStringLiteral("K&lasyfikacja"));
+        // Every top-level menu and area has its own Alt+letter in Polish too.
+        QStringList keys;
+        for (const QString &t : titles + QStringList{w.areas()->tabText(0), w.areas()->tabText(1), w.areas()->tabText(2),
+                                                     w.areas()->tabText(3), w.areas()->tabText(4)}) {
+            const int amp = int(t.indexOf(QLatin1Char('&')));
+            QVERIFY2(amp >= 0 && amp + 1 < t.size(), qPrintable(t));
+            keys << t.mid(amp + 1, 1).toLower();
+        }
+        keys.removeDuplicates();
+        QCOMPARE(keys.size(), titles.size() + 5);
+    }
+
+    void qtsOwnStringsFollow()
+    {
+        const QString qtbase = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + "/qtbase_pl.qm";
+        if (!QFile::exists(qtbase))
+            QSKIP("Qt's Polish translation is not installed (Debian: qt6-translations-l10n)");
+        Translations::install(QLocale(QLocale::Polish, QLocale::Poland));
+        QDialogButtonBox box(QDialogButtonBox::Close);
+        QCOMPARE(box.button(QDialogButtonBox::Close)->text().remove('&'), QStringLiteral("Zamknij"));
+    }
+
+    void englishNeedsNoTranslation()
+    {
+        QVERIFY(Translations::install(QLocale(QLocale::English, QLocale::UnitedStates)).isEmpty());
+        MainWindow w;
+        QVERIFY(menuTitles(w).contains(QStringLiteral("&File")));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "TestTranslations.moc"
