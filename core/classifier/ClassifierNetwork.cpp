@@ -1,17 +1,29 @@
 #include "classifier/ClassifierNetwork.h"
 
+#include "common/ModelArchive.h"
 #include "common/ModelFileCheck.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
-#include <cstdio>
 
 namespace aichopin {
 
 namespace {
 constexpr const char *kFormat = "aichopin-classifier";
 constexpr int kVersion = 1;
+
+// What ClassifierNetworkImpl's constructor allocates, in parameters and buffers.
+double parameterCount(const ClassifierHyperparameters &h)
+{
+    double n = 0, in = 1;
+    for (const int out : h.channels) {
+        n += 9 * in * out + 4 * double(out) + 1;  // convolution, batch norm weights and statistics
+        in = out;
+    }
+    return n + 2 * in * 2 + 2;
+}
 
 std::string toStd(const QJsonObject &o)
 {
@@ -95,11 +107,7 @@ Status ClassifierFile::write(const QString &path, ClassifierNetwork &net, const 
         QFile::remove(tmp);
         return Error{QStringLiteral("cannot write '%1': %2").arg(path, QString::fromUtf8(e.what()).section('\n', 0, 0))};
     }
-    if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(tmp);
-        return Error{QStringLiteral("cannot move the new file into place at '%1'").arg(path)};
-    }
-    return Ok{};
+    return ModelArchive::replace(tmp, path);
 }
 
 Result<ClassifierFile::Opened> ClassifierFile::open(const QString &path)
@@ -108,11 +116,9 @@ Result<ClassifierFile::Opened> ClassifierFile::open(const QString &path)
         return Error{QStringLiteral("model file '%1' does not exist").arg(path)};
     Opened opened;
     opened.archive = std::make_shared<torch::serialize::InputArchive>();
-    try {
-        opened.archive->load_from(path.toStdString(), torch::kCPU);
-    } catch (const std::exception &e) {
-        return describeUnreadableModel(path, QStringLiteral("classifier model"), QString::fromUtf8(e.what()).section('\n', 0, 0));
-    }
+    const Status loaded = ModelArchive::open(path, QStringLiteral("classifier model"), *opened.archive);
+    if (!loaded)
+        return loaded.error();
     try {
         torch::serialize::InputArchive &a = *opened.archive;
         c10::IValue format, version, kind;
@@ -141,11 +147,18 @@ Result<ClassifierFile::Opened> ClassifierFile::open(const QString &path)
         bool optional = true;
         h.info = readJson(a, "info", &optional);
         h.state = readJson(a, "state", &optional);
+        // Weights are stored uncompressed: a header that asks for more than the file holds is damaged.
+        const double weightBytes = 4.0 * parameterCount(h.hyper);
+        if (weightBytes > double(QFileInfo(path).size()))
+            return Error{QStringLiteral("'%1' is damaged: its header describes %2 MB of weights, more than the whole file")
+                             .arg(path).arg(weightBytes / 1e6, 0, 'f', 1)};
         opened.net = ClassifierNetwork(h.features.bins(), h.features.clipFrames(), h.hyper);
         torch::serialize::InputArchive model;
         if (!a.try_read("model", model))
             return Error{QStringLiteral("'%1' holds no network weights").arg(path)};
-        opened.net->load(model);
+        const Status weights = ModelArchive::loadWeights(*opened.net, model);
+        if (!weights)
+            return Error{QStringLiteral("'%1' does not match its header: %2").arg(path, weights.error().message)};
     } catch (const std::exception &e) {
         return Error{QStringLiteral("'%1' is damaged or does not match its header: %2")
                          .arg(path, QString::fromUtf8(e.what()).section('\n', 0, 0))};

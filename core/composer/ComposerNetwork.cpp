@@ -1,14 +1,15 @@
 #include "composer/ComposerNetwork.h"
 
 #include "common/CancelToken.h"
+#include "common/ModelArchive.h"
 #include "common/ModelFileCheck.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <dlfcn.h>
 
-#include <cstdio>
 
 namespace aichopin {
 
@@ -41,6 +42,17 @@ torch::Tensor ComposerNetworkImpl::forward(const torch::Tensor &tokens, std::opt
 }
 
 namespace {
+
+// What ComposerNetworkImpl's constructor allocates, in parameters.
+double parameterCount(int vocab, const ComposerHyperparameters &h)
+{
+    const double e = h.embedding, hid = h.hidden, v = vocab;
+    double n = (v + 1) * e;
+    for (int layer = 0; layer < h.layers; ++layer)
+        n += 4 * hid * ((layer == 0 ? e : hid) + hid + 2);
+    n += h.denseLayers == 2 ? hid * h.denseSize + h.denseSize + h.denseSize * v + v : hid * v + v;
+    return n;
+}
 
 std::string toStd(const QJsonObject &o)
 {
@@ -89,11 +101,7 @@ Status ComposerFile::write(const QString &path, ComposerNetwork &net, const Comp
         QFile::remove(tmp);
         return Error{QStringLiteral("cannot write '%1': %2").arg(path, QString::fromUtf8(e.what()).section('\n', 0, 0))};
     }
-    if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(tmp);
-        return Error{QStringLiteral("cannot move the new file into place at '%1'").arg(path)};
-    }
-    return Ok{};
+    return ModelArchive::replace(tmp, path);
 }
 
 Result<ComposerFile::Opened> ComposerFile::open(const QString &path, std::optional<Representation> expected)
@@ -102,11 +110,9 @@ Result<ComposerFile::Opened> ComposerFile::open(const QString &path, std::option
         return Error{QStringLiteral("model file '%1' does not exist").arg(path)};
     Opened opened;
     opened.archive = std::make_shared<torch::serialize::InputArchive>();
-    try {
-        opened.archive->load_from(path.toStdString(), torch::kCPU);
-    } catch (const std::exception &e) {
-        return describeUnreadableModel(path, QStringLiteral("composer model"), QString::fromUtf8(e.what()).section('\n', 0, 0));
-    }
+    const Status loaded = ModelArchive::open(path, QStringLiteral("composer model"), *opened.archive);
+    if (!loaded)
+        return loaded.error();
     try {
         torch::serialize::InputArchive &a = *opened.archive;
         std::string format, kind, codec, hyper, info, state;
@@ -138,11 +144,19 @@ Result<ComposerFile::Opened> ComposerFile::open(const QString &path, std::option
         if (expected && h.codec.representation() != *expected)
             return Error{QStringLiteral("'%1' was trained on the %2 representation, not %3")
                              .arg(path, representationName(h.codec.representation()), representationName(*expected))};
+        // Weights are stored uncompressed: a header that asks for more than the file holds is
+        // damaged, and building its network could take all the memory there is.
+        const double weightBytes = 4.0 * parameterCount(h.codec.vocabularySize(), h.hyper);
+        if (weightBytes > double(QFileInfo(path).size()))
+            return Error{QStringLiteral("'%1' is damaged: its header describes %2 MB of weights, more than the whole file")
+                             .arg(path).arg(weightBytes / 1e6, 0, 'f', 1)};
         opened.net = ComposerNetwork(h.codec.vocabularySize(), h.hyper);
         torch::serialize::InputArchive model;
         if (!a.try_read("model", model))
             return Error{QStringLiteral("'%1' holds no network weights").arg(path)};
-        opened.net->load(model);
+        const Status weights = ModelArchive::loadWeights(*opened.net, model);
+        if (!weights)
+            return Error{QStringLiteral("'%1' does not match its header: %2").arg(path, weights.error().message)};
     } catch (const std::exception &e) {
         return Error{QStringLiteral("'%1' is damaged or does not match its header: %2")
                          .arg(path, QString::fromUtf8(e.what()).section('\n', 0, 0))};

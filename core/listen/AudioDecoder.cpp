@@ -209,6 +209,9 @@ struct Input {
 // stream changes format midway (chained mp3/ogg streams can).
 class Converter {
 public:
+    static constexpr int kMinInputRate = 1000;
+    static constexpr int kMaxInputRate = 768000;
+
     ~Converter() { swr_free(&m_swr); av_channel_layout_uninit(&m_inLayout); }
 
     Status ensure(const AVFrame *frame, int outRate, std::vector<float> &out)
@@ -232,6 +235,10 @@ public:
         m_outRate = outRate > 0 ? outRate : m_inRate;
         if (m_inRate <= 0)
             return Error{QStringLiteral("The audio stream has no sample rate")};
+        // A damaged header can claim any rate; resampling from ~1 GHz builds filter tables for
+        // minutes (found by fuzzing). Real audio lies well inside these bounds.
+        if (m_inRate < kMinInputRate || m_inRate > kMaxInputRate)
+            return Error{QStringLiteral("The audio stream claims an impossible sample rate (%1 Hz)").arg(m_inRate)};
         AVChannelLayout mono = AV_CHANNEL_LAYOUT_MONO;
         int rc = swr_alloc_set_opts2(&m_swr, &mono, AV_SAMPLE_FMT_FLT, m_outRate, &m_inLayout,
                                      AVSampleFormat(m_inFormat), m_inRate, 0, nullptr);

@@ -39,7 +39,11 @@ int runTrainComposer(const QStringList &args)
     const QCommandLineOption chunk(QStringLiteral("chunk"), QStringLiteral("Backpropagation length in events (default 128)."), QStringLiteral("N"), QStringLiteral("128"));
     const QCommandLineOption patience(QStringLiteral("patience"), QStringLiteral("Epochs without improvement before stopping (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption noAugment(QStringLiteral("no-augment"), QStringLiteral("Turn transposition and tempo stretch off."));
-    for (const auto &o : {data, outOpt, preset, representation, epochs, minutes, device, resume, seed, threads, optimizer, lr, batch, chunk, patience, noAugment})
+    // Sizes that override the preset's (small models for quick experiments and tests).
+    const QCommandLineOption embedding(QStringLiteral("embedding"), QStringLiteral("Token embedding width (overrides the preset)."), QStringLiteral("N"));
+    const QCommandLineOption hidden(QStringLiteral("hidden"), QStringLiteral("LSTM units per layer (overrides the preset)."), QStringLiteral("N"));
+    const QCommandLineOption layers(QStringLiteral("layers"), QStringLiteral("LSTM layers (overrides the preset)."), QStringLiteral("N"));
+    for (const auto &o : {data, outOpt, preset, representation, epochs, minutes, device, resume, seed, threads, optimizer, lr, batch, chunk, patience, noAugment, embedding, hidden, layers})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train an LSTM composer on MIDI files."), &code))
@@ -64,6 +68,20 @@ int runTrainComposer(const QStringList &args)
     }
     o.resumePath = parser.value(resume);
     o.hyper = *hyper;
+    const struct { const QCommandLineOption &option; int *value; int most; } sizes[] = {
+        {embedding, &o.hyper.embedding, 4096}, {hidden, &o.hyper.hidden, 8192}, {layers, &o.hyper.layers, 16}};
+    for (const auto &size : sizes) {
+        if (!parser.isSet(size.option))
+            continue;
+        bool ok = false;
+        const int v = parser.value(size.option).toInt(&ok);
+        if (!ok || v < 1 || v > size.most) {
+            err() << args[0] << ": --" << size.option.names().constFirst() << " must be a whole number from 1 to " << size.most << "\n";
+            return 2;
+        }
+        *size.value = v;
+        o.hyper.preset = QStringLiteral("custom");
+    }
     if (parser.isSet(representation)) {
         const auto rep = representationFromName(parser.value(representation));
         if (!rep) {
