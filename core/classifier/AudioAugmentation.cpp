@@ -1,7 +1,10 @@
 #include "classifier/AudioAugmentation.h"
 
+#include "classifier/LossyRoundTrip.h"
+
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace aichopin {
 
@@ -19,15 +22,26 @@ AugmentationParams AugmentationParams::draw(std::mt19937_64 &rng, int soundfontC
     p.highShelfDb = uniform(-10, 4);
     p.snrDb = uniform(0, 1) < 0.3 ? 100 : uniform(20, 50);
     p.noiseSeed = rng();
+    // Drawn last so the fields above stay what they were for a given seed. Half of the renders
+    // go through the codec; at 22,050 Hz mono these rates range from clearly damaged (32) to
+    // nearly transparent (128), like MP3s from the web.
+    if (uniform(0, 1) < 0.5) {
+        static const int kRates[] = {32, 48, 64, 96, 128};
+        p.lossyKbps = kRates[std::uniform_int_distribution<int>(0, int(std::size(kRates)) - 1)(rng)];
+    }
     return p;
 }
 
 QString AugmentationParams::key() const
 {
-    return QStringLiteral("v%1 t%2 k%3 sf%4 fx%5 g%6 lo%7 hi%8 snr%9 n%10")
-        .arg(velocityGamma, 0, 'g', 8).arg(tempoScale, 0, 'g', 8).arg(transpose).arg(soundfont).arg(effects)
-        .arg(gainDb, 0, 'g', 8).arg(lowShelfDb, 0, 'g', 8).arg(highShelfDb, 0, 'g', 8).arg(snrDb, 0, 'g', 8)
-        .arg(noiseSeed);
+    QString k = QStringLiteral("v%1 t%2 k%3 sf%4 fx%5 g%6 lo%7 hi%8 snr%9 n%10")
+                    .arg(velocityGamma, 0, 'g', 8).arg(tempoScale, 0, 'g', 8).arg(transpose).arg(soundfont).arg(effects)
+                    .arg(gainDb, 0, 'g', 8).arg(lowShelfDb, 0, 'g', 8).arg(highShelfDb, 0, 'g', 8).arg(snrDb, 0, 'g', 8)
+                    .arg(noiseSeed);
+    // The codec itself is named too: an AAC round trip is another clip than an MP3 one.
+    if (lossyKbps > 0)
+        k += QStringLiteral(" lossy%1@%2").arg(LossyRoundTrip::codecName()).arg(lossyKbps);
+    return k;
 }
 
 NoteSequence AudioAugmentation::window(const NoteSequence &seq, double from, double seconds, const AugmentationParams &p)
@@ -74,10 +88,10 @@ NoteSequence AudioAugmentation::window(const NoteSequence &seq, double from, dou
     return out;
 }
 
-void AudioAugmentation::apply(std::vector<float> &x, int sampleRate, const AugmentationParams &p)
+bool AudioAugmentation::apply(std::vector<float> &x, int sampleRate, const AugmentationParams &p)
 {
     if (x.empty())
-        return;
+        return true;
     // Shelves as one-pole splits: low = LP(300 Hz), high = x - LP(3 kHz).
     const auto coefficient = [&](double fc) { return 1.0 - std::exp(-2.0 * M_PI * fc / sampleRate); };
     const double aLow = coefficient(300.0), aHigh = coefficient(3000.0);
@@ -112,6 +126,13 @@ void AudioAugmentation::apply(std::vector<float> &x, int sampleRate, const Augme
     if (peak > 1.0f)
         for (float &v : x)
             v /= peak;
+    if (p.lossyKbps > 0) {
+        Result<std::vector<float>> coded = LossyRoundTrip::apply(x, sampleRate, p.lossyKbps);
+        if (!coded)
+            return false;
+        x = std::move(coded.value());
+    }
+    return true;
 }
 
 }  // namespace aichopin

@@ -1,6 +1,7 @@
 #include "classifier/ClassifierDataset.h"
 
 #include "classifier/ClipStream.h"
+#include "classifier/LossyRoundTrip.h"
 #include "listen/AudioDecoder.h"
 #include "midi/SmfReader.h"
 #include "sound/OfflineRenderer.h"
@@ -151,6 +152,30 @@ QString ClassifierDataset::defaultCacheDir()
     return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/classifier-clips");
 }
 
+QStringList ClassifierDataset::soundfontsFor(const ClassifierDatasetOptions &options)
+{
+    QStringList fonts = options.soundfonts.isEmpty() ? SoundfontLocator::installed() : options.soundfonts;
+    // A name matches a soundfont's own file name or, for a link such as MuseScore_General.sf3, its target's.
+    const auto names = [](const QString &path) {
+        const QFileInfo fi(path);
+        QStringList n{fi.fileName()};
+        if (const QString target = QFileInfo(fi.canonicalFilePath()).fileName(); !target.isEmpty() && target != n.first())
+            n << target;
+        return n;
+    };
+    QStringList kept;
+    for (const QString &f : fonts) {
+        const QStringList fontNames = names(f);
+        const bool excluded = std::any_of(options.excludeSoundfonts.begin(), options.excludeSoundfonts.end(), [&](const QString &x) {
+            const QStringList xs = names(x);
+            return std::any_of(xs.begin(), xs.end(), [&](const QString &n) { return fontNames.contains(n); });
+        });
+        if (!excluded)
+            kept << f;
+    }
+    return kept;
+}
+
 Result<std::vector<DatasetEntry>> ClassifierDataset::scan(const QString &dirOrList)
 {
     const QFileInfo info(dirOrList);
@@ -253,7 +278,14 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
     else
         splitByPiece(set.pieces, options.validationFraction, options.seed);
 
-    QStringList fonts = options.soundfonts.isEmpty() ? SoundfontLocator::installed() : options.soundfonts;
+    const QStringList fonts = soundfontsFor(options);
+    if (fonts.isEmpty() && !options.excludeSoundfonts.isEmpty()
+        && std::any_of(entries.begin(), entries.end(), [](const DatasetEntry &e) { return isMidi(e.path); }))
+        return Error{QStringLiteral("every soundfont is excluded; nothing to render MIDI with")};
+    // Without an encoder the round trip is left out (and out of the cache keys) rather than failing.
+    const bool lossyAvailable = !LossyRoundTrip::codecName().isEmpty();
+    if (!lossyAvailable && (options.augment || options.lossyKbps > 0) && skipped)
+        skipped->append(QStringLiteral("(all files): no MP3 or AAC encoder in FFmpeg; clips are made without the lossy round trip"));
     std::vector<int> trainFonts, validFonts;
     for (int i = 0; i < fonts.size(); ++i) {
         const bool held = !options.holdoutSoundfont.isEmpty() && QFileInfo(fonts[i]).fileName() == QFileInfo(options.holdoutSoundfont).fileName();
@@ -346,7 +378,10 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
             } else {
                 p.effects = 1;
                 p.soundfont = fontChoice.empty() ? 0 : fontChoice.front();
+                p.lossyKbps = options.lossyKbps;
             }
+            if (!lossyAvailable)
+                p.lossyKbps = 0;
             if (!midi)
                 p.tempoScale = 1.0;
             const double span = fs.clipSeconds * p.tempoScale;  // source seconds in one clip
@@ -401,8 +436,20 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                             continue;
                         samples.assign(audio->samples.begin() + first, audio->samples.begin() + first + n);
                     }
-                    if (options.augment)
-                        AudioAugmentation::apply(samples, fs.sampleRate, p);
+                    if (options.augment || p.lossyKbps > 0) {
+                        AugmentationParams applied = p;
+                        if (!options.augment) {  // evaluation: the codec only
+                            applied = AugmentationParams{};
+                            applied.lossyKbps = p.lossyKbps;
+                        }
+                        if (!AudioAugmentation::apply(samples, fs.sampleRate, applied)) {
+                            // Not cached under a key that promises the round trip.
+                            if (skipped)
+                                skipped->append(QStringLiteral("%1: the lossy round trip failed").arg(piece.name));
+                            failed = true;
+                            break;
+                        }
+                    }
                     std::vector<float> clips = ClipStream::clipsOf(fs, samples.data(), qsizetype(samples.size()));
                     if (clips.size() < values)
                         continue;

@@ -2,8 +2,8 @@
 // Training and evaluation data for the classifier: finds the pieces (labels from folders or a
 // list file), splits them by piece (stratified by composer), and turns each into feature clips:
 // MIDI is rendered through FluidSynth with augmentation (soundfont, velocity curve, tempo,
-// transposition, reverb/chorus, then gain, equalisation and noise), audio is decoded (with the
-// same gain/EQ/noise augmentation). Clips are cached on disk under a key made of the file's
+// transposition, reverb/chorus, then gain, equalisation, noise and a lossy MP3/AAC round trip),
+// audio is decoded (with the same gain/EQ/noise/codec augmentation). Clips are cached on disk under a key made of the file's
 // content hash, the augmentation parameters and the feature settings, so a second run reads
 // them back at once.
 //
@@ -42,7 +42,11 @@ struct ClassifierDatasetOptions {
     // When set (and another soundfont is left), validation pieces are rendered only with this
     // soundfont and training pieces never: validation then measures generalisation to a synth.
     QString holdoutSoundfont;
+    // Soundfonts (matched by file name) never used, neither for training nor for validation:
+    // a model trained so can be measured on them afterwards as on an unknown synthesizer.
+    QStringList excludeSoundfonts;
     bool augment = true;              // off: default soundfont, no effects (evaluation of plain data)
+    int lossyKbps = 0;                // > 0 with augment off: every clip through the MP3/AAC round trip
     QString cacheDir;                 // empty: <XDG cache>/classifier-clips; "-" disables the cache
     int maxPieces = 0;                // > 0: take at most this many pieces (spread over composers)
     bool allValidation = false;       // evaluation: every piece is marked validation
@@ -59,6 +63,9 @@ public:
                                  const ProgressSink &progress = {}, const CancelToken *cancel = nullptr,
                                  QStringList *skipped = nullptr);
     static QString defaultCacheDir();
+    // The soundfonts build() renders MIDI with under these options (installed or given, less the
+    // excluded ones), in the order AugmentationParams::soundfont indexes.
+    static QStringList soundfontsFor(const ClassifierDatasetOptions &options);
 };
 
 }  // namespace aichopin

@@ -1,11 +1,13 @@
 // aichopin-cli evaluate-classifier: clip and piece metrics, per-composer rates, of a model on a
-// labelled dataset (MIDI rendered without augmentation, audio decoded as it is).
+// labelled dataset (MIDI rendered without augmentation, audio decoded as it is; optionally
+// through an MP3/AAC round trip). Says whether the soundfont used was one the model trained with.
 #include "CliOutput.h"
 #include "CommandRegistry.h"
 #include "classifier/ClassifierDataset.h"
 #include "classifier/ClassifierModel.h"
 #include "common/CancelToken.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -25,7 +27,8 @@ int runEvaluateClassifier(const QStringList &args)
     const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Clip cache folder ('-' for none)."), QStringLiteral("DIR"));
     const QCommandLineOption maxPieces(QStringLiteral("max-pieces"), QStringLiteral("At most N pieces."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption split(QStringLiteral("validation-split"), QStringLiteral("Only the validation pieces of train-classifier's split with this seed (fraction 0.2)."), QStringLiteral("SEED"));
-    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split})
+    const QCommandLineOption lossy(QStringLiteral("lossy"), QStringLiteral("Put every clip through an MP3 (or AAC) round trip at KBPS kbit/s, as a compressed recording."), QStringLiteral("KBPS"), QStringLiteral("0"));
+    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Measure a classifier on a labelled dataset: accuracy, precision, recall, F1, F0.5, ROC AUC, confusion, per-composer rates."), &code))
@@ -65,8 +68,20 @@ int runEvaluateClassifier(const QStringList &args)
         o.validationFraction = 0.2;
         o.seed = parser.value(split).toULongLong();
     }
+    o.lossyKbps = qMax(0, parser.value(lossy).toInt());
     if (parser.isSet(soundfont))
         o.soundfonts = {parser.value(soundfont)};
+    // Whether the model heard this soundfont in training (models from before this was recorded: unknown).
+    const QStringList fonts = ClassifierDataset::soundfontsFor(o);
+    // Training records the installed fonts' real file names (links resolved); compare those.
+    const QString usedFont = fonts.isEmpty() ? QString()
+                             : QFileInfo(QFileInfo(fonts.first()).canonicalFilePath()).fileName().isEmpty()
+                                 ? QFileInfo(fonts.first()).fileName()
+                                 : QFileInfo(QFileInfo(fonts.first()).canonicalFilePath()).fileName();
+    const QJsonValue trained = loaded.value()->info().value(QStringLiteral("soundfonts"));
+    QJsonValue seen;  // null: unknown
+    if (trained.isArray() && !usedFont.isEmpty())
+        seen = trained.toArray().contains(usedFont);
     onInterrupt([] { g_cancel.cancel(); });
     QStringList skipped;
     const auto set = ClassifierDataset::build(entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel, &skipped);
@@ -81,9 +96,16 @@ int runEvaluateClassifier(const QStringList &args)
     if (parser.isSet(json)) {
         QJsonObject j = e.toJson();
         j[QStringLiteral("model")] = path;
+        j[QStringLiteral("soundfont")] = usedFont;
+        j[QStringLiteral("soundfont_in_training")] = seen;
+        j[QStringLiteral("lossy_kbps")] = o.lossyKbps;
         j[QStringLiteral("skipped")] = QJsonArray::fromStringList(skipped);
         printJson(QJsonDocument(j));
     } else {
+        out() << "soundfont " << usedFont << " ("
+              << (seen.isNull() ? QStringLiteral("the model does not say which soundfonts it trained with")
+                  : seen.toBool() ? QStringLiteral("used in training") : QStringLiteral("not used in training"))
+              << ")" << (o.lossyKbps > 0 ? QStringLiteral(", lossy round trip at %1 kbit/s").arg(o.lossyKbps) : QString()) << "\n";
         for (const auto &[name, m] : {std::pair<const char *, const BinaryMetrics *>{"pieces", &e.pieces}, {"clips", &e.clips}}) {
             out() << name << ": " << m->count << ", accuracy " << m->accuracy << ", precision " << m->precision << ", recall "
                   << m->recall << ", F1 " << m->f1 << ", F0.5 " << m->f05 << ", ROC AUC " << m->rocAuc << "\n";

@@ -7,6 +7,7 @@
 #include "common/CancelToken.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -31,11 +32,12 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption clips(QStringLiteral("clips-per-piece"), QStringLiteral("Clip windows per piece per rendering (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption augs(QStringLiteral("augmentations"), QStringLiteral("Augmented renderings per training piece (default 3)."), QStringLiteral("N"), QStringLiteral("3"));
     const QCommandLineOption holdout(QStringLiteral("holdout-soundfont"), QStringLiteral("Render validation pieces only with this soundfont and training pieces never."), QStringLiteral("FILE"));
+    const QCommandLineOption exclude(QStringLiteral("exclude-soundfont"), QStringLiteral("Never render with this soundfont (file name or path; repeatable), so evaluate-classifier --soundfont can measure it as an unseen synthesizer."), QStringLiteral("FILE"));
     const QCommandLineOption valFraction(QStringLiteral("validation"), QStringLiteral("Fraction of each composer's pieces held out (default 0.2)."), QStringLiteral("F"), QStringLiteral("0.2"));
     const QCommandLineOption maxPieces(QStringLiteral("max-pieces"), QStringLiteral("Use at most N pieces (spread over composers)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Clip cache folder ('-' for none; default: the XDG cache)."), QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, valFraction, maxPieces, cache, json})
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel or MFCC clips)."), &code))
@@ -63,6 +65,7 @@ int runTrainClassifier(const QStringList &args)
     dopt.clipsPerPiece = qMax(1, parser.value(clips).toInt());
     dopt.augmentations = qMax(1, parser.value(augs).toInt());
     dopt.holdoutSoundfont = parser.value(holdout);
+    dopt.excludeSoundfonts = parser.values(exclude);
     dopt.validationFraction = parser.value(valFraction).toDouble();
     dopt.maxPieces = parser.value(maxPieces).toInt();
     dopt.cacheDir = parser.value(cache);
@@ -88,6 +91,11 @@ int runTrainClassifier(const QStringList &args)
         validationPieces += p.validation;
     err() << set->pieces.size() << " pieces (" << validationPieces << " for validation), " << set->clipCount() << " clips\n";
 
+    QStringList fontNames;  // what the model heard, so evaluate-classifier can say whether a soundfont is new to it
+    for (const QString &f : ClassifierDataset::soundfontsFor(dopt))
+        fontNames << QFileInfo(f).fileName();
+    err() << "soundfonts: " << fontNames.join(QStringLiteral(", ")) << "\n";
+
     ClassifierTrainingOptions topt;
     topt.outPath = parser.value(outOpt);
     topt.resumePath = parser.value(resume);
@@ -102,7 +110,9 @@ int runTrainClassifier(const QStringList &args)
                             {QStringLiteral("pieces"), int(set->pieces.size())},
                             {QStringLiteral("validation_pieces"), validationPieces},
                             {QStringLiteral("clips"), set->clipCount()},
-                            {QStringLiteral("holdout_soundfont"), dopt.holdoutSoundfont}};
+                            {QStringLiteral("holdout_soundfont"), dopt.holdoutSoundfont},
+                            {QStringLiteral("soundfonts"), QJsonArray::fromStringList(fontNames)},
+                            {QStringLiteral("excluded_soundfonts"), QJsonArray::fromStringList(dopt.excludeSoundfonts)}};
     const bool asJson = parser.isSet(json);
     const auto r = ClassifierTrainer::train(set.value(), topt, [&](const ClassifierEpochStats &s) {
         endProgress();

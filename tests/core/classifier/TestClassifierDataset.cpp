@@ -202,6 +202,57 @@ private Q_SLOTS:
         QCOMPARE(third->clipValues(), size_t(o.features.clipFrames()) * 40);
     }
 
+    void excludedSoundfontsAreNeverUsed()
+    {
+        ClassifierDatasetOptions o;
+        o.soundfonts = {QStringLiteral("/x/A.sf2"), QStringLiteral("/y/B.sf3")};
+        o.excludeSoundfonts = {QStringLiteral("B.sf3")};
+        QCOMPARE(ClassifierDataset::soundfontsFor(o), QStringList{QStringLiteral("/x/A.sf2")});
+        o.excludeSoundfonts = {QStringLiteral("/elsewhere/A.sf2"), QStringLiteral("B.sf3")};
+        QVERIFY(ClassifierDataset::soundfontsFor(o).isEmpty());
+        QTemporaryDir dir;
+        writeMidi(dir.filePath(QStringLiteral("chopin/c.mid")), 60, 4);
+        writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 4);
+        const auto entries = ClassifierDataset::scan(dir.path());
+        QVERIFY(entries);
+        o.cacheDir = QStringLiteral("-");
+        const auto set = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(!set);
+        QVERIFY(set.error().message.contains(QStringLiteral("excluded")));
+    }
+
+    void evaluationClipsThroughTheCodecAreOtherClips()
+    {
+        const QStringList fonts = SoundfontLocator::installed();
+        if (fonts.isEmpty())
+            QSKIP("no soundfont installed");
+        QTemporaryDir dir;
+        writeMidi(dir.filePath(QStringLiteral("chopin/c.mid")), 60, 4);
+        writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 4);
+        const auto entries = ClassifierDataset::scan(dir.path());
+        QVERIFY(entries);
+        ClassifierDatasetOptions o;
+        o.features.nMels = 32;
+        o.features.clipSeconds = 2.0;
+        o.clipsPerPiece = 1;
+        o.augment = false;
+        o.allValidation = true;
+        o.soundfonts = {fonts.back()};
+        o.cacheDir = dir.filePath(QStringLiteral("cache"));
+        QStringList skipped;
+        const auto plain = ClassifierDataset::build(entries.value(), o, {}, nullptr, &skipped);
+        QVERIFY(plain);
+        o.lossyKbps = 32;
+        const auto coded = ClassifierDataset::build(entries.value(), o, {}, nullptr, &skipped);
+        QVERIFY(coded);
+        QVERIFY2(skipped.isEmpty(), qPrintable(skipped.join(QLatin1Char('\n'))));
+        QCOMPARE(coded->clipCount(), plain->clipCount());
+        QVERIFY(coded->clips != plain->clips);  // not the plain clip read back from the cache
+        const auto again = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(again);
+        QCOMPARE(again->clips, coded->clips);
+    }
+
     void scansPianoMidi()
     {
         const QString root = QStringLiteral(AICHOPIN_TEST_PIANO_MIDI "/midis");
