@@ -7,9 +7,11 @@
 //   - the next run, started with --resume, carries on at the epoch after the last one reported
 //     (or the one after that, when the kill came between writing the checkpoint and printing),
 //     never further back and never further on.
-// Half of the kills are aimed: the test watches the folder with inotify and kills as soon as a
-// temporary ".part" file appears, i.e. while a checkpoint or model is being written. The rest
-// come after a random delay. The seed is printed; AICHOPIN_CRASH_SEED=N repeats a run's choices
+// Half of the kills are aimed: the test watches the folder with inotify and kills right after
+// the n-th write to any file in it (n random, up to a few files' worth), i.e. while a checkpoint
+// or model is being written, whatever way the writer goes about it. The rest come after a
+// random delay. (A writer that wrote in place instead of to a temporary file and renaming it
+// fails this test within a few kills.) The seed is printed; AICHOPIN_CRASH_SEED=N repeats a run's choices
 // (the moments themselves depend on the machine's timing).
 
 #include "midi/SmfWriter.h"
@@ -50,16 +52,16 @@ void writeDataset(const QString &dir)
     }
 }
 
-// Watches a folder for new files whose names end in ".part".
-class PartWatcher {
+// Watches a folder for files being created or written.
+class WriteWatcher {
 public:
-    explicit PartWatcher(const QString &dir)
+    explicit WriteWatcher(const QString &dir)
     {
         m_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
         if (m_fd >= 0)
-            inotify_add_watch(m_fd, QFile::encodeName(dir).constData(), IN_CREATE);
+            inotify_add_watch(m_fd, QFile::encodeName(dir).constData(), IN_CREATE | IN_MODIFY);
     }
-    ~PartWatcher()
+    ~WriteWatcher()
     {
         if (m_fd >= 0)
             ::close(m_fd);
@@ -71,8 +73,8 @@ public:
         while (::read(m_fd, buf, sizeof buf) > 0) {
         }
     }
-    // Waits up to timeoutMs for the count-th new ".part" file; true when it appeared.
-    bool waitForParts(int count, int timeoutMs)
+    // Waits up to timeoutMs for the count-th creation of or write to a file; true when it came.
+    bool waitForWrites(int count, int timeoutMs)
     {
         QElapsedTimer timer;
         timer.start();
@@ -85,7 +87,7 @@ public:
             const ssize_t n = ::read(m_fd, buf, sizeof buf);
             for (ssize_t off = 0; off < n;) {
                 const auto *e = reinterpret_cast<const inotify_event *>(buf + off);
-                if (e->len > 0 && QByteArray(e->name).endsWith(".part") && ++seen >= count)
+                if (++seen >= count)
                     return true;
                 off += ssize_t(sizeof(inotify_event) + e->len);
             }
@@ -158,7 +160,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(out));
         const QString model = out + QStringLiteral("/tiny.pt");
         const QString checkpoint = model + QStringLiteral(".ckpt");
-        PartWatcher watcher(out);
+        WriteWatcher watcher(out);
         QVERIFY(watcher.valid());
 
         const int kEndless = 1000000;  // epochs: the run only ends when it is killed
@@ -179,10 +181,10 @@ private Q_SLOTS:
             p.start(QStringLiteral(AICHOPIN_CLI_PATH), trainArgs(data, model, resume, kEndless));
             QVERIFY2(p.waitForStarted(), qPrintable(p.errorString()));
             if (rng() % 2) {
-                // Aimed: kill right after the n-th temporary file appears (a write in progress),
-                // sometimes after a few more microseconds.
+                // Aimed: kill right after the n-th write (a file being written), sometimes after
+                // a few more microseconds.
                 ++aimed;
-                watcher.waitForParts(1 + int(rng() % 4), 20000);
+                watcher.waitForWrites(1 + int(rng() % 400), 10000);
                 if (const int us = int(rng() % 3) * int(rng() % 2000))
                     ::usleep(useconds_t(us));
             } else {
