@@ -4,6 +4,7 @@
 // stderr, so `bench_report --json > bench.json` keeps a clean JSON file.
 //
 //   bench_report [--json] [--quick]      (or: cmake --build build --target bench)
+//   bench_report --table REPORT.json     (the Markdown table of a saved --json report)
 //
 // --quick skips the slowest parts (the 60-minute file, the paper presets' training).
 #include <QCoreApplication>
@@ -90,15 +91,15 @@ const Row kRows[] = {
     {"Composer training, paper-benchmark preset", "composer.train.paper-benchmark.tokens_per_s", ""},
     {"Composer training, paper-optimized preset", "composer.train.paper-optimized.tokens_per_s", ""},
     {"Generation (shipped model, batch 1, one thread)", "composer.generate.events_per_s", ""},
-    {"Generation speed as a multiple of playing time", "composer.generate.realtime_x", "> 1"},
-    {"Time to the first generated event", "composer.generate.first_event_ms", ""},
+    {"Generation speed as a multiple of playing time", "composer.generate.realtime_x", ">= 20x"},
+    {"Time to the first generated event", "composer.generate.first_event_ms", "< 100 ms"},
     {"Decoding + log-mel features, 5-minute MP3 (wall)", "features.5min.realtime_x", ">= 500x"},
     {"Decoding + log-mel features, 5-minute MP3 (CPU time)", "features.5min.cpu_realtime_x", ""},
     {"Classification verdict, 5-minute MP3", "classify.5min.verdict_s", "<= 1 s"},
     {"Peak memory classifying a 1-minute MP3", "classify.1min.peak_mib", ""},
     {"Peak memory classifying a 5-minute MP3", "classify.5min.peak_mib", ""},
     {"Peak memory classifying a 60-minute MP3", "classify.60min.peak_mib", "flat in length"},
-    {"Offline rendering to WAV (FluidSynth, one core)", "render.wav.realtime_x", ""},
+    {"Offline rendering to WAV (FluidSynth, one core)", "render.wav.realtime_x", ">= 50x"},
     {"GUI start-up to the first painted window", "gui.startup_ms", ""},
 };
 
@@ -116,6 +117,17 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     const bool json = args.contains(QStringLiteral("--json"));
     const bool quick = args.contains(QStringLiteral("--quick"));
+    // --table FILE.json: print the Markdown table of a report saved earlier with --json.
+    const qsizetype tableAt = args.indexOf(QStringLiteral("--table"));
+    QJsonObject saved;
+    if (tableAt > 0 && tableAt + 1 < args.size()) {
+        QFile f(args[tableAt + 1]);
+        if (!f.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "bench_report: cannot read %s\n", qPrintable(args[tableAt + 1]));
+            return 1;
+        }
+        saved = QJsonDocument::fromJson(f.readAll()).object();
+    }
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!env.contains(QStringLiteral("DISPLAY")) && !env.contains(QStringLiteral("WAYLAND_DISPLAY")) &&
         !env.contains(QStringLiteral("QT_QPA_PLATFORM")))
@@ -125,6 +137,10 @@ int main(int argc, char **argv)
     total.start();
     Figures figures;
     const int threads = QThread::idealThreadCount();
+    const QJsonObject savedResults = saved.value(QStringLiteral("results")).toObject();
+    for (auto it = savedResults.begin(); it != savedResults.end(); ++it)
+        figures[it.key()] = Figure{it->toObject().value(QStringLiteral("value")).toDouble(), it->toObject().value(QStringLiteral("unit")).toString()};
+    if (saved.isEmpty()) {
     runBenchmark(QStringLiteral("bench_composer"),
                  {QStringLiteral("--train-seconds"), quick ? QStringLiteral("10") : QStringLiteral("30"), QStringLiteral("--threads"),
                   QString::number(threads)},
@@ -134,9 +150,11 @@ int main(int argc, char **argv)
                  figures, env);
     runBenchmark(QStringLiteral("bench_render"), {}, figures, env);
     runBenchmark(QStringLiteral("bench_ui_startup"), {}, figures, env);
+    }
 
-    const QString machine = QStringLiteral("%1, %2 logical CPUs, %3").arg(cpuModel()).arg(threads).arg(QSysInfo::prettyProductName());
-    const QString date = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    const QString machine = saved.isEmpty() ? QStringLiteral("%1, %2 logical CPUs, %3").arg(cpuModel()).arg(threads).arg(QSysInfo::prettyProductName())
+                                            : saved.value(QStringLiteral("machine")).toString();
+    const QString date = saved.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : saved.value(QStringLiteral("date")).toString();
     if (json) {
         QJsonObject results;
         for (const auto &[key, f] : figures)
