@@ -5,12 +5,15 @@
 // says how each file was made.
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QString>
+#include <QtTest>
 
 #include <unistd.h>
 
+#include <functional>
 #include <vector>
 
 namespace aichopin::test {
@@ -195,6 +198,26 @@ inline QString badInputPath(const BadInput &in, const QString &scratch, QString 
     }
     *skip = QStringLiteral("unknown run-time kind %1").arg(name);
     return {};
+}
+
+// Gives every file below `dir` back to its owner, so QTemporaryDir can remove what chmod 000 locked.
+inline void unlockForRemoval(const QString &dir)
+{
+    QDirIterator it(dir, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        QFile::setPermissions(it.next(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+// The data rows of a test: one per bad input and path (a Via bit from `first` to `last`) it goes through.
+inline void addBadInputRows(unsigned first, unsigned last, const std::function<QString(Via)> &pathName)
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<int>("via");
+    const auto &inputs = badInputs();
+    for (int i = 0; i < int(inputs.size()); ++i)
+        for (unsigned v = first; v <= last; v <<= 1)
+            if (inputs[size_t(i)].via & v)
+                QTest::newRow(qPrintable(QStringLiteral("%1 | %2").arg(QLatin1String(inputs[size_t(i)].name), pathName(Via(v))))) << i << int(v);
 }
 
 }  // namespace aichopin::test

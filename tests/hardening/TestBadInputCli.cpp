@@ -71,23 +71,10 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        // Let QTemporaryDir remove what chmod 000 locked.
-        QDirIterator it(m_dir.path(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            QFile::setPermissions(it.next(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        unlockForRemoval(m_dir.path());
     }
 
-    void badInput_data()
-    {
-        QTest::addColumn<int>("index");
-        QTest::addColumn<int>("via");
-        const auto &inputs = badInputs();
-        for (int i = 0; i < int(inputs.size()); ++i)
-            for (unsigned v = CliInfo; v <= CliEvaluateComposer; v <<= 1)
-                if (inputs[size_t(i)].via & v)
-                    QTest::newRow(qPrintable(QStringLiteral("%1 | %2").arg(QLatin1String(inputs[size_t(i)].name), commandName(Via(v)))))
-                        << i << int(v);
-    }
+    void badInput_data() { addBadInputRows(CliInfo, CliEvaluateComposer, commandName); }
 
     void badInput()
     {

@@ -5,6 +5,7 @@
 // and loaded models; each row checks the specific error is shown, the window still works, and
 // none of that was lost.
 
+#include "support/DropFiles.h"
 #include "BadInputs.h"
 #include "support/TestAudio.h"
 
@@ -32,14 +33,7 @@ constexpr int kWaitMs = 120000;
 
 void drop(QWidget *target, const QString &path)
 {
-    QMimeData mime;
-    mime.setUrls({QUrl::fromLocalFile(path)});
-    const QPointF pos(target->width() / 2.0, target->height() / 2.0);
-    QDragEnterEvent enter(pos.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropEvent(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &dropEvent);
+    test::dropFiles(target, {path});
 }
 
 QString viaName(Via v)
@@ -191,22 +185,10 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_window.reset();
-        QDirIterator it(m_dir.path(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext())
-            QFile::setPermissions(it.next(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        unlockForRemoval(m_dir.path());
     }
 
-    void badInput_data()
-    {
-        QTest::addColumn<int>("index");
-        QTest::addColumn<int>("via");
-        const auto &inputs = badInputs();
-        for (int i = 0; i < int(inputs.size()); ++i)
-            for (unsigned v = GuiOpen; v <= GuiDataset; v <<= 1)
-                if (inputs[size_t(i)].via & v)
-                    QTest::newRow(qPrintable(QStringLiteral("%1 | %2").arg(QLatin1String(inputs[size_t(i)].name), viaName(Via(v)))))
-                        << i << int(v);
-    }
+    void badInput_data() { addBadInputRows(GuiOpen, GuiDataset, viaName); }
 
     void badInput()
     {

@@ -4,6 +4,7 @@
 // duration, a broken file gets an error row while the others carry on, selecting a row fills
 // the P(Chopin) chart and the spectrogram on one time axis with the occlusion overlay, clicks
 // seek, Play moves the playhead, and the results export as parseable JSON and CSV.
+#include "support/DropFiles.h"
 #include "classifier/ClassifierModel.h"
 #include "classifier/ClassifierTrainer.h"
 #include "classifier/ClipStream.h"
@@ -62,18 +63,7 @@ bool writeTones(const QString &path, double seconds, bool low, quint64 seed)
 
 void drop(QWidget *target, const QStringList &paths)
 {
-    QList<QUrl> urls;
-    for (const QString &p : paths)
-        urls << QUrl::fromLocalFile(p);
-    QMimeData mime;
-    mime.setUrls(urls);
-    const QPointF pos(target->width() / 2.0, target->height() / 2.0);
-    QDragEnterEvent enter(pos.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropEvent(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &dropEvent);
-    QVERIFY(dropEvent.isAccepted());
+    QVERIFY(test::dropFiles(target, paths));
 }
 
 int rowNamed(const ClassifyResultsModel *m, const QString &name)

@@ -1,5 +1,6 @@
 // The main window as a user meets it: its areas, and MIDI files dropped on it.
 
+#include "support/DropFiles.h"
 #include "main/AboutDialog.h"
 #include "classify/ClassifyPanel.h"
 #include "classify/ClassifyResultsModel.h"
@@ -35,14 +36,10 @@ QString writeScale(const QString &path, int notes)
 
 void drop(QWidget *target, const QList<QUrl> &urls)
 {
-    QMimeData mime;
-    mime.setUrls(urls);
-    const QPointF pos(target->width() / 2.0, target->height() / 2.0);
-    QDragEnterEvent enter(pos.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropEvent(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &dropEvent);
+    QStringList paths;
+    for (const QUrl &u : urls)
+        paths << u.toLocalFile();
+    test::dropFiles(target, paths);
 }
 
 // Pixels in the note area that carry a note colour (saturated, bright), for "the user sees notes".
