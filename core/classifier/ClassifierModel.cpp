@@ -26,7 +26,7 @@ ClassifierModel::~ClassifierModel() = default;
 
 Result<std::unique_ptr<ClassifierModel>> ClassifierModel::load(const QString &path, const QString &device)
 {
-    const Result<torch::Device> dev = classifierDevice(device);
+    const Result<torch::Device> dev = chooseTorchDevice(device);
     if (!dev)
         return dev.error();
     Result<ClassifierFile::Opened> opened = ClassifierFile::open(path);

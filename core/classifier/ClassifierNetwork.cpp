@@ -166,19 +166,4 @@ Result<ClassifierFile::Opened> ClassifierFile::open(const QString &path)
     return opened;
 }
 
-Result<torch::Device> classifierDevice(const QString &name)
-{
-    const bool cuda = torch::cuda::is_available();
-    if (name.isEmpty() || name == QLatin1String("auto"))
-        return torch::Device(cuda ? torch::kCUDA : torch::kCPU);
-    if (name == QLatin1String("cpu"))
-        return torch::Device(torch::kCPU);
-    if (name == QLatin1String("cuda")) {
-        if (!cuda)
-            return Error{QStringLiteral("CUDA was asked for but this LibTorch build or machine has no CUDA device")};
-        return torch::Device(torch::kCUDA);
-    }
-    return Error{QStringLiteral("unknown device '%1' (auto, cpu or cuda)").arg(name)};
-}
-
 }  // namespace aichopin

@@ -9,6 +9,7 @@
 // network weights and, in checkpoints, the optimiser state and the trainer's position.
 #include "classifier/ClassifierTypes.h"
 #include "common/Result.h"
+#include "common/TorchDevice.h"
 
 #include <torch/torch.h>
 
@@ -53,8 +54,5 @@ public:
     // Any damage gives an Error naming the file, never an exception.
     static Result<Opened> open(const QString &path);
 };
-
-// "auto" (CUDA when torch::cuda::is_available()), "cpu" or "cuda".
-Result<torch::Device> classifierDevice(const QString &name);
 
 }  // namespace aichopin

@@ -123,7 +123,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         return Error{QStringLiteral("no output model path given")};
     if (data.clips.size() != size_t(data.clipCount()) * data.clipValues() || data.clipCount() == 0)
         return Error{QStringLiteral("no training clips")};
-    const Result<torch::Device> dev = classifierDevice(options.device);
+    const Result<torch::Device> dev = chooseTorchDevice(options.device);
     if (!dev)
         return dev.error();
     const torch::Device device = dev.value();

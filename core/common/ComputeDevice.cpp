@@ -1,4 +1,5 @@
 #include "common/ComputeDevice.h"
+#include "common/TorchDevice.h"
 
 #include <torch/cuda.h>
 
@@ -16,6 +17,21 @@ QString ComputeDevice::describe()
     if (!cudaAvailable())
         return cpu;
     return QStringLiteral("CUDA (%1 device%2) and %3").arg(cudaDeviceCount()).arg(cudaDeviceCount() == 1 ? "" : "s", cpu);
+}
+
+Result<c10::Device> chooseTorchDevice(const QString &name)
+{
+    const bool cuda = torch::cuda::is_available();
+    if (name.isEmpty() || name == QLatin1String("auto"))
+        return c10::Device(cuda ? c10::kCUDA : c10::kCPU);
+    if (name == QLatin1String("cpu"))
+        return c10::Device(c10::kCPU);
+    if (name == QLatin1String("cuda")) {
+        if (!cuda)
+            return Error{QStringLiteral("CUDA was asked for but this LibTorch build or machine has no CUDA device")};
+        return c10::Device(c10::kCUDA);
+    }
+    return Error{QStringLiteral("unknown device '%1' (use auto, cpu or cuda)").arg(name)};
 }
 
 }  // namespace aichopin

@@ -23,7 +23,7 @@ ComposerModel::~ComposerModel() = default;
 
 Result<std::shared_ptr<ComposerModel>> ComposerModel::load(const QString &path, const QString &deviceName)
 {
-    const Result<torch::Device> device = chooseDevice(deviceName);
+    const Result<torch::Device> device = chooseTorchDevice(deviceName);
     if (!device)
         return device.error();
     Result<ComposerFile::Opened> opened = ComposerFile::open(path);

@@ -164,21 +164,6 @@ Result<ComposerFile::Opened> ComposerFile::open(const QString &path, std::option
     return opened;
 }
 
-Result<torch::Device> chooseDevice(const QString &name)
-{
-    const bool cuda = torch::cuda::is_available();
-    if (name == QLatin1String("auto"))
-        return torch::Device(cuda ? torch::kCUDA : torch::kCPU);
-    if (name == QLatin1String("cpu"))
-        return torch::Device(torch::kCPU);
-    if (name == QLatin1String("cuda")) {
-        if (!cuda)
-            return Error{QStringLiteral("CUDA was asked for but this LibTorch build or machine has no CUDA device")};
-        return torch::Device(torch::kCUDA);
-    }
-    return Error{QStringLiteral("unknown device '%1' (use auto, cpu or cuda)").arg(name)};
-}
-
 void configureThreads(int n)
 {
     if (n <= 0)

@@ -6,6 +6,7 @@
 // through stacked LSTMs and one or two dense layers to logits over the vocabulary.
 
 #include "common/Result.h"
+#include "common/TorchDevice.h"
 #include "composer/ComposerConfig.h"
 #include "composer/EventCodec.h"
 
@@ -68,8 +69,6 @@ struct ComposerFile {
     static Result<Opened> open(const QString &path, std::optional<Representation> expected = std::nullopt);
 };
 
-// The device for "auto", "cpu" or "cuda"; an error when CUDA is asked for and absent.
-Result<torch::Device> chooseDevice(const QString &name);
 
 // Sets LibTorch's intra-op threads and, when the BLAS is OpenBLAS, its threads too (they would
 // otherwise fight over the cores). n <= 0 leaves both alone.

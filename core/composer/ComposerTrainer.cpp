@@ -162,7 +162,7 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
             return Error{QStringLiteral("no output model path given")};
         if (o.optimizer != QLatin1String("adam") && o.optimizer != QLatin1String("rmsprop"))
             return Error{QStringLiteral("unknown optimizer '%1' (use adam or rmsprop)").arg(o.optimizer)};
-        const Result<torch::Device> deviceOr = chooseDevice(o.device);
+        const Result<torch::Device> deviceOr = chooseTorchDevice(o.device);
         if (!deviceOr)
             return deviceOr.error();
         const torch::Device device = deviceOr.value();
