@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <vector>
+
 #include <fcntl.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -81,6 +83,9 @@ bool isDeclarationsOnly(const QByteArray &code)
 // checks that every length it declares fits in what is left. LibTorch allocates a string or
 // byte buffer of the declared length, and a memo table as long as the largest memo index,
 // before reading on: one flipped byte made it allocate 4 GB and 14 GB (found by fuzzing).
+// It also follows the stack (values and marks): LibTorch's unpickler pops without checking, and
+// a class name mutated to "Module)" left NEWOBJ one value short, which corrupted the heap
+// (found by fuzzing). Class names must be plain dotted identifiers.
 bool isWellFormedPickle(const QByteArray &pickle)
 {
     const auto *p = reinterpret_cast<const quint8 *>(pickle.constData());
@@ -92,35 +97,71 @@ bool isWellFormedPickle(const QByteArray &pickle)
             v = v << 8 | p[at + k];
         return v > quint64(n) ? n + 1 : qint64(v);
     };
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"));
+    qint64 depth = 0;             // values on the stack above the innermost mark
+    std::vector<qint64> marks;    // the depth below each open mark
+    // Needs `need` values above the innermost mark, then pops `pop` of them and pushes `push`.
+    const auto stack = [&](qint64 need, qint64 pop, qint64 push) {
+        if (depth < need)
+            return false;
+        depth += push - pop;
+        return true;
+    };
+    // Pops everything down to the innermost mark; `below` values must lie under the mark.
+    const auto popMark = [&](qint64 below, qint64 push) {
+        if (marks.empty() || marks.back() < below)
+            return false;
+        depth = marks.back() + push;
+        marks.pop_back();
+        return true;
+    };
     while (i < n) {
         const quint8 op = p[i++];
         qint64 fixed = 0;      // argument bytes
         int lengthBytes = 0;   // or: a length of this many bytes, then that many bytes
+        bool ok = true;
         switch (op) {
         case '.':  // STOP
-            return true;
-        case ')': case 0x81: case '}': case '(': case 'u': case 's': case 't': case 0x85: case 0x86: case 0x87:
-        case ']': case 'e': case 'a': case 'b': case 'R': case 'N': case 0x88: case 0x89: case 'Q': case 'd':
-        case 'l': case '0': case '1': case '2': case 0x94:
-            break;
-        case 0x80: case 'q': case 'h': case 'K': fixed = 1; break;
-        case 'M': fixed = 2; break;
-        case 'r': case 'j': case 'J': fixed = 4; break;
-        case 'G': case 0x95: fixed = 8; break;
-        case 0x8a: case 'U': case 'C': case 0x8c: lengthBytes = 1; break;
-        case 'X': case 'T': case 'B': lengthBytes = 4; break;
-        case 0x8d: case 0x8e: lengthBytes = 8; break;
-        case 'c':  // GLOBAL: module and name, each ending in a newline
+            return depth == 1 && marks.empty();
+        case ')': case '}': case ']': case 'N': case 0x88: case 0x89: ok = stack(0, 0, 1); break;
+        case '(': marks.push_back(depth); depth = 0; break;
+        case 'u': case 'e': ok = popMark(1, 0); break;            // SETITEMS, APPENDS
+        case 't': case 'l': case 'd': ok = popMark(0, 1); break;  // TUPLE, LIST, DICT
+        case '1': ok = popMark(0, 0); break;                       // POP_MARK
+        case 's': ok = stack(3, 2, 0); break;                      // SETITEM
+        case 'a': case 'b': ok = stack(2, 1, 0); break;            // APPEND, BUILD
+        case 'R': case 0x81: ok = stack(2, 2, 1); break;           // REDUCE, NEWOBJ
+        case 0x85: case 'Q': ok = stack(1, 1, 1); break;           // TUPLE1, BINPERSID
+        case 0x86: ok = stack(2, 2, 1); break;                     // TUPLE2
+        case 0x87: ok = stack(3, 3, 1); break;                     // TUPLE3
+        case '0': ok = stack(1, 1, 0); break;                      // POP
+        case '2': ok = stack(1, 0, 1); break;                      // DUP
+        case 0x94: ok = stack(1, 0, 0); break;                     // MEMOIZE
+        case 0x80: fixed = 1; break;                               // PROTO
+        case 'q': fixed = 1; ok = stack(1, 0, 0); break;           // BINPUT
+        case 'r': fixed = 4; ok = stack(1, 0, 0); break;           // LONG_BINPUT
+        case 'h': case 'K': fixed = 1; ok = stack(0, 0, 1); break;
+        case 'M': fixed = 2; ok = stack(0, 0, 1); break;
+        case 'j': case 'J': fixed = 4; ok = stack(0, 0, 1); break;
+        case 'G': fixed = 8; ok = stack(0, 0, 1); break;
+        case 0x95: fixed = 8; break;                               // FRAME
+        case 0x8a: case 'U': case 'C': case 0x8c: lengthBytes = 1; ok = stack(0, 0, 1); break;
+        case 'X': case 'T': case 'B': lengthBytes = 4; ok = stack(0, 0, 1); break;
+        case 0x8d: case 0x8e: lengthBytes = 8; ok = stack(0, 0, 1); break;
+        case 'c':  // GLOBAL: module and name, each a dotted identifier ending in a newline
             for (int line = 0; line < 2; ++line) {
                 const qsizetype end = pickle.indexOf('\n', i);
-                if (end < 0)
+                if (end < 0 || !identifier.match(QString::fromLatin1(pickle.mid(i, end - i))).hasMatch())
                     return false;
                 i = end + 1;
             }
+            ok = stack(0, 0, 1);
             break;
         default:
             return false;
         }
+        if (!ok)
+            return false;
         if (lengthBytes) {
             if (i + lengthBytes > n)
                 return false;
