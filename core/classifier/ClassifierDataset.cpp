@@ -389,7 +389,10 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
             for (int w = 0; w < k; ++w) {
                 if (isCancelled(cancel))
                     return Error{QStringLiteral("cancelled")};
-                const double from = knownDuration > span ? (knownDuration - span) * (w + 0.5) / k : 0.0;
+                // The renderings of a piece take interleaved windows, so each one hears other
+                // music: with k windows and A renderings, A * k different places in the piece.
+                const double place = (double(w) + (double(a) + 0.5) / double(std::max(1, augmentations))) / double(k);
+                const double from = knownDuration > span ? (knownDuration - span) * place : 0.0;
                 const QByteArray key = hash + '|' + p.key().toUtf8() + '|' + fs.cacheKey().toUtf8() + '|'
                                        + QByteArray::number(from, 'g', 10) + (midi ? QByteArray(fonts.value(p.soundfont).toUtf8()) : QByteArray());
                 if (!cache.get(key, values, clip)) {

@@ -36,6 +36,7 @@ struct ClassifierDatasetOptions {
     double validationFraction = 0.2;  // of each composer's pieces (at least one when a composer has 3+)
     quint64 seed = 1;
     int clipsPerPiece = 4;            // clip windows per piece per augmented rendering, spread over the piece
+                                      // (each rendering's windows fall between the others')
     int augmentations = 2;            // augmented renderings of each training piece
     int validationAugmentations = 1;  // of each validation piece
     QStringList soundfonts;           // empty: every installed soundfont

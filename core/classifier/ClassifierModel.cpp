@@ -19,6 +19,7 @@ struct ClassifierModel::Impl {
     ClassifierFileHeader header;
     ClassifierNetwork net{nullptr};
     torch::Device device{torch::kCPU};
+    double bias = 0.0;
 };
 
 ClassifierModel::ClassifierModel() : d(std::make_unique<Impl>()) {}
@@ -38,6 +39,8 @@ Result<std::unique_ptr<ClassifierModel>> ClassifierModel::load(const QString &pa
     model->d->device = dev.value();
     model->d->net->to(dev.value());
     model->d->net->eval();
+    const double bias = opened->header.info.value(QStringLiteral("decision_bias")).toDouble(0.0);
+    model->d->bias = std::isfinite(bias) ? std::clamp(bias, -50.0, 50.0) : 0.0;
     return model;
 }
 
@@ -49,6 +52,7 @@ QString ClassifierModel::defaultModelPath()
 const ClassifierFeatureSettings &ClassifierModel::features() const { return d->header.features; }
 const ClassifierHyperparameters &ClassifierModel::hyperparameters() const { return d->header.hyper; }
 QJsonObject ClassifierModel::info() const { return d->header.info; }
+double ClassifierModel::decisionBias() const { return d->bias; }
 
 std::vector<double> ClassifierModel::predictClips(const float *clips, int n, std::vector<double> *logPChopin,
                                                   std::vector<double> *logPOther)
@@ -73,7 +77,7 @@ std::vector<double> ClassifierModel::predictClips(const float *clips, int n, std
 }
 
 void ClassifierModel::verdictFromClips(ClassifierVerdict &verdict, const std::vector<double> &logPChopin,
-                                       const std::vector<double> &logPOther)
+                                       const std::vector<double> &logPOther, double bias)
 {
     double a = 0, b = 0;
     for (double v : logPChopin)
@@ -84,8 +88,48 @@ void ClassifierModel::verdictFromClips(ClassifierVerdict &verdict, const std::ve
     verdict.meanLogPChopin = a / n;
     verdict.meanLogPOther = b / n;
     // exp(a) / (exp(a) + exp(b)) without overflow.
-    verdict.pChopin = 1.0 / (1.0 + std::exp(verdict.meanLogPOther - verdict.meanLogPChopin));
+    verdict.pChopin = 1.0 / (1.0 + std::exp(verdict.meanLogPOther - verdict.meanLogPChopin + bias));
     verdict.label = verdict.pChopin >= 0.5 ? QStringLiteral("Chopin") : QStringLiteral("Other");
+}
+
+double ClassifierModel::calibrateBias(const std::vector<double> &chopinLogOdds, const std::vector<double> &otherLogOdds)
+{
+    if (chopinLogOdds.empty() || otherLogOdds.empty())
+        return 0.0;
+    const auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        const size_t n = v.size();
+        return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    };
+    const double b = 0.5 * (median(chopinLogOdds) + median(otherLogOdds));
+    return std::isfinite(b) ? std::clamp(b, -50.0, 50.0) : 0.0;
+}
+
+Result<double> ClassifierModel::writeCalibrated(const QString &from, const QString &to,
+                                                const ClassifierEvaluation &evaluation, double currentBias, const QString &note)
+{
+    // A piece's log-odds before any bias: logit(pChopin) + the bias it was given with.
+    std::vector<double> chopin, other;
+    for (const PieceResult &p : evaluation.pieceResults) {
+        const double q = std::clamp(p.pChopin, 1e-12, 1.0 - 1e-12);
+        (p.isChopin ? chopin : other).push_back(std::log(q / (1.0 - q)) + currentBias);
+    }
+    if (chopin.empty() || other.empty())
+        return Error{QStringLiteral("calibration needs pieces of both classes (got %1 Chopin and %2 Other)")
+                         .arg(chopin.size()).arg(other.size())};
+    Result<ClassifierFile::Opened> opened = ClassifierFile::open(from);
+    if (!opened)
+        return opened.error();
+    const double bias = calibrateBias(chopin, other);
+    ClassifierFileHeader h = opened->header;
+    h.info[QStringLiteral("decision_bias")] = bias;
+    h.info[QStringLiteral("decision_bias_from")] =
+        QStringLiteral("median log-odds of %1 Chopin and %2 Other pieces%3").arg(chopin.size()).arg(other.size())
+            .arg(note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(note));
+    const Status s = ClassifierFile::write(to, opened->net, h);
+    if (!s)
+        return s.error();
+    return bias;
 }
 
 namespace {
@@ -109,9 +153,14 @@ public:
             return;
         const ClassifierFeatureSettings &s = m_model.features();
         const std::vector<double> p = m_model.predictClips(m_pending.data(), int(m_starts.size()), &m_logC, &m_logO);
+        // The timeline's clip probabilities carry the same decision bias as the piece's verdict,
+        // so a clip above 0.5 is one that, alone, would be called Chopin.
+        const double bias = m_model.decisionBias();
+        const size_t first = m_logC.size() - p.size();
         for (size_t i = 0; i < p.size(); ++i) {
             const double start = double(m_starts[i]) * s.secondsPerFrame();
-            m_timeline.push_back({start, start + s.clipFrames() * s.secondsPerFrame(), p[i]});
+            const double pc = bias == 0.0 ? p[i] : 1.0 / (1.0 + std::exp(m_logO[first + i] - m_logC[first + i] + bias));
+            m_timeline.push_back({start, start + s.clipFrames() * s.secondsPerFrame(), pc});
         }
         m_pending.clear();
         m_starts.clear();
@@ -123,7 +172,7 @@ public:
             c.endSeconds = std::min(c.endSeconds, std::max(duration, c.startSeconds));
         v.timeline = std::move(m_timeline);
         v.durationSeconds = duration;
-        ClassifierModel::verdictFromClips(v, m_logC, m_logO);
+        ClassifierModel::verdictFromClips(v, m_logC, m_logO, m_model.decisionBias());
     }
 
 private:
@@ -258,7 +307,7 @@ ClassifierEvaluation ClassifierModel::evaluate(const ClipSet &data, bool validat
         if (logC[p].empty())
             continue;
         ClassifierVerdict v;
-        verdictFromClips(v, logC[p], logO[p]);
+        verdictFromClips(v, logC[p], logO[p], d->bias);
         const ClipPiece &piece = data.pieces[p];
         e.pieceResults.push_back({piece.name, piece.composer, piece.isChopin, v.pChopin, int(logC[p].size())});
         pieceItems.push_back({v.pChopin, piece.isChopin, piece.composer});

@@ -63,9 +63,23 @@ public:
     // Clip and piece metrics over the pieces of data (validationOnly: those marked validation).
     ClassifierEvaluation evaluate(const ClipSet &data, bool validationOnly = false);
 
-    // Verdict from clip log-probabilities (the mean of each class's log-probability, renormalised).
+    // The piece decision's offset in log-odds (model info "decision_bias", 0 when absent): a
+    // piece is Chopin when mean log p(Chopin) - mean log p(Other) >= bias. Set when training
+    // calibrates the model on its validation pieces (ClassifierTrainer).
+    double decisionBias() const;
+
+    // Verdict from clip log-probabilities (the mean of each class's log-probability, renormalised
+    // after subtracting bias from Chopin's side).
     static void verdictFromClips(ClassifierVerdict &verdict, const std::vector<double> &logPChopin,
-                                 const std::vector<double> &logPOther);
+                                 const std::vector<double> &logPOther, double bias = 0.0);
+    // The bias halfway between the median piece log-odds of the Chopin and of the Other pieces
+    // (log-odds = logit of pChopin given without bias); 0 unless both classes are present.
+    static double calibrateBias(const std::vector<double> &chopinLogOdds, const std::vector<double> &otherLogOdds);
+    // Calibrates from an evaluation of this model (its piece verdicts, both classes needed) and
+    // writes a copy of the model file at `from` to `to` (may be the same path, written
+    // atomically) whose decision bias is the one chosen; `note` says on what it was chosen.
+    static Result<double> writeCalibrated(const QString &from, const QString &to, const ClassifierEvaluation &evaluation,
+                                          double currentBias, const QString &note);
 
 private:
     ClassifierModel();

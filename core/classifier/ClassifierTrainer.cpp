@@ -42,6 +42,7 @@ public:
             m_params[i].sub_(delta * m_lr);
         }
     }
+    void setLearningRate(double lr) { m_lr = lr; }
     void save(torch::serialize::OutputArchive &a) const
     {
         for (size_t i = 0; i < m_params.size(); ++i) {
@@ -74,6 +75,15 @@ struct Optimiser {
     void step() { adam ? (void)adam->step() : adadelta->step(); }
     void save(torch::serialize::OutputArchive &a) const { adam ? adam->save(a) : adadelta->save(a); }
     void load(torch::serialize::InputArchive &a) { adam ? adam->load(a) : adadelta->load(a); }
+    void setLearningRate(double lr)
+    {
+        if (adadelta) {
+            adadelta->setLearningRate(lr);
+            return;
+        }
+        for (auto &group : adam->param_groups())
+            group.options().set_lr(lr);
+    }
 };
 
 // Frequency and time masks (SpecAugment) on normalised clips: masked values become 0 (the mean).
@@ -132,7 +142,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     torch::manual_seed(options.seed);
     std::mt19937_64 rng(options.seed);
 
-    std::vector<int> trainIdx, validIdx;
+    std::vector<int> trainIdx, validIdx, trainChopinIdx, trainOtherIdx;
     int trainChopin = 0;
     for (int c = 0; c < data.clipCount(); ++c) {
         if (data.pieces[size_t(data.piece[size_t(c)])].validation) {
@@ -140,6 +150,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         } else {
             trainIdx.push_back(c);
             trainChopin += data.isChopin(c) ? 1 : 0;
+            (data.isChopin(c) ? trainChopinIdx : trainOtherIdx).push_back(c);
         }
     }
     if (trainIdx.empty())
@@ -156,6 +167,8 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     header.hyper = options.hyper;
     header.info = options.info;
     int startEpoch = 0;
+    double lr = options.hyper.learningRate;
+    int badEpochs = 0;
     double bestLoss = std::numeric_limits<double>::infinity();
     int bestEpoch = 0;
     double previousSeconds = 0;
@@ -179,6 +192,8 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         bestLoss = opened->header.state.value(QStringLiteral("best_loss")).toDouble(bestLoss);
         bestEpoch = opened->header.state.value(QStringLiteral("best_epoch")).toInt();
         previousSeconds = opened->header.state.value(QStringLiteral("seconds")).toDouble();
+        lr = opened->header.state.value(QStringLiteral("lr")).toDouble(opened->header.hyper.learningRate);
+        badEpochs = opened->header.state.value(QStringLiteral("bad_epochs")).toInt();
         rng.seed(options.seed + quint64(startEpoch) * 7919u);
         torch::manual_seed(options.seed + quint64(startEpoch));
     }
@@ -196,6 +211,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             if (!resumeArchive->try_read("optimizer", optArchive))
                 return Error{QStringLiteral("'%1' holds no optimiser state").arg(options.resumePath)};
             opt.load(optArchive);
+            opt.setLearningRate(lr);
         }
     } catch (const std::exception &e) {
         return Error{QStringLiteral("cannot restore the optimiser from '%1': %2")
@@ -212,13 +228,28 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     const auto outOfTime = [&] { return options.minutes > 0 && timer.elapsed() > options.minutes * 60000.0; };
     const size_t batch = size_t(std::max(1, hyper.batchSize));
     bool trainedOnce = false;
+    // Balanced sampling: the larger class's clips in one seeded order, taken in turn.
+    std::vector<int> &smaller = trainChopinIdx.size() <= trainOtherIdx.size() ? trainChopinIdx : trainOtherIdx;
+    std::vector<int> &larger = trainChopinIdx.size() <= trainOtherIdx.size() ? trainOtherIdx : trainChopinIdx;
+    {
+        std::mt19937_64 orderRng(options.seed ^ 0xB5AD4ECEDA1CE2A9ULL);
+        std::shuffle(larger.begin(), larger.end(), orderRng);
+    }
+    const torch::Tensor noWeights;
+    const torch::Tensor &trainWeights = hyper.balancedSampling ? noWeights : classWeights;
 
     try {
         for (int epoch = startEpoch; epoch < options.epochs; ++epoch) {
             ClassifierEpochStats stats;
             stats.epoch = epoch + 1;
             stats.maxEpochs = options.epochs;
-            stats.learningRate = hyper.learningRate;
+            stats.learningRate = lr;
+            if (hyper.balancedSampling) {
+                trainIdx = smaller;
+                const size_t m = smaller.size();
+                for (size_t i = 0; i < m; ++i)
+                    trainIdx.push_back(larger[(size_t(epoch) * m + i) % larger.size()]);
+            }
             std::shuffle(trainIdx.begin(), trainIdx.end(), rng);
             net->train();
             double lossSum = 0;
@@ -241,7 +272,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                 opt.zeroGrad();
                 const torch::Tensor logits = net->forward(x.to(device));
                 const torch::Tensor loss = torch::nn::functional::cross_entropy(
-                    logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(classWeights));
+                    logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(trainWeights));
                 loss.backward();
                 opt.step();
                 trainedOnce = true;
@@ -299,6 +330,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             stats.elapsedSeconds = previousSeconds + timer.elapsed() / 1000.0;
             result.epochsCompleted = epoch + 1;
             if (monitored < bestLoss) {
+                badEpochs = 0;
                 bestLoss = monitored;
                 bestEpoch = epoch + 1;
                 stats.improved = true;
@@ -312,12 +344,19 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                 if (!s)
                     return s.error();
             }
+            if (!stats.improved && !timeUp) {
+                ++badEpochs;
+                lr *= hyper.lrDecay;
+                opt.setLearningRate(lr);
+            }
             ClassifierFileHeader ckpt = header;
             ckpt.checkpoint = true;
             ckpt.state = QJsonObject{{QStringLiteral("epoch"), epoch + 1},
                                      {QStringLiteral("best_loss"), bestLoss},
                                      {QStringLiteral("best_epoch"), bestEpoch},
-                                     {QStringLiteral("seconds"), stats.elapsedSeconds}};
+                                     {QStringLiteral("seconds"), stats.elapsedSeconds},
+                                     {QStringLiteral("lr"), lr},
+                                     {QStringLiteral("bad_epochs"), badEpochs}};
             const Status s = ClassifierFile::write(options.outPath + QStringLiteral(".ckpt"), net, ckpt,
                                                    [&](torch::serialize::OutputArchive &a) {
                                                        torch::serialize::OutputArchive optArchive;
@@ -346,6 +385,24 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         if (!best)
             return best.error();
         result.validation = best.value()->evaluate(data, true);
+        if (options.calibrate) {
+            // Mean clip log-probabilities favour the class whose pieces the network has heard:
+            // unseen Chopin pieces score lower than seen ones. Centre the decision between the
+            // validation pieces of both classes instead of at even odds.
+            const bool bothClasses = result.validation.pieces.truePositives + result.validation.pieces.falseNegatives > 0
+                                     && result.validation.pieces.falsePositives + result.validation.pieces.trueNegatives > 0;
+            if (bothClasses) {
+                const Result<double> bias = ClassifierModel::writeCalibrated(
+                    options.outPath, options.outPath, result.validation, 0.0, QStringLiteral("validation pieces, training-time renderings"));
+                if (!bias)
+                    return bias.error();
+                result.decisionBias = bias.value();
+                best = ClassifierModel::load(options.outPath, result.device);
+                if (!best)
+                    return best.error();
+                result.validation = best.value()->evaluate(data, true);
+            }
+        }
     }
     return result;
 }

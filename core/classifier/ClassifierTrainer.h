@@ -31,6 +31,9 @@ struct ClassifierTrainingOptions {
     quint64 seed = 1;
     int threads = 0;                 // torch intra-op threads; 0 keeps LibTorch's choice
     QJsonObject info;                // stored in the model file (data, command line)
+    // After training, set the model's decision bias (ClassifierModel::decisionBias) from the
+    // best model's verdicts on the validation pieces, when they hold both classes.
+    bool calibrate = true;
 };
 
 struct ClassifierTrainingResult {
@@ -41,7 +44,8 @@ struct ClassifierTrainingResult {
     QString device;
     double seconds = 0;
     int trainingClips = 0, validationClips = 0;
-    ClassifierEvaluation validation;  // of the best model, on the validation pieces
+    ClassifierEvaluation validation;  // of the best model, on the validation pieces (after calibration)
+    double decisionBias = 0;          // what calibration chose (0 without it)
 };
 
 class ClassifierTrainer {

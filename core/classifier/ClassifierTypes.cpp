@@ -71,7 +71,9 @@ QJsonObject ClassifierHyperparameters::toJson() const
                        {QStringLiteral("learning_rate"), learningRate},
                        {QStringLiteral("weight_decay"), weightDecay},
                        {QStringLiteral("batch_size"), batchSize},
-                       {QStringLiteral("spec_augment"), specAugment}};
+                       {QStringLiteral("spec_augment"), specAugment},
+                       {QStringLiteral("balanced_sampling"), balancedSampling},
+                       {QStringLiteral("lr_decay"), lrDecay}};
 }
 
 std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromJson(const QJsonObject &o)
@@ -87,8 +89,10 @@ std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromJson(con
     h.weightDecay = o.value(QStringLiteral("weight_decay")).toDouble();
     h.batchSize = o.value(QStringLiteral("batch_size")).toInt();
     h.specAugment = o.value(QStringLiteral("spec_augment")).toBool();
+    h.balancedSampling = o.value(QStringLiteral("balanced_sampling")).toBool(false);
+    h.lrDecay = o.value(QStringLiteral("lr_decay")).toDouble(1.0);
     if (h.channels.empty() || h.channels.size() > 8 || h.dropout < 0 || h.dropout >= 1 || h.learningRate <= 0
-        || h.batchSize < 1 || (h.optimizer != QLatin1String("adam") && h.optimizer != QLatin1String("adadelta")))
+        || h.batchSize < 1 || !(h.lrDecay > 0 && h.lrDecay <= 1) || (h.optimizer != QLatin1String("adam") && h.optimizer != QLatin1String("adadelta")))
         return std::nullopt;
     for (int c : h.channels)
         if (c < 1 || c > 1024)

@@ -51,6 +51,12 @@ struct ClassifierHyperparameters {
     double weightDecay = 1e-4;
     int batchSize = 32;
     bool specAugment = true;  // random frequency/time masks on training clips
+    // true: each epoch takes every clip of the smaller class and as many of the larger one (a
+    // different share each epoch, so all are seen in turn), with an unweighted loss. false: all
+    // clips every epoch, the loss weighted so each class counts the same.
+    bool balancedSampling = false;
+    // The learning rate is multiplied by this after an epoch whose validation loss did not improve (1: constant).
+    double lrDecay = 1.0;
 
     QJsonObject toJson() const;
     static std::optional<ClassifierHyperparameters> fromJson(const QJsonObject &o);

@@ -44,6 +44,11 @@ struct ComposerTrainingOptions {
     double clipNorm = 1.0;    // gradient clipping (global L2 norm)
     int batchSize = 32;       // parallel streams
     int chunkLength = 128;    // truncated backpropagation through time
+    // "sequence": every position of a chunk is a target (the default). "window": the paper's way,
+    // one target per windowLength-event window (each from a fresh state), kept to reproduce it.
+    // Validation then scores each event from the windowLength events before it (see evaluateWindowNll).
+    QString objective = QStringLiteral("sequence");
+    int windowLength = 100;
     int maxEpochs = 50;
     double maxMinutes = 0.0;  // 0: no time limit
     int patience = 4;         // epochs without validation improvement before stopping

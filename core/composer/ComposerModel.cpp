@@ -169,7 +169,8 @@ Result<NoteSequence> ComposerModel::generate(const GenerationOptions &o, const E
     }
 }
 
-Result<ComposerEvaluation> ComposerModel::evaluate(const std::vector<NoteSequence> &pieces, const CancelToken *cancel) const
+Result<ComposerEvaluation> ComposerModel::evaluate(const std::vector<NoteSequence> &pieces, int window,
+                                                  const CancelToken *cancel) const
 {
     std::lock_guard<std::mutex> lock(d->mutex);
     try {
@@ -179,7 +180,8 @@ Result<ComposerEvaluation> ComposerModel::evaluate(const std::vector<NoteSequenc
             tokens.push_back(d->header.codec.encode(s));
             e.notes += d->header.codec.notesIn(tokens.back());
         }
-        Result<NllTotals> t = evaluateNll(d->net, tokens, d->device, cancel);
+        Result<NllTotals> t = window > 0 ? evaluateWindowNll(d->net, tokens, window, d->device, cancel)
+                                         : evaluateNll(d->net, tokens, d->device, cancel);
         if (!t)
             return t.error();
         e.pieces = int(pieces.size());

@@ -67,7 +67,9 @@ public:
                                   const CancelToken *cancel = nullptr) const;
 
     // Mean negative log-likelihood of the pieces under the model (each from a fresh state).
-    Result<ComposerEvaluation> evaluate(const std::vector<NoteSequence> &pieces, const CancelToken *cancel = nullptr) const;
+    // window > 0: each event is scored from at most the `window` events before it (evaluateWindowNll).
+    Result<ComposerEvaluation> evaluate(const std::vector<NoteSequence> &pieces, int window = 0,
+                                        const CancelToken *cancel = nullptr) const;
 
 private:
     ComposerModel();

@@ -227,4 +227,55 @@ Result<NllTotals> evaluateNll(ComposerNetwork &net, const std::vector<std::vecto
     return totals;
 }
 
+Result<NllTotals> evaluateWindowNll(ComposerNetwork &net, const std::vector<std::vector<int>> &pieces, int window,
+                                    const torch::Device &device, const CancelToken *cancel, int batch)
+{
+    if (window < 1)
+        return Error{QStringLiteral("the window must hold at least one event")};
+    // Events 0..window-1 of a piece: their context is the whole prefix, as in evaluateNll.
+    std::vector<std::vector<int>> heads;
+    for (const auto &p : pieces)
+        heads.emplace_back(p.begin(), p.begin() + std::min<ptrdiff_t>(window, ptrdiff_t(p.size())));
+    Result<NllTotals> headTotals = evaluateNll(net, heads, device, cancel);
+    if (!headTotals)
+        return headTotals.error();
+    NllTotals totals = headTotals.value();
+
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = net->is_training();
+    net->eval();
+    // Event t >= window of piece p: its window is events t-window..t-1 (the start token is
+    // event -1, so it only ever falls inside a head window).
+    std::vector<std::pair<size_t, int64_t>> targets;
+    for (size_t p = 0; p < pieces.size(); ++p)
+        for (int64_t t = window; t < int64_t(pieces[p].size()); ++t)
+            targets.emplace_back(p, t);
+    for (size_t first = 0; first < targets.size(); first += size_t(batch)) {
+        if (isCancelled(cancel)) {
+            if (wasTraining)
+                net->train();
+            return Error{QStringLiteral("cancelled")};
+        }
+        const int64_t count = int64_t(std::min(targets.size() - first, size_t(batch)));
+        torch::Tensor input = torch::empty({count, int64_t(window)}, torch::kLong);
+        torch::Tensor target = torch::empty({count}, torch::kLong);
+        auto in = input.accessor<int64_t, 2>();
+        auto tg = target.accessor<int64_t, 1>();
+        for (int64_t b = 0; b < count; ++b) {
+            const auto [p, t] = targets[first + size_t(b)];
+            for (int64_t k = 0; k < window; ++k)
+                in[b][k] = pieces[p][size_t(t - window + k)];
+            tg[b] = pieces[p][size_t(t)];
+        }
+        torch::Tensor logits = net->forward(input.to(device), nullptr).select(1, window - 1);
+        totals.nats += torch::nn::functional::cross_entropy(logits, target.to(device),
+                                                            torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                           .item<double>();
+        totals.events += count;
+    }
+    if (wasTraining)
+        net->train();
+    return totals;
+}
+
 }  // namespace aichopin

@@ -83,4 +83,10 @@ struct NllTotals {
 Result<NllTotals> evaluateNll(ComposerNetwork &net, const std::vector<std::vector<int>> &pieces,
                               const torch::Device &device, const CancelToken *cancel, int chunk = 256, int batch = 16);
 
+// The same, but each event is predicted from at most the `window` events before it in its piece
+// (the start token counts), each window from a fresh state: the paper's training objective
+// scored on held-out pieces. The first `window` events of a piece see their whole prefix.
+Result<NllTotals> evaluateWindowNll(ComposerNetwork &net, const std::vector<std::vector<int>> &pieces, int window,
+                                    const torch::Device &device, const CancelToken *cancel, int batch = 128);
+
 }  // namespace aichopin

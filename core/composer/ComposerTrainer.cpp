@@ -30,10 +30,10 @@ struct EpochData {
     int chunk = 0;
 };
 
-EpochData buildEpoch(const std::vector<ComposerCorpus::Piece> &pieces, const EventCodec &codec,
-                     const ComposerTrainingOptions &o, int epoch)
+// The shuffled, augmented pieces of one epoch, each after a start token, as one stream.
+std::vector<int64_t> buildStream(const std::vector<ComposerCorpus::Piece> &pieces, const EventCodec &codec,
+                                 const ComposerTrainingOptions &o, std::mt19937_64 &rng)
 {
-    std::mt19937_64 rng(o.seed * 0x9E3779B97F4A7C15ULL + quint64(epoch));
     std::vector<size_t> order(pieces.size());
     for (size_t i = 0; i < order.size(); ++i)
         order[i] = i;
@@ -46,6 +46,14 @@ EpochData buildEpoch(const std::vector<ComposerCorpus::Piece> &pieces, const Eve
         for (int t : codec.encode(piece))
             stream.push_back(t);
     }
+    return stream;
+}
+
+EpochData buildEpoch(const std::vector<ComposerCorpus::Piece> &pieces, const EventCodec &codec,
+                     const ComposerTrainingOptions &o, int epoch)
+{
+    std::mt19937_64 rng(o.seed * 0x9E3779B97F4A7C15ULL + quint64(epoch));
+    std::vector<int64_t> stream = buildStream(pieces, codec, o, rng);
     EpochData d;
     const int64_t batch = std::max<int64_t>(1, std::min<int64_t>(o.batchSize, int64_t(stream.size()) / 2));
     const int64_t length = int64_t(stream.size()) / batch;
@@ -53,6 +61,32 @@ EpochData buildEpoch(const std::vector<ComposerCorpus::Piece> &pieces, const Eve
     d.chunk = int(std::min<int64_t>(o.chunkLength, length - 1));
     d.steps = int((length - 1 + d.chunk - 1) / d.chunk);
     return d;
+}
+
+// The paper's way: every window of o.windowLength events of the stream (across piece boundaries,
+// as the paper's concatenated notes) is one example whose only target is the event after it.
+// The windows are shuffled; a step trains o.batchSize of them, each from a fresh state.
+struct WindowEpoch {
+    std::vector<int64_t> stream;
+    std::vector<int64_t> starts;  // shuffled window starts
+    int steps = 0;
+};
+
+WindowEpoch buildWindowEpoch(const std::vector<ComposerCorpus::Piece> &pieces, const EventCodec &codec,
+                             const ComposerTrainingOptions &o, int epoch)
+{
+    std::mt19937_64 rng(o.seed * 0x9E3779B97F4A7C15ULL + quint64(epoch));
+    WindowEpoch w;
+    w.stream = buildStream(pieces, codec, o, rng);
+    const int64_t window = o.windowLength;
+    for (int64_t i = 0; i + window < int64_t(w.stream.size()); ++i) {
+        if (w.stream[size_t(i + window)] != codec.vocabularySize())  // a start token is never a target
+            w.starts.push_back(i);
+    }
+    std::shuffle(w.starts.begin(), w.starts.end(), rng);
+    const int64_t batch = std::max(1, o.batchSize);
+    w.steps = int((int64_t(w.starts.size()) + batch - 1) / batch);
+    return w;
 }
 
 std::vector<std::vector<int>> encodeAll(const std::vector<ComposerCorpus::Piece> &pieces, const EventCodec &codec)
@@ -75,7 +109,9 @@ QJsonObject trainingSettings(const ComposerTrainingOptions &o)
             {QStringLiteral("validation_fraction"), o.validationFraction},
             {QStringLiteral("max_transpose"), o.maxTranspose},
             {QStringLiteral("max_stretch"), o.maxStretch},
-            {QStringLiteral("seed"), QString::number(o.seed)}};
+            {QStringLiteral("seed"), QString::number(o.seed)},
+            {QStringLiteral("objective"), o.objective},
+            {QStringLiteral("window_length"), o.windowLength}};
 }
 
 void applySettings(const QJsonObject &s, ComposerTrainingOptions *o)
@@ -91,6 +127,8 @@ void applySettings(const QJsonObject &s, ComposerTrainingOptions *o)
     o->maxTranspose = s.value(QStringLiteral("max_transpose")).toInt(o->maxTranspose);
     o->maxStretch = s.value(QStringLiteral("max_stretch")).toDouble(o->maxStretch);
     o->seed = s.value(QStringLiteral("seed")).toString().toULongLong();
+    o->objective = s.value(QStringLiteral("objective")).toString(QStringLiteral("sequence"));
+    o->windowLength = s.value(QStringLiteral("window_length")).toInt(o->windowLength);
 }
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const QString &name, ComposerNetwork &net, double lr)
@@ -162,6 +200,10 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
             return Error{QStringLiteral("no output model path given")};
         if (o.optimizer != QLatin1String("adam") && o.optimizer != QLatin1String("rmsprop"))
             return Error{QStringLiteral("unknown optimizer '%1' (use adam or rmsprop)").arg(o.optimizer)};
+        if (o.objective != QLatin1String("sequence") && o.objective != QLatin1String("window"))
+            return Error{QStringLiteral("unknown training objective '%1' (use sequence or window)").arg(o.objective)};
+        if (o.windowLength < 1 || o.windowLength > 10000)
+            return Error{QStringLiteral("the window length must be between 1 and 10000 events, not %1").arg(o.windowLength)};
         const Result<torch::Device> deviceOr = chooseTorchDevice(o.device);
         if (!deviceOr)
             return deviceOr.error();
@@ -244,6 +286,7 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
             validationNames << QFileInfo(p.path).fileName();
         info[QStringLiteral("validation_files")] = validationNames.join(QLatin1Char(','));
 
+        const bool windowObjective = o.objective == QLatin1String("window");
         const double runStart = now();
         const double deadline = o.maxMinutes > 0 ? runStart + o.maxMinutes * 60.0 : INFINITY;
         qint64 tokensThisRun = 0;
@@ -267,7 +310,8 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
 
         // Validates, updates the best model and early-stopping counters. Returns false on error.
         auto finishEpoch = [&](bool partial, ComposerEpochStats *stats) -> Status {
-            Result<NllTotals> v = evaluateNll(net, validation, device, cancel);
+            Result<NllTotals> v = windowObjective ? evaluateWindowNll(net, validation, o.windowLength, device, cancel)
+                                                  : evaluateNll(net, validation, device, cancel);
             if (!v)
                 return v.error();
             stats->epoch = pos.epoch;
@@ -285,6 +329,8 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
                 pos.badEpochs = 0;
                 QJsonObject modelInfo = info;
                 modelInfo[QStringLiteral("validation_nats_per_event")] = pos.best;
+                modelInfo[QStringLiteral("validation_metric")] =
+                    windowObjective ? QStringLiteral("window %1").arg(o.windowLength) : QStringLiteral("sequence");
                 modelInfo[QStringLiteral("validation_bits_per_event")] = pos.best / kLn2;
                 modelInfo[QStringLiteral("train_nats_per_event")] = stats->trainLoss;
                 modelInfo[QStringLiteral("epoch")] = pos.epoch;
@@ -316,14 +362,28 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
             }
             resumeRng = torch::Tensor();
             resumed.reset();
-            EpochData data = buildEpoch(corpus.training(), codec, o, pos.epoch);
-            torch::Tensor rows = data.rows.to(device);
-            const int64_t length = rows.size(1);
+            EpochData data;
+            WindowEpoch windows;
+            torch::Tensor rows;
+            int64_t length = 0;
+            int stepsInEpoch = 0;
+            double tokensPerStep = 0;  // targets per full step, for the ETA
+            if (windowObjective) {
+                windows = buildWindowEpoch(corpus.training(), codec, o, pos.epoch);
+                stepsInEpoch = windows.steps;
+                tokensPerStep = std::max(1, o.batchSize);
+            } else {
+                data = buildEpoch(corpus.training(), codec, o, pos.epoch);
+                rows = data.rows.to(device);
+                length = rows.size(1);
+                stepsInEpoch = data.steps;
+                tokensPerStep = double(rows.size(0)) * data.chunk;
+            }
             net->train();
             const double epochStart = now();
             qint64 epochTokens = 0;
             bool stopped = false;
-            for (int step = pos.nextStep; step < data.steps; ++step) {
+            for (int step = pos.nextStep; step < stepsInEpoch; ++step) {
                 if (isCancelled(cancel)) {
                     stopReason = QStringLiteral("cancelled");
                     stopped = true;
@@ -334,16 +394,38 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
                     stopped = true;
                     break;
                 }
-                const int64_t t0 = int64_t(step) * data.chunk;
-                const int64_t len = std::min<int64_t>(data.chunk, length - 1 - t0);
-                if (state)
-                    state = LstmState{std::get<0>(*state).detach(), std::get<1>(*state).detach()};
-                torch::Tensor logits = net->forward(rows.narrow(1, t0, len), &state);
-                // A start token is never a target: what follows the end of a piece is not music.
-                torch::Tensor target = rows.narrow(1, t0 + 1, len).reshape({-1});
-                target = target.masked_fill(target == codec.vocabularySize(), -1);
-                torch::Tensor loss = torch::nn::functional::cross_entropy(
-                    logits.reshape({-1, logits.size(2)}), target, torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
+                torch::Tensor loss;
+                qint64 tokens = 0;  // targets trained on in this step
+                if (windowObjective) {
+                    const int64_t first = int64_t(step) * std::max(1, o.batchSize);
+                    const int64_t count = std::min<int64_t>(std::max(1, o.batchSize), int64_t(windows.starts.size()) - first);
+                    const int64_t w = o.windowLength;
+                    torch::Tensor input = torch::empty({count, w}, torch::kLong);
+                    torch::Tensor target = torch::empty({count}, torch::kLong);
+                    auto in = input.accessor<int64_t, 2>();
+                    auto tg = target.accessor<int64_t, 1>();
+                    for (int64_t b = 0; b < count; ++b) {
+                        const int64_t s0 = windows.starts[size_t(first + b)];
+                        for (int64_t t = 0; t < w; ++t)
+                            in[b][t] = windows.stream[size_t(s0 + t)];
+                        tg[b] = windows.stream[size_t(s0 + w)];
+                    }
+                    torch::Tensor logits = net->forward(input.to(device), nullptr).select(1, w - 1);
+                    loss = torch::nn::functional::cross_entropy(logits, target.to(device));
+                    tokens = count;
+                } else {
+                    const int64_t t0 = int64_t(step) * data.chunk;
+                    const int64_t len = std::min<int64_t>(data.chunk, length - 1 - t0);
+                    if (state)
+                        state = LstmState{std::get<0>(*state).detach(), std::get<1>(*state).detach()};
+                    torch::Tensor logits = net->forward(rows.narrow(1, t0, len), &state);
+                    // A start token is never a target: what follows the end of a piece is not music.
+                    torch::Tensor target = rows.narrow(1, t0 + 1, len).reshape({-1});
+                    target = target.masked_fill(target == codec.vocabularySize(), -1);
+                    loss = torch::nn::functional::cross_entropy(
+                        logits.reshape({-1, logits.size(2)}), target, torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-1));
+                    tokens = qint64(rows.size(0)) * len;
+                }
                 opt->zero_grad();
                 loss.backward();
                 torch::nn::utils::clip_grad_norm_(net->parameters(), o.clipNorm);
@@ -355,27 +437,26 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
                 pos.epochLossCount += 1;
                 pos.globalStep += 1;
                 pos.nextStep = step + 1;
-                const qint64 tokens = qint64(rows.size(0)) * len;
                 epochTokens += tokens;
                 tokensThisRun += tokens;
                 if (onStep && (step + 1) % std::max(1, o.reportEverySteps) == 0) {
                     ComposerStepStats s;
                     s.epoch = pos.epoch;
                     s.step = step + 1;
-                    s.stepsInEpoch = data.steps;
+                    s.stepsInEpoch = stepsInEpoch;
                     s.globalStep = pos.globalStep;
                     s.loss = l;
                     s.learningRate = pos.lr;
                     s.elapsedSeconds = pos.elapsedBefore + (now() - runStart);
                     const double rate = tokensThisRun / std::max(1e-9, now() - runStart);
                     s.tokensPerSecond = rate;
-                    const double epochLeft = double(data.steps - step - 1) * double(rows.size(0)) * data.chunk / rate;
-                    const double epochsLeft = epochLeft + double(o.maxEpochs - pos.epoch) * double(data.steps) * double(rows.size(0)) * data.chunk / rate;
+                    const double epochLeft = double(stepsInEpoch - step - 1) * tokensPerStep / rate;
+                    const double epochsLeft = epochLeft + double(o.maxEpochs - pos.epoch) * double(stepsInEpoch) * tokensPerStep / rate;
                     s.etaSeconds = std::min(epochsLeft, deadline - now());
                     onStep(s);
                 }
                 const double total = o.maxMinutes > 0 ? std::max((now() - runStart) / (o.maxMinutes * 60.0), 0.0) : 0.0;
-                const double byEpochs = (double(pos.epoch - 1) + double(step + 1) / data.steps) / o.maxEpochs;
+                const double byEpochs = (double(pos.epoch - 1) + double(step + 1) / stepsInEpoch) / o.maxEpochs;
                 report(progress, std::min(1.0, std::max(total, byEpochs)), QStringLiteral("Epoch %1/%2").arg(pos.epoch).arg(o.maxEpochs));
             }
             const double epochSeconds = now() - epochStart;

@@ -110,7 +110,9 @@ ListeningMap occlusionMap(ClassifierModel &model, const ClassifierVerdict &verdi
         const std::vector<double> p = model.predictClips(batch.data(), spans + 1);
         if (int(p.size()) != spans + 1)
             return {};
-        map.rebuildError = std::max(map.rebuildError, std::abs(p[0] - clip.pChopin));
+        // The timeline's clip probabilities carry the model's decision bias; so does the rebuild.
+        const double rebuilt = 1.0 / (1.0 + std::exp(model.decisionBias() - logit(p[0])));
+        map.rebuildError = std::max(map.rebuildError, std::abs(rebuilt - clip.pChopin));
         const double baseLogit = logit(p[0]);
         for (int s = 0; s < spans; ++s) {
             const double drop = sign * (baseLogit - logit(p[size_t(s + 1)]));

@@ -28,7 +28,8 @@ int runEvaluateClassifier(const QStringList &args)
     const QCommandLineOption maxPieces(QStringLiteral("max-pieces"), QStringLiteral("At most N pieces."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption split(QStringLiteral("validation-split"), QStringLiteral("Only the validation pieces of train-classifier's split with this seed (fraction 0.2)."), QStringLiteral("SEED"));
     const QCommandLineOption lossy(QStringLiteral("lossy"), QStringLiteral("Put every clip through an MP3 (or AAC) round trip at KBPS kbit/s, as a compressed recording."), QStringLiteral("KBPS"), QStringLiteral("0"));
-    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy})
+    const QCommandLineOption calibrate(QStringLiteral("calibrate"), QStringLiteral("Also write a copy of the model to OUT whose decision is centred between these pieces' Chopin and Other verdicts (for your own recordings or synthesizer)."), QStringLiteral("OUT"));
+    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy, calibrate})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Measure a classifier on a labelled dataset: accuracy, precision, recall, F1, F0.5, ROC AUC, confusion, per-composer rates."), &code))
@@ -93,12 +94,30 @@ int runEvaluateClassifier(const QStringList &args)
         return 1;
     }
     const ClassifierEvaluation e = loaded.value()->evaluate(set.value());
+    double calibratedBias = 0;
+    if (parser.isSet(calibrate)) {
+        QString note = QStringLiteral("evaluate-classifier --calibrate on %1").arg(QFileInfo(parser.value(data)).fileName());
+        if (!usedFont.isEmpty())
+            note += QStringLiteral(", rendered with %1").arg(QFileInfo(usedFont).fileName());
+        if (parser.isSet(split))
+            note += QStringLiteral(", validation split %1").arg(parser.value(split));
+        const Result<double> b = ClassifierModel::writeCalibrated(path, parser.value(calibrate), e, loaded.value()->decisionBias(), note);
+        if (!b) {
+            err() << args[0] << ": cannot calibrate: " << b.error().message << "\n";
+            return 1;
+        }
+        calibratedBias = b.value();
+    }
     if (parser.isSet(json)) {
         QJsonObject j = e.toJson();
         j[QStringLiteral("model")] = path;
         j[QStringLiteral("soundfont")] = usedFont;
         j[QStringLiteral("soundfont_in_training")] = seen;
         j[QStringLiteral("lossy_kbps")] = o.lossyKbps;
+        j[QStringLiteral("decision_bias")] = loaded.value()->decisionBias();
+        if (parser.isSet(calibrate))
+            j[QStringLiteral("calibrated")] = QJsonObject{{QStringLiteral("model"), parser.value(calibrate)},
+                                                          {QStringLiteral("decision_bias"), calibratedBias}};
         j[QStringLiteral("skipped")] = QJsonArray::fromStringList(skipped);
         printJson(QJsonDocument(j));
     } else {
@@ -106,6 +125,7 @@ int runEvaluateClassifier(const QStringList &args)
               << (seen.isNull() ? QStringLiteral("the model does not say which soundfonts it trained with")
                   : seen.toBool() ? QStringLiteral("used in training") : QStringLiteral("not used in training"))
               << ")" << (o.lossyKbps > 0 ? QStringLiteral(", lossy round trip at %1 kbit/s").arg(o.lossyKbps) : QString()) << "\n";
+        out() << "decision bias " << loaded.value()->decisionBias() << " (log-odds; 0: even odds)\n";
         for (const auto &[name, m] : {std::pair<const char *, const BinaryMetrics *>{"pieces", &e.pieces}, {"clips", &e.clips}}) {
             out() << name << ": " << m->count << ", accuracy " << m->accuracy << ", precision " << m->precision << ", recall "
                   << m->recall << ", F1 " << m->f1 << ", F0.5 " << m->f05 << ", ROC AUC " << m->rocAuc << "\n";
@@ -114,6 +134,9 @@ int runEvaluateClassifier(const QStringList &args)
               << ", Other->Chopin " << e.pieces.falsePositives << ", Other->Other " << e.pieces.trueNegatives << "\n";
         for (const auto &[composer, g] : e.pieces.groupAccuracy)
             out() << "  " << composer << ": " << g.second << " (" << g.first << " pieces)\n";
+        if (parser.isSet(calibrate))
+            out() << "calibrated copy written to " << parser.value(calibrate) << " (decision bias " << calibratedBias
+                  << "; the metrics above are the model's as given)\n";
     }
     return 0;
 }

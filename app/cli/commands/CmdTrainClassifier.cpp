@@ -37,7 +37,10 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption maxPieces(QStringLiteral("max-pieces"), QStringLiteral("Use at most N pieces (spread over composers)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Clip cache folder ('-' for none; default: the XDG cache)."), QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json})
+    const QCommandLineOption balanced(QStringLiteral("balanced"), QStringLiteral("Balanced epochs (every clip of the smaller class and as many of the larger) instead of a class-weighted loss."));
+    const QCommandLineOption lrDecay(QStringLiteral("lr-decay"), QStringLiteral("Multiply the learning rate by X after an epoch whose validation loss did not improve (default 1: constant)."), QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption noCalibrate(QStringLiteral("no-calibrate"), QStringLiteral("Keep the piece decision at even odds instead of centring it between the validation pieces of both classes."));
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel or MFCC clips)."), &code))
@@ -100,11 +103,20 @@ int runTrainClassifier(const QStringList &args)
     topt.outPath = parser.value(outOpt);
     topt.resumePath = parser.value(resume);
     topt.hyper = *hyper;
+    if (parser.isSet(balanced))
+        topt.hyper.balancedSampling = true;
+    bool okDecay = false;
+    topt.hyper.lrDecay = parser.value(lrDecay).toDouble(&okDecay);
+    if (!okDecay || !(topt.hyper.lrDecay > 0 && topt.hyper.lrDecay <= 1)) {
+        err() << args[0] << ": --lr-decay must be a number above 0 and at most 1\n";
+        return 2;
+    }
     topt.epochs = parser.value(epochs).toInt();
     topt.minutes = parser.value(minutes).toDouble();
     topt.device = parser.value(device);
     topt.seed = dopt.seed;
     topt.threads = parser.value(threads).toInt();
+    topt.calibrate = !parser.isSet(noCalibrate);
     topt.info = QJsonObject{{QStringLiteral("data"), parser.value(data)},
                             {QStringLiteral("command"), QCoreApplication::arguments().join(QLatin1Char(' '))},
                             {QStringLiteral("pieces"), int(set->pieces.size())},
@@ -135,6 +147,7 @@ int runTrainClassifier(const QStringList &args)
                              {QStringLiteral("seconds"), r->seconds},
                              {QStringLiteral("training_clips"), r->trainingClips},
                              {QStringLiteral("validation_clips"), r->validationClips},
+                             {QStringLiteral("decision_bias"), r->decisionBias},
                              {QStringLiteral("validation"), r->validation.toJson()}};
     if (asJson) {
         printJson(QJsonDocument(result));
@@ -145,6 +158,7 @@ int runTrainClassifier(const QStringList &args)
             out() << "no validation pieces (too few pieces per composer for --validation)\n";
             return 0;
         }
+        out() << "decision bias " << r->decisionBias << " (log-odds; 0: even odds)\n";
         out() << "validation pieces: accuracy " << p.accuracy << ", F1 " << p.f1 << ", F0.5 " << p.f05 << ", ROC AUC " << p.rocAuc << "\n"
               << "validation clips:  accuracy " << r->validation.clips.accuracy << "\n";
         for (const auto &[composer, g] : p.groupAccuracy)

@@ -38,12 +38,15 @@ int runTrainComposer(const QStringList &args)
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Batch size (default 32)."), QStringLiteral("N"), QStringLiteral("32"));
     const QCommandLineOption chunk(QStringLiteral("chunk"), QStringLiteral("Backpropagation length in events (default 128)."), QStringLiteral("N"), QStringLiteral("128"));
     const QCommandLineOption patience(QStringLiteral("patience"), QStringLiteral("Epochs without improvement before stopping (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption lrDecay(QStringLiteral("lr-decay"), QStringLiteral("Multiply the learning rate by X after an epoch whose validation loss did not improve (default 0.5)."), QStringLiteral("X"), QStringLiteral("0.5"));
+    const QCommandLineOption objective(QStringLiteral("objective"), QStringLiteral("sequence (default: every event of a chunk is a target) or window (the paper's way: one target per --window events)."), QStringLiteral("NAME"), QStringLiteral("sequence"));
+    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("Window length in events for --objective window (default 100, as in the paper)."), QStringLiteral("N"), QStringLiteral("100"));
     const QCommandLineOption noAugment(QStringLiteral("no-augment"), QStringLiteral("Turn transposition and tempo stretch off."));
     // Sizes that override the preset's (small models for quick experiments and tests).
     const QCommandLineOption embedding(QStringLiteral("embedding"), QStringLiteral("Token embedding width (overrides the preset)."), QStringLiteral("N"));
     const QCommandLineOption hidden(QStringLiteral("hidden"), QStringLiteral("LSTM units per layer (overrides the preset)."), QStringLiteral("N"));
     const QCommandLineOption layers(QStringLiteral("layers"), QStringLiteral("LSTM layers (overrides the preset)."), QStringLiteral("N"));
-    for (const auto &o : {data, outOpt, preset, representation, epochs, minutes, device, resume, seed, threads, optimizer, lr, batch, chunk, patience, noAugment, embedding, hidden, layers})
+    for (const auto &o : {data, outOpt, preset, representation, epochs, minutes, device, resume, seed, threads, optimizer, lr, batch, chunk, patience, lrDecay, objective, window, noAugment, embedding, hidden, layers})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train an LSTM composer on MIDI files."), &code))
@@ -107,6 +110,23 @@ int runTrainComposer(const QStringList &args)
         return 2;
     }
     o.device = parser.value(device);
+    bool okDecay = false;
+    o.lrDecay = parser.value(lrDecay).toDouble(&okDecay);
+    if (!okDecay || !(o.lrDecay > 0 && o.lrDecay <= 1)) {
+        err() << args[0] << ": --lr-decay must be a number above 0 and at most 1\n";
+        return 2;
+    }
+    o.objective = parser.value(objective);
+    if (o.objective != QLatin1String("sequence") && o.objective != QLatin1String("window")) {
+        err() << args[0] << ": unknown objective '" << o.objective << "' (use sequence or window)\n";
+        return 2;
+    }
+    bool okWindow = false;
+    o.windowLength = parser.value(window).toInt(&okWindow);
+    if (!okWindow || o.windowLength < 1 || o.windowLength > 10000) {
+        err() << args[0] << ": --window must be a whole number from 1 to 10000\n";
+        return 2;
+    }
     if (parser.isSet(noAugment)) {
         o.maxTranspose = 0;
         o.maxStretch = 0.0;

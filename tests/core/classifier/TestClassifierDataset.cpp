@@ -186,6 +186,22 @@ private Q_SLOTS:
         QCOMPARE(first->clipCount(), 4 * 4 + 2 * 2);
         QCOMPARE(first->clips.size(), size_t(first->clipCount()) * first->clipValues());
         QVERIFY(!QDir(o.cacheDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+        // The renderings of a training piece take interleaved windows (rendering 0 at 1/8 and
+        // 5/8 of the piece, rendering 1 at 3/8 and 7/8); a validation piece's are at 1/4, 3/4.
+        for (size_t pi = 0; pi < first->pieces.size(); ++pi) {
+            std::vector<double> starts;
+            for (int c = 0; c < first->clipCount(); ++c)
+                if (first->piece[size_t(c)] == int(pi))
+                    starts.push_back(first->start[size_t(c)]);
+            if (first->pieces[pi].validation) {
+                QCOMPARE(int(starts.size()), 2);
+                QVERIFY(starts[0] < starts[1]);
+            } else {
+                QCOMPARE(int(starts.size()), 4);
+                QVERIFY2(starts[0] < starts[2] && starts[2] < starts[1] && starts[1] < starts[3],
+                         qPrintable(QStringLiteral("%1 %2 %3 %4").arg(starts[0]).arg(starts[1]).arg(starts[2]).arg(starts[3])));
+            }
+        }
         // Two renderings of a piece differ (augmentation).
         QVERIFY(!std::equal(first->clips.begin(), first->clips.begin() + qsizetype(first->clipValues()),
                             first->clips.begin() + qsizetype(2 * first->clipValues())));

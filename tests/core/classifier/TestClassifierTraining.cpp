@@ -27,7 +27,7 @@ ClassifierHyperparameters tinyHyper()
 }
 
 // Two classes of synthetic "spectrograms": a band low (Chopin) or high (Other) plus noise.
-ClipSet syntheticClips(int pieces, quint64 seed)
+ClipSet syntheticClips(int pieces, quint64 seed, int chopinEvery = 2)
 {
     ClipSet set;
     set.settings.nMels = 16;
@@ -36,7 +36,7 @@ ClipSet syntheticClips(int pieces, quint64 seed)
     std::normal_distribution<float> noise(0.0f, 0.6f);
     const int frames = set.settings.clipFrames(), bins = 16;
     for (int p = 0; p < pieces; ++p) {
-        const bool chopin = p % 2 == 0;
+        const bool chopin = p % chopinEvery == 0;
         set.pieces.push_back({QStringLiteral("piece%1").arg(p), chopin ? QStringLiteral("Chopin") : QStringLiteral("Other%1").arg(p % 3),
                               chopin, p % 5 == 4});
         for (int c = 0; c < 4; ++c) {
@@ -116,6 +116,95 @@ private Q_SLOTS:
         QVERIFY(std::abs(v.pChopin - std::exp(a) / (std::exp(a) + std::exp(b))) < 1e-9);
         QCOMPARE(v.label, QStringLiteral("Chopin"));
         QVERIFY(std::abs(p[0] - std::exp(lc[0])) < 1e-9);
+    }
+
+    void calibrationCentresTheDecision()
+    {
+        QCOMPARE(ClassifierModel::calibrateBias({1.0, 2.0, 3.0}, {-5.0, -3.0}), -1.0);
+        QCOMPARE(ClassifierModel::calibrateBias({}, {-5.0}), 0.0);
+        QCOMPARE(ClassifierModel::calibrateBias({2.0}, {}), 0.0);
+        ClassifierVerdict v;
+        ClassifierModel::verdictFromClips(v, {std::log(0.3)}, {std::log(0.7)}, std::log(0.3 / 0.7));
+        QVERIFY(std::abs(v.pChopin - 0.5) < 1e-9);
+        QCOMPARE(v.label, QStringLiteral("Chopin"));  // at the threshold
+        ClassifierModel::verdictFromClips(v, {std::log(0.3)}, {std::log(0.7)}, 0.0);
+        QVERIFY(std::abs(v.pChopin - 0.3) < 1e-9);
+        QCOMPARE(v.label, QStringLiteral("Other"));
+    }
+
+    void balancedSamplingDecaysAndCalibrates()
+    {
+        // One Chopin piece in four: balanced epochs hold every Chopin clip and as many Other ones.
+        const ClipSet data = syntheticClips(40, 11, 4);
+        int trainChopin = 0, trainClips = 0;
+        for (int c = 0; c < data.clipCount(); ++c) {
+            if (data.pieces[size_t(data.piece[size_t(c)])].validation)
+                continue;
+            ++trainClips;
+            trainChopin += data.isChopin(c);
+        }
+        QVERIFY(trainChopin > 0 && 2 * trainChopin < trainClips);
+        ClassifierTrainingOptions o;
+        o.outPath = m_dir.filePath(QStringLiteral("balanced.pt"));
+        o.hyper = tinyHyper();
+        o.hyper.balancedSampling = true;
+        o.hyper.lrDecay = 0.5;
+        o.epochs = 8;
+        o.device = QStringLiteral("cpu");
+        o.threads = 1;
+        std::vector<ClassifierEpochStats> epochs;
+        int batches = 0;
+        const auto r = ClassifierTrainer::train(data, o, [&](const ClassifierEpochStats &s) { epochs.push_back(s); },
+                                                [&](const ProgressInfo &) { ++batches; });
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QCOMPARE(int(epochs.size()), 8);
+        const int batchesPerEpoch = (2 * trainChopin + o.hyper.batchSize - 1) / o.hyper.batchSize;
+        QCOMPARE(batches, 8 * batchesPerEpoch);
+        // The learning rate falls after each epoch that did not improve, and only then.
+        QCOMPARE(epochs.front().learningRate, o.hyper.learningRate);
+        for (size_t i = 1; i < epochs.size(); ++i)
+            QCOMPARE(epochs[i].learningRate, epochs[i - 1].learningRate * (epochs[i - 1].improved ? 1.0 : 0.5));
+        QVERIFY(r->validation.pieces.accuracy >= 0.9);
+
+        // Calibration: the stored bias is the one the uncalibrated verdicts give, and verdicts use it.
+        auto model = ClassifierModel::load(o.outPath);
+        QVERIFY(model);
+        QCOMPARE(model.value()->decisionBias(), r->decisionBias);
+        QCOMPARE(model.value()->info().value(QStringLiteral("decision_bias")).toDouble(), r->decisionBias);
+        std::vector<double> chopin, other;
+        for (int pi = 0; pi < int(data.pieces.size()); ++pi) {
+            if (!data.pieces[size_t(pi)].validation)
+                continue;
+            std::vector<float> clips;
+            for (int c = 0; c < data.clipCount(); ++c)
+                if (data.piece[size_t(c)] == pi)
+                    clips.insert(clips.end(), data.clips.begin() + qsizetype(size_t(c) * data.clipValues()),
+                                 data.clips.begin() + qsizetype(size_t(c + 1) * data.clipValues()));
+            std::vector<double> lc, lo;
+            model.value()->predictClips(clips.data(), int(clips.size() / data.clipValues()), &lc, &lo);
+            ClassifierVerdict raw;
+            ClassifierModel::verdictFromClips(raw, lc, lo);
+            const double logOdds = raw.meanLogPChopin - raw.meanLogPOther;
+            (data.pieces[size_t(pi)].isChopin ? chopin : other).push_back(logOdds);
+            ClassifierVerdict calibrated;
+            ClassifierModel::verdictFromClips(calibrated, lc, lo, model.value()->decisionBias());
+            const auto found = std::find_if(r->validation.pieceResults.begin(), r->validation.pieceResults.end(),
+                                            [&](const PieceResult &p) { return p.name == data.pieces[size_t(pi)].name; });
+            QVERIFY(found != r->validation.pieceResults.end());
+            QVERIFY(std::abs(found->pChopin - calibrated.pChopin) < 1e-6);
+        }
+        QVERIFY(!chopin.empty() && !other.empty());
+        QVERIFY(std::abs(ClassifierModel::calibrateBias(chopin, other) - r->decisionBias) < 1e-6);
+        QVERIFY(r->decisionBias != 0.0);
+
+        // Without calibration the model keeps even odds.
+        o.outPath = m_dir.filePath(QStringLiteral("uncalibrated.pt"));
+        o.calibrate = false;
+        o.epochs = 1;
+        const auto u = ClassifierTrainer::train(data, o);
+        QVERIFY(u);
+        QCOMPARE(u->decisionBias, 0.0);
+        QCOMPARE(ClassifierModel::load(o.outPath).value()->decisionBias(), 0.0);
     }
 
     void resumesFromCheckpoint()

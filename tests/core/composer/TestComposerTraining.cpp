@@ -2,12 +2,15 @@
 // output) with a tiny network trained here on synthetic pieces, plus model-file errors.
 
 #include "common/DataPaths.h"
+#include "composer/ComposerCorpus.h"
 #include "composer/ComposerModel.h"
 #include "composer/ComposerTrainer.h"
 #include "midi/SmfWriter.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -261,6 +264,76 @@ private Q_SLOTS:
         const auto w = ComposerTrainer::train(wrong, {}, {}, {}, nullptr);
         QVERIFY(!w.ok());
         QVERIFY2(w.error().message.contains(QStringLiteral("paper")), qPrintable(w.error().message));
+    }
+
+    void windowObjectiveTrainsResumesAndScoresWindows()
+    {
+        // The paper's way: one target per window of 8 events.
+        ComposerTrainingOptions o = tinyOptions(m_data, m_dir.filePath(QStringLiteral("window.pt")));
+        o.hyper.representation = Representation::Paper;
+        o.objective = QStringLiteral("window");
+        o.windowLength = 8;
+        o.batchSize = 16;
+        o.maxEpochs = 2;
+        std::vector<ComposerEpochStats> epochs;
+        std::vector<ComposerStepStats> steps;
+        const auto r = ComposerTrainer::train(o, [&](const ComposerStepStats &s) { steps.push_back(s); },
+                                              [&](const ComposerEpochStats &e) { epochs.push_back(e); }, {}, nullptr);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        QCOMPARE(int(epochs.size()), 2);
+        QVERIFY(!steps.empty());
+        // An epoch has one step per 16 windows, one window per training event (less a few at
+        // the start and at piece boundaries): far more steps than the chunked objective's.
+        const qint64 windows = r->trainingEvents + r->trainingPieces - o.windowLength;
+        QVERIFY2(steps.front().stepsInEpoch >= windows * 9 / 10 / 16 && steps.front().stepsInEpoch <= windows * 11 / 10 / 16 + 1,
+                 qPrintable(QStringLiteral("%1 steps for %2 events").arg(steps.front().stepsInEpoch).arg(r->trainingEvents)));
+
+        const auto m = ComposerModel::load(o.outPath);
+        QVERIFY(m.ok());
+        QCOMPARE(m.value()->info().value(QStringLiteral("validation_metric")).toString(), QStringLiteral("window 8"));
+        QCOMPARE(m.value()->info().value(QStringLiteral("training")).toObject().value(QStringLiteral("objective")).toString(),
+                 QStringLiteral("window"));
+        // Its validation loss is the windowed score of the held-out piece.
+        const auto corpus = ComposerCorpus::load(m_data);
+        QVERIFY(corpus.ok());
+        std::vector<NoteSequence> held;
+        for (const auto &p : corpus->training())
+            if (m.value()->info().value(QStringLiteral("validation_files")).toString() == QFileInfo(p.path).fileName())
+                held.push_back(p.sequence);
+        QCOMPARE(int(held.size()), 1);
+        const auto windowed = m.value()->evaluate(held, 8);
+        QVERIFY(windowed.ok());
+        QVERIFY2(std::abs(windowed->natsPerEvent - r->bestValidationLoss) < 1e-4,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(windowed->natsPerEvent).arg(r->bestValidationLoss)));
+        // A window longer than the piece is the whole-piece score; a one-event window is another.
+        const auto whole = m.value()->evaluate(held, 0);
+        const auto wide = m.value()->evaluate(held, 10000);
+        const auto narrow = m.value()->evaluate(held, 1);
+        QVERIFY(whole.ok() && wide.ok() && narrow.ok());
+        QCOMPARE(wide->events, whole->events);
+        QVERIFY(std::abs(wide->natsPerEvent - whole->natsPerEvent) < 1e-6);
+        QCOMPARE(narrow->events, whole->events);
+        QVERIFY(std::isfinite(narrow->natsPerEvent));
+        QVERIFY(std::abs(narrow->natsPerEvent - whole->natsPerEvent) > 1e-4);
+
+        // Resuming after the first epoch continues exactly.
+        ComposerTrainingOptions first = o;
+        first.outPath = m_dir.filePath(QStringLiteral("window-half.pt"));
+        first.maxEpochs = 1;
+        QVERIFY(ComposerTrainer::train(first, {}, {}, {}, nullptr).ok());
+        ComposerTrainingOptions rest = tinyOptions(m_data, first.outPath);  // objective comes from the checkpoint
+        rest.resumePath = first.outPath;
+        rest.maxEpochs = 2;
+        std::vector<ComposerEpochStats> restEpochs;
+        QVERIFY(ComposerTrainer::train(rest, {}, [&](const ComposerEpochStats &e) { restEpochs.push_back(e); }, {}, nullptr).ok());
+        QCOMPARE(int(restEpochs.size()), 1);
+        QCOMPARE(restEpochs[0].validationLoss, epochs[1].validationLoss);
+
+        ComposerTrainingOptions bad = tinyOptions(m_data, m_dir.filePath(QStringLiteral("bad.pt")));
+        bad.objective = QStringLiteral("windows");
+        const auto b = ComposerTrainer::train(bad, {}, {}, {}, nullptr);
+        QVERIFY(!b.ok());
+        QVERIFY2(b.error().message.contains(QStringLiteral("objective")), qPrintable(b.error().message));
     }
 
     void shippedModelComposes()

@@ -1,0 +1,125 @@
+// aichopin-cli evaluate-classifier --calibrate: writes a copy of the model whose decision sits
+// between the given pieces' Chopin and Other verdicts, and the copy's verdicts move by exactly
+// that bias; a dataset of one class cannot calibrate.
+
+#include "midi/SmfWriter.h"
+#include "sound/SoundfontLocator.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace aichopin;
+
+namespace {
+struct Run {
+    int code;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(AICHOPIN_CLI_PATH), args);
+    p.waitForFinished(180000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+// Twelve seconds of broken chords (root, a third above, a fifth) in a register.
+void writePiece(const QString &path, int root, double step)
+{
+    NoteSequence s;
+    double t = 0;
+    for (int i = 0; t < 12.0; ++i, t += step) {
+        const int k[] = {0, 4, 7, 12, 7, 4};
+        s.notes.push_back(Note{root + k[i % 6], t, step * 1.5, 0, 0, 70 + (i % 3) * 10, 0, 0});
+    }
+    s.sortNotes();
+    s.syncTicksFromSeconds();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QVERIFY(SmfWriter::writeFile(s, path).ok());
+}
+
+double logit(double p)
+{
+    p = std::clamp(p, 1e-12, 1.0 - 1e-12);
+    return std::log(p / (1.0 - p));
+}
+}  // namespace
+
+class TestCliCalibrate : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void calibratedCopyMovesTheDecision()
+    {
+        if (SoundfontLocator::installed().isEmpty())
+            QSKIP("no soundfont installed to render the MIDI pieces");
+        const QString data = m_dir.filePath(QStringLiteral("data"));
+        writePiece(data + QStringLiteral("/chopin/nocturne.mid"), 60, 0.18);
+        writePiece(data + QStringLiteral("/chopin/etude.mid"), 48, 0.09);
+        writePiece(data + QStringLiteral("/other/march.mid"), 40, 0.25);
+        writePiece(data + QStringLiteral("/other/waltz.mid"), 67, 0.3);
+        const QString model = QStringLiteral(AICHOPIN_SHIPPED_CLASSIFIER);
+        const QString calibrated = m_dir.filePath(QStringLiteral("calibrated.pt"));
+        const QStringList common{QStringLiteral("--data"), data, QStringLiteral("--clips-per-piece"), QStringLiteral("1"),
+                                 QStringLiteral("--cache"), QStringLiteral("-"), QStringLiteral("--json")};
+
+        const Run first = cli(QStringList{QStringLiteral("evaluate-classifier"), QStringLiteral("--model"), model,
+                                          QStringLiteral("--calibrate"), calibrated} + common);
+        QVERIFY2(first.code == 0, qPrintable(first.err));
+        const QJsonObject a = QJsonDocument::fromJson(first.out.toUtf8()).object();
+        const double before = a.value(QStringLiteral("decision_bias")).toDouble();
+        const QJsonObject c = a.value(QStringLiteral("calibrated")).toObject();
+        QCOMPARE(c.value(QStringLiteral("model")).toString(), calibrated);
+        const double bias = c.value(QStringLiteral("decision_bias")).toDouble();
+        QVERIFY(QFileInfo::exists(calibrated));
+
+        const Run second = cli(QStringList{QStringLiteral("evaluate-classifier"), QStringLiteral("--model"), calibrated} + common);
+        QVERIFY2(second.code == 0, qPrintable(second.err));
+        const QJsonObject b = QJsonDocument::fromJson(second.out.toUtf8()).object();
+        QCOMPARE(b.value(QStringLiteral("decision_bias")).toDouble(), bias);
+        const QJsonArray piecesA = a.value(QStringLiteral("pieces")).toArray();
+        const QJsonArray piecesB = b.value(QStringLiteral("pieces")).toArray();
+        QCOMPARE(piecesA.size(), 4);
+        QCOMPARE(piecesB.size(), 4);
+        // Each piece's log-odds move by the change of bias; the bias is the midpoint of the
+        // classes' medians, so the raw log-odds of the four pieces straddle it.
+        std::vector<double> chopin, other;
+        for (int i = 0; i < 4; ++i) {
+            const QJsonObject pa = piecesA[i].toObject(), pb = piecesB[i].toObject();
+            QCOMPARE(pb.value(QStringLiteral("piece")).toString(), pa.value(QStringLiteral("piece")).toString());
+            const double raw = logit(pa.value(QStringLiteral("p_chopin")).toDouble()) + before;
+            QVERIFY2(std::abs(logit(pb.value(QStringLiteral("p_chopin")).toDouble()) - (raw - bias)) < 1e-4,
+                     qPrintable(pa.value(QStringLiteral("piece")).toString()));
+            (pa.value(QStringLiteral("label")).toString() == QLatin1String("Chopin") ? chopin : other).push_back(raw);
+        }
+        QCOMPARE(int(chopin.size()), 2);
+        const double expected = 0.5 * (0.5 * (chopin[0] + chopin[1]) + 0.5 * (other[0] + other[1]));
+        QVERIFY2(std::abs(bias - expected) < 1e-6, qPrintable(QStringLiteral("%1 vs %2").arg(bias).arg(expected)));
+
+        // One class only: nothing to centre between; nothing is written.
+        const QString lonely = m_dir.filePath(QStringLiteral("lonely"));
+        writePiece(lonely + QStringLiteral("/other/march.mid"), 40, 0.25);
+        writePiece(lonely + QStringLiteral("/other/waltz.mid"), 67, 0.3);
+        const QString refused = m_dir.filePath(QStringLiteral("refused.pt"));
+        const Run bad = cli({QStringLiteral("evaluate-classifier"), QStringLiteral("--model"), model, QStringLiteral("--data"), lonely,
+                             QStringLiteral("--clips-per-piece"), QStringLiteral("1"), QStringLiteral("--cache"), QStringLiteral("-"),
+                             QStringLiteral("--calibrate"), refused});
+        QVERIFY(bad.code != 0);
+        QVERIFY(!QFileInfo::exists(refused));
+        QVERIFY2(bad.err.contains(QStringLiteral("both classes")) || bad.err.contains(QStringLiteral("Chopin")), qPrintable(bad.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCalibrate)
+#include "TestCliCalibrate.moc"
