@@ -2,6 +2,7 @@
 // between the given pieces' Chopin and Other verdicts, and the copy's verdicts move by exactly
 // that bias; a dataset of one class cannot calibrate.
 
+#include "support/RunCli.h"
 #include "midi/SmfWriter.h"
 #include "sound/SoundfontLocator.h"
 
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -19,18 +19,11 @@
 using namespace aichopin;
 
 namespace {
-struct Run {
-    int code;
-    QString out;
-    QString err;
-};
+using Run = aichopin::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(AICHOPIN_CLI_PATH), args);
-    p.waitForFinished(180000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return aichopin::test::runCli(args);
 }
 
 // Twelve seconds of broken chords (root, a third above, a fifth) in a register.

@@ -1,29 +1,22 @@
 // aichopin-cli --help/--version and 'info' on good and bad files, text and JSON.
 
+#include "support/RunCli.h"
 #include "midi/SmfWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace aichopin;
 
 namespace {
-struct Run {
-    int code;
-    QString out;
-    QString err;
-};
+using Run = aichopin::test::CliRun;
 
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(AICHOPIN_CLI_PATH), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return aichopin::test::runCli(args);
 }
 }  // namespace
 
