@@ -168,7 +168,6 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     header.info = options.info;
     int startEpoch = 0;
     double lr = options.hyper.learningRate;
-    int badEpochs = 0;
     double bestLoss = std::numeric_limits<double>::infinity();
     int bestEpoch = 0;
     double previousSeconds = 0;
@@ -193,7 +192,6 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         bestEpoch = opened->header.state.value(QStringLiteral("best_epoch")).toInt();
         previousSeconds = opened->header.state.value(QStringLiteral("seconds")).toDouble();
         lr = opened->header.state.value(QStringLiteral("lr")).toDouble(opened->header.hyper.learningRate);
-        badEpochs = opened->header.state.value(QStringLiteral("bad_epochs")).toInt();
         rng.seed(options.seed + quint64(startEpoch) * 7919u);
         torch::manual_seed(options.seed + quint64(startEpoch));
     }
@@ -330,7 +328,6 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             stats.elapsedSeconds = previousSeconds + timer.elapsed() / 1000.0;
             result.epochsCompleted = epoch + 1;
             if (monitored < bestLoss) {
-                badEpochs = 0;
                 bestLoss = monitored;
                 bestEpoch = epoch + 1;
                 stats.improved = true;
@@ -345,7 +342,6 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                     return s.error();
             }
             if (!stats.improved && !timeUp) {
-                ++badEpochs;
                 lr *= hyper.lrDecay;
                 opt.setLearningRate(lr);
             }
@@ -355,8 +351,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                                      {QStringLiteral("best_loss"), bestLoss},
                                      {QStringLiteral("best_epoch"), bestEpoch},
                                      {QStringLiteral("seconds"), stats.elapsedSeconds},
-                                     {QStringLiteral("lr"), lr},
-                                     {QStringLiteral("bad_epochs"), badEpochs}};
+                                     {QStringLiteral("lr"), lr}};
             const Status s = ClassifierFile::write(options.outPath + QStringLiteral(".ckpt"), net, ckpt,
                                                    [&](torch::serialize::OutputArchive &a) {
                                                        torch::serialize::OutputArchive optArchive;
