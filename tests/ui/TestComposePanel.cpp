@@ -132,13 +132,19 @@ private Q_SLOTS:
         QVERIFY(panel.history()->item(0)->text().contains("stopped"));
 
         // Continue the piece in the roll: the old notes stay, new ones follow.
+        // (A fixed seed and 10 s, so the continuation surely holds notes; the messages say what
+        // happened if it does not.)
         const NoteSequence before = panel.piece();
         panel.setSource(ComposePanel::Source::Roll);
-        panel.setSeconds(3);
+        panel.setSeed(21);
+        panel.setSeconds(10);
         panel.compose();
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
-        QVERIFY(panel.piece().notes.size() > before.notes.size());
-        QVERIFY(panel.piece().duration() > before.duration());
+        const QString what = QStringLiteral("%1 notes before, %2 after; %3 s before, %4 s after; message: %5")
+                                 .arg(before.notes.size()).arg(panel.piece().notes.size())
+                                 .arg(before.duration()).arg(panel.piece().duration()).arg(panel.message());
+        QVERIFY2(panel.piece().notes.size() > before.notes.size(), qPrintable(what));
+        QVERIFY2(panel.piece().duration() > before.duration(), qPrintable(what));
     }
 
     void rewriteSelectionKeepsTheRest()
