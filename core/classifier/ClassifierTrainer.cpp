@@ -1,5 +1,6 @@
 #include "classifier/ClassifierTrainer.h"
 
+#include "classifier/ClassifierMetrics.h"
 #include "classifier/ClassifierNetwork.h"
 
 #include <QElapsedTimer>
@@ -115,6 +116,36 @@ torch::Tensor batchOf(const ClipSet &data, const std::vector<int> &idx, size_t f
     return x;
 }
 
+// Exponential moving average of a network's weights; batch-norm statistics follow the same
+// average (integer counters are copied). Steps before the tenth or so use a smaller decay.
+void copyWeights(ClassifierNetwork &to, ClassifierNetwork &from)
+{
+    torch::NoGradGuard noGrad;
+    const auto dst = to->named_parameters(), src = from->named_parameters();
+    for (const auto &item : src)
+        dst[item.key()].copy_(item.value());
+    const auto dstB = to->named_buffers(), srcB = from->named_buffers();
+    for (const auto &item : srcB)
+        dstB[item.key()].copy_(item.value());
+}
+
+void averageWeights(ClassifierNetwork &ema, ClassifierNetwork &net, double decay, qint64 step)
+{
+    torch::NoGradGuard noGrad;
+    const double d = std::min(decay, (1.0 + double(step)) / (10.0 + double(step)));
+    const auto dst = ema->named_parameters(), src = net->named_parameters();
+    for (const auto &item : src)
+        dst[item.key()].mul_(d).add_(item.value(), 1.0 - d);
+    const auto dstB = ema->named_buffers(), srcB = net->named_buffers();
+    for (const auto &item : srcB) {
+        torch::Tensor t = dstB[item.key()];
+        if (t.is_floating_point())
+            t.mul_(d).add_(item.value(), 1.0 - d);
+        else
+            t.copy_(item.value());
+    }
+}
+
 torch::Tensor labelsOf(const ClipSet &data, const std::vector<int> &idx, size_t from, size_t to)
 {
     torch::Tensor y = torch::empty({int64_t(to - from)}, torch::kInt64);
@@ -133,12 +164,15 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         return Error{QStringLiteral("no output model path given")};
     if (data.clips.size() != size_t(data.clipCount()) * data.clipValues() || data.clipCount() == 0)
         return Error{QStringLiteral("no training clips")};
+    if (options.selectBy != QLatin1String("auc") && options.selectBy != QLatin1String("loss"))
+        return Error{QStringLiteral("unknown model selection '%1' (use auc or loss)").arg(options.selectBy)};
     const Result<torch::Device> dev = chooseTorchDevice(options.device);
     if (!dev)
         return dev.error();
     const torch::Device device = dev.value();
     if (options.threads > 0)
         torch::set_num_threads(options.threads);
+    torch::AutoGradMode gradients(true);  // whatever the calling thread had set
     torch::manual_seed(options.seed);
     std::mt19937_64 rng(options.seed);
 
@@ -169,7 +203,10 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     int startEpoch = 0;
     double lr = options.hyper.learningRate;
     double bestLoss = std::numeric_limits<double>::infinity();
+    double bestAuc = -1;  // of the kept model (-1: none yet, or not measurable)
     int bestEpoch = 0;
+    qint64 emaSteps = 0;
+    QString selectBy = options.selectBy;
     double previousSeconds = 0;
     ClassifierNetwork net(data.settings.bins(), data.settings.clipFrames(), options.hyper);
     std::shared_ptr<torch::serialize::InputArchive> resumeArchive;
@@ -190,6 +227,10 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         startEpoch = opened->header.state.value(QStringLiteral("epoch")).toInt();
         bestLoss = opened->header.state.value(QStringLiteral("best_loss")).toDouble(bestLoss);
         bestEpoch = opened->header.state.value(QStringLiteral("best_epoch")).toInt();
+        bestAuc = opened->header.state.value(QStringLiteral("best_auc")).toDouble(bestAuc);
+        emaSteps = qint64(opened->header.state.value(QStringLiteral("ema_steps")).toDouble());
+        // Checkpoints from before model selection by AUC kept their best model by loss.
+        selectBy = opened->header.state.value(QStringLiteral("select_by")).toString(QStringLiteral("loss"));
         previousSeconds = opened->header.state.value(QStringLiteral("seconds")).toDouble();
         lr = opened->header.state.value(QStringLiteral("lr")).toDouble(opened->header.hyper.learningRate);
         rng.seed(options.seed + quint64(startEpoch) * 7919u);
@@ -197,6 +238,26 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     }
     const ClassifierHyperparameters &hyper = header.hyper;
     net->to(device);
+    // The averaged network (emaDecay > 0) is the one validated and saved; net is the one trained.
+    ClassifierNetwork ema{nullptr};
+    if (hyper.emaDecay > 0) {
+        ema = ClassifierNetwork(data.settings.bins(), data.settings.clipFrames(), hyper);
+        ema->to(device);
+        copyWeights(ema, net);
+        if (resumeArchive) {
+            torch::serialize::InputArchive emaArchive;
+            try {
+                if (!resumeArchive->try_read("ema", emaArchive))
+                    return Error{QStringLiteral("'%1' holds no averaged weights").arg(options.resumePath)};
+                ema->load(emaArchive);
+                ema->to(device);
+            } catch (const std::exception &e) {
+                return Error{QStringLiteral("cannot restore the averaged weights from '%1': %2")
+                                 .arg(options.resumePath, QString::fromUtf8(e.what()).section('\n', 0, 0))};
+            }
+        }
+    }
+    ClassifierNetwork &evalNet = ema ? ema : net;
     Optimiser opt;
     try {
         if (hyper.optimizer == QLatin1String("adadelta"))
@@ -273,6 +334,8 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                     logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(trainWeights));
                 loss.backward();
                 opt.step();
+                if (ema)
+                    averageWeights(ema, net, hyper.emaDecay, emaSteps++);
                 trainedOnce = true;
                 lossSum += loss.item<double>() * double(to - from);
                 correct += logits.argmax(1).eq(y).sum().item<int>();
@@ -287,6 +350,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
 
             // Validation: clip loss and accuracy, piece accuracy from mean clip log-probabilities.
             net->eval();
+            evalNet->eval();
             double monitored = stats.trainLoss;
             if (!validIdx.empty()) {
                 torch::NoGradGuard noGrad;
@@ -299,7 +363,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                         return Error{QStringLiteral("cancelled")};
                     const size_t to = std::min(validIdx.size(), from + 64);
                     const torch::Tensor y = labelsOf(data, validIdx, from, to).to(device);
-                    const torch::Tensor logits = net->forward(batchOf(data, validIdx, from, to).to(device));
+                    const torch::Tensor logits = evalNet->forward(batchOf(data, validIdx, from, to).to(device));
                     vLoss += torch::nn::functional::cross_entropy(
                                  logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(classWeights))
                                  .item<double>() * double(to - from);
@@ -316,19 +380,28 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                 stats.validationLoss = vLoss / double(validIdx.size());
                 stats.validationAccuracy = double(vCorrect) / double(validIdx.size());
                 int pieces = 0, right = 0;
+                std::vector<ScoredItem> scored;
                 for (size_t p = 0; p < data.pieces.size(); ++p) {
                     if (!count[p])
                         continue;
                     ++pieces;
                     right += ((sumC[p] >= sumO[p]) == data.pieces[p].isChopin) ? 1 : 0;
+                    // Ranking only needs an increasing function of the mean log-odds.
+                    const double logOdds = (sumC[p] - sumO[p]) / count[p];
+                    scored.push_back(ScoredItem{1.0 / (1.0 + std::exp(-logOdds)), data.pieces[p].isChopin, {}});
                 }
                 stats.validationPieceAccuracy = pieces ? double(right) / pieces : 0;
+                stats.validationPieceAuc = BinaryMetrics::areaUnderRoc(scored);
                 monitored = stats.validationLoss;
             }
             stats.elapsedSeconds = previousSeconds + timer.elapsed() / 1000.0;
             result.epochsCompleted = epoch + 1;
-            if (monitored < bestLoss) {
+            bool better = monitored < bestLoss;
+            if (selectBy == QLatin1String("auc") && stats.validationPieceAuc >= 0)
+                better = stats.validationPieceAuc > bestAuc || (stats.validationPieceAuc == bestAuc && monitored < bestLoss);
+            if (better) {
                 bestLoss = monitored;
+                bestAuc = stats.validationPieceAuc;
                 bestEpoch = epoch + 1;
                 stats.improved = true;
                 ClassifierFileHeader model = header;
@@ -337,7 +410,9 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                 model.info[QStringLiteral("validation_loss")] = stats.validationLoss;
                 model.info[QStringLiteral("validation_clip_accuracy")] = stats.validationAccuracy;
                 model.info[QStringLiteral("validation_piece_accuracy")] = stats.validationPieceAccuracy;
-                const Status s = ClassifierFile::write(options.outPath, net, model);
+                model.info[QStringLiteral("validation_piece_auc")] = stats.validationPieceAuc;
+                model.info[QStringLiteral("selected_by")] = selectBy;
+                const Status s = ClassifierFile::write(options.outPath, evalNet, model);
                 if (!s)
                     return s.error();
             }
@@ -350,6 +425,9 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             ckpt.state = QJsonObject{{QStringLiteral("epoch"), epoch + 1},
                                      {QStringLiteral("best_loss"), bestLoss},
                                      {QStringLiteral("best_epoch"), bestEpoch},
+                                     {QStringLiteral("best_auc"), bestAuc},
+                                     {QStringLiteral("select_by"), selectBy},
+                                     {QStringLiteral("ema_steps"), double(emaSteps)},
                                      {QStringLiteral("seconds"), stats.elapsedSeconds},
                                      {QStringLiteral("lr"), lr}};
             const Status s = ClassifierFile::write(options.outPath + QStringLiteral(".ckpt"), net, ckpt,
@@ -357,6 +435,15 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                                                        torch::serialize::OutputArchive optArchive;
                                                        opt.save(optArchive);
                                                        a.write("optimizer", optArchive);
+                                                       if (ema) {
+                                                           torch::serialize::OutputArchive emaArchive;
+                                                           if (!device.is_cpu())
+                                                               ema->to(torch::kCPU);
+                                                           ema->save(emaArchive);
+                                                           if (!device.is_cpu())
+                                                               ema->to(device);
+                                                           a.write("ema", emaArchive);
+                                                       }
                                                    });
             if (!s)
                 return s.error();
@@ -372,6 +459,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     }
     result.bestEpoch = bestEpoch;
     result.bestValidationLoss = bestLoss;
+    result.bestValidationPieceAuc = bestAuc;
     result.seconds = timer.elapsed() / 1000.0;
     if (bestEpoch == 0)
         return Error{QStringLiteral("no epoch finished (time limit too short?)")};

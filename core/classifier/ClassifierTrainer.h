@@ -34,12 +34,18 @@ struct ClassifierTrainingOptions {
     // After training, set the model's decision bias (ClassifierModel::decisionBias) from the
     // best model's verdicts on the validation pieces, when they hold both classes.
     bool calibrate = true;
+    // Which epoch's model is kept: "auc", the highest piece ROC AUC on the validation pieces
+    // (ties: lower validation loss), because calibration moves the decision afterwards and only
+    // the ranking of pieces remains; or "loss", the lowest validation loss. Without validation
+    // pieces of both classes, the lowest validation (or training) loss.
+    QString selectBy = QStringLiteral("auc");
 };
 
 struct ClassifierTrainingResult {
     int epochsCompleted = 0;
     int bestEpoch = 0;
     double bestValidationLoss = 0;
+    double bestValidationPieceAuc = -1;
     QString stopReason;              // "epochs" or "time"
     QString device;
     double seconds = 0;

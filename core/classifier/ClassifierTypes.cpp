@@ -73,7 +73,8 @@ QJsonObject ClassifierHyperparameters::toJson() const
                        {QStringLiteral("batch_size"), batchSize},
                        {QStringLiteral("spec_augment"), specAugment},
                        {QStringLiteral("balanced_sampling"), balancedSampling},
-                       {QStringLiteral("lr_decay"), lrDecay}};
+                       {QStringLiteral("lr_decay"), lrDecay},
+                       {QStringLiteral("ema_decay"), emaDecay}};
 }
 
 std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromJson(const QJsonObject &o)
@@ -91,8 +92,10 @@ std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromJson(con
     h.specAugment = o.value(QStringLiteral("spec_augment")).toBool();
     h.balancedSampling = o.value(QStringLiteral("balanced_sampling")).toBool(false);
     h.lrDecay = o.value(QStringLiteral("lr_decay")).toDouble(1.0);
+    h.emaDecay = o.value(QStringLiteral("ema_decay")).toDouble(0.0);
     if (h.channels.empty() || h.channels.size() > 8 || h.dropout < 0 || h.dropout >= 1 || h.learningRate <= 0
-        || h.batchSize < 1 || !(h.lrDecay > 0 && h.lrDecay <= 1) || (h.optimizer != QLatin1String("adam") && h.optimizer != QLatin1String("adadelta")))
+        || h.batchSize < 1 || !(h.lrDecay > 0 && h.lrDecay <= 1)
+        || !(h.emaDecay >= 0 && h.emaDecay < 1) || (h.optimizer != QLatin1String("adam") && h.optimizer != QLatin1String("adadelta")))
         return std::nullopt;
     for (int c : h.channels)
         if (c < 1 || c > 1024)

@@ -55,8 +55,11 @@ struct ClassifierHyperparameters {
     // different share each epoch, so all are seen in turn), with an unweighted loss. false: all
     // clips every epoch, the loss weighted so each class counts the same.
     bool balancedSampling = false;
-    // The learning rate is multiplied by this after an epoch whose validation loss did not improve (1: constant).
+    // The learning rate is multiplied by this after an epoch that did not give a better model (1: constant).
     double lrDecay = 1.0;
+    // > 0: validate and save an exponential moving average of the weights (this decay per step,
+    // with a short warm-up) instead of the last step's weights, which swing from batch to batch.
+    double emaDecay = 0.0;
 
     QJsonObject toJson() const;
     static std::optional<ClassifierHyperparameters> fromJson(const QJsonObject &o);
@@ -98,6 +101,7 @@ struct ClassifierEpochStats {
     double validationLoss = 0;
     double validationAccuracy = 0;       // clip level
     double validationPieceAccuracy = 0;  // piece level (mean clip log-probability)
+    double validationPieceAuc = -1;      // piece ROC AUC (-1: the validation pieces hold one class)
     bool improved = false;               // the model file was rewritten
     double elapsedSeconds = 0;
     double learningRate = 0;

@@ -1,6 +1,6 @@
 // aichopin-cli evaluate-classifier --calibrate: writes a copy of the model whose decision sits
 // between the given pieces' Chopin and Other verdicts, and the copy's verdicts move by exactly
-// that bias; a dataset of one class cannot calibrate.
+// that bias; a dataset of one class cannot calibrate. Also train-classifier --select and --ema.
 
 #include "support/RunCli.h"
 #include "midi/SmfWriter.h"
@@ -111,6 +111,42 @@ private Q_SLOTS:
         QVERIFY(bad.code != 0);
         QVERIFY(!QFileInfo::exists(refused));
         QVERIFY2(bad.err.contains(QStringLiteral("both classes")) || bad.err.contains(QStringLiteral("Chopin")), qPrintable(bad.err));
+    }
+
+    // train-classifier's model selection and weight averaging from the command line.
+    void trainClassifierSelectsAndAverages()
+    {
+        if (SoundfontLocator::installed().isEmpty())
+            QSKIP("no soundfont installed to render the MIDI pieces");
+        const QString data = m_dir.filePath(QStringLiteral("train"));
+        for (int i = 0; i < 4; ++i) {
+            writePiece(data + QStringLiteral("/chopin/c%1.mid").arg(i), 60 + i, 0.15);
+            writePiece(data + QStringLiteral("/other/o%1.mid").arg(i), 40 + i, 0.3);
+        }
+        const QString model = m_dir.filePath(QStringLiteral("trained.pt"));
+        const QStringList common{QStringLiteral("train-classifier"), QStringLiteral("--data"), data, QStringLiteral("--out"), model,
+                                 QStringLiteral("--clips-per-piece"), QStringLiteral("1"), QStringLiteral("--augmentations"), QStringLiteral("1"),
+                                 QStringLiteral("--validation"), QStringLiteral("0.5"), QStringLiteral("--cache"), QStringLiteral("-"),
+                                 QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--device"), QStringLiteral("cpu")};
+        const Run badSelect = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("accuracy")});
+        QCOMPARE(badSelect.code, 2);
+        QVERIFY2(badSelect.err.contains(QStringLiteral("--select must be auc or loss")), qPrintable(badSelect.err));
+        const Run badEma = cli(common + QStringList{QStringLiteral("--ema"), QStringLiteral("1")});
+        QCOMPARE(badEma.code, 2);
+        QVERIFY2(badEma.err.contains(QStringLiteral("--ema")), qPrintable(badEma.err));
+        QVERIFY(!QFileInfo::exists(model));
+
+        const Run run = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("loss"), QStringLiteral("--ema"), QStringLiteral("0.9"),
+                                                 QStringLiteral("--json")});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QJsonObject r = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(r.value(QStringLiteral("selected_by")).toString(), QStringLiteral("loss"));
+        QVERIFY(r.value(QStringLiteral("best_epoch")).toInt() >= 1);
+        QVERIFY2(run.err.contains(QStringLiteral(" AUC ")), qPrintable(run.err));  // each epoch's piece ROC AUC
+        QVERIFY(QFileInfo::exists(model));
+        QFile f(model + QStringLiteral(".ckpt"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("\"ema_decay\":0.9"));  // the averaging decay is kept with the weights
     }
 };
 

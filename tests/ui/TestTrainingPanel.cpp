@@ -117,6 +117,9 @@ private Q_SLOTS:
         panel.charts()->flush();
         QCOMPARE(panel.charts()->epochPointCount(), 2);
         QVERIFY2(panel.log().contains("piece accuracy"), qPrintable(panel.log()));
+        // The validation pieces hold both classes, so each epoch has a piece ROC AUC (which picks the kept epoch).
+        QCOMPARE(panel.charts()->aucPointCount(), 2);
+        QVERIFY2(panel.log().contains("piece ROC AUC"), qPrintable(panel.log()));
         QVERIFY(QFileInfo::exists(model));
         for (QPushButton *b : panel.findChildren<QPushButton *>())
             if (b->text() == "Use in Classify")

@@ -38,6 +38,7 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
     m_chart->addSeries(m_best);
     m_trainAccuracy = line(tr("training accuracy"), QColor(60, 170, 90), 1.5);
     m_validationAccuracy = line(tr("validation accuracy"), QColor(20, 120, 50), 2.0);
+    m_validationAuc = line(tr("validation ROC AUC (picks the saved epoch)"), QColor(150, 60, 170), 2.0);
 
     m_x = new QValueAxis(m_chart);
     m_x->setTitleText(tr("epoch"));
@@ -45,7 +46,7 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
     m_loss = new QValueAxis(m_chart);
     m_loss->setTitleText(tr("loss"));
     m_accuracy = new QValueAxis(m_chart);
-    m_accuracy->setTitleText(tr("accuracy"));
+    m_accuracy->setTitleText(tr("accuracy, AUC"));
     m_accuracy->setRange(0, 1);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_loss, Qt::AlignLeft);
@@ -56,7 +57,7 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
     }
     m_best->attachAxis(m_x);
     m_best->attachAxis(m_loss);
-    for (QLineSeries *s : {m_trainAccuracy, m_validationAccuracy}) {
+    for (QLineSeries *s : {m_trainAccuracy, m_validationAccuracy, m_validationAuc}) {
         s->attachAxis(m_x);
         s->attachAxis(m_accuracy);
         s->setVisible(false);
@@ -67,6 +68,7 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
     connect(m_train, &QLineSeries::hovered, this, [this](const QPointF &p, bool s) { showValue(p, s, tr("training loss")); });
     connect(m_validation, &QLineSeries::hovered, this, [this](const QPointF &p, bool s) { showValue(p, s, tr("validation loss")); });
     connect(m_validationAccuracy, &QLineSeries::hovered, this, [this](const QPointF &p, bool s) { showValue(p, s, tr("validation accuracy")); });
+    connect(m_validationAuc, &QLineSeries::hovered, this, [this](const QPointF &p, bool s) { showValue(p, s, tr("validation piece ROC AUC")); });
 
     m_view = new QChartView(m_chart, this);
     m_view->setRenderHint(QPainter::Antialiasing);
@@ -107,10 +109,10 @@ void TrainingCharts::showValue(const QPointF &point, bool state, const QString &
 
 void TrainingCharts::clear()
 {
-    for (QLineSeries *s : {m_step, m_train, m_validation, m_trainAccuracy, m_validationAccuracy})
+    for (QLineSeries *s : {m_step, m_train, m_validation, m_trainAccuracy, m_validationAccuracy, m_validationAuc})
         s->clear();
     m_best->clear();
-    for (auto *l : {&m_pendingStep, &m_pendingTrain, &m_pendingValidation, &m_pendingBest, &m_pendingTrainAcc, &m_pendingValAcc})
+    for (auto *l : {&m_pendingStep, &m_pendingTrain, &m_pendingValidation, &m_pendingBest, &m_pendingTrainAcc, &m_pendingValAcc, &m_pendingValAuc})
         l->clear();
     m_maxX = 1.0;
     m_minLoss = 1e9;
@@ -133,6 +135,8 @@ void TrainingCharts::addEpoch(const TrainingEpoch &epoch)
         m_pendingTrainAcc.append(QPointF(epoch.epoch, epoch.trainAccuracy));
         m_pendingValAcc.append(QPointF(epoch.epoch, epoch.validationAccuracy));
     }
+    if (epoch.validationAuc >= 0)
+        m_pendingValAuc.append(QPointF(epoch.epoch, epoch.validationAuc));
 }
 
 void TrainingCharts::flush()
@@ -160,7 +164,11 @@ void TrainingCharts::flush()
         m_validationAccuracy->setVisible(true);
         m_accuracy->setVisible(true);
     }
-    for (auto *l : {&m_pendingStep, &m_pendingTrain, &m_pendingValidation, &m_pendingBest, &m_pendingTrainAcc, &m_pendingValAcc})
+    if (!m_pendingValAuc.isEmpty()) {
+        m_validationAuc->append(m_pendingValAuc);
+        m_validationAuc->setVisible(true);
+    }
+    for (auto *l : {&m_pendingStep, &m_pendingTrain, &m_pendingValidation, &m_pendingBest, &m_pendingTrainAcc, &m_pendingValAcc, &m_pendingValAuc})
         l->clear();
     m_x->setRange(0, std::ceil(m_maxX));
     const double pad = std::max(0.05, (m_maxLoss - m_minLoss) * 0.08);
@@ -170,5 +178,7 @@ void TrainingCharts::flush()
 int TrainingCharts::stepPointCount() const { return int(m_step->count()); }
 
 int TrainingCharts::epochPointCount() const { return int(m_validation->count()); }
+
+int TrainingCharts::aucPointCount() const { return int(m_validationAuc->count()); }
 
 }  // namespace aichopin

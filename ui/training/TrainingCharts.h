@@ -34,6 +34,7 @@ public:
 
     int stepPointCount() const;
     int epochPointCount() const;
+    int aucPointCount() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -51,10 +52,11 @@ private:
     QScatterSeries *m_best = nullptr;
     QLineSeries *m_trainAccuracy = nullptr;
     QLineSeries *m_validationAccuracy = nullptr;
+    QLineSeries *m_validationAuc = nullptr;
     QValueAxis *m_x = nullptr;
     QValueAxis *m_loss = nullptr;
     QValueAxis *m_accuracy = nullptr;
-    QList<QPointF> m_pendingStep, m_pendingTrain, m_pendingValidation, m_pendingBest, m_pendingTrainAcc, m_pendingValAcc;
+    QList<QPointF> m_pendingStep, m_pendingTrain, m_pendingValidation, m_pendingBest, m_pendingTrainAcc, m_pendingValAcc, m_pendingValAuc;
     double m_maxX = 1.0, m_minLoss = 1e9, m_maxLoss = 0.0;
     QList<QPair<QLineSeries *, QPen>> m_pens;
     QTimer m_timer;

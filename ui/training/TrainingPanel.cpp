@@ -62,9 +62,16 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::m
     });
     connect(m_worker, &TrainingWorker::epoch, this, [this](const TrainingEpoch &e) {
         m_charts->addEpoch(e);
-        appendLog(tr("Epoch %1/%2: training %3, validation %4 nats/event%5")
-                      .arg(e.epoch).arg(e.maxEpochs).arg(e.trainLoss, 0, 'f', 4).arg(e.validationLoss, 0, 'f', 4)
-                      .arg(e.improved ? tr(" (best so far, saved)") : QString()));
+        if (e.validationAccuracy < 0)
+            appendLog(tr("Epoch %1/%2: training %3, validation %4 nats/event%5")
+                          .arg(e.epoch).arg(e.maxEpochs).arg(e.trainLoss, 0, 'f', 4).arg(e.validationLoss, 0, 'f', 4)
+                          .arg(e.improved ? tr(" (best so far, saved)") : QString()));
+        else
+            appendLog(tr("Epoch %1/%2: loss %3 (training), %4 (validation); validation piece accuracy %5, piece ROC AUC %6%7")
+                          .arg(e.epoch).arg(e.maxEpochs).arg(e.trainLoss, 0, 'f', 4).arg(e.validationLoss, 0, 'f', 4)
+                          .arg(e.validationAccuracy, 0, 'f', 3)
+                          .arg(e.validationAuc >= 0 ? QString::number(e.validationAuc, 'f', 3) : tr("n/a (one class)"))
+                          .arg(e.improved ? tr(" (best so far, saved)") : QString()));
     });
     connect(m_worker, &TrainingWorker::stage, this, [this](double fraction, const QString &stage) {
         if (fraction >= 0)

@@ -54,6 +54,7 @@ struct TrainingEpoch {
     double validationLoss = 0.0;
     double trainAccuracy = -1.0;       // classifier only
     double validationAccuracy = -1.0;  // classifier only
+    double validationAuc = -1.0;       // classifier only: piece ROC AUC, which picks the kept epoch
     bool improved = false;
     double etaSeconds = -1.0;
 };

@@ -119,6 +119,7 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
         t.validationLoss = e.validationLoss;
         t.trainAccuracy = e.trainAccuracy;
         t.validationAccuracy = e.validationPieceAccuracy;
+        t.validationAuc = e.validationPieceAuc;
         t.improved = e.improved;
         Q_EMIT epoch(t);
         TrainingStep s;

@@ -38,9 +38,11 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Clip cache folder ('-' for none; default: the XDG cache)."), QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
     const QCommandLineOption balanced(QStringLiteral("balanced"), QStringLiteral("Balanced epochs (every clip of the smaller class and as many of the larger) instead of a class-weighted loss."));
-    const QCommandLineOption lrDecay(QStringLiteral("lr-decay"), QStringLiteral("Multiply the learning rate by X after an epoch whose validation loss did not improve (default 1: constant)."), QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption lrDecay(QStringLiteral("lr-decay"), QStringLiteral("Multiply the learning rate by X after an epoch that did not give a better model (default 1: constant)."), QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption ema(QStringLiteral("ema"), QStringLiteral("Validate and keep a moving average of the weights with this decay per step (0: off; default: the preset's)."), QStringLiteral("X"));
+    const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Keep the epoch with the best validation piece ROC AUC (auc, default) or the lowest validation loss (loss)."), QStringLiteral("BY"), QStringLiteral("auc"));
     const QCommandLineOption noCalibrate(QStringLiteral("no-calibrate"), QStringLiteral("Keep the piece decision at even odds instead of centring it between the validation pieces of both classes."));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay})
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel or MFCC clips)."), &code))
@@ -111,6 +113,19 @@ int runTrainClassifier(const QStringList &args)
         err() << args[0] << ": --lr-decay must be a number above 0 and at most 1\n";
         return 2;
     }
+    if (parser.isSet(ema)) {
+        bool okEma = false;
+        topt.hyper.emaDecay = parser.value(ema).toDouble(&okEma);
+        if (!okEma || !(topt.hyper.emaDecay >= 0 && topt.hyper.emaDecay < 1)) {
+            err() << args[0] << ": --ema must be a number from 0 up to (not including) 1\n";
+            return 2;
+        }
+    }
+    topt.selectBy = parser.value(select);
+    if (topt.selectBy != QLatin1String("auc") && topt.selectBy != QLatin1String("loss")) {
+        err() << args[0] << ": --select must be auc or loss\n";
+        return 2;
+    }
     topt.epochs = parser.value(epochs).toInt();
     topt.minutes = parser.value(minutes).toDouble();
     topt.device = parser.value(device);
@@ -128,9 +143,10 @@ int runTrainClassifier(const QStringList &args)
     const bool asJson = parser.isSet(json);
     const auto r = ClassifierTrainer::train(set.value(), topt, [&](const ClassifierEpochStats &s) {
         endProgress();
-        err() << QStringLiteral("epoch %1/%2  train loss %3 acc %4  val loss %5 acc %6 piece acc %7%8  %9 s\n")
+        err() << QStringLiteral("epoch %1/%2  train loss %3 acc %4  val loss %5 acc %6 piece acc %7 AUC %8%9  %10 s\n")
                      .arg(s.epoch).arg(s.maxEpochs).arg(s.trainLoss, 0, 'f', 4).arg(s.trainAccuracy, 0, 'f', 3)
                      .arg(s.validationLoss, 0, 'f', 4).arg(s.validationAccuracy, 0, 'f', 3).arg(s.validationPieceAccuracy, 0, 'f', 3)
+                     .arg(s.validationPieceAuc >= 0 ? QString::number(s.validationPieceAuc, 'f', 3) : QStringLiteral("-"))
                      .arg(s.improved ? QStringLiteral(" *") : QString()).arg(s.elapsedSeconds, 0, 'f', 0);
         err().flush();
     }, bar, &g_cancel);
@@ -142,6 +158,8 @@ int runTrainClassifier(const QStringList &args)
     const QJsonObject result{{QStringLiteral("model"), topt.outPath},
                              {QStringLiteral("epochs"), r->epochsCompleted},
                              {QStringLiteral("best_epoch"), r->bestEpoch},
+                             {QStringLiteral("selected_by"), topt.selectBy},
+                             {QStringLiteral("best_validation_piece_auc"), r->bestValidationPieceAuc},
                              {QStringLiteral("stop_reason"), r->stopReason},
                              {QStringLiteral("device"), r->device},
                              {QStringLiteral("seconds"), r->seconds},

@@ -1,6 +1,7 @@
 // Training, checkpoints, resume and cancel of a tiny CNN on synthetic clips; model-file errors;
 // classification of synthetic audio end to end (samples and a WAV file) with its timeline.
 #include "classifier/ClassifierModel.h"
+#include "classifier/ClassifierNetwork.h"
 #include "classifier/ClassifierTrainer.h"
 #include "classifier/ClipStream.h"
 #include "sound/WavWriter.h"
@@ -27,7 +28,7 @@ ClassifierHyperparameters tinyHyper()
 }
 
 // Two classes of synthetic "spectrograms": a band low (Chopin) or high (Other) plus noise.
-ClipSet syntheticClips(int pieces, quint64 seed, int chopinEvery = 2)
+ClipSet syntheticClips(int pieces, quint64 seed, int chopinEvery = 2, float signal = 1.5f)
 {
     ClipSet set;
     set.settings.nMels = 16;
@@ -44,7 +45,7 @@ ClipSet syntheticClips(int pieces, quint64 seed, int chopinEvery = 2)
             const int band = chopin ? 3 : 10;
             for (int t = 0; t < frames; ++t)
                 for (int b = 0; b < bins; ++b)
-                    clip[size_t(t) * bins + b] = noise(rng) + ((b >= band && b < band + 3) ? 1.5f : 0.0f);
+                    clip[size_t(t) * bins + b] = noise(rng) + ((b >= band && b < band + 3) ? signal : 0.0f);
             ClipStream::normalise(clip.data(), qsizetype(clip.size()));
             set.add(p, clip.data(), 1, c * 0.5);
         }
@@ -205,6 +206,108 @@ private Q_SLOTS:
         QVERIFY(u);
         QCOMPARE(u->decisionBias, 0.0);
         QCOMPARE(ClassifierModel::load(o.outPath).value()->decisionBias(), 0.0);
+    }
+
+    void keepsTheEpochWithTheBestPieceRanking()
+    {
+        // A weak signal, so the validation ranking changes from epoch to epoch (on the build machine
+        // the two rules keep different epochs: 1 by AUC, 6 by loss).
+        const ClipSet data = syntheticClips(60, 23, 3, 0.15f);
+        for (const QString &by : {QStringLiteral("auc"), QStringLiteral("loss")}) {
+            ClassifierTrainingOptions o;
+            o.outPath = m_dir.filePath(QStringLiteral("select-%1.pt").arg(by));
+            o.hyper = tinyHyper();
+            o.epochs = 6;
+            o.device = QStringLiteral("cpu");
+            o.threads = 1;
+            o.calibrate = false;
+            o.selectBy = by;
+            std::vector<ClassifierEpochStats> epochs;
+            const auto r = ClassifierTrainer::train(data, o, [&](const ClassifierEpochStats &s) { epochs.push_back(s); });
+            QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+            QCOMPARE(int(epochs.size()), 6);
+            int expected = 1;
+            for (int e = 2; e <= 6; ++e) {
+                const ClassifierEpochStats &s = epochs[size_t(e - 1)], &b = epochs[size_t(expected - 1)];
+                QVERIFY(s.validationPieceAuc >= 0 && s.validationPieceAuc <= 1);
+                const bool better = by == QLatin1String("auc")
+                                        ? s.validationPieceAuc > b.validationPieceAuc
+                                              || (s.validationPieceAuc == b.validationPieceAuc && s.validationLoss < b.validationLoss)
+                                        : s.validationLoss < b.validationLoss;
+                if (better)
+                    expected = e;
+                QCOMPARE(s.improved, better);
+            }
+            QCOMPARE(r->bestEpoch, expected);
+            const ClassifierEpochStats &best = epochs[size_t(expected - 1)];
+            // The kept file is that epoch's network: its verdicts give the same ranking and accuracy.
+            QVERIFY(std::abs(r->validation.pieces.rocAuc - best.validationPieceAuc) < 1e-9);
+            QVERIFY(std::abs(r->validation.clips.accuracy - best.validationAccuracy) < 1e-9);
+            if (by == QLatin1String("auc"))
+                QCOMPARE(r->bestValidationPieceAuc, best.validationPieceAuc);
+            auto model = ClassifierModel::load(o.outPath);
+            QVERIFY(model);
+            QCOMPARE(model.value()->info().value(QStringLiteral("selected_by")).toString(), by);
+            QCOMPARE(model.value()->info().value(QStringLiteral("validation_piece_auc")).toDouble(), best.validationPieceAuc);
+        }
+        ClassifierTrainingOptions bad;
+        bad.outPath = m_dir.filePath(QStringLiteral("select-bad.pt"));
+        bad.selectBy = QStringLiteral("accuracy");
+        const auto r = ClassifierTrainer::train(data, bad);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("accuracy")));
+    }
+
+    void averagedWeightsAreValidatedKeptAndResumed()
+    {
+        const ClipSet data = syntheticClips(40, 19);
+        ClassifierTrainingOptions o;
+        o.outPath = m_dir.filePath(QStringLiteral("ema.pt"));
+        o.hyper = tinyHyper();
+        o.hyper.emaDecay = 0.9;
+        o.epochs = 3;
+        o.device = QStringLiteral("cpu");
+        o.threads = 1;
+        o.calibrate = false;
+        std::vector<ClassifierEpochStats> epochs;
+        const auto r = ClassifierTrainer::train(data, o, [&](const ClassifierEpochStats &s) { epochs.push_back(s); });
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QVERIFY(r->validation.pieces.accuracy >= 0.9);
+        QVERIFY(std::abs(r->validation.clips.accuracy - epochs[size_t(r->bestEpoch - 1)].validationAccuracy) < 1e-9);
+        // The checkpoint holds the trained weights and the average; the model file is the average.
+        const auto ckpt = ClassifierFile::open(o.outPath + QStringLiteral(".ckpt"));
+        QVERIFY2(ckpt, ckpt ? "" : qPrintable(ckpt.error().message));
+        QCOMPARE(ckpt->header.hyper.emaDecay, 0.9);
+        torch::serialize::InputArchive emaArchive;
+        QVERIFY(ckpt->archive->try_read("ema", emaArchive));
+        ClassifierNetwork average(data.settings.bins(), data.settings.clipFrames(), ckpt->header.hyper);
+        average->load(emaArchive);
+        const auto model = ClassifierFile::open(o.outPath);
+        QVERIFY(model);
+        const torch::Tensor x = torch::randn({4, data.settings.clipFrames(), data.settings.bins()});
+        ClassifierNetwork trainedNet = ckpt->net, keptNet = model->net;
+        trainedNet->eval();
+        average->eval();
+        keptNet->eval();
+        {
+            torch::NoGradGuard noGrad;
+            const torch::Tensor trained = trainedNet->forward(x), averaged = average->forward(x);
+            QVERIFY(!torch::allclose(trained, averaged));
+            if (r->bestEpoch == 3)
+                QVERIFY(torch::allclose(keptNet->forward(x), averaged));
+        }
+        // Resuming restores the average and goes on.
+        o.resumePath = o.outPath;
+        o.epochs = 4;
+        const auto more = ClassifierTrainer::train(data, o);
+        QVERIFY2(more, more ? "" : qPrintable(more.error().message));
+        QCOMPARE(more->epochsCompleted, 4);
+        // Bad decays are refused in model files.
+        ClassifierHyperparameters h = tinyHyper();
+        h.emaDecay = 1.0;
+        QVERIFY(!ClassifierHyperparameters::fromJson(h.toJson()));
+        h.emaDecay = 0.99;
+        QCOMPARE(ClassifierHyperparameters::fromJson(h.toJson())->emaDecay, 0.99);
     }
 
     void resumesFromCheckpoint()
