@@ -78,6 +78,19 @@ torch::Tensor ClassifierNetworkImpl::forward(torch::Tensor x)
     return m_out->forward(m_dropout->forward(pooled));
 }
 
+void ClassifierFile::writeWeights(torch::serialize::OutputArchive &archive, const std::string &key, ClassifierNetwork &net)
+{
+    torch::serialize::OutputArchive weights;
+    // Saved from the CPU so a file written on a GPU box loads anywhere.
+    const torch::Device device = net->parameters().front().device();
+    if (!device.is_cpu())
+        net->to(torch::kCPU);
+    net->save(weights);
+    if (!device.is_cpu())
+        net->to(device);
+    archive.write(key, weights);
+}
+
 Status ClassifierFile::write(const QString &path, ClassifierNetwork &net, const ClassifierFileHeader &header,
                              const std::function<void(torch::serialize::OutputArchive &)> &extra)
 {
@@ -91,15 +104,7 @@ Status ClassifierFile::write(const QString &path, ClassifierNetwork &net, const 
         archive.write("hyperparameters", c10::IValue(toStd(header.hyper.toJson())));
         archive.write("info", c10::IValue(toStd(header.info)));
         archive.write("state", c10::IValue(toStd(header.state)));
-        torch::serialize::OutputArchive model;
-        // Saved from the CPU so a file written on a GPU box loads anywhere.
-        const torch::Device device = net->parameters().front().device();
-        if (!device.is_cpu())
-            net->to(torch::kCPU);
-        net->save(model);
-        if (!device.is_cpu())
-            net->to(device);
-        archive.write("model", model);
+        writeWeights(archive, "model", net);
         if (extra)
             extra(archive);
         archive.save_to(tmp.toStdString());

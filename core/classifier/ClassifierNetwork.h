@@ -51,6 +51,8 @@ public:
     // Writes atomically (temporary file, then rename). extra adds fields (optimiser state).
     static Status write(const QString &path, ClassifierNetwork &net, const ClassifierFileHeader &header,
                         const std::function<void(torch::serialize::OutputArchive &)> &extra = {});
+    // Writes a network's weights (from the CPU) under key; for extra networks in a checkpoint.
+    static void writeWeights(torch::serialize::OutputArchive &archive, const std::string &key, ClassifierNetwork &net);
     // Any damage gives an Error naming the file, never an exception.
     static Result<Opened> open(const QString &path);
 };

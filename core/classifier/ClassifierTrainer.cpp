@@ -435,15 +435,8 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                                                        torch::serialize::OutputArchive optArchive;
                                                        opt.save(optArchive);
                                                        a.write("optimizer", optArchive);
-                                                       if (ema) {
-                                                           torch::serialize::OutputArchive emaArchive;
-                                                           if (!device.is_cpu())
-                                                               ema->to(torch::kCPU);
-                                                           ema->save(emaArchive);
-                                                           if (!device.is_cpu())
-                                                               ema->to(device);
-                                                           a.write("ema", emaArchive);
-                                                       }
+                                                       if (ema)
+                                                           ClassifierFile::writeWeights(a, "ema", ema);
                                                    });
             if (!s)
                 return s.error();
