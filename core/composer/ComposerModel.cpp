@@ -6,7 +6,10 @@
 #include <cmath>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <random>
+#include <set>
+#include <tuple>
 
 namespace aichopin {
 
@@ -74,6 +77,45 @@ int sampleIndex(const std::vector<double> &p, std::mt19937_64 &rng)
     return 0;
 }
 
+double lastNoteEnd(const NoteSequence &s)
+{
+    double end = 0.0;
+    for (const Note &n : s.notes)
+        end = std::max(end, n.end());
+    return end;
+}
+
+// The continuation of a primer: the primer exactly as given (its timing, velocities, pedals,
+// tempo map) and the generated notes, which are those of 'decoded' (primer and new events)
+// that decoding the primer's events alone does not give, moved by 'shift' seconds.
+NoteSequence continuation(const NoteSequence &primer, const NoteSequence &primerDecoded, const NoteSequence &decoded,
+                          double primerDecodedEnd, double shift)
+{
+    auto key = [](const Note &n) { return std::make_tuple(n.pitch, n.start, n.duration, n.velocity); };
+    std::multiset<std::tuple<int, double, double, int>> old;
+    for (const Note &n : primerDecoded.notes)
+        old.insert(key(n));
+    NoteSequence out = primer;
+    out.texts = decoded.texts;
+    for (Note n : decoded.notes) {
+        const auto found = old.find(key(n));
+        if (found != old.end()) {
+            old.erase(found);
+            continue;
+        }
+        if (n.start < primerDecodedEnd - 1e-9)
+            continue;  // a primer note its events left open, ended later: the primer has it
+        n.start += shift;
+        n.startTick = out.tempoMap.tickAt(n.start);
+        n.durationTicks = std::max<qint64>(1, out.tempoMap.tickAt(n.end()) - n.startTick);
+        n.track = 0;
+        n.channel = 0;
+        out.notes.push_back(n);
+    }
+    out.sortNotes();
+    return out;
+}
+
 }  // namespace
 
 Result<NoteSequence> ComposerModel::generate(const GenerationOptions &o, const EventCallback &onEvent,
@@ -96,12 +138,20 @@ Result<NoteSequence> ComposerModel::generate(const GenerationOptions &o, const E
         ComposedEvent event;
 
         std::vector<int64_t> prime{vocab};  // the start token
+        std::optional<NoteSequence> primerDecoded;
         if (o.primer) {
+            EventCodec::Decoder alone(codec);
             for (int t : codec.encode(*o.primer)) {
                 prime.push_back(t);
                 decoder.feed(t, &event);
+                alone.feed(t, &event);
             }
+            primerDecoded = alone.finish();
         }
+        const double primerDecodedEnd = decoder.time();
+        // Generated events are timed from where the primer as given ends (its events' timing
+        // is quantised, and the paper's tokens have no rhythm at all).
+        const double shift = o.primer ? lastNoteEnd(*o.primer) - primerDecodedEnd : 0.0;
         const double endTime = decoder.time() + o.seconds;
         const int maxEvents = o.maxEvents > 0 ? o.maxEvents : int(o.seconds * 400.0) + 1000;
 
@@ -155,6 +205,7 @@ Result<NoteSequence> ComposerModel::generate(const GenerationOptions &o, const E
             event.index = i;
             event.token = int(current);
             event.probability = raw[size_t(current)] / sumRaw;
+            event.time += shift;
             if (onEvent)
                 onEvent(event);
             next.fill_(current);
@@ -163,6 +214,8 @@ Result<NoteSequence> ComposerModel::generate(const GenerationOptions &o, const E
         NoteSequence out = decoder.finish();
         out.texts << QStringLiteral("AI Chopin composer (%1, %2)")
                          .arg(d->header.hyper.preset, representationName(codec.representation()));
+        if (o.primer)
+            return continuation(*o.primer, *primerDecoded, out, primerDecodedEnd, shift);
         return out;
     } catch (const std::exception &e) {
         return Error{QStringLiteral("generation failed: %1").arg(QString::fromUtf8(e.what()).section('\n', 0, 0))};
