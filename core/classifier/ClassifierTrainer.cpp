@@ -116,8 +116,7 @@ torch::Tensor batchOf(const ClipSet &data, const std::vector<int> &idx, size_t f
     return x;
 }
 
-// Exponential moving average of a network's weights; batch-norm statistics follow the same
-// average (integer counters are copied). Steps before the tenth or so use a smaller decay.
+// Makes 'to' hold the weights and batch-norm statistics of 'from'.
 void copyWeights(ClassifierNetwork &to, ClassifierNetwork &from)
 {
     torch::NoGradGuard noGrad;
@@ -129,6 +128,8 @@ void copyWeights(ClassifierNetwork &to, ClassifierNetwork &from)
         dstB[item.key()].copy_(item.value());
 }
 
+// Exponential moving average of a network's weights; batch-norm statistics follow the same
+// average (integer counters are copied). Steps before the tenth or so use a smaller decay.
 void averageWeights(ClassifierNetwork &ema, ClassifierNetwork &net, double decay, qint64 step)
 {
     torch::NoGradGuard noGrad;
@@ -453,6 +454,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     result.bestEpoch = bestEpoch;
     result.bestValidationLoss = bestLoss;
     result.bestValidationPieceAuc = bestAuc;
+    result.selectedBy = selectBy;
     result.seconds = timer.elapsed() / 1000.0;
     if (bestEpoch == 0)
         return Error{QStringLiteral("no epoch finished (time limit too short?)")};

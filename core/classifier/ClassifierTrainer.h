@@ -46,6 +46,7 @@ struct ClassifierTrainingResult {
     int bestEpoch = 0;
     double bestValidationLoss = 0;
     double bestValidationPieceAuc = -1;
+    QString selectedBy;              // "auc" or "loss" (a resumed run keeps its checkpoint's rule)
     QString stopReason;              // "epochs" or "time"
     QString device;
     double seconds = 0;

@@ -158,7 +158,7 @@ int runTrainClassifier(const QStringList &args)
     const QJsonObject result{{QStringLiteral("model"), topt.outPath},
                              {QStringLiteral("epochs"), r->epochsCompleted},
                              {QStringLiteral("best_epoch"), r->bestEpoch},
-                             {QStringLiteral("selected_by"), topt.selectBy},
+                             {QStringLiteral("selected_by"), r->selectedBy},
                              {QStringLiteral("best_validation_piece_auc"), r->bestValidationPieceAuc},
                              {QStringLiteral("stop_reason"), r->stopReason},
                              {QStringLiteral("device"), r->device},

@@ -239,6 +239,7 @@ private Q_SLOTS:
                 QCOMPARE(s.improved, better);
             }
             QCOMPARE(r->bestEpoch, expected);
+            QCOMPARE(r->selectedBy, by);
             const ClassifierEpochStats &best = epochs[size_t(expected - 1)];
             // The kept file is that epoch's network: its verdicts give the same ranking and accuracy.
             QVERIFY(std::abs(r->validation.pieces.rocAuc - best.validationPieceAuc) < 1e-9);
