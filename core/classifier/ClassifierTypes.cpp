@@ -3,11 +3,21 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace aichopin {
 
 QString featureKindName(ClassifierFeatureKind kind)
 {
-    return kind == ClassifierFeatureKind::Mfcc ? QStringLiteral("mfcc") : QStringLiteral("mel");
+    switch (kind) {
+    case ClassifierFeatureKind::Mfcc:
+        return QStringLiteral("mfcc");
+    case ClassifierFeatureKind::Pitch:
+        return QStringLiteral("pitch");
+    case ClassifierFeatureKind::LogMel:
+        break;
+    }
+    return QStringLiteral("mel");
 }
 
 std::optional<ClassifierFeatureKind> featureKindFromName(const QString &name)
@@ -16,12 +26,25 @@ std::optional<ClassifierFeatureKind> featureKindFromName(const QString &name)
         return ClassifierFeatureKind::LogMel;
     if (name == QLatin1String("mfcc"))
         return ClassifierFeatureKind::Mfcc;
+    if (name == QLatin1String("pitch"))
+        return ClassifierFeatureKind::Pitch;
     return std::nullopt;
+}
+
+ClassifierFeatureSettings ClassifierFeatureSettings::forKind(ClassifierFeatureKind kind)
+{
+    ClassifierFeatureSettings s;
+    s.kind = kind;
+    if (kind == ClassifierFeatureKind::Pitch) {
+        s.nFft = 4096;
+        s.hop = 1024;
+    }
+    return s;
 }
 
 QJsonObject ClassifierFeatureSettings::toJson() const
 {
-    return QJsonObject{{QStringLiteral("kind"), featureKindName(kind)},
+    QJsonObject o{{QStringLiteral("kind"), featureKindName(kind)},
                        {QStringLiteral("sample_rate"), sampleRate},
                        {QStringLiteral("n_fft"), nFft},
                        {QStringLiteral("hop"), hop},
@@ -30,6 +53,11 @@ QJsonObject ClassifierFeatureSettings::toJson() const
                        {QStringLiteral("clip_seconds"), clipSeconds},
                        {QStringLiteral("clip_hop_seconds"), clipHopSeconds},
                        {QStringLiteral("normalisation"), normalisation}};
+    if (kind == ClassifierFeatureKind::Pitch) {  // only here, so mel and MFCC keys (caches) stay as they were
+        o.insert(QStringLiteral("low_note"), lowNote);
+        o.insert(QStringLiteral("high_note"), highNote);
+    }
+    return o;
 }
 
 std::optional<ClassifierFeatureSettings> ClassifierFeatureSettings::fromJson(const QJsonObject &o)
@@ -47,6 +75,14 @@ std::optional<ClassifierFeatureSettings> ClassifierFeatureSettings::fromJson(con
     s.clipSeconds = o.value(QStringLiteral("clip_seconds")).toDouble();
     s.clipHopSeconds = o.value(QStringLiteral("clip_hop_seconds")).toDouble();
     s.normalisation = o.value(QStringLiteral("normalisation")).toString();
+    if (s.kind == ClassifierFeatureKind::Pitch) {
+        s.lowNote = o.value(QStringLiteral("low_note")).toInt(-1);
+        s.highNote = o.value(QStringLiteral("high_note")).toInt(-1);
+        // Every band must lie below the Nyquist frequency: 440 * 2^((highNote + 1 - 69) / 12) < sr / 2.
+        if (s.lowNote < 0 || s.highNote < s.lowNote + 7 || s.highNote > 135 || s.sampleRate <= 0
+            || 440.0 * std::pow(2.0, (s.highNote + 1 - 69) / 12.0) >= s.sampleRate / 2.0)
+            return std::nullopt;
+    }
     if (s.sampleRate < 4000 || s.sampleRate > 96000 || s.nFft < 16 || s.nFft % 2 || s.hop <= 0 || s.nMels < 8
         || s.nMels > 512 || s.nMfcc < 4 || (s.kind == ClassifierFeatureKind::Mfcc && s.nMfcc > s.nMels) || s.clipSeconds < 0.5 || s.clipSeconds > 120
         || s.clipHopSeconds <= 0 || s.normalisation != QLatin1String("per-clip") || s.clipFrames() < 16)
@@ -128,10 +164,7 @@ std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromPreset(c
 
 ClassifierFeatureSettings ClassifierHyperparameters::presetFeatures(const QString &name)
 {
-    ClassifierFeatureSettings s;
-    if (name == QLatin1String("paper"))
-        s.kind = ClassifierFeatureKind::Mfcc;
-    return s;
+    return ClassifierFeatureSettings::forKind(name == QLatin1String("paper") ? ClassifierFeatureKind::Mfcc : ClassifierFeatureKind::LogMel);
 }
 
 }  // namespace aichopin

@@ -11,7 +11,10 @@
 
 namespace aichopin {
 
-enum class ClassifierFeatureKind { LogMel, Mfcc };
+// LogMel: log power in mel bands. Mfcc: the paper's cepstral coefficients. Pitch: log power in
+// one band per semitone (a longer FFT, so low notes are resolved), which keeps harmony and
+// voicing and blurs less of what is played than mel bands do below about 1 kHz.
+enum class ClassifierFeatureKind { LogMel, Mfcc, Pitch };
 
 // How audio becomes network input. Stored in every model file; classification uses the model's.
 struct ClassifierFeatureSettings {
@@ -21,13 +24,22 @@ struct ClassifierFeatureSettings {
     int hop = 512;
     int nMels = 96;
     int nMfcc = 20;
+    int lowNote = 24;    // Pitch: bands for MIDI notes lowNote..highNote (C1..B8 by default)
+    int highNote = 119;
     double clipSeconds = 10.0;    // one network input
     double clipHopSeconds = 5.0;  // distance between clip starts when classifying (50% overlap)
     // Normalisation: every clip is standardised on its own (mean 0, variance 1 over the clip),
     // which removes loudness and overall spectral level (synthesizer, microphone) differences.
     QString normalisation = QStringLiteral("per-clip");
 
-    int bins() const { return kind == ClassifierFeatureKind::Mfcc ? nMfcc : nMels; }
+    // The usual settings for a kind: mel and MFCC with n_fft 2048 and hop 512; pitch with n_fft
+    // 4096 (5.4 Hz bins at 22,050 Hz) and hop 1024, which costs the same FFT work per second.
+    static ClassifierFeatureSettings forKind(ClassifierFeatureKind kind);
+
+    int bins() const
+    {
+        return kind == ClassifierFeatureKind::Mfcc ? nMfcc : kind == ClassifierFeatureKind::Pitch ? highNote - lowNote + 1 : nMels;
+    }
     int clipFrames() const { return int(clipSeconds * sampleRate / hop); }
     int hopFrames() const { return qMax(1, int(clipHopSeconds * sampleRate / hop)); }
     double secondsPerFrame() const { return double(hop) / sampleRate; }
@@ -37,7 +49,7 @@ struct ClassifierFeatureSettings {
     QString cacheKey() const;
 };
 
-QString featureKindName(ClassifierFeatureKind kind);  // "mel" or "mfcc"
+QString featureKindName(ClassifierFeatureKind kind);  // "mel", "mfcc" or "pitch"
 std::optional<ClassifierFeatureKind> featureKindFromName(const QString &name);
 
 // Network and optimiser. Presets: "paper" (MFCC, Choi-style 32-64-64-32 blocks, Adadelta) and

@@ -16,6 +16,11 @@ FeatureParams paramsOf(const ClassifierFeatureSettings &s)
     p.hop = s.hop;
     p.nMels = s.nMels;
     p.nMfcc = s.nMfcc;
+    if (s.kind == ClassifierFeatureKind::Pitch) {
+        p.scale = BandScale::Semitone;
+        p.lowNote = s.lowNote;
+        p.highNote = s.highNote;
+    }
     return p;
 }
 }  // namespace

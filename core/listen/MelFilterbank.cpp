@@ -58,6 +58,48 @@ MelFilterbank::MelFilterbank(int sampleRate, int nFft, int nMels, double fmin, d
     }
 }
 
+double MelFilterbank::noteToHz(double midiNote)
+{
+    return 440.0 * std::pow(2.0, (midiNote - 69.0) / 12.0);
+}
+
+MelFilterbank MelFilterbank::semitones(int sampleRate, int nFft, int lowNote, int highNote)
+{
+    MelFilterbank fb;
+    fb.m_bins = nFft / 2 + 1;
+    const double binHz = double(sampleRate) / nFft;
+    const int n = highNote - lowNote + 1;
+    for (int i = 0; i < n + 2; ++i)
+        fb.m_edges.push_back(noteToHz(lowNote - 1 + i));
+    fb.m_bands.resize(size_t(n));
+    for (int m = 0; m < n; ++m) {
+        const double mid = fb.m_edges[size_t(m + 1)];
+        const double lo = std::min(fb.m_edges[size_t(m)], mid - binHz);
+        const double hi = std::max(fb.m_edges[size_t(m + 2)], mid + binHz);
+        Band &band = fb.m_bands[size_t(m)];
+        const int first = std::max(0, int(std::ceil(lo / binHz)));
+        const int last = std::min(fb.m_bins - 1, int(std::floor(hi / binHz)));
+        double sum = 0;
+        std::vector<float> w;
+        for (int k = first; k <= last; ++k) {
+            const double f = k * binHz;
+            const double v = std::max(0.0, std::min((f - lo) / (mid - lo), (hi - f) / (hi - mid)));
+            w.push_back(float(v));
+            sum += v;
+        }
+        // Trim zero weights at both ends so apply() touches only the band's bins.
+        size_t a = 0, b = w.size();
+        while (a < b && w[a] == 0.0f)
+            ++a;
+        while (b > a && w[b - 1] == 0.0f)
+            --b;
+        band.first = first + int(a);
+        for (size_t k = a; k < b; ++k)
+            band.weights.push_back(float(w[k] / sum));
+    }
+    return fb;
+}
+
 void MelFilterbank::apply(const float *spectrum, float *mel) const
 {
     for (size_t m = 0; m < m_bands.size(); ++m) {

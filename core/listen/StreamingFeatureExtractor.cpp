@@ -8,8 +8,12 @@ namespace aichopin {
 StreamingFeatureExtractor::StreamingFeatureExtractor(const FeatureParams &params, FrameKind kind)
     : m_params(params), m_kind(kind), m_stft(params.nFft)
 {
-    if (kind == FrameKind::MelPower || kind == FrameKind::LogMel)
-        m_mel = std::make_unique<MelFilterbank>(params.sampleRate, params.nFft, params.nMels, params.fmin, params.fmax);
+    if (kind == FrameKind::MelPower || kind == FrameKind::LogMel) {
+        if (params.scale == BandScale::Semitone)
+            m_mel = std::make_unique<MelFilterbank>(MelFilterbank::semitones(params.sampleRate, params.nFft, params.lowNote, params.highNote));
+        else
+            m_mel = std::make_unique<MelFilterbank>(params.sampleRate, params.nFft, params.nMels, params.fmin, params.fmax);
+    }
     m_spectrum.resize(size_t(m_stft.bins()));
     m_out.resize(size_t(frameBins()));
     reset();

@@ -19,6 +19,11 @@
 
 namespace aichopin {
 
+enum class BandScale {
+    Mel,        // librosa's Slaney mel bands (nMels, fmin, fmax)
+    Semitone,   // one band per semitone, MIDI notes lowNote..highNote (MelFilterbank::semitones)
+};
+
 struct FeatureParams {
     int sampleRate = 22050;
     int nFft = 2048;
@@ -27,13 +32,17 @@ struct FeatureParams {
     double fmin = 0.0;
     double fmax = -1.0;  // <= 0: sampleRate / 2
     int nMfcc = 20;
+    BandScale scale = BandScale::Mel;  // the bands of MelPower / LogMel frames
+    int lowNote = 24;
+    int highNote = 119;
 };
 
 enum class FrameKind {
     Power,       // |STFT|^2, nFft/2+1 bins
     Magnitude,   // |STFT|, nFft/2+1 bins
-    MelPower,    // mel filterbank of the power spectrum, nMels bins (librosa melspectrogram)
-    LogMel,      // 10*log10(max(1e-10, MelPower)), nMels bins (ref 1.0, no top_db)
+    MelPower,    // filterbank of the power spectrum (params.scale): nMels mel bands (librosa
+                 // melspectrogram) or highNote - lowNote + 1 semitone bands
+    LogMel,      // 10*log10(max(1e-10, MelPower)) (ref 1.0, no top_db)
 };
 
 // Called once per frame, in order, on the pushing thread; the pointer is valid during the call.

@@ -233,7 +233,7 @@ private Q_SLOTS:
         QVERIFY(panel.spectrogram()->data());
         QCOMPARE(panel.spectrogram()->data()->matrix.frames, res.verdict.featureFrames);
         QCOMPARE(panel.spectrogram()->data()->matrix.bins, 32);
-        QCOMPARE(panel.spectrogram()->data()->kind, QStringLiteral("mel"));
+        QCOMPARE(panel.spectrogram()->data()->kind, QStringLiteral("log-mel"));
         // One time axis: the chart shows what the spectrogram shows, also after zooming.
         auto sameAxis = [&] {
             return std::abs(panel.chart()->timeAxis()->min() - panel.spectrogram()->startSeconds()) < 1e-6

@@ -65,7 +65,9 @@ SpectrogramDataPtr spectrogramOf(const ClassifyResult &r)
     data->matrix.bins = v.featureBins;
     data->matrix.data = v.features;
     data->secondsPerFrame = v.secondsPerFrame;
-    data->kind = r.featureKind;
+    data->kind = r.featureKind == QLatin1String("pitch")  ? QObject::tr("semitone bands")
+               : r.featureKind == QLatin1String("mfcc") ? QObject::tr("MFCC")
+                                                        : QObject::tr("log-mel");
     std::vector<float> sorted = v.features;
     const size_t lo = sorted.size() / 50, hi = std::min(sorted.size() - 1, sorted.size() * 995 / 1000);
     std::nth_element(sorted.begin(), sorted.begin() + lo, sorted.end());
@@ -398,7 +400,9 @@ void ClassifyPanel::showRow(int row)
                           .arg(name, res.verdict.label)
                           .arg(res.verdict.pChopin, 0, 'f', 2)
                           .arg(res.verdict.timeline.size())
-                          .arg(res.featureKind == QLatin1String("mfcc") ? tr("MFCC") : tr("log-mel"))
+                          .arg(res.featureKind == QLatin1String("mfcc")    ? tr("MFCC")
+                               : res.featureKind == QLatin1String("pitch") ? tr("semitone bands")
+                                                                           : tr("log-mel"))
                           .arg(res.overlayMethod == QLatin1String("occlusion") ? tr("; overlay: occlusion of 1 s spans")
                                                                                : tr("; overlay: clip contributions")));
     m_chart->setTimeline(res.verdict.timeline);

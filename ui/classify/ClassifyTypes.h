@@ -13,7 +13,7 @@ struct ClassifyResult {
     QString path;
     QString error;              // empty: verdict is valid
     ClassifierVerdict verdict;  // with features (for the spectrogram)
-    QString featureKind;        // "mel" or "mfcc", as the model used
+    QString featureKind;        // "mel", "mfcc" or "pitch", as the model used
     // "Where the model listened": 0..1 per step of overlayStepSeconds over the piece.
     std::vector<float> overlay;
     double overlayStepSeconds = 0;

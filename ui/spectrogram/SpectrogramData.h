@@ -15,7 +15,7 @@ struct SpectrogramData {
     double secondsPerFrame = 512.0 / 22050.0;
     float low = -80.0f;           // value mapped to the start of the colour map
     float high = 0.0f;            // value mapped to its end
-    QString kind;                 // "mel" or "mfcc", for the axis label
+    QString kind;                 // what the bins are ("log-mel", "MFCC", ...), for the axis label
 
     double duration() const { return matrix.frames * secondsPerFrame; }
 };

@@ -22,7 +22,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Dataset: chopin/ and other/ folders, one folder per composer (Chopin/ is positive), or a list file."), QStringLiteral("DIR"));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Model file to write (the checkpoint goes to MODEL.ckpt)."), QStringLiteral("MODEL"));
     const QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("default or paper (MFCC, Adadelta)."), QStringLiteral("NAME"), QStringLiteral("default"));
-    const QCommandLineOption features(QStringLiteral("features"), QStringLiteral("mel or mfcc (default: the preset's)."), QStringLiteral("KIND"));
+    const QCommandLineOption features(QStringLiteral("features"), QStringLiteral("mel, mfcc or pitch (semitone bands; default: the preset's)."), QStringLiteral("KIND"));
     const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs (default 30)."), QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Stop training after M minutes (clip preparation not counted)."), QStringLiteral("M"), QStringLiteral("0"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"), QStringLiteral("auto"));
@@ -45,7 +45,7 @@ int runTrainClassifier(const QStringList &args)
     for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select})
         parser.addOption(o);
     int code = 0;
-    if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel or MFCC clips)."), &code))
+    if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
         return code;
     if (!parser.isSet(data) || !parser.isSet(outOpt)) {
         err() << args[0] << ": --data and --out are required\n";
@@ -61,10 +61,10 @@ int runTrainClassifier(const QStringList &args)
     if (parser.isSet(features)) {
         const auto kind = featureKindFromName(parser.value(features));
         if (!kind) {
-            err() << args[0] << ": --features must be mel or mfcc\n";
+            err() << args[0] << ": --features must be mel, mfcc or pitch\n";
             return 2;
         }
-        dopt.features.kind = *kind;
+        dopt.features = ClassifierFeatureSettings::forKind(*kind);
     }
     dopt.seed = parser.value(seed).toULongLong();
     dopt.clipsPerPiece = qMax(1, parser.value(clips).toInt());

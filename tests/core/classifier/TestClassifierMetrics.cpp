@@ -119,6 +119,36 @@ private Q_SLOTS:
         QJsonObject bad = s.toJson();
         bad[QStringLiteral("hop")] = 0;
         QVERIFY(!ClassifierFeatureSettings::fromJson(bad));
+        // Semitone bands: their own FFT and hop, note range in the JSON; mel keys carry no note
+        // range, so older model files and feature caches keep their keys.
+        const ClassifierFeatureSettings pitch = ClassifierFeatureSettings::forKind(ClassifierFeatureKind::Pitch);
+        QCOMPARE(pitch.nFft, 4096);
+        QCOMPARE(pitch.hop, 1024);
+        QCOMPARE(pitch.bins(), 96);
+        QCOMPARE(pitch.clipFrames(), int(10.0 * 22050 / 1024));
+        QCOMPARE(featureKindName(pitch.kind), QStringLiteral("pitch"));
+        QCOMPARE(featureKindFromName(QStringLiteral("pitch")), std::optional<ClassifierFeatureKind>(ClassifierFeatureKind::Pitch));
+        QVERIFY(!ClassifierFeatureSettings().toJson().contains(QStringLiteral("low_note")));
+        const auto pitchBack = ClassifierFeatureSettings::fromJson(pitch.toJson());
+        QVERIFY(pitchBack);
+        QCOMPARE(pitchBack->cacheKey(), pitch.cacheKey());
+        QCOMPARE(pitchBack->highNote, 119);
+        QJsonObject tooHigh = pitch.toJson();
+        tooHigh[QStringLiteral("high_note")] = 127;  // G9 = 12.5 kHz, above 22,050 / 2
+        QVERIFY(!ClassifierFeatureSettings::fromJson(tooHigh));
+        QJsonObject noRange = pitch.toJson();
+        noRange.remove(QStringLiteral("low_note"));
+        QVERIFY(!ClassifierFeatureSettings::fromJson(noRange));
+        // Clips of semitone bands: [215 frames][96 bands], standardised.
+        std::vector<float> y(size_t(12 * pitch.sampleRate));
+        for (size_t i = 0; i < y.size(); ++i)
+            y[i] = 0.3f * float(std::sin(2 * M_PI * 261.63 * double(i) / pitch.sampleRate));
+        const std::vector<float> clips = ClipStream::clipsOf(pitch, y.data(), qsizetype(y.size()));
+        QVERIFY(!clips.empty());
+        QCOMPARE(clips.size() % (size_t(pitch.clipFrames()) * 96), size_t(0));
+        const float *mid = clips.data() + size_t(pitch.clipFrames() / 2) * 96;
+        QCOMPARE(int(std::max_element(mid, mid + 96) - mid), 60 - 24);  // middle C's band
+
         QVERIFY(ClassifierHyperparameters::fromPreset(QStringLiteral("paper")));
         QCOMPARE(ClassifierHyperparameters::fromPreset(QStringLiteral("paper"))->optimizer, QStringLiteral("adadelta"));
         QVERIFY(!ClassifierHyperparameters::fromPreset(QStringLiteral("nope")));

@@ -139,6 +139,43 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("band %1").arg(band)));
     }
 
+    void semitoneBandsFollowTheNotes()
+    {
+        // C1..B8 at n_fft 4096: every band has weights summing to 1, centred on its note.
+        const MelFilterbank fb = MelFilterbank::semitones(22050, 4096, 24, 119);
+        QCOMPARE(fb.nMels(), 96);
+        QCOMPARE(fb.bins(), 2049);
+        const std::vector<float> w = fb.dense();
+        for (int m = 0; m < fb.nMels(); ++m) {
+            double sum = 0;
+            for (int k = 0; k < fb.bins(); ++k)
+                sum += w[size_t(m) * size_t(fb.bins()) + size_t(k)];
+            QVERIFY2(std::abs(sum - 1.0) < 1e-4, qPrintable(QStringLiteral("band %1 sums to %2").arg(m).arg(sum)));
+        }
+        QVERIFY(std::abs(fb.edgesHz()[1 + 69 - 24] - 440.0) < 1e-9);
+        QVERIFY(std::abs(MelFilterbank::noteToHz(60) - 261.6256) < 1e-3);
+
+        // A tone at a note's frequency is loudest in that note's band, also low down where
+        // semitones are narrower than the FFT's bins (A1 = 55 Hz: 3.3 Hz against 5.4 Hz).
+        FeatureParams p;
+        p.nFft = 4096;
+        p.hop = 1024;
+        p.scale = BandScale::Semitone;
+        for (int note : {33, 45, 60, 69, 70, 96, 119}) {
+            const std::vector<float> y = tone(MelFilterbank::noteToHz(note), 22050, 22050);
+            const FeatureMatrix s = Features::melSpectrogram(y.data(), qsizetype(y.size()), p);
+            QCOMPARE(s.bins, 96);
+            const float *row = s.row(s.frames / 2);
+            const int band = int(std::max_element(row, row + s.bins) - row);
+            QCOMPARE(band + 24, note);
+        }
+        // Neighbouring semitones high up are told apart: a quarter-tone off A4 still lands in A4 or A#4.
+        const std::vector<float> y = tone(MelFilterbank::noteToHz(69.4), 22050, 22050);
+        const FeatureMatrix s = Features::melSpectrogram(y.data(), qsizetype(y.size()), p);
+        const float *row = s.row(s.frames / 2);
+        QCOMPARE(int(std::max_element(row, row + s.bins) - row) + 24, 69);
+    }
+
     void streamingEqualsBatch()
     {
         const FeatureMatrix batch = Features::melSpectrogram(m_signal.data(), qsizetype(m_signal.size()));
