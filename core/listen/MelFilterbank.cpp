@@ -93,7 +93,7 @@ MelFilterbank MelFilterbank::semitones(int sampleRate, int nFft, int lowNote, in
             ++a;
         while (b > a && w[b - 1] == 0.0f)
             --b;
-        band.first = first + int(a);
+        band.first = a < b ? first + int(a) : 0;  // a band above the Nyquist frequency stays empty (zero)
         for (size_t k = a; k < b; ++k)
             band.weights.push_back(float(w[k] / sum));
     }

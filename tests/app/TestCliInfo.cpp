@@ -1,7 +1,13 @@
 // aichopin-cli --help/--version and 'info' on good and bad files, text and JSON.
 
 #include "support/RunCli.h"
+#include "listen/NpyWriter.h"
 #include "midi/SmfWriter.h"
+#include "sound/WavWriter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,6 +86,31 @@ private Q_SLOTS:
         const QJsonObject bad = files[1].toObject();
         QVERIFY(bad["error"].toString().contains("not a MIDI file"));
         QCOMPARE(bad["offset"].toInt(), 0);
+    }
+
+    void featuresInSemitoneBands()
+    {
+        // Two seconds of A4 then two of middle C: the pitch features put each in its note's band
+        // (C1 is band 0), as the classifier's pitch input hears them.
+        const int rate = 22050;
+        std::vector<float> y(size_t(4 * rate));
+        for (size_t i = 0; i < y.size(); ++i)
+            y[i] = 0.4f * float(std::sin(2 * M_PI * (i < size_t(2 * rate) ? 440.0 : 261.6256) * double(i) / rate));
+        const QString wav = m_dir.filePath("tones.wav");
+        QVERIFY(WavWriter::writeFile(wav, y.data(), qint64(y.size()), rate, 1).ok());
+        const QString npy = m_dir.filePath("tones.npy");
+        const Run r = cli({QStringLiteral("features"), QStringLiteral("--kind"), QStringLiteral("pitch"), QStringLiteral("--out"), npy, wav});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto m = NpyWriter::read(npy);
+        QVERIFY(m);
+        QCOMPARE(m->bins, 96);
+        QCOMPARE(m->frames, 1 + 4 * rate / 1024);
+        auto loudest = [&](int frame) { return int(std::max_element(m->row(frame), m->row(frame) + 96) - m->row(frame)); };
+        QCOMPARE(loudest(m->frames / 4) + 24, 69);
+        QCOMPARE(loudest(3 * m->frames / 4) + 24, 60);
+        const Run bad = cli({QStringLiteral("features"), QStringLiteral("--kind"), QStringLiteral("chroma"), wav});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("mel, mfcc, pitch or stft"));
     }
 
     void missingArguments()

@@ -1,4 +1,4 @@
-// aichopin-cli features: decode an audio file and compute log-mel, MFCC or STFT features;
+// aichopin-cli features: decode an audio file and compute log-mel, MFCC, semitone-band or STFT features;
 // optionally save them as .npy and draw them as a PNG.
 
 #include "CliOutput.h"
@@ -34,7 +34,7 @@ bool parseSeconds(const QCommandLineParser &parser, const QCommandLineOption &op
 int runFeatures(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption kindOpt(QStringLiteral("kind"), QStringLiteral("mel (log-mel dB, ref max), mfcc or stft (power dB, ref max). Default mel."), QStringLiteral("KIND"), QStringLiteral("mel"));
+    const QCommandLineOption kindOpt(QStringLiteral("kind"), QStringLiteral("mel (log-mel dB, ref max), mfcc, pitch (dB in one band per semitone, C1 to B8, as the classifier's pitch input) or stft (power dB, ref max). Default mel."), QStringLiteral("KIND"), QStringLiteral("mel"));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Write the features as NumPy .npy, float32, shape [frames, bins]."), QStringLiteral("FILE.npy"));
     const QCommandLineOption imageOpt(QStringLiteral("image"), QStringLiteral("Draw the features as a PNG (time left to right, low frequencies at the bottom)."), QStringLiteral("FILE.png"));
     const QCommandLineOption rateOpt(QStringLiteral("sample-rate"), QStringLiteral("Analysis sample rate in Hz (default 22050)."), QStringLiteral("R"), QStringLiteral("22050"));
@@ -46,7 +46,7 @@ int runFeatures(const QStringList &args)
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Audio file (mp3, wav, flac, ogg, opus, m4a, ...)."));
     int code = 0;
-    if (!parseArgs(parser, args, QStringLiteral("Compute log-mel, MFCC or STFT features of an audio file."), &code))
+    if (!parseArgs(parser, args, QStringLiteral("Compute log-mel, MFCC, semitone-band or STFT features of an audio file."), &code))
         return code;
     const QString cmd = args.value(0);
     if (parser.positionalArguments().size() != 1) {
@@ -56,17 +56,24 @@ int runFeatures(const QStringList &args)
     const QString file = parser.positionalArguments().constFirst();
     const QString kindName = parser.value(kindOpt).toLower();
     FeatureKind kind;
+    FeatureParams params;
     if (kindName == QLatin1String("mel"))
         kind = FeatureKind::Mel;
+    else if (kindName == QLatin1String("pitch")) {
+        // The classifier's semitone bands (ClassifierFeatureSettings::forKind(Pitch)).
+        kind = FeatureKind::Mel;
+        params.scale = BandScale::Semitone;
+        params.nFft = 4096;
+        params.hop = 1024;
+    }
     else if (kindName == QLatin1String("mfcc"))
         kind = FeatureKind::Mfcc;
     else if (kindName == QLatin1String("stft"))
         kind = FeatureKind::Stft;
     else {
-        err() << cmd << ": --kind must be mel, mfcc or stft, not '" << kindName << "'\n";
+        err() << cmd << ": --kind must be mel, mfcc, pitch or stft, not '" << kindName << "'\n";
         return 2;
     }
-    FeatureParams params;
     bool ok = false;
     params.sampleRate = parser.value(rateOpt).toInt(&ok);
     if (!ok || params.sampleRate < 4000 || params.sampleRate > 192000) {
