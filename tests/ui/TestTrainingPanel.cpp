@@ -2,12 +2,14 @@
 // reports epochs, pause/resume continues the run, and a run interrupted by closing the app is
 // offered for resumption at the next start.
 
+#include "classifier/ClassifierModel.h"
 #include "pianoroll/PianoRollModel.h"
 #include "support/TestAudio.h"
 #include "support/TinyComposer.h"
 #include "training/TrainingCharts.h"
 #include "training/TrainingPanel.h"
 
+#include <QComboBox>
 #include <QPushButton>
 #include <QDir>
 #include <QSettings>
@@ -110,6 +112,10 @@ private Q_SLOTS:
         const QString model = m_dir.filePath("classifier.pt");
         panel.setOutputPath(model);
         panel.setEpochs(2);
+        // The input is chosen in the form: semitone bands here, not the preset's log-mel.
+        auto *input = panel.findChild<QComboBox *>(QStringLiteral("classifierInput"));
+        QVERIFY(input && input->isVisibleTo(&panel));
+        input->setCurrentIndex(input->findData(QStringLiteral("pitch")));
         QSignalSpy finished(&panel, &TrainingPanel::finished);
         QSignalSpy use(&panel, &TrainingPanel::useClassifierModel);
         panel.start();
@@ -121,6 +127,10 @@ private Q_SLOTS:
         QCOMPARE(panel.charts()->aucPointCount(), 2);
         QVERIFY2(panel.log().contains("piece ROC AUC"), qPrintable(panel.log()));
         QVERIFY(QFileInfo::exists(model));
+        const auto trained = ClassifierModel::load(model);
+        QVERIFY(trained);
+        QCOMPARE(trained.value()->features().kind, ClassifierFeatureKind::Pitch);
+        QCOMPARE(trained.value()->features().bins(), 96);
         for (QPushButton *b : panel.findChildren<QPushButton *>())
             if (b->text() == "Use in Classify")
                 b->click();

@@ -181,6 +181,15 @@ void TrainingPanel::buildUi()
 
     m_preset = new QComboBox(this);
     form->addRow(tr("&Preset"), m_preset);
+    m_features = new QComboBox(this);
+    m_features->setObjectName(QStringLiteral("classifierInput"));
+    m_features->addItem(tr("The preset's"), QString());
+    m_features->addItem(tr("Log-mel bands"), QStringLiteral("mel"));
+    m_features->addItem(tr("MFCC"), QStringLiteral("mfcc"));
+    m_features->addItem(tr("Semitone bands (pitch)"), QStringLiteral("pitch"));
+    m_features->setToolTip(tr("What the network hears: log-mel bands (timbre and register), the paper's MFCC, or "
+                              "one band per semitone from C1 to B8 (notes and harmony)"));
+    form->addRow(tr("&Input"), m_features);
 
     m_epochs = new QSpinBox(this);
     m_epochs->setRange(1, 1000);
@@ -318,6 +327,7 @@ void TrainingPanel::taskChanged()
         m_data->setToolTip(tr("A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files"));
         m_epochs->setValue(30);
     }
+    m_form->setRowVisible(m_features, !composer);
     m_form->setRowVisible(m_learningRate, composer);
     m_form->setRowVisible(m_batch, composer);
     m_output->setText(QStringLiteral("%1/%2-%3.pt").arg(DataPaths::userModelDir(), composer ? QStringLiteral("composer") : QStringLiteral("classifier"),
@@ -400,7 +410,7 @@ void TrainingPanel::setState(State state)
     m_pause->setEnabled(state == State::Running);
     m_resume->setEnabled(state == State::Paused);
     m_stop->setEnabled(state == State::Running || state == State::Paused);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_task, m_data, m_browse, m_preset, m_epochs, m_minutes, m_learningRate, m_batch, m_device, m_output})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_task, m_data, m_browse, m_preset, m_features, m_epochs, m_minutes, m_learningRate, m_batch, m_device, m_output})
         w->setEnabled(!busy && state != State::Paused);
     Q_EMIT stateChanged(state);
 }
@@ -413,6 +423,7 @@ TrainingRequest TrainingPanel::requestFromForm() const
     c.dataDir = m_data->text();
     c.outPath = m_output->text();
     c.preset = m_preset->currentData().toString();
+    c.features = m_features->currentData().toString();
     c.device = m_device->currentData().toString();
     c.epochs = m_epochs->value();
     c.minutes = m_minutes->value();
@@ -445,6 +456,7 @@ void TrainingPanel::rememberRun(bool running)
     settings.setValue(QStringLiteral("model"), m_current.outPath());
     settings.setValue(QStringLiteral("data"), m_current.dataDir());
     settings.setValue(QStringLiteral("preset"), m_current.classifier.preset);
+    settings.setValue(QStringLiteral("features"), m_current.classifier.features);
     settings.setValue(QStringLiteral("maxPieces"), m_current.classifier.maxPieces);
     // The checkpoint holds the network and training settings; the run's limits live here.
     settings.setValue(QStringLiteral("epochs"), m_current.composer.maxEpochs);
@@ -537,6 +549,7 @@ void TrainingPanel::resumeInterrupted()
         request.classifier.resumePath = m_interrupted;
         request.classifier.dataDir = settings.value(QStringLiteral("data")).toString();
         request.classifier.preset = settings.value(QStringLiteral("preset"), QStringLiteral("default")).toString();
+        request.classifier.features = settings.value(QStringLiteral("features")).toString();
         request.classifier.epochs = settings.value(QStringLiteral("epochs"), 30).toInt();
         request.classifier.minutes = settings.value(QStringLiteral("minutes"), 0.0).toDouble();
         request.classifier.device = settings.value(QStringLiteral("device"), QStringLiteral("auto")).toString();

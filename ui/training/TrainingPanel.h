@@ -89,6 +89,7 @@ private:
     QLineEdit *m_data = nullptr;
     QPushButton *m_browse = nullptr;
     QComboBox *m_preset = nullptr;
+    QComboBox *m_features = nullptr;  // classifier input
     QSpinBox *m_epochs = nullptr;
     QDoubleSpinBox *m_minutes = nullptr;
     QDoubleSpinBox *m_learningRate = nullptr;

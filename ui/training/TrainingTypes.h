@@ -24,6 +24,7 @@ struct ClassifierJob {
     int clipsPerPiece = 4;
     int augmentations = 2;
     int maxPieces = 0;         // > 0: a quick trial on this many pieces
+    QString features;          // "mel", "mfcc" or "pitch"; empty: the preset's
 };
 
 struct TrainingRequest {

@@ -85,6 +85,14 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
     }
     ClassifierDatasetOptions data;
     data.features = ClassifierHyperparameters::presetFeatures(job.preset);
+    if (!job.features.isEmpty()) {
+        const auto kind = featureKindFromName(job.features);
+        if (!kind) {
+            Q_EMIT failed(tr("Unknown classifier input '%1'").arg(job.features));
+            return;
+        }
+        data.features = ClassifierFeatureSettings::forKind(*kind);
+    }
     data.clipsPerPiece = job.clipsPerPiece;
     data.augmentations = job.augmentations;
     data.maxPieces = job.maxPieces;
