@@ -134,10 +134,13 @@ private Q_SLOTS:
         const Run badEma = cli(common + QStringList{QStringLiteral("--ema"), QStringLiteral("1")});
         QCOMPARE(badEma.code, 2);
         QVERIFY2(badEma.err.contains(QStringLiteral("--ema")), qPrintable(badEma.err));
+        const Run badChannels = cli(common + QStringList{QStringLiteral("--channels"), QStringLiteral("16,wide")});
+        QCOMPARE(badChannels.code, 2);
+        QVERIFY2(badChannels.err.contains(QStringLiteral("--channels")), qPrintable(badChannels.err));
         QVERIFY(!QFileInfo::exists(model));
 
         const Run run = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("loss"), QStringLiteral("--ema"), QStringLiteral("0.9"),
-                                                 QStringLiteral("--json")});
+                                                 QStringLiteral("--channels"), QStringLiteral("8,12,20"), QStringLiteral("--json")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         const QJsonObject r = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(r.value(QStringLiteral("selected_by")).toString(), QStringLiteral("loss"));
@@ -146,7 +149,9 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(model));
         QFile f(model + QStringLiteral(".ckpt"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QVERIFY(f.readAll().contains("\"ema_decay\":0.9"));  // the averaging decay is kept with the weights
+        const QByteArray checkpoint = f.readAll();
+        QVERIFY(checkpoint.contains("\"ema_decay\":0.9"));  // the averaging decay is kept with the weights
+        QVERIFY(checkpoint.contains("\"channels\":[8,12,20]"));  // and the network's channels
     }
 };
 

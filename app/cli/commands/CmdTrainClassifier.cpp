@@ -42,7 +42,8 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption ema(QStringLiteral("ema"), QStringLiteral("Validate and keep a moving average of the weights with this decay per step (0: off; default: the preset's)."), QStringLiteral("X"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Keep the epoch with the best validation piece ROC AUC (auc, default) or the lowest validation loss (loss)."), QStringLiteral("BY"), QStringLiteral("auc"));
     const QCommandLineOption noCalibrate(QStringLiteral("no-calibrate"), QStringLiteral("Keep the piece decision at even odds instead of centring it between the validation pieces of both classes."));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select})
+    const QCommandLineOption channels(QStringLiteral("channels"), QStringLiteral("Channels of the convolution blocks, comma-separated (default: the preset's, 16,32,64,64 for default)."), QStringLiteral("LIST"));
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select, channels})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -119,6 +120,19 @@ int runTrainClassifier(const QStringList &args)
         if (!okEma || !(topt.hyper.emaDecay >= 0 && topt.hyper.emaDecay < 1)) {
             err() << args[0] << ": --ema must be a number from 0 up to (not including) 1\n";
             return 2;
+        }
+    }
+    if (parser.isSet(channels)) {
+        topt.hyper.channels.clear();
+        const QStringList parts = parser.value(channels).split(QLatin1Char(','));
+        for (const QString &part : parts) {
+            bool okChannel = false;
+            const int c = part.trimmed().toInt(&okChannel);
+            if (!okChannel || c < 1 || c > 1024 || parts.size() > 8) {
+                err() << args[0] << ": --channels must be 1 to 8 comma-separated numbers from 1 to 1024, such as 16,32,64,64\n";
+                return 2;
+            }
+            topt.hyper.channels.push_back(c);
         }
     }
     topt.selectBy = parser.value(select);
