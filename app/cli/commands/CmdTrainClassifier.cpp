@@ -167,6 +167,14 @@ int runTrainClassifier(const QStringList &args)
     endProgress();
     if (!r) {
         err() << args[0] << ": " << r.error().message << "\n";
+        if (r.error().message == QLatin1String("cancelled")) {
+            // The kept epoch's model is already on disk, at even odds (calibration comes at the end).
+            if (QFileInfo::exists(topt.outPath))
+                err() << "the best model so far is in " << topt.outPath << " (not calibrated)\n";
+            if (QFileInfo::exists(topt.outPath + QStringLiteral(".ckpt")))
+                err() << "checkpoint written to " << topt.outPath << ".ckpt; continue with --resume " << topt.outPath << "\n";
+            return 130;
+        }
         return 1;
     }
     const QJsonObject result{{QStringLiteral("model"), topt.outPath},
