@@ -164,7 +164,7 @@ std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromPreset(c
 
 ClassifierFeatureSettings ClassifierHyperparameters::presetFeatures(const QString &name)
 {
-    return ClassifierFeatureSettings::forKind(name == QLatin1String("paper") ? ClassifierFeatureKind::Mfcc : ClassifierFeatureKind::LogMel);
+    return ClassifierFeatureSettings::forKind(name == QLatin1String("paper") ? ClassifierFeatureKind::Mfcc : ClassifierFeatureKind::Pitch);
 }
 
 }  // namespace aichopin

@@ -53,10 +53,11 @@ QString featureKindName(ClassifierFeatureKind kind);  // "mel", "mfcc" or "pitch
 std::optional<ClassifierFeatureKind> featureKindFromName(const QString &name);
 
 // Network and optimiser. Presets: "paper" (MFCC, Choi-style 32-64-64-32 blocks, Adadelta) and
-// "default" (log-mel, a smaller 16-32-64-64 network, Adam, SpecAugment-style masking).
+// "default" (semitone bands, a 24-48-96-96 network, Adam, SpecAugment-style masking; the shipped
+// model's settings, see resources/models/classifier-default.md).
 struct ClassifierHyperparameters {
     QString preset = QStringLiteral("default");
-    std::vector<int> channels{16, 32, 64, 64};
+    std::vector<int> channels{24, 48, 96, 96};
     double dropout = 0.3;
     QString optimizer = QStringLiteral("adam");  // "adam" or "adadelta"
     double learningRate = 1e-3;
@@ -77,7 +78,7 @@ struct ClassifierHyperparameters {
     static std::optional<ClassifierHyperparameters> fromJson(const QJsonObject &o);
     static std::optional<ClassifierHyperparameters> fromPreset(const QString &name);  // nullopt: unknown name
     static QStringList presetNames();
-    // Feature settings a preset is meant for (paper: MFCC, default: log-mel).
+    // Feature settings a preset is meant for (paper: MFCC, default: semitone bands).
     static ClassifierFeatureSettings presetFeatures(const QString &name);
 };
 

@@ -35,9 +35,11 @@ void ClassifyWorker::loadModel(const QString &path)
     m_modelPath = path;
     const ClassifierFeatureSettings &f = m_model->features();
     Q_EMIT modelLoaded(true, path,
-                       tr("Model %1 (%2, %3 bins, %4 s clips)")
-                           .arg(QFileInfo(path).fileName(), featureKindName(f.kind))
-                           .arg(f.bins())
+                       tr("Model %1 (%2, %3 s clips)")
+                           .arg(QFileInfo(path).fileName(),
+                                f.kind == ClassifierFeatureKind::Pitch  ? tr("%1 semitone bands").arg(f.bins())
+                                : f.kind == ClassifierFeatureKind::Mfcc ? tr("%1 MFCCs").arg(f.bins())
+                                                                        : tr("%1 log-mel bands").arg(f.bins()))
                            .arg(f.clipSeconds),
                        QString());
 }

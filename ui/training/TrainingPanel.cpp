@@ -323,7 +323,7 @@ void TrainingPanel::taskChanged()
     } else {
         for (const QString &name : ClassifierHyperparameters::presetNames())
             m_preset->addItem(name, name);
-        m_preset->setToolTip(tr("default: log-mel input, a small CNN, Adam; paper: MFCC input and Adadelta, as in the seed paper"));
+        m_preset->setToolTip(tr("default: semitone-band input, a small CNN, Adam (the shipped model's settings); paper: MFCC input and Adadelta, as in the seed paper"));
         m_data->setToolTip(tr("A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files"));
         m_epochs->setValue(30);
     }
