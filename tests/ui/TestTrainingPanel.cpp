@@ -3,6 +3,7 @@
 // offered for resumption at the next start.
 
 #include "classifier/ClassifierModel.h"
+#include "common/DataPaths.h"
 #include "pianoroll/PianoRollModel.h"
 #include "support/TestAudio.h"
 #include "support/TinyComposer.h"
@@ -10,6 +11,7 @@
 #include "training/TrainingPanel.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QDir>
 #include <QSettings>
@@ -108,6 +110,13 @@ private Q_SLOTS:
         TrainingPanel panel;
         panel.show();
         panel.setTask(TrainingTask::Classifier);
+        // The shipped classifier's own validation figures, named, to compare this run's log with.
+        if (!DataPaths::shippedModel(QStringLiteral("classifier-default.pt")).isEmpty()) {
+            auto *shipped = panel.findChild<QLabel *>(QStringLiteral("shippedMetrics"));
+            QVERIFY(shipped);
+            QTRY_VERIFY2(shipped->text().contains(QStringLiteral("piece ROC AUC 0.")), qPrintable(shipped->text()));
+            QVERIFY2(shipped->text().contains(QStringLiteral("piece accuracy 0.")), qPrintable(shipped->text()));
+        }
         panel.setDataDir(data);
         const QString model = m_dir.filePath("classifier.pt");
         panel.setOutputPath(model);

@@ -256,6 +256,7 @@ void TrainingPanel::buildUi()
     m_result->setWordWrap(true);
     m_result->setObjectName(QStringLiteral("trainingResult"));
     m_shipped = new QLabel(this);
+    m_shipped->setObjectName(QStringLiteral("shippedMetrics"));
     m_shipped->setWordWrap(true);
     m_useModel = new QPushButton(tr("Use in Compose"), this);
     m_useModel->setEnabled(false);
@@ -356,13 +357,20 @@ void TrainingPanel::showShippedMetrics()
             auto model = ClassifierModel::load(shipped);
             if (!model)
                 return tr("Shipped model: %1").arg(model.error().toString());
+            // The figures its training run printed for its kept epoch, to set beside this run's log.
             QStringList parts;
             const QJsonObject info = model.value()->info();
-            for (auto it = info.begin(); it != info.end(); ++it)
-                if (it.key().contains(QLatin1String("accuracy")) && it.value().isDouble())
-                    parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value().toDouble(), 0, 'f', 3);
+            const std::pair<const char *, QString> keys[] = {
+                {"validation_piece_auc", tr("piece ROC AUC %1")},
+                {"validation_piece_accuracy", tr("piece accuracy %1")},
+                {"validation_clip_accuracy", tr("clip accuracy %1")},
+            };
+            for (const auto &[key, text] : keys)
+                if (info.value(QLatin1String(key)).isDouble())
+                    parts << text.arg(info.value(QLatin1String(key)).toDouble(), 0, 'f', 3);
             return parts.isEmpty() ? tr("Shipped default classifier: no validation metrics recorded.")
-                                   : tr("For comparison, the shipped default classifier: %1.").arg(parts.join(QStringLiteral(", ")));
+                                   : tr("For comparison, the shipped default classifier at its kept epoch: validation %1.")
+                                         .arg(parts.join(QStringLiteral(", ")));
         }));
         return;
     }
