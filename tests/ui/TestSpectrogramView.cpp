@@ -89,8 +89,30 @@ private Q_SLOTS:
         QVERIFY2(panel.view()->data(), qPrintable(panel.message()));
         QCOMPARE(panel.view()->data()->matrix.bins, 128);
         QVERIFY(std::abs(panel.view()->data()->duration() - 3.0) < 0.1);
+        // The readout under the pointer names the time, the band's frequency and note, and the level;
+        // in the middle of the 440 Hz tone, the loudest semitone band is A4.
+        SpectrogramView *view = panel.view();
+        panel.showKind(2);
+        QCOMPARE(view->data()->matrix.bins, 96);
+        QCOMPARE(view->data()->binHz.size(), size_t(96));
+        const int h = view->viewport()->height();
+        const int bandA4 = 69 - 24;
+        const double x = (1.5 - view->startSeconds()) * view->pixelsPerSecond();
+        const QString a4 = view->readoutAt(QPointF(x, h - (bandA4 + 0.5) * h / 96.0));
+        QVERIFY2(a4.contains(QStringLiteral("440 Hz (A4)")) && a4.contains(QStringLiteral("dB")), qPrintable(a4));
+        QVERIFY2(a4.startsWith(QStringLiteral("0:01.")), qPrintable(a4));
+        const QString c2 = view->readoutAt(QPointF(x, h - (36 - 24 + 0.5) * h / 96.0));
+        QVERIFY2(c2.contains(QStringLiteral("(C2)")), qPrintable(c2));
+        auto level = [](const QString &r) { return r.section(QLatin1Char(' '), -2, -2).toDouble(); };
+        QVERIFY2(level(a4) > level(c2) + 20, qPrintable(a4 + QStringLiteral(" / ") + c2));  // the tone, not the silence below it
+        QVERIFY(view->readoutAt(QPointF(x, -5)).isEmpty());
+        QTest::mouseMove(view->viewport(), QPoint(int(x), h / 2));
+        QTRY_VERIFY(!view->readout().isEmpty());
+        panel.showMfcc(false);
+        QVERIFY2(view->readoutAt(QPointF(x, h / 2)).contains(QStringLiteral(" Hz (")), qPrintable(view->readoutAt(QPointF(x, h / 2))));
         panel.showMfcc(true);
         QCOMPARE(panel.view()->data()->matrix.bins, 20);
+        QVERIFY2(view->readoutAt(QPointF(x, h / 2)).contains(QStringLiteral("band ")), qPrintable(view->readoutAt(QPointF(x, h / 2))));
 
         NoteSequence seq;
         for (int i = 0; i < 8; ++i)

@@ -65,6 +65,9 @@ SpectrogramDataPtr spectrogramOf(const ClassifyResult &r)
     data->matrix.bins = v.featureBins;
     data->matrix.data = v.features;
     data->secondsPerFrame = v.secondsPerFrame;
+    data->binHz = r.featureBinHz;
+    if (r.featureKind == QLatin1String("mfcc"))
+        data->unit.clear();
     data->kind = r.featureKind == QLatin1String("pitch")  ? QObject::tr("semitone bands")
                : r.featureKind == QLatin1String("mfcc") ? QObject::tr("MFCC")
                                                         : QObject::tr("log-mel");

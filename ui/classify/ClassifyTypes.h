@@ -14,6 +14,7 @@ struct ClassifyResult {
     QString error;              // empty: verdict is valid
     ClassifierVerdict verdict;  // with features (for the spectrogram)
     QString featureKind;        // "mel", "mfcc" or "pitch", as the model used
+    std::vector<double> featureBinHz;  // centre frequency of each feature bin (empty for MFCC)
     // "Where the model listened": 0..1 per step of overlayStepSeconds over the piece.
     std::vector<float> overlay;
     double overlayStepSeconds = 0;

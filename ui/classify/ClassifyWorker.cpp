@@ -1,3 +1,4 @@
+#include "listen/MelFilterbank.h"
 #include "classify/ClassifyWorker.h"
 
 #include "classifier/ClassifierModel.h"
@@ -77,6 +78,14 @@ void ClassifyWorker::classify(int id, const QString &path)
     }
     result.verdict = std::move(verdict).value();
     result.featureKind = featureKindName(m_model->features().kind);
+    const ClassifierFeatureSettings &fs = m_model->features();
+    if (fs.kind == ClassifierFeatureKind::Pitch) {
+        for (int n = fs.lowNote; n <= fs.highNote; ++n)
+            result.featureBinHz.push_back(MelFilterbank::noteToHz(n));
+    } else if (fs.kind == ClassifierFeatureKind::LogMel) {
+        const std::vector<double> &edges = MelFilterbank(fs.sampleRate, fs.nFft, fs.nMels).edgesHz();
+        result.featureBinHz.assign(edges.begin() + 1, edges.end() - 1);
+    }
     ListeningMap map = occlusionMap(*m_model, result.verdict, 1.0, [&](const ProgressInfo &p) { sink(p, 0.8, 0.2); }, m_cancel);
     if (isCancelled(m_cancel))
         return;

@@ -3,6 +3,8 @@
 #include "dataset/MusicFolderScanner.h"
 #include "listen/AudioDecoder.h"
 #include "listen/Features.h"
+#include "listen/MelFilterbank.h"
+#include "midi/Note.h"
 #include "midi/SmfReader.h"
 #include "sound/OfflineRenderer.h"
 
@@ -45,6 +47,24 @@ Result<SpectrogramAnalysis> SpectrogramAnalysis::analyse(const QString &path, co
     mel->low = -80.0f;
     mel->high = 0.0f;
     mel->kind = QStringLiteral("log-mel (dB), %1 bands").arg(mel->matrix.bins);
+    {
+        const std::vector<double> &edges = MelFilterbank(params.sampleRate, params.nFft, params.nMels, params.fmin, params.fmax).edgesHz();
+        mel->binHz.assign(edges.begin() + 1, edges.end() - 1);
+    }
+
+    // As the classifier's semitone input (ClassifierFeatureSettings::forKind(Pitch)), in dB.
+    FeatureParams pitch = params;
+    pitch.scale = BandScale::Semitone;
+    pitch.nFft = 4096;
+    pitch.hop = 1024;
+    auto semitones = std::make_shared<SpectrogramData>();
+    semitones->matrix = Features::logMel(samples.data(), qsizetype(samples.size()), pitch);
+    semitones->secondsPerFrame = double(pitch.hop) / pitch.sampleRate;
+    semitones->low = -80.0f;
+    semitones->high = 0.0f;
+    semitones->kind = QStringLiteral("semitone bands (dB), %1 to %2").arg(pitchName(pitch.lowNote), pitchName(pitch.highNote));
+    for (int n = pitch.lowNote; n <= pitch.highNote; ++n)
+        semitones->binHz.push_back(MelFilterbank::noteToHz(n));
 
     auto mfcc = std::make_shared<SpectrogramData>();
     mfcc->matrix = Features::mfcc(samples.data(), qsizetype(samples.size()), params);
@@ -58,8 +78,10 @@ Result<SpectrogramAnalysis> SpectrogramAnalysis::analyse(const QString &path, co
         mfcc->high = sorted[sorted.size() * 49 / 50];
     }
     mfcc->kind = QStringLiteral("MFCC, %1 coefficients").arg(mfcc->matrix.bins);
+    mfcc->unit.clear();
     out.mel = mel;
     out.mfcc = mfcc;
+    out.semitones = semitones;
     return out;
 }
 

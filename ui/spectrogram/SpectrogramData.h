@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace aichopin {
 
@@ -16,6 +17,10 @@ struct SpectrogramData {
     float low = -80.0f;           // value mapped to the start of the colour map
     float high = 0.0f;            // value mapped to its end
     QString kind;                 // what the bins are ("log-mel", "MFCC", ...), for the axis label
+    // Centre frequency of each bin in Hz, for the readout under the pointer; empty when the bins
+    // are not frequencies (MFCC) or not known.
+    std::vector<double> binHz;
+    QString unit = QStringLiteral("dB");  // of the values, for the readout
 
     double duration() const { return matrix.frames * secondsPerFrame; }
 };

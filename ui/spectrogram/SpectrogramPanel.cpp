@@ -29,8 +29,10 @@ SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("Mel spectrogram"));
     m_kind->addItem(tr("MFCC"));
-    m_kind->setToolTip(tr("Log-mel: energy in 128 bands on the mel scale; MFCC: the paper's 20 cepstral coefficients"));
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int i) { showMfcc(i == 1); });
+    m_kind->addItem(tr("Semitone bands"));
+    m_kind->setToolTip(tr("Log-mel: energy in 128 bands on the mel scale; MFCC: the paper's 20 cepstral coefficients; "
+                          "semitone bands: energy around each note from C1 to B8, what the shipped classifier hears"));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int i) { showKind(i); });
     m_play = new QPushButton(tr("Play"), this);
     m_play->setEnabled(false);
     m_play->setToolTip(tr("Play the MIDI file (recordings play from the Classify area)"));
@@ -72,14 +74,21 @@ SpectrogramPanel::~SpectrogramPanel()
 
 QString SpectrogramPanel::message() const { return m_info->text(); }
 
-void SpectrogramPanel::showMfcc(bool mfcc)
+void SpectrogramPanel::showMfcc(bool mfcc) { showKind(mfcc ? 1 : 0); }
+
+SpectrogramDataPtr SpectrogramPanel::shown(int kind) const
 {
-    if (m_kind->currentIndex() != (mfcc ? 1 : 0))
-        m_kind->setCurrentIndex(mfcc ? 1 : 0);
+    return kind == 1 ? m_analysis->mfcc : kind == 2 ? m_analysis->semitones : m_analysis->mel;
+}
+
+void SpectrogramPanel::showKind(int kind)
+{
+    if (m_kind->currentIndex() != kind)
+        m_kind->setCurrentIndex(kind);
     if (!m_analysis)
         return;
     const double start = m_view->startSeconds(), pps = m_view->pixelsPerSecond();
-    m_view->setData(mfcc ? m_analysis->mfcc : m_analysis->mel);
+    m_view->setData(shown(kind));
     m_view->setPixelsPerSecond(pps, 0);
     m_view->scrollToTime(start);
 }
@@ -112,7 +121,7 @@ void SpectrogramPanel::finished()
     }
     m_analysis = result->value();
     m_file = path;
-    m_view->setData(m_kind->currentIndex() == 1 ? m_analysis->mfcc : m_analysis->mel);
+    m_view->setData(shown(m_kind->currentIndex()));
     const int seconds = int(m_analysis->duration);
     m_info->setText(tr("%1: %2:%3").arg(QFileInfo(path).fileName()).arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
     m_play->setEnabled(bool(m_analysis->midi));

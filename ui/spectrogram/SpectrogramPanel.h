@@ -30,11 +30,13 @@ public:
     QString currentFile() const { return m_file; }
     QString message() const;
     void showMfcc(bool mfcc);
+    void showKind(int kind);  // 0 log-mel, 1 MFCC, 2 semitone bands (the order of the kind box)
 
 public Q_SLOTS:
     void openFile(const QString &path);
 
 private:
+    SpectrogramDataPtr shown(int kind) const;  // of m_analysis, which must be set
     void finished();
 
     SpectrogramView *m_view = nullptr;

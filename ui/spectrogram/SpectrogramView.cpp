@@ -2,6 +2,7 @@
 
 #include "common/SceneColors.h"
 #include "common/TimeAxis.h"
+#include "midi/Note.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -25,6 +26,7 @@ SpectrogramView::SpectrogramView(QWidget *parent) : QAbstractScrollArea(parent),
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setToolTip(tr("Spectrogram: Ctrl+wheel zooms, wheel scrolls, click to play from there"));
+    viewport()->setMouseTracking(true);  // the readout follows the pointer
     connect(m_renderer, &SpectrogramTileRenderer::tileReady, this, [this](const TileKey &key, const QImage &image) {
         if (key.generation != m_generation)
             return;
@@ -225,6 +227,52 @@ void SpectrogramView::paintEvent(QPaintEvent *)
     const int w = p.fontMetrics().horizontalAdvance(what) + 12;
     p.fillRect(QRectF(viewport()->width() - w, 18, w, 16), QColor(0, 0, 0, 150));
     p.drawText(QRect(viewport()->width() - w + 6, 18, w, 16), Qt::AlignLeft | Qt::AlignVCenter, what);
+    if (!m_readout.isEmpty()) {
+        const int rw = p.fontMetrics().horizontalAdvance(m_readout) + 12;
+        p.fillRect(QRectF(0, 18, rw, 16), QColor(0, 0, 0, 170));
+        p.drawText(QRect(6, 18, rw, 16), Qt::AlignLeft | Qt::AlignVCenter, m_readout);
+    }
+}
+
+QString SpectrogramView::readoutAt(QPointF pos) const
+{
+    if (!m_data || m_data->matrix.frames <= 0 || m_data->matrix.bins <= 0)
+        return {};
+    const int h = viewport()->height();
+    const double t = m_start + pos.x() / m_pps;
+    if (h <= 0 || t < 0 || t >= m_data->duration() || pos.y() < 0 || pos.y() >= h)
+        return {};
+    const FeatureMatrix &m = m_data->matrix;
+    const int frame = std::clamp(int(t / m_data->secondsPerFrame), 0, m.frames - 1);
+    const int bin = std::clamp(int((h - pos.y()) / h * m.bins), 0, m.bins - 1);  // bin 0 at the bottom
+    QString where;
+    if (size_t(bin) < m_data->binHz.size() && m_data->binHz[size_t(bin)] > 0) {
+        const double hz = m_data->binHz[size_t(bin)];
+        const int note = int(std::lround(69 + 12 * std::log2(hz / 440.0)));
+        where = tr("%1 Hz (%2)").arg(hz, 0, 'f', hz < 100 ? 1 : 0).arg(pitchName(note));
+    } else {
+        where = tr("band %1 of %2").arg(bin + 1).arg(m.bins);
+    }
+    return QStringLiteral("%1  %2  %3 %4").arg(timeaxis::label(t, 0.1), where).arg(m.row(frame)[bin], 0, 'f', 1).arg(m_data->unit).trimmed();
+}
+
+void SpectrogramView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QString r = readoutAt(event->position());
+    if (r != m_readout) {
+        m_readout = r;
+        viewport()->update();
+    }
+    QAbstractScrollArea::mouseMoveEvent(event);
+}
+
+void SpectrogramView::leaveEvent(QEvent *event)
+{
+    if (!m_readout.isEmpty()) {
+        m_readout.clear();
+        viewport()->update();
+    }
+    QAbstractScrollArea::leaveEvent(event);
 }
 
 void SpectrogramView::resizeEvent(QResizeEvent *event)

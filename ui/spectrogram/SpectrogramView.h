@@ -35,6 +35,12 @@ public:
     void fit();
     void setPlayhead(double seconds);
 
+    // What is under a viewport position: time, frequency (and the nearest note) or band, and the
+    // value there, e.g. "1:23.4  440 Hz (A4)  -23 dB". Empty outside the data. Shown at the top
+    // left while the pointer is over the view.
+    QString readoutAt(QPointF pos) const;
+    QString readout() const { return m_readout; }
+
     // For tests and the benchmark: tiles drawn from the cache at the exact zoom in the last paint.
     int exactTilesLastPaint() const { return m_exactTiles; }
     int missingTilesLastPaint() const { return m_missingTiles; }
@@ -50,6 +56,8 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     QSize sizeHint() const override { return {800, 260}; }
 
@@ -69,6 +77,7 @@ private:
     std::vector<float> m_overlay;
     double m_overlayStep = 1.0;
     bool m_overlayVisible = true;
+    QString m_readout;
     int m_exactTiles = 0;
     int m_missingTiles = 0;
 };
