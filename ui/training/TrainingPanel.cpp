@@ -347,10 +347,14 @@ void TrainingPanel::showShippedMetrics()
         m_shipped->setText(tr("No shipped model to compare with."));
         return;
     }
+    // Loading takes a moment off the UI thread; a result for the task no longer chosen (the
+    // task was switched meanwhile) is dropped, so the label always speaks of the chosen task.
+    const TrainingTask forTask = task();
     if (!composer) {
         auto *watcher = new QFutureWatcher<QString>(this);
-        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-            m_shipped->setText(watcher->result());
+        connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, forTask] {
+            if (task() == forTask)
+                m_shipped->setText(watcher->result());
             watcher->deleteLater();
         });
         watcher->setFuture(QtConcurrent::run([shipped] {
@@ -375,8 +379,9 @@ void TrainingPanel::showShippedMetrics()
         return;
     }
     auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        m_shipped->setText(watcher->result());
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, forTask] {
+        if (task() == forTask)
+            m_shipped->setText(watcher->result());
         watcher->deleteLater();
     });
     watcher->setFuture(QtConcurrent::run([shipped] {
