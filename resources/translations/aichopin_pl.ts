@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+71"/>
+        <source>semitone bands</source>
+        <translation>pasma półtonowe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MFCC</source>
+        <translation>MFCC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log-mel</source>
+        <translation>log-mel</translation>
+    </message>
+</context>
+<context>
     <name>aichopin::AboutDialog</name>
     <message>
         <location filename="../../ui/main/AboutDialog.cpp" line="+14"/>
@@ -60,7 +78,7 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+107"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+39"/>
         <source>Cannot play %1: %2</source>
         <translation>Nie można odtworzyć %1: %2</translation>
     </message>
@@ -102,7 +120,7 @@
     </message>
     <message>
         <location line="-170"/>
-        <location line="+237"/>
+        <location line="+239"/>
         <location line="+20"/>
         <location line="+43"/>
         <location line="+41"/>
@@ -110,7 +128,7 @@
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-341"/>
         <source>Play or pause the selected file</source>
         <translation>Odtwórz lub wstrzymaj zaznaczony plik</translation>
     </message>
@@ -210,7 +228,12 @@
         <translation>MFCC</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>semitone bands</source>
+        <translation>pasma półtonowe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>log-mel</source>
         <translation>log-mel</translation>
     </message>
@@ -331,7 +354,7 @@
 <context>
     <name>aichopin::ClassifyWorker</name>
     <message>
-        <location filename="../../ui/classify/ClassifyWorker.cpp" line="+24"/>
+        <location filename="../../ui/classify/ClassifyWorker.cpp" line="+25"/>
         <source>No classifier model was found (resources/models/classifier-default.pt is not installed). Choose a model file (train one with &apos;aichopin-cli train-classifier&apos;).</source>
         <translation>Nie znaleziono modelu klasyfikatora (resources/models/classifier-default.pt nie jest zainstalowany). Wybierz plik modelu (wytrenuj go poleceniem &apos;aichopin-cli train-classifier&apos;).</translation>
     </message>
@@ -342,11 +365,26 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Model %1 (%2, %3 bins, %4 s clips)</source>
-        <translation>Model %1 (%2, %3 pasm, fragmenty %4 s)</translation>
+        <source>Model %1 (%2, %3 s clips)</source>
+        <translation>Model %1 (%2, fragmenty %3 s)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>%1 semitone bands</source>
+        <translation>%1 pasm półtonowych</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MFCCs</source>
+        <translation>%1 współczynników MFCC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 log-mel bands</source>
+        <translation>%1 pasm log-mel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No classifier model is loaded</source>
         <translation>Nie wczytano modelu klasyfikatora</translation>
     </message>
@@ -1380,11 +1418,16 @@ pewny?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Log-mel: energy in 128 bands on the mel scale; MFCC: the paper&apos;s 20 cepstral coefficients</source>
-        <translation>Log-mel: energia w 128 pasmach skali melowej; MFCC: 20 współczynników cepstralnych z artykułu</translation>
+        <source>Semitone bands</source>
+        <translation>Pasma półtonowe</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Log-mel: energy in 128 bands on the mel scale; MFCC: the paper&apos;s 20 cepstral coefficients; semitone bands: energy around each note from C1 to B8, what the shipped classifier hears</source>
+        <translation>Log-mel: energia w 128 pasmach skali melowej; MFCC: 20 współczynników cepstralnych z artykułu; pasma półtonowe: energia wokół każdej nuty od C1 do B8, to, co słyszy dostarczony klasyfikator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+20"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
@@ -1405,7 +1448,7 @@ pewny?</translation>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+49"/>
         <source>Analysing %1...</source>
         <translation>Analizowanie %1...</translation>
     </message>
@@ -1423,12 +1466,12 @@ pewny?</translation>
 <context>
     <name>aichopin::SpectrogramView</name>
     <message>
-        <location filename="../../ui/spectrogram/SpectrogramView.cpp" line="+27"/>
+        <location filename="../../ui/spectrogram/SpectrogramView.cpp" line="+28"/>
         <source>Spectrogram: Ctrl+wheel zooms, wheel scrolls, click to play from there</source>
         <translation>Spektrogram: Ctrl+kółko przybliża, kółko przewija, kliknięcie odtwarza od tego miejsca</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>No spectrogram yet</source>
         <translation>Brak spektrogramu</translation>
     </message>
@@ -1436,6 +1479,16 @@ pewny?</translation>
         <location line="+63"/>
         <source>  (low frequencies at the bottom)</source>
         <translation>  (niskie częstotliwości na dole)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 Hz (%2)</source>
+        <translation>%1 Hz (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>band %1 of %2</source>
+        <translation>pasmo %1 z %2</translation>
     </message>
 </context>
 <context>
@@ -1447,12 +1500,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>batch loss</source>
         <translation>strata partii</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>training (epoch)</source>
         <translation>trening (epoka)</translation>
     </message>
@@ -1473,12 +1526,17 @@ pewny?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>validation accuracy</source>
         <translation>dokładność walidacyjna</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
+        <source>validation ROC AUC (picks the saved epoch)</source>
+        <translation>ROC AUC walidacji (wybiera zapisaną epokę)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>epoch</source>
         <translation>epoka</translation>
     </message>
@@ -1489,8 +1547,8 @@ pewny?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>accuracy</source>
-        <translation>dokładność</translation>
+        <source>accuracy, AUC</source>
+        <translation>dokładność, AUC</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1503,7 +1561,12 @@ pewny?</translation>
         <translation>strata walidacyjna</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+2"/>
+        <source>validation piece ROC AUC</source>
+        <translation>ROC AUC utworów walidacyjnych</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 at epoch %2: %3</source>
         <translation>%1 w epoce %2: %3</translation>
     </message>
@@ -1516,17 +1579,28 @@ pewny?</translation>
         <translation>%1 %2, upłynęło %3, zostało około %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Epoch %1/%2: training %3, validation %4 nats/event%5</source>
         <translation>Epoka %1/%2: trening %3, walidacja %4 natów/zdarzenie%5</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+6"/>
         <source> (best so far, saved)</source>
         <translation> (najlepsza dotąd, zapisana)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-4"/>
+        <source>Epoch %1/%2: loss %3 (training), %4 (validation); validation piece accuracy %5, piece ROC AUC %6%7</source>
+        <translation>Epoka %1/%2: strata %3 (trening), %4 (walidacja); dokładność utworów walidacyjnych %5, ROC AUC utworów %6%7</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>n/a (one class)</source>
+        <translation>b.d. (jedna klasa)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Paused; the checkpoint is saved. Resume continues from it.</source>
         <translation>Wstrzymano; punkt kontrolny jest zapisany. Wznów kontynuuje od niego.</translation>
     </message>
@@ -1548,12 +1622,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+88"/>
+        <location line="+97"/>
         <source>Resume</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-96"/>
         <source>Discard</source>
         <translation>Odrzuć</translation>
     </message>
@@ -1594,12 +1668,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+155"/>
         <source>The music to learn from: every .mid file in this folder and below</source>
         <translation>Muzyka do nauki: każdy plik .mid w tym folderze i niżej</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-154"/>
         <source>Browse...</source>
         <translation>Przeglądaj...</translation>
     </message>
@@ -1622,6 +1696,36 @@ pewny?</translation>
         <location line="+5"/>
         <source>&amp;Preset</source>
         <translation>Waria&amp;nt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The preset&apos;s</source>
+        <translation>Z wariantu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log-mel bands</source>
+        <translation>Pasma log-mel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MFCC</source>
+        <translation>MFCC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Semitone bands (pitch)</source>
+        <translation>Pasma półtonowe (wysokość dźwięku)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the network hears: log-mel bands (timbre and register), the paper&apos;s MFCC, or one band per semitone from C1 to B8 (notes and harmony)</source>
+        <translation>Co słyszy sieć: pasma log-mel (barwa i rejestr), MFCC z artykułu lub jedno pasmo na półton od C1 do B8 (nuty i harmonia)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Input</source>
+        <translation>&amp;Wejście</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1749,13 +1853,13 @@ pewny?</translation>
         <translation>Nie rozpoczęto</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+74"/>
+        <location line="+9"/>
+        <location line="+75"/>
         <source>Use in Compose</source>
         <translation>Użyj w Komponowaniu</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>&lt;b&gt;Result&lt;/b&gt;</source>
         <translation>&lt;b&gt;Wynik&lt;/b&gt;</translation>
     </message>
@@ -1771,16 +1875,21 @@ pewny?</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>default: log-mel input, a small CNN, Adam; paper: MFCC input and Adadelta, as in the seed paper</source>
-        <translation>default: wejście log-mel, mała sieć CNN, Adam; paper: wejście MFCC i Adadelta, jak w artykule źródłowym</translation>
+        <source>default: semitone-band input, a small CNN, Adam (the shipped model&apos;s settings); paper: MFCC input and Adadelta, as in the seed paper</source>
+        <translation>default: wejście w pasmach półtonowych, mała sieć CNN, Adam (ustawienia dostarczonego modelu); paper: wejście MFCC i Adadelta, jak w artykule źródłowym</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+49"/>
+        <source>For comparison, the shipped default classifier at its kept epoch: validation %1.</source>
+        <translation>Dla porównania dostarczony klasyfikator domyślny w zachowanej epoce: walidacja – %1.</translation>
+    </message>
+    <message>
+        <location line="-48"/>
         <source>A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files</source>
         <translation>Folder z podfolderami chopin/ i other/ (lub jeden folder na kompozytora, w tym Chopin/) z plikami audio lub MIDI</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Use in Classify</source>
         <translation>Użyj w Klasyfikacji</translation>
     </message>
@@ -1800,23 +1909,33 @@ pewny?</translation>
         <translation>Brak dostarczonego modelu do porównania.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+19"/>
+        <location line="+16"/>
+        <location line="+27"/>
         <source>Shipped model: %1</source>
         <translation>Dostarczony model: %1</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-22"/>
+        <source>piece ROC AUC %1</source>
+        <translation>ROC AUC utworów %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>piece accuracy %1</source>
+        <translation>dokładność utworów %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clip accuracy %1</source>
+        <translation>dokładność fragmentów %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Shipped default classifier: no validation metrics recorded.</source>
         <translation>Dostarczony domyślny klasyfikator: nie zapisano metryk walidacji.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>For comparison, the shipped default classifier: %1.</source>
-        <translation>Dla porównania dostarczony domyślny klasyfikator: %1.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Shipped default model: no validation loss recorded.</source>
         <translation>Dostarczony model domyślny: nie zapisano straty walidacyjnej.</translation>
     </message>
@@ -1826,7 +1945,7 @@ pewny?</translation>
         <translation>Dla porównania dostarczony model domyślny: strata walidacyjna %1 natów/zdarzenie (%2 bitów).</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>Choose a folder of music to train on.</source>
         <translation>Wybierz folder z muzyką do treningu.</translation>
     </message>
@@ -1861,7 +1980,7 @@ pewny?</translation>
         <translation>Zatrzymano podczas pauzy. Najlepszy dotąd model jest w %1.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Resuming the interrupted run %1</source>
         <translation>Wznawianie przerwanego treningu %1</translation>
     </message>
@@ -1874,7 +1993,7 @@ pewny?</translation>
         <translation>zdarzeń/s</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>Trained %1 epochs on %2 pieces (%3 held out for validation) in %4 min on %5; best validation loss %6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.</source>
         <translation>Wytrenowano %1 epok na %2 utworach (%3 odłożonych do walidacji) w %4 min na %5; najlepsza strata walidacyjna %6 natów/zdarzenie (%7 bitów) w epoce %8; zatrzymano przez: %9. Zapisano do %10.</translation>
     </message>
@@ -1884,17 +2003,22 @@ pewny?</translation>
         <translation>Nieznany wariant klasyfikatora &apos;%1&apos;</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Unknown classifier input &apos;%1&apos;</source>
+        <translation>Nieznane wejście klasyfikatora „%1”</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Preparing clips: %1</source>
         <translation>Przygotowywanie fragmentów: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>epochs/min</source>
         <translation>epok/min</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>Trained %1 epochs on %2 clips (%3 validation clips) in %4 min on %5; best epoch %6. Validation: piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.</source>
         <translation>Wytrenowano %1 epok na %2 fragmentach (%3 fragmentów walidacyjnych) w %4 min na %5; najlepsza epoka %6. Walidacja: dokładność utworów %7, dokładność fragmentów %8, ROC AUC %9.%10 Zapisano do %11.</translation>
     </message>
