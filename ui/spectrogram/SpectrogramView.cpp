@@ -45,6 +45,7 @@ void SpectrogramView::setData(SpectrogramDataPtr data)
     m_data = std::move(data);
     ++m_generation;
     m_cache.clear();
+    m_readout.clear();  // it spoke of the old data; the next pointer move fills it again
     m_overlay.clear();
     m_playhead = -1;
     fit();
