@@ -22,7 +22,10 @@ double parameterCount(const ClassifierHyperparameters &h)
         n += 9 * in * out + 4 * double(out) + 1;  // convolution, batch norm weights and statistics
         in = out;
     }
-    return n + 2 * in * 2 + 2;
+    n += 2 * in * 2 + 2;
+    if (h.composerClasses > 0)
+        n += (2 * in + 1) * double(h.composerClasses);
+    return n;
 }
 
 std::string toStd(const QJsonObject &o)
@@ -62,9 +65,16 @@ ClassifierNetworkImpl::ClassifierNetworkImpl(int bins, int frames, const Classif
     }
     m_dropout = register_module("dropout", torch::nn::Dropout(hyper.dropout));
     m_out = register_module("out", torch::nn::Linear(2 * in, 2));
+    if (hyper.composerClasses > 0)
+        m_composer = register_module("composer", torch::nn::Linear(2 * in, hyper.composerClasses));
 }
 
 torch::Tensor ClassifierNetworkImpl::forward(torch::Tensor x)
+{
+    return m_out->forward(embed(std::move(x)));
+}
+
+torch::Tensor ClassifierNetworkImpl::embed(torch::Tensor x)
 {
     x = x.unsqueeze(1).transpose(2, 3);  // [B, 1, bins, frames]
     for (size_t i = 0; i < m_convs.size(); ++i) {
@@ -75,7 +85,7 @@ torch::Tensor ClassifierNetworkImpl::forward(torch::Tensor x)
     }
     const torch::Tensor flat = x.flatten(2);  // [B, C, rest]
     const torch::Tensor pooled = torch::cat({flat.mean(2), std::get<0>(flat.max(2))}, 1);
-    return m_out->forward(m_dropout->forward(pooled));
+    return m_dropout->forward(pooled);
 }
 
 void ClassifierFile::writeWeights(torch::serialize::OutputArchive &archive, const std::string &key, ClassifierNetwork &net)

@@ -23,6 +23,12 @@ public:
     ClassifierNetworkImpl(int bins, int frames, const ClassifierHyperparameters &hyper);
     // x: [batch, frames, bins] normalised clips. Returns logits [batch, 2] (0 Other, 1 Chopin).
     torch::Tensor forward(torch::Tensor x);
+    // The pooled (and, in training, dropped-out) features both outputs read, and the outputs.
+    torch::Tensor embed(torch::Tensor x);
+    torch::Tensor chopinLogits(const torch::Tensor &features) { return m_out->forward(features); }
+    // [batch, composerClasses] logits; only for a network built with composerClasses > 0.
+    torch::Tensor composerLogits(const torch::Tensor &features) { return m_composer->forward(features); }
+    bool hasComposerOutput() const { return !m_composer.is_empty(); }
 
 private:
     std::vector<torch::nn::Conv2d> m_convs;
@@ -30,6 +36,7 @@ private:
     std::vector<std::pair<int, int>> m_pools;
     torch::nn::Dropout m_dropout{nullptr};
     torch::nn::Linear m_out{nullptr};
+    torch::nn::Linear m_composer{nullptr};
 };
 TORCH_MODULE(ClassifierNetwork);
 

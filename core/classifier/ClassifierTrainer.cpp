@@ -106,6 +106,27 @@ void specAugment(torch::Tensor &x, std::mt19937_64 &rng)
     }
 }
 
+// Random smooth equalisation of normalised clips: the same curve (a sum of four cosines over the
+// band axis, each with an amplitude drawn from [-strength, strength]) added to every frame of a clip.
+void timbreEq(torch::Tensor &x, double strength, std::mt19937_64 &rng)
+{
+    const int64_t b = x.size(0), frames = x.size(1), bins = x.size(2);
+    auto acc = x.accessor<float, 3>();
+    std::uniform_real_distribution<double> amp(-strength, strength);
+    std::vector<float> curve(static_cast<size_t>(bins));
+    for (int64_t i = 0; i < b; ++i) {
+        std::fill(curve.begin(), curve.end(), 0.0f);
+        for (int k = 1; k <= 4; ++k) {
+            const double a = amp(rng);
+            for (int64_t f = 0; f < bins; ++f)
+                curve[size_t(f)] += float(a * std::cos(M_PI * k * (double(f) + 0.5) / double(bins)));
+        }
+        for (int64_t t = 0; t < frames; ++t)
+            for (int64_t f = 0; f < bins; ++f)
+                acc[i][t][f] += curve[size_t(f)];
+    }
+}
+
 torch::Tensor batchOf(const ClipSet &data, const std::vector<int> &idx, size_t from, size_t to)
 {
     const size_t values = data.clipValues();
@@ -197,9 +218,25 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     const torch::Tensor classWeights =
         torch::tensor({n / (2.0 * (n - trainChopin)), n / (2.0 * trainChopin)}, torch::kFloat32).to(device);
 
+    // The composer output's classes: every composer of the training pieces, in name order.
+    ClassifierHyperparameters startHyper = options.hyper;
+    std::vector<int64_t> pieceComposer(data.pieces.size(), -1);
+    if (startHyper.composerWeight > 0) {
+        QStringList names;
+        for (const ClipPiece &p : data.pieces)
+            if (!p.validation && !names.contains(p.composer))
+                names.append(p.composer);
+        names.sort();
+        for (size_t i = 0; i < data.pieces.size(); ++i)
+            pieceComposer[i] = names.indexOf(data.pieces[i].composer);
+        startHyper.composerClasses = int(names.size());
+    } else {
+        startHyper.composerClasses = 0;
+    }
+
     ClassifierFileHeader header;
     header.features = data.settings;
-    header.hyper = options.hyper;
+    header.hyper = startHyper;
     header.info = options.info;
     int startEpoch = 0;
     double lr = options.hyper.learningRate;
@@ -209,7 +246,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     qint64 emaSteps = 0;
     QString selectBy = options.selectBy;
     double previousSeconds = 0;
-    ClassifierNetwork net(data.settings.bins(), data.settings.clipFrames(), options.hyper);
+    ClassifierNetwork net(data.settings.bins(), data.settings.clipFrames(), startHyper);
     std::shared_ptr<torch::serialize::InputArchive> resumeArchive;
     if (!options.resumePath.isEmpty()) {
         QString path = options.resumePath;
@@ -222,6 +259,9 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             return Error{QStringLiteral("'%1' is a finished model, not a training checkpoint (.ckpt)").arg(path)};
         if (opened->header.features.cacheKey() != data.settings.cacheKey())
             return Error{QStringLiteral("'%1' was trained with other feature settings").arg(path)};
+        if (opened->header.hyper.composerWeight > 0 && opened->header.hyper.composerClasses != startHyper.composerClasses)
+            return Error{QStringLiteral("'%1' was trained to name %2 composers; these training pieces have %3")
+                             .arg(path).arg(opened->header.hyper.composerClasses).arg(startHyper.composerClasses)};
         header.hyper = opened->header.hyper;
         net = opened->net;
         resumeArchive = opened->archive;
@@ -326,13 +366,26 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                 if (to - from < 2 && trainIdx.size() > 1)
                     continue;  // batch norm needs two clips
                 torch::Tensor x = batchOf(data, trainIdx, from, to);
+                if (hyper.timbreEq > 0)
+                    timbreEq(x, hyper.timbreEq, rng);
                 if (hyper.specAugment)
                     specAugment(x, rng);
                 const torch::Tensor y = labelsOf(data, trainIdx, from, to).to(device);
                 opt.zeroGrad();
-                const torch::Tensor logits = net->forward(x.to(device));
-                const torch::Tensor loss = torch::nn::functional::cross_entropy(
-                    logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(trainWeights));
+                torch::Tensor logits, loss;
+                if (hyper.composerWeight > 0 && net->hasComposerOutput()) {
+                    const torch::Tensor features = net->embed(x.to(device));
+                    logits = net->chopinLogits(features);
+                    torch::Tensor composers = torch::empty({int64_t(to - from)}, torch::kInt64);
+                    for (size_t i = from; i < to; ++i)
+                        composers[int64_t(i - from)] = pieceComposer[size_t(data.piece[size_t(trainIdx[i])])];
+                    loss = torch::nn::functional::cross_entropy(logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(trainWeights))
+                        + hyper.composerWeight * torch::nn::functional::cross_entropy(net->composerLogits(features), composers.to(device));
+                } else {
+                    logits = net->forward(x.to(device));
+                    loss = torch::nn::functional::cross_entropy(
+                        logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(trainWeights));
+                }
                 loss.backward();
                 opt.step();
                 if (ema)

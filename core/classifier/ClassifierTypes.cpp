@@ -110,7 +110,10 @@ QJsonObject ClassifierHyperparameters::toJson() const
                        {QStringLiteral("spec_augment"), specAugment},
                        {QStringLiteral("balanced_sampling"), balancedSampling},
                        {QStringLiteral("lr_decay"), lrDecay},
-                       {QStringLiteral("ema_decay"), emaDecay}};
+                       {QStringLiteral("ema_decay"), emaDecay},
+                       {QStringLiteral("timbre_eq"), timbreEq},
+                       {QStringLiteral("composer_weight"), composerWeight},
+                       {QStringLiteral("composer_classes"), composerClasses}};
 }
 
 std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromJson(const QJsonObject &o)
@@ -129,9 +132,13 @@ std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromJson(con
     h.balancedSampling = o.value(QStringLiteral("balanced_sampling")).toBool(false);
     h.lrDecay = o.value(QStringLiteral("lr_decay")).toDouble(1.0);
     h.emaDecay = o.value(QStringLiteral("ema_decay")).toDouble(0.0);
+    h.timbreEq = o.value(QStringLiteral("timbre_eq")).toDouble(0.0);
+    h.composerWeight = o.value(QStringLiteral("composer_weight")).toDouble(0.0);
+    h.composerClasses = o.value(QStringLiteral("composer_classes")).toInt(0);
     if (h.channels.empty() || h.channels.size() > 8 || h.dropout < 0 || h.dropout >= 1 || h.learningRate <= 0
         || h.batchSize < 1 || !(h.lrDecay > 0 && h.lrDecay <= 1)
-        || !(h.emaDecay >= 0 && h.emaDecay < 1) || (h.optimizer != QLatin1String("adam") && h.optimizer != QLatin1String("adadelta")))
+        || !(h.emaDecay >= 0 && h.emaDecay < 1) || !(h.timbreEq >= 0 && h.timbreEq <= 4)
+        || !(h.composerWeight >= 0 && h.composerWeight <= 10) || h.composerClasses < 0 || h.composerClasses > 1000 || (h.optimizer != QLatin1String("adam") && h.optimizer != QLatin1String("adadelta")))
         return std::nullopt;
     for (int c : h.channels)
         if (c < 1 || c > 1024)

@@ -73,6 +73,17 @@ struct ClassifierHyperparameters {
     // > 0: validate and save an exponential moving average of the weights (this decay per step,
     // with a short warm-up) instead of the last step's weights, which swing from batch to batch.
     double emaDecay = 0.0;
+    // > 0: each training clip gets a random smooth equalisation across its bands (four cosine
+    // terms over the band axis, each up to this many standard deviations of the normalised clip;
+    // about 12 dB per unit for semitone bands), so the network hears past one synthesizer's or
+    // piano's spectral colour. 0: off.
+    double timbreEq = 0.0;
+    // > 0: a second output names the composer of each training clip (every composer of the
+    // training pieces is a class), and its cross entropy, times this weight, is added to the
+    // Chopin/Other loss, so the network must tell the Romantic composers apart rather than only
+    // "Chopin-like" from the rest. Verdicts use the Chopin/Other output only. 0: off.
+    double composerWeight = 0.0;
+    int composerClasses = 0;  // set by training from the data (0 with composerWeight 0)
 
     QJsonObject toJson() const;
     static std::optional<ClassifierHyperparameters> fromJson(const QJsonObject &o);

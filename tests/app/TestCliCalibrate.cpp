@@ -137,10 +137,17 @@ private Q_SLOTS:
         const Run badChannels = cli(common + QStringList{QStringLiteral("--channels"), QStringLiteral("16,wide")});
         QCOMPARE(badChannels.code, 2);
         QVERIFY2(badChannels.err.contains(QStringLiteral("--channels")), qPrintable(badChannels.err));
+        const Run badTimbre = cli(common + QStringList{QStringLiteral("--timbre-eq"), QStringLiteral("-1")});
+        QCOMPARE(badTimbre.code, 2);
+        QVERIFY2(badTimbre.err.contains(QStringLiteral("--timbre-eq")), qPrintable(badTimbre.err));
+        const Run badComposer = cli(common + QStringList{QStringLiteral("--composer-task"), QStringLiteral("much")});
+        QCOMPARE(badComposer.code, 2);
+        QVERIFY2(badComposer.err.contains(QStringLiteral("--composer-task")), qPrintable(badComposer.err));
         QVERIFY(!QFileInfo::exists(model));
 
         const Run run = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("loss"), QStringLiteral("--ema"), QStringLiteral("0.9"),
-                                                 QStringLiteral("--channels"), QStringLiteral("8,12,20"), QStringLiteral("--json")});
+                                                 QStringLiteral("--channels"), QStringLiteral("8,12,20"), QStringLiteral("--timbre-eq"), QStringLiteral("0.5"),
+                                                 QStringLiteral("--composer-task"), QStringLiteral("0.5"), QStringLiteral("--json")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         const QJsonObject r = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(r.value(QStringLiteral("selected_by")).toString(), QStringLiteral("loss"));
@@ -152,6 +159,9 @@ private Q_SLOTS:
         const QByteArray checkpoint = f.readAll();
         QVERIFY(checkpoint.contains("\"ema_decay\":0.9"));  // the averaging decay is kept with the weights
         QVERIFY(checkpoint.contains("\"channels\":[8,12,20]"));  // and the network's channels
+        QVERIFY(checkpoint.contains("\"timbre_eq\":0.5"));  // and the equalisation strength
+        QVERIFY(checkpoint.contains("\"composer_weight\":0.5"));  // and the composer output
+        QVERIFY(!checkpoint.contains("\"composer_classes\":0"));
     }
 };
 

@@ -42,8 +42,10 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption ema(QStringLiteral("ema"), QStringLiteral("Validate and keep a moving average of the weights with this decay per step (0: off; default: the preset's)."), QStringLiteral("X"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Keep the epoch with the best validation piece ROC AUC (auc, default) or the lowest validation loss (loss)."), QStringLiteral("BY"), QStringLiteral("auc"));
     const QCommandLineOption noCalibrate(QStringLiteral("no-calibrate"), QStringLiteral("Keep the piece decision at even odds instead of centring it between the validation pieces of both classes."));
+    const QCommandLineOption timbre(QStringLiteral("timbre-eq"), QStringLiteral("Give each training clip a random smooth equalisation across its bands, up to X standard deviations per term (0: off; default: the preset's)."), QStringLiteral("X"));
+    const QCommandLineOption composerTask(QStringLiteral("composer-task"), QStringLiteral("Also train the network to name each training clip's composer, with this weight on that loss (0: off; default: the preset's)."), QStringLiteral("W"));
     const QCommandLineOption channels(QStringLiteral("channels"), QStringLiteral("Channels of the convolution blocks, comma-separated (default: the preset's, 24,48,96,96 for default)."), QStringLiteral("LIST"));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select, channels})
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select, channels, timbre, composerTask})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -119,6 +121,22 @@ int runTrainClassifier(const QStringList &args)
         topt.hyper.emaDecay = parser.value(ema).toDouble(&okEma);
         if (!okEma || !(topt.hyper.emaDecay >= 0 && topt.hyper.emaDecay < 1)) {
             err() << args[0] << ": --ema must be a number from 0 up to (not including) 1\n";
+            return 2;
+        }
+    }
+    if (parser.isSet(timbre)) {
+        bool okTimbre = false;
+        topt.hyper.timbreEq = parser.value(timbre).toDouble(&okTimbre);
+        if (!okTimbre || !(topt.hyper.timbreEq >= 0 && topt.hyper.timbreEq <= 4)) {
+            err() << args[0] << ": --timbre-eq must be a number from 0 to 4\n";
+            return 2;
+        }
+    }
+    if (parser.isSet(composerTask)) {
+        bool okComposer = false;
+        topt.hyper.composerWeight = parser.value(composerTask).toDouble(&okComposer);
+        if (!okComposer || !(topt.hyper.composerWeight >= 0 && topt.hyper.composerWeight <= 10)) {
+            err() << args[0] << ": --composer-task must be a number from 0 to 10\n";
             return 2;
         }
     }

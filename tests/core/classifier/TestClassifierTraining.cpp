@@ -311,6 +311,107 @@ private Q_SLOTS:
         QCOMPARE(ClassifierHyperparameters::fromJson(h.toJson())->emaDecay, 0.99);
     }
 
+    void timbreEqualisationChangesTrainingAndIsKept()
+    {
+        const ClipSet data = syntheticClips(40, 23);
+        auto trainWith = [&](double strength, const QString &name) {
+            ClassifierTrainingOptions o;
+            o.outPath = m_dir.filePath(name);
+            o.hyper = tinyHyper();
+            o.hyper.timbreEq = strength;
+            o.epochs = 2;
+            o.device = QStringLiteral("cpu");
+            o.threads = 1;
+            o.calibrate = false;
+            const auto r = ClassifierTrainer::train(data, o);
+            return r ? std::optional<ClassifierTrainingResult>(r.value()) : std::nullopt;
+        };
+        const auto plain = trainWith(0.0, QStringLiteral("teq-off.pt"));
+        const auto equalised = trainWith(0.5, QStringLiteral("teq-on.pt"));
+        QVERIFY(plain && equalised);
+        QVERIFY(equalised->validation.pieces.accuracy >= 0.9);  // still learns the synthetic classes
+        const auto a = ClassifierFile::open(m_dir.filePath(QStringLiteral("teq-off.pt")));
+        const auto b = ClassifierFile::open(m_dir.filePath(QStringLiteral("teq-on.pt")));
+        QVERIFY(a && b);
+        QCOMPARE(a->header.hyper.timbreEq, 0.0);
+        QCOMPARE(b->header.hyper.timbreEq, 0.5);
+        // Same seed and data: only the equalisation differs, so the weights do.
+        const auto pa = a->net->parameters(), pb = b->net->parameters();
+        bool differ = false;
+        for (size_t i = 0; i < pa.size(); ++i)
+            differ = differ || !torch::allclose(pa[i], pb[i]);
+        QVERIFY(differ);
+        ClassifierHyperparameters h = tinyHyper();
+        h.timbreEq = -0.1;
+        QVERIFY(!ClassifierHyperparameters::fromJson(h.toJson()));
+        h.timbreEq = 0.3;
+        QCOMPARE(ClassifierHyperparameters::fromJson(h.toJson())->timbreEq, 0.3);
+        QJsonObject old = h.toJson();
+        old.remove(QStringLiteral("timbre_eq"));  // files written before the option: off
+        QCOMPARE(ClassifierHyperparameters::fromJson(old)->timbreEq, 0.0);
+    }
+
+    void composerOutputIsTrainedKeptAndChecked()
+    {
+        const ClipSet data = syntheticClips(40, 29);  // composers Chopin, Other0, Other1, Other2
+        ClassifierTrainingOptions o;
+        o.outPath = m_dir.filePath(QStringLiteral("composer.pt"));
+        o.hyper = tinyHyper();
+        o.hyper.composerWeight = 0.5;
+        o.epochs = 3;
+        o.device = QStringLiteral("cpu");
+        o.threads = 1;
+        o.calibrate = false;
+        const auto r = ClassifierTrainer::train(data, o);
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QVERIFY(r->validation.pieces.accuracy >= 0.9);  // the Chopin/Other output still learns
+        const auto model = ClassifierFile::open(o.outPath);
+        QVERIFY2(model, model ? "" : qPrintable(model.error().message));
+        QCOMPARE(model->header.hyper.composerClasses, 4);
+        QVERIFY(model->net->hasComposerOutput());
+        ClassifierNetwork net = model->net;
+        net->eval();
+        {
+            torch::NoGradGuard noGrad;
+            const torch::Tensor x = torch::randn({3, data.settings.clipFrames(), data.settings.bins()});
+            const torch::Tensor features = net->embed(x);
+            QCOMPARE(net->forward(x).size(1), 2);  // verdicts read the two-way output only
+            QCOMPARE(net->composerLogits(features).size(1), 4);
+            QVERIFY(torch::allclose(net->chopinLogits(features), net->forward(x)));
+            // The composer output learned something: Chopin clips are named Chopin (class 0).
+            std::vector<int> chopinClips;
+            for (int c = 0; c < data.clipCount(); ++c)
+                if (data.isChopin(c))
+                    chopinClips.push_back(c);
+            torch::Tensor xc = torch::empty({int64_t(chopinClips.size()), data.settings.clipFrames(), data.settings.bins()});
+            for (size_t i = 0; i < chopinClips.size(); ++i)
+                std::copy_n(data.clips.data() + size_t(chopinClips[i]) * data.clipValues(), data.clipValues(),
+                            xc.data_ptr<float>() + i * data.clipValues());
+            const double named = net->composerLogits(net->embed(xc)).argmax(1).eq(0).to(torch::kFloat64).mean().item<double>();
+            QVERIFY2(named >= 0.9, qPrintable(QString::number(named)));
+        }
+        // Resuming on pieces by another number of composers is refused, with a reason.
+        ClipSet fewer = data;
+        for (ClipPiece &p : fewer.pieces)
+            if (!p.isChopin)
+                p.composer = QStringLiteral("Other");
+        ClassifierTrainingOptions again = o;
+        again.resumePath = o.outPath;
+        again.epochs = 4;
+        const auto refused = ClassifierTrainer::train(fewer, again);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("composers")), qPrintable(refused.error().message));
+        // Model files written before the option have no composer output.
+        QJsonObject old = o.hyper.toJson();
+        old.remove(QStringLiteral("composer_weight"));
+        old.remove(QStringLiteral("composer_classes"));
+        const auto h = ClassifierHyperparameters::fromJson(old);
+        QVERIFY(h && h->composerWeight == 0 && h->composerClasses == 0);
+        QJsonObject bad = o.hyper.toJson();
+        bad[QStringLiteral("composer_weight")] = -1;
+        QVERIFY(!ClassifierHyperparameters::fromJson(bad));
+    }
+
     void resumesFromCheckpoint()
     {
         const ClipSet data = syntheticClips(20, 3);
