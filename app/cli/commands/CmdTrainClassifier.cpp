@@ -116,30 +116,23 @@ int runTrainClassifier(const QStringList &args)
         err() << args[0] << ": --lr-decay must be a number above 0 and at most 1\n";
         return 2;
     }
-    if (parser.isSet(ema)) {
-        bool okEma = false;
-        topt.hyper.emaDecay = parser.value(ema).toDouble(&okEma);
-        if (!okEma || !(topt.hyper.emaDecay >= 0 && topt.hyper.emaDecay < 1)) {
-            err() << args[0] << ": --ema must be a number from 0 up to (not including) 1\n";
-            return 2;
+    // A number option of the hyperparameters, when given: false (after saying why) when out of range.
+    const auto numberIn = [&](const QCommandLineOption &o, double &target, double low, double high, bool highIncluded, const char *range) {
+        if (!parser.isSet(o))
+            return true;
+        bool ok = false;
+        const double v = parser.value(o).toDouble(&ok);
+        if (!ok || !(v >= low && (highIncluded ? v <= high : v < high))) {
+            err() << args[0] << ": --" << o.names().first() << " must be a number " << range << "\n";
+            return false;
         }
-    }
-    if (parser.isSet(timbre)) {
-        bool okTimbre = false;
-        topt.hyper.timbreEq = parser.value(timbre).toDouble(&okTimbre);
-        if (!okTimbre || !(topt.hyper.timbreEq >= 0 && topt.hyper.timbreEq <= 4)) {
-            err() << args[0] << ": --timbre-eq must be a number from 0 to 4\n";
-            return 2;
-        }
-    }
-    if (parser.isSet(composerTask)) {
-        bool okComposer = false;
-        topt.hyper.composerWeight = parser.value(composerTask).toDouble(&okComposer);
-        if (!okComposer || !(topt.hyper.composerWeight >= 0 && topt.hyper.composerWeight <= 10)) {
-            err() << args[0] << ": --composer-task must be a number from 0 to 10\n";
-            return 2;
-        }
-    }
+        target = v;
+        return true;
+    };
+    if (!numberIn(ema, topt.hyper.emaDecay, 0, 1, false, "from 0 up to (not including) 1")
+        || !numberIn(timbre, topt.hyper.timbreEq, 0, 4, true, "from 0 to 4")
+        || !numberIn(composerTask, topt.hyper.composerWeight, 0, 10, true, "from 0 to 10"))
+        return 2;
     if (parser.isSet(channels)) {
         topt.hyper.channels.clear();
         const QStringList parts = parser.value(channels).split(QLatin1Char(','));

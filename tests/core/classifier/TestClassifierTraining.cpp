@@ -27,6 +27,19 @@ ClassifierHyperparameters tinyHyper()
     return h;
 }
 
+// Short single-threaded CPU training of the tiny network, without calibration.
+ClassifierTrainingOptions quickOptions(const QString &outPath, int epochs)
+{
+    ClassifierTrainingOptions o;
+    o.outPath = outPath;
+    o.hyper = tinyHyper();
+    o.epochs = epochs;
+    o.device = QStringLiteral("cpu");
+    o.threads = 1;
+    o.calibrate = false;
+    return o;
+}
+
 // Two classes of synthetic "spectrograms": a band low (Chopin) or high (Other) plus noise.
 ClipSet syntheticClips(int pieces, quint64 seed, int chopinEvery = 2, float signal = 1.5f)
 {
@@ -262,14 +275,8 @@ private Q_SLOTS:
     void averagedWeightsAreValidatedKeptAndResumed()
     {
         const ClipSet data = syntheticClips(40, 19);
-        ClassifierTrainingOptions o;
-        o.outPath = m_dir.filePath(QStringLiteral("ema.pt"));
-        o.hyper = tinyHyper();
+        ClassifierTrainingOptions o = quickOptions(m_dir.filePath(QStringLiteral("ema.pt")), 3);
         o.hyper.emaDecay = 0.9;
-        o.epochs = 3;
-        o.device = QStringLiteral("cpu");
-        o.threads = 1;
-        o.calibrate = false;
         std::vector<ClassifierEpochStats> epochs;
         const auto r = ClassifierTrainer::train(data, o, [&](const ClassifierEpochStats &s) { epochs.push_back(s); });
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
@@ -315,14 +322,8 @@ private Q_SLOTS:
     {
         const ClipSet data = syntheticClips(40, 23);
         auto trainWith = [&](double strength, const QString &name) {
-            ClassifierTrainingOptions o;
-            o.outPath = m_dir.filePath(name);
-            o.hyper = tinyHyper();
+            ClassifierTrainingOptions o = quickOptions(m_dir.filePath(name), 2);
             o.hyper.timbreEq = strength;
-            o.epochs = 2;
-            o.device = QStringLiteral("cpu");
-            o.threads = 1;
-            o.calibrate = false;
             const auto r = ClassifierTrainer::train(data, o);
             return r ? std::optional<ClassifierTrainingResult>(r.value()) : std::nullopt;
         };
@@ -354,14 +355,8 @@ private Q_SLOTS:
     void composerOutputIsTrainedKeptAndChecked()
     {
         const ClipSet data = syntheticClips(40, 29);  // composers Chopin, Other0, Other1, Other2
-        ClassifierTrainingOptions o;
-        o.outPath = m_dir.filePath(QStringLiteral("composer.pt"));
-        o.hyper = tinyHyper();
+        ClassifierTrainingOptions o = quickOptions(m_dir.filePath(QStringLiteral("composer.pt")), 3);
         o.hyper.composerWeight = 0.5;
-        o.epochs = 3;
-        o.device = QStringLiteral("cpu");
-        o.threads = 1;
-        o.calibrate = false;
         const auto r = ClassifierTrainer::train(data, o);
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
         QVERIFY(r->validation.pieces.accuracy >= 0.9);  // the Chopin/Other output still learns
