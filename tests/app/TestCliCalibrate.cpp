@@ -128,21 +128,19 @@ private Q_SLOTS:
                                  QStringLiteral("--clips-per-piece"), QStringLiteral("1"), QStringLiteral("--augmentations"), QStringLiteral("1"),
                                  QStringLiteral("--validation"), QStringLiteral("0.5"), QStringLiteral("--cache"), QStringLiteral("-"),
                                  QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--device"), QStringLiteral("cpu")};
-        const Run badSelect = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("accuracy")});
-        QCOMPARE(badSelect.code, 2);
-        QVERIFY2(badSelect.err.contains(QStringLiteral("--select must be auc or loss")), qPrintable(badSelect.err));
-        const Run badEma = cli(common + QStringList{QStringLiteral("--ema"), QStringLiteral("1")});
-        QCOMPARE(badEma.code, 2);
-        QVERIFY2(badEma.err.contains(QStringLiteral("--ema")), qPrintable(badEma.err));
-        const Run badChannels = cli(common + QStringList{QStringLiteral("--channels"), QStringLiteral("16,wide")});
-        QCOMPARE(badChannels.code, 2);
-        QVERIFY2(badChannels.err.contains(QStringLiteral("--channels")), qPrintable(badChannels.err));
-        const Run badTimbre = cli(common + QStringList{QStringLiteral("--timbre-eq"), QStringLiteral("-1")});
-        QCOMPARE(badTimbre.code, 2);
-        QVERIFY2(badTimbre.err.contains(QStringLiteral("--timbre-eq")), qPrintable(badTimbre.err));
-        const Run badComposer = cli(common + QStringList{QStringLiteral("--composer-task"), QStringLiteral("much")});
-        QCOMPARE(badComposer.code, 2);
-        QVERIFY2(badComposer.err.contains(QStringLiteral("--composer-task")), qPrintable(badComposer.err));
+        // Bad values are refused before anything is trained, naming the option (and, for
+        // --select, the choices).
+        const std::vector<std::pair<QStringList, QString>> bad{
+            {{QStringLiteral("--select"), QStringLiteral("accuracy")}, QStringLiteral("--select must be auc or loss")},
+            {{QStringLiteral("--ema"), QStringLiteral("1")}, QStringLiteral("--ema")},
+            {{QStringLiteral("--channels"), QStringLiteral("16,wide")}, QStringLiteral("--channels")},
+            {{QStringLiteral("--timbre-eq"), QStringLiteral("-1")}, QStringLiteral("--timbre-eq")},
+            {{QStringLiteral("--composer-task"), QStringLiteral("much")}, QStringLiteral("--composer-task")}};
+        for (const auto &[option, message] : bad) {
+            const Run refused = cli(common + option);
+            QCOMPARE(refused.code, 2);
+            QVERIFY2(refused.err.contains(message), qPrintable(option.join(QLatin1Char(' ')) + QStringLiteral(": ") + refused.err));
+        }
         QVERIFY(!QFileInfo::exists(model));
 
         const Run run = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("loss"), QStringLiteral("--ema"), QStringLiteral("0.9"),
