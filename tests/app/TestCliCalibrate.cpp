@@ -113,6 +113,40 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(QStringLiteral("both classes")) || bad.err.contains(QStringLiteral("Chopin")), qPrintable(bad.err));
     }
 
+    // A hold-out soundfont renders only validation pieces: the model does not list it as heard,
+    // and evaluate-classifier says so when it renders with it.
+    void holdoutSoundfontIsNotCountedAsHeard()
+    {
+        const QStringList fonts = SoundfontLocator::installed();
+        if (fonts.size() < 2)
+            QSKIP("needs two installed soundfonts");
+        const QString data = m_dir.filePath(QStringLiteral("holdout"));
+        for (int i = 0; i < 4; ++i) {
+            writePiece(data + QStringLiteral("/chopin/c%1.mid").arg(i), 60 + i, 0.15);
+            writePiece(data + QStringLiteral("/other/o%1.mid").arg(i), 40 + i, 0.3);
+        }
+        const QString model = m_dir.filePath(QStringLiteral("holdout.pt"));
+        const QString held = fonts.last();
+        const Run run = cli({QStringLiteral("train-classifier"), QStringLiteral("--data"), data, QStringLiteral("--out"), model,
+                             QStringLiteral("--clips-per-piece"), QStringLiteral("1"), QStringLiteral("--augmentations"), QStringLiteral("1"),
+                             QStringLiteral("--validation"), QStringLiteral("0.5"), QStringLiteral("--cache"), QStringLiteral("-"),
+                             QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--channels"), QStringLiteral("4,4"),
+                             QStringLiteral("--device"), QStringLiteral("cpu"), QStringLiteral("--holdout-soundfont"), held});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("(validation only: %1)").arg(QFileInfo(held).fileName())), qPrintable(run.err));
+        const Run heldEval = cli({QStringLiteral("evaluate-classifier"), QStringLiteral("--model"), model, QStringLiteral("--data"), data,
+                                  QStringLiteral("--clips-per-piece"), QStringLiteral("1"), QStringLiteral("--cache"), QStringLiteral("-"),
+                                  QStringLiteral("--soundfont"), held, QStringLiteral("--json")});
+        QVERIFY2(heldEval.code == 0, qPrintable(heldEval.err));
+        const QJsonObject j = QJsonDocument::fromJson(heldEval.out.toUtf8()).object();
+        QVERIFY2(j.value(QStringLiteral("soundfont_in_training")) == QJsonValue(false), qPrintable(heldEval.out.left(400)));
+        const Run heardEval = cli({QStringLiteral("evaluate-classifier"), QStringLiteral("--model"), model, QStringLiteral("--data"), data,
+                                   QStringLiteral("--clips-per-piece"), QStringLiteral("1"), QStringLiteral("--cache"), QStringLiteral("-"),
+                                   QStringLiteral("--soundfont"), fonts.first(), QStringLiteral("--json")});
+        QVERIFY2(heardEval.code == 0, qPrintable(heardEval.err));
+        QVERIFY(QJsonDocument::fromJson(heardEval.out.toUtf8()).object().value(QStringLiteral("soundfont_in_training")) == QJsonValue(true));
+    }
+
     // train-classifier's model selection and weight averaging from the command line.
     void trainClassifierSelectsAndAverages()
     {

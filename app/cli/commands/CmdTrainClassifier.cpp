@@ -99,10 +99,16 @@ int runTrainClassifier(const QStringList &args)
         validationPieces += p.validation;
     err() << set->pieces.size() << " pieces (" << validationPieces << " for validation), " << set->clipCount() << " clips\n";
 
-    QStringList fontNames;  // what the model heard, so evaluate-classifier can say whether a soundfont is new to it
-    for (const QString &f : ClassifierDataset::soundfontsFor(dopt))
-        fontNames << QFileInfo(f).fileName();
-    err() << "soundfonts: " << fontNames.join(QStringLiteral(", ")) << "\n";
+    // What the model heard, so evaluate-classifier can say whether a soundfont is new to it. A
+    // hold-out soundfont renders only validation pieces (when another one is left to train with).
+    QStringList fontNames, validationOnly;
+    const QString holdoutName = QFileInfo(dopt.holdoutSoundfont).fileName();
+    const QStringList usedFonts = ClassifierDataset::soundfontsFor(dopt);
+    for (const QString &f : usedFonts)
+        (usedFonts.size() > 1 && !holdoutName.isEmpty() && QFileInfo(f).fileName() == holdoutName ? validationOnly : fontNames)
+            << QFileInfo(f).fileName();
+    err() << "soundfonts: " << fontNames.join(QStringLiteral(", "))
+          << (validationOnly.isEmpty() ? QString() : QStringLiteral(" (validation only: %1)").arg(validationOnly.join(QStringLiteral(", ")))) << "\n";
 
     ClassifierTrainingOptions topt;
     topt.outPath = parser.value(outOpt);
