@@ -59,6 +59,39 @@ private Q_SLOTS:
         QVERIFY2(renderer.rendered() < 2000, qPrintable(QString::number(renderer.rendered())));
     }
 
+    // Data given while the view is hidden (Classify selects a file before its tab is shown) is
+    // shown whole once the view appears at another width; resizes keep it whole until the user
+    // zooms, and then keep the zoom.
+    void fittedViewStaysFittedThroughShowAndResize()
+    {
+        SpectrogramView view;
+        view.resize(300, 200);
+        view.setData(stripe());
+        QVERIFY(view.isFitted());
+        QSignalSpy changed(&view, &SpectrogramView::viewChanged);
+        view.resize(900, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(std::abs(view.visibleSeconds() - 10.0) < 0.01);
+        QVERIFY(!changed.isEmpty());
+        QVERIFY(std::abs(changed.last()[1].toDouble() - view.visibleSeconds()) < 1e-9);
+        view.resize(1200, 200);
+        QTRY_VERIFY(std::abs(view.visibleSeconds() - 10.0) < 0.01);
+        view.resize(500, 200);
+        QTRY_VERIFY(std::abs(view.visibleSeconds() - 10.0) < 0.01);
+
+        view.setPixelsPerSecond(view.pixelsPerSecond() * 4, 2.0);
+        QVERIFY(!view.isFitted());
+        const double zoomed = view.pixelsPerSecond();
+        view.resize(800, 200);
+        QTRY_COMPARE(view.viewport()->width(), 800 - (view.width() - view.viewport()->width()));
+        QCOMPARE(view.pixelsPerSecond(), zoomed);
+        QVERIFY(view.visibleSeconds() < 10.0);
+        view.fit();
+        QVERIFY(view.isFitted());
+        QVERIFY(std::abs(view.visibleSeconds() - 10.0) < 0.01);
+    }
+
     void viewFillsInZoomsAndSeeks()
     {
         SpectrogramView view;

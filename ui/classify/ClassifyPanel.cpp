@@ -23,7 +23,6 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QResizeEvent>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
@@ -434,16 +433,8 @@ void ClassifyPanel::alignAxes()
 bool ClassifyPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view && event->type() == QEvent::Resize && m_view->data()) {
-        // A view that showed the whole piece keeps showing it; either way the chart follows.
-        const auto *resize = static_cast<QResizeEvent *>(event);
-        const int frame = m_view->width() - m_view->viewport()->width();
-        const double before = (resize->oldSize().width() - frame) / m_view->pixelsPerSecond();
-        const bool fitted = m_view->startSeconds() <= 1e-9 && before >= m_view->data()->duration() - 0.05;
-        QTimer::singleShot(0, this, [this, fitted] {
-            if (fitted)
-                m_view->fit();
-            m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
-        });
+        // The view keeps a fitted piece fitted itself; the chart follows once the layout settles.
+        QTimer::singleShot(0, this, [this] { m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds()); });
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -88,9 +88,12 @@ void SpectrogramPanel::showKind(int kind)
     if (!m_analysis)
         return;
     const double start = m_view->startSeconds(), pps = m_view->pixelsPerSecond();
-    m_view->setData(shown(kind));
-    m_view->setPixelsPerSecond(pps, 0);
-    m_view->scrollToTime(start);
+    const bool fitted = m_view->isFitted();
+    m_view->setData(shown(kind));  // fitted
+    if (!fitted) {
+        m_view->setPixelsPerSecond(pps, 0);
+        m_view->scrollToTime(start);
+    }
 }
 
 void SpectrogramPanel::openFile(const QString &path)

@@ -82,6 +82,8 @@ void SpectrogramView::updateScrollBar()
 void SpectrogramView::scrollContentsBy(int, int)
 {
     m_start = horizontalScrollBar()->value() / double(kScrollUnitsPerSecond);
+    if (m_start > 0)
+        m_fitted = false;
     requestVisibleTiles();
     viewport()->update();
     Q_EMIT viewChanged(m_start, visibleSeconds());
@@ -90,6 +92,7 @@ void SpectrogramView::scrollContentsBy(int, int)
 void SpectrogramView::setPixelsPerSecond(double pps, double anchorSeconds)
 {
     pps = std::clamp(pps, kMinPps, kMaxPps);
+    m_fitted = false;
     if (anchorSeconds < 0)
         anchorSeconds = m_start + visibleSeconds() / 2;
     const double anchorX = (anchorSeconds - m_start) * m_pps;
@@ -111,6 +114,7 @@ void SpectrogramView::fit()
     const double duration = m_data ? std::max(1.0, m_data->duration()) : 10.0;
     m_start = 0;
     setPixelsPerSecond(std::max(1, viewport()->width()) / duration);
+    m_fitted = true;
 }
 
 void SpectrogramView::setPlayhead(double seconds)
@@ -279,8 +283,16 @@ void SpectrogramView::leaveEvent(QEvent *event)
 void SpectrogramView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    // A fitted view refits: also the first resize after being shown, which has no old size, so
+    // the old width cannot tell whether the whole recording was in view (a recording selected
+    // while the view was hidden used to stay at the hidden width's zoom).
+    if (m_fitted && m_data) {
+        fit();
+        return;
+    }
     updateScrollBar();
     requestVisibleTiles();
+    Q_EMIT viewChanged(m_start, visibleSeconds());
 }
 
 void SpectrogramView::wheelEvent(QWheelEvent *event)

@@ -32,7 +32,10 @@ public:
     double startSeconds() const { return m_start; }
     double visibleSeconds() const;
     void scrollToTime(double seconds);
+    // Shows the whole recording. The view stays fitted, also through resizes and while it is
+    // hidden, until the user zooms or scrolls.
     void fit();
+    bool isFitted() const { return m_fitted; }
     void setPlayhead(double seconds);
 
     // What is under a viewport position: time, frequency (and the nearest note) or band, and the
@@ -73,6 +76,7 @@ private:
     QHash<TileKey, QImage> m_cache;
     double m_pps = 20.0;
     double m_start = 0.0;
+    bool m_fitted = true;
     double m_playhead = -1.0;
     std::vector<float> m_overlay;
     double m_overlayStep = 1.0;
