@@ -211,7 +211,6 @@ void ClassifyPanel::buildUi()
     connect(m_view, &SpectrogramView::seekRequested, this, &ClassifyPanel::seek);
     specRow->addWidget(m_view);
     dl->addLayout(specRow, 3);
-    m_view->installEventFilter(this);
     // One time axis: the spectrogram's left and right edges follow the chart's plot area.
     connect(m_chart->chart(), &QChart::plotAreaChanged, this, [this] { QTimer::singleShot(0, this, &ClassifyPanel::alignAxes); });
 
@@ -428,15 +427,6 @@ void ClassifyPanel::alignAxes()
     if (left >= 0 && right >= 0 && (std::abs(now.left() - left) > 1 || std::abs(now.right() - right) > 1))
         m_specRow->setContentsMargins(left, 0, right, 0);
     m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
-}
-
-bool ClassifyPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_view && event->type() == QEvent::Resize && m_view->data()) {
-        // The view keeps a fitted piece fitted itself; the chart follows once the layout settles.
-        QTimer::singleShot(0, this, [this] { m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds()); });
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void ClassifyPanel::stopPlayback()
