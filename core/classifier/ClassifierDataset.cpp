@@ -17,6 +17,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 
@@ -393,8 +394,11 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                 // music: with k windows and A renderings, A * k different places in the piece.
                 const double place = (double(w) + (double(a) + 0.5) / double(std::max(1, augmentations))) / double(k);
                 const double from = knownDuration > span ? (knownDuration - span) * place : 0.0;
+                // MIDI windows are rendered from up to prerollSeconds earlier (source time).
+                const double preroll = midi ? std::clamp(options.prerollSeconds, 0.0, from) : 0.0;
                 const QByteArray key = hash + '|' + p.key().toUtf8() + '|' + fs.cacheKey().toUtf8() + '|'
-                                       + QByteArray::number(from, 'g', 10) + (midi ? QByteArray(fonts.value(p.soundfont).toUtf8()) : QByteArray());
+                                       + QByteArray::number(from, 'g', 10) + (midi ? QByteArray(fonts.value(p.soundfont).toUtf8()) : QByteArray())
+                                       + (preroll > 0 ? "|pre" + QByteArray::number(preroll, 'g', 6) : QByteArray());
                 if (!cache.get(key, values, clip)) {
                     if (!load()) {
                         failed = true;
@@ -418,7 +422,7 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                                 return r.error();
                             renderers[rk] = std::move(r.value());
                         }
-                        const NoteSequence part = AudioAugmentation::window(*seq, from, span, p);
+                        const NoteSequence part = AudioAugmentation::window(*seq, from - preroll, span + preroll, p);
                         if (part.notes.empty())
                             continue;
                         Result<std::vector<float>> r = renderers[rk]->renderSamples(part, 1, {}, cancel);
@@ -431,6 +435,10 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                             break;
                         }
                         samples = std::move(r.value());
+                        const size_t drop = size_t(std::lround(preroll / p.tempoScale * fs.sampleRate));
+                        if (samples.size() <= drop)
+                            continue;
+                        samples.erase(samples.begin(), samples.begin() + qsizetype(drop));
                     } else {
                         const qsizetype first = qsizetype(from * fs.sampleRate);
                         const qsizetype n = std::min<qsizetype>(qsizetype(span * fs.sampleRate) + 1,

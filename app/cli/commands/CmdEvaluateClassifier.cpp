@@ -29,7 +29,8 @@ int runEvaluateClassifier(const QStringList &args)
     const QCommandLineOption split(QStringLiteral("validation-split"), QStringLiteral("Only the validation pieces of train-classifier's split with this seed (fraction 0.2)."), QStringLiteral("SEED"));
     const QCommandLineOption lossy(QStringLiteral("lossy"), QStringLiteral("Put every clip through an MP3 (or AAC) round trip at KBPS kbit/s, as a compressed recording."), QStringLiteral("KBPS"), QStringLiteral("0"));
     const QCommandLineOption calibrate(QStringLiteral("calibrate"), QStringLiteral("Also write a copy of the model to OUT whose decision is centred between these pieces' Chopin and Other verdicts (for your own recordings or synthesizer)."), QStringLiteral("OUT"));
-    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy, calibrate})
+    const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, as in a performance heard from its start (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
+    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy, calibrate, preroll})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Measure a classifier on a labelled dataset: accuracy, precision, recall, F1, F0.5, ROC AUC, confusion, per-composer rates."), &code))
@@ -70,6 +71,7 @@ int runEvaluateClassifier(const QStringList &args)
         o.seed = parser.value(split).toULongLong();
     }
     o.lossyKbps = qMax(0, parser.value(lossy).toInt());
+    o.prerollSeconds = qMax(0.0, parser.value(preroll).toDouble());
     if (parser.isSet(soundfont))
         o.soundfonts = {parser.value(soundfont)};
     // Whether the model heard this soundfont in training (models from before this was recorded: unknown).
@@ -114,6 +116,7 @@ int runEvaluateClassifier(const QStringList &args)
         j[QStringLiteral("soundfont")] = usedFont;
         j[QStringLiteral("soundfont_in_training")] = seen;
         j[QStringLiteral("lossy_kbps")] = o.lossyKbps;
+        j[QStringLiteral("preroll_seconds")] = o.prerollSeconds;
         j[QStringLiteral("decision_bias")] = loaded.value()->decisionBias();
         if (parser.isSet(calibrate))
             j[QStringLiteral("calibrated")] = QJsonObject{{QStringLiteral("model"), parser.value(calibrate)},

@@ -45,7 +45,8 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption timbre(QStringLiteral("timbre-eq"), QStringLiteral("Give each training clip a random smooth equalisation across its bands, up to X standard deviations per term (0: off; default: the preset's)."), QStringLiteral("X"));
     const QCommandLineOption composerTask(QStringLiteral("composer-task"), QStringLiteral("Also train the network to name each training clip's composer, with this weight on that loss (0: off; default: the preset's)."), QStringLiteral("W"));
     const QCommandLineOption channels(QStringLiteral("channels"), QStringLiteral("Channels of the convolution blocks, comma-separated (default: the preset's, 24,48,96,96 for default)."), QStringLiteral("LIST"));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select, channels, timbre, composerTask})
+    const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, so notes and pedal ringing into it sound as in a performance (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select, channels, timbre, composerTask, preroll})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -77,6 +78,7 @@ int runTrainClassifier(const QStringList &args)
     dopt.validationFraction = parser.value(valFraction).toDouble();
     dopt.maxPieces = parser.value(maxPieces).toInt();
     dopt.cacheDir = parser.value(cache);
+    dopt.prerollSeconds = qMax(0.0, parser.value(preroll).toDouble());
 
     const auto entries = ClassifierDataset::scan(parser.value(data));
     if (!entries) {
@@ -168,6 +170,7 @@ int runTrainClassifier(const QStringList &args)
                             {QStringLiteral("pieces"), int(set->pieces.size())},
                             {QStringLiteral("validation_pieces"), validationPieces},
                             {QStringLiteral("clips"), set->clipCount()},
+                            {QStringLiteral("preroll_seconds"), dopt.prerollSeconds},
                             {QStringLiteral("holdout_soundfont"), dopt.holdoutSoundfont},
                             {QStringLiteral("soundfonts"), QJsonArray::fromStringList(fontNames)},
                             {QStringLiteral("excluded_soundfonts"), QJsonArray::fromStringList(dopt.excludeSoundfonts)}};

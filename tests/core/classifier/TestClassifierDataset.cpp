@@ -269,6 +269,40 @@ private Q_SLOTS:
         QCOMPARE(again->clips, coded->clips);
     }
 
+    void prerollRendersTheMusicBeforeEachWindow()
+    {
+        const QStringList fonts = SoundfontLocator::installed();
+        if (fonts.isEmpty())
+            QSKIP("no soundfont installed");
+        QTemporaryDir dir;
+        writeMidi(dir.filePath(QStringLiteral("chopin/c.mid")), 60, 8);  // one window each, at 3 s of 8
+        writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 8);
+        const auto entries = ClassifierDataset::scan(dir.path());
+        QVERIFY(entries);
+        ClassifierDatasetOptions o;
+        o.features.nMels = 32;
+        o.features.clipSeconds = 2.0;
+        o.clipsPerPiece = 1;
+        o.augment = false;
+        o.allValidation = true;
+        o.soundfonts = {fonts.back()};
+        o.cacheDir = dir.filePath(QStringLiteral("cache"));
+        const auto cold = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(cold);
+        QCOMPARE(cold->clipCount(), 2);
+        o.prerollSeconds = 2.0;
+        const auto warm = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(warm);
+        QCOMPARE(warm->clipCount(), 2);
+        QCOMPARE(warm->clips.size(), cold->clips.size());
+        // The notes sounding into the window ring on instead of being struck at its start, and
+        // the clip is cached under its own key (not the cold clip read back).
+        QVERIFY(warm->clips != cold->clips);
+        const auto again = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(again);
+        QCOMPARE(again->clips, warm->clips);
+    }
+
     void scansPianoMidi()
     {
         const QString root = QStringLiteral(AICHOPIN_TEST_PIANO_MIDI "/midis");
