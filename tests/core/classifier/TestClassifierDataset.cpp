@@ -39,6 +39,20 @@ void writeMidi(const QString &path, int root, double seconds)
     QVERIFY(SmfWriter::writeFile(scale(root, seconds), path));
 }
 
+// Evaluation clips (no augmentation) of 2 s, one window a piece, 32 mel bands.
+ClassifierDatasetOptions plainEvaluation(const QString &font, const QString &cacheDir)
+{
+    ClassifierDatasetOptions o;
+    o.features.nMels = 32;
+    o.features.clipSeconds = 2.0;
+    o.clipsPerPiece = 1;
+    o.augment = false;
+    o.allValidation = true;
+    o.soundfonts = {font};
+    o.cacheDir = cacheDir;
+    return o;
+}
+
 }  // namespace
 
 class TestClassifierDataset : public QObject {
@@ -247,14 +261,7 @@ private Q_SLOTS:
         writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 4);
         const auto entries = ClassifierDataset::scan(dir.path());
         QVERIFY(entries);
-        ClassifierDatasetOptions o;
-        o.features.nMels = 32;
-        o.features.clipSeconds = 2.0;
-        o.clipsPerPiece = 1;
-        o.augment = false;
-        o.allValidation = true;
-        o.soundfonts = {fonts.back()};
-        o.cacheDir = dir.filePath(QStringLiteral("cache"));
+        ClassifierDatasetOptions o = plainEvaluation(fonts.back(), dir.filePath(QStringLiteral("cache")));
         QStringList skipped;
         const auto plain = ClassifierDataset::build(entries.value(), o, {}, nullptr, &skipped);
         QVERIFY(plain);
@@ -279,14 +286,7 @@ private Q_SLOTS:
         writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 8);
         const auto entries = ClassifierDataset::scan(dir.path());
         QVERIFY(entries);
-        ClassifierDatasetOptions o;
-        o.features.nMels = 32;
-        o.features.clipSeconds = 2.0;
-        o.clipsPerPiece = 1;
-        o.augment = false;
-        o.allValidation = true;
-        o.soundfonts = {fonts.back()};
-        o.cacheDir = dir.filePath(QStringLiteral("cache"));
+        ClassifierDatasetOptions o = plainEvaluation(fonts.back(), dir.filePath(QStringLiteral("cache")));
         const auto cold = ClassifierDataset::build(entries.value(), o);
         QVERIFY(cold);
         QCOMPARE(cold->clipCount(), 2);
