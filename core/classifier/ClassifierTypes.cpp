@@ -57,6 +57,8 @@ QJsonObject ClassifierFeatureSettings::toJson() const
         o.insert(QStringLiteral("low_note"), lowNote);
         o.insert(QStringLiteral("high_note"), highNote);
     }
+    if (flattenTerms > 0)  // only when on, so the keys (caches) of other settings stay as they were
+        o.insert(QStringLiteral("flatten_terms"), flattenTerms);
     return o;
 }
 
@@ -75,6 +77,7 @@ std::optional<ClassifierFeatureSettings> ClassifierFeatureSettings::fromJson(con
     s.clipSeconds = o.value(QStringLiteral("clip_seconds")).toDouble();
     s.clipHopSeconds = o.value(QStringLiteral("clip_hop_seconds")).toDouble();
     s.normalisation = o.value(QStringLiteral("normalisation")).toString();
+    s.flattenTerms = o.value(QStringLiteral("flatten_terms")).toInt(0);
     if (s.kind == ClassifierFeatureKind::Pitch) {
         s.lowNote = o.value(QStringLiteral("low_note")).toInt(-1);
         s.highNote = o.value(QStringLiteral("high_note")).toInt(-1);
@@ -85,7 +88,8 @@ std::optional<ClassifierFeatureSettings> ClassifierFeatureSettings::fromJson(con
     }
     if (s.sampleRate < 4000 || s.sampleRate > 96000 || s.nFft < 16 || s.nFft % 2 || s.hop <= 0 || s.nMels < 8
         || s.nMels > 512 || s.nMfcc < 4 || (s.kind == ClassifierFeatureKind::Mfcc && s.nMfcc > s.nMels) || s.clipSeconds < 0.5 || s.clipSeconds > 120
-        || s.clipHopSeconds <= 0 || s.normalisation != QLatin1String("per-clip") || s.clipFrames() < 16)
+        || s.clipHopSeconds <= 0 || s.normalisation != QLatin1String("per-clip") || s.clipFrames() < 16
+        || s.flattenTerms < 0 || s.flattenTerms > s.bins() / 2)
         return std::nullopt;
     return s;
 }

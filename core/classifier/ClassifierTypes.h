@@ -31,6 +31,11 @@ struct ClassifierFeatureSettings {
     // Normalisation: every clip is standardised on its own (mean 0, variance 1 over the clip),
     // which removes loudness and overall spectral level (synthesizer, microphone) differences.
     QString normalisation = QStringLiteral("per-clip");
+    // > 0: before that, the clip's smooth spectral envelope is removed: the first this many
+    // cosine terms (over the band axis) of the clip's mean band levels, so a piano's, room's or
+    // microphone's colour (a bass rumble, a dull or bright top) is taken out and the notes' detail
+    // across neighbouring bands is kept. 0: off (models before it).
+    int flattenTerms = 0;
 
     // The usual settings for a kind: mel and MFCC with n_fft 2048 and hop 512; pitch with n_fft
     // 4096 (5.4 Hz bins at 22,050 Hz) and hop 1024, which costs the same FFT work per second.

@@ -60,6 +60,40 @@ void ClipStream::normalise(float *values, qsizetype n)
         values[i] = float(values[i] - mean) * inv;
 }
 
+void ClipStream::flatten(float *values, int frames, int bins, int terms)
+{
+    if (terms <= 0 || frames <= 0 || bins <= 0)
+        return;
+    std::vector<double> mean(size_t(bins), 0.0);
+    for (int t = 0; t < frames; ++t)
+        for (int b = 0; b < bins; ++b)
+            mean[size_t(b)] += values[size_t(t) * bins + b];
+    for (double &m : mean)
+        m /= frames;
+    // The DCT-II basis is orthogonal over the bands, so each term's weight is a projection.
+    std::vector<double> smooth(size_t(bins), 0.0);
+    for (int k = 0; k < std::min(terms, bins); ++k) {
+        double dot = 0, norm = 0;
+        std::vector<double> basis(static_cast<size_t>(bins));
+        for (int b = 0; b < bins; ++b) {
+            basis[size_t(b)] = std::cos(M_PI * k * (b + 0.5) / bins);
+            dot += mean[size_t(b)] * basis[size_t(b)];
+            norm += basis[size_t(b)] * basis[size_t(b)];
+        }
+        for (int b = 0; b < bins; ++b)
+            smooth[size_t(b)] += dot / norm * basis[size_t(b)];
+    }
+    for (int t = 0; t < frames; ++t)
+        for (int b = 0; b < bins; ++b)
+            values[size_t(t) * bins + b] -= float(smooth[size_t(b)]);
+}
+
+void ClipStream::prepare(float *clip, const ClassifierFeatureSettings &settings)
+{
+    flatten(clip, settings.clipFrames(), settings.bins(), settings.flattenTerms);
+    normalise(clip, qsizetype(settings.clipFrames()) * settings.bins());
+}
+
 void ClipStream::push(const float *samples, qsizetype count, const ClipSink &sink)
 {
     m_samples += count;
@@ -109,7 +143,7 @@ void ClipStream::emitClip(qint64 start, const ClipSink &sink)
         const float floor = available > 0 ? *std::min_element(src, src + available * b) : 0.0f;
         std::fill(m_clip.begin() + available * b, m_clip.end(), floor);
     }
-    normalise(m_clip.data(), qsizetype(m_clip.size()));
+    prepare(m_clip.data(), m_settings);
     ++m_clipsEmitted;
     m_lastClipEnd = start + available;
     if (sink)

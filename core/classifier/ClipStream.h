@@ -35,6 +35,11 @@ public:
 
     // Standardises n values in place (a constant input becomes zeros).
     static void normalise(float *values, qsizetype n);
+    // Removes the first `terms` cosine terms (over the band axis) of the frames' mean band levels
+    // from every frame of frames x bins values, in place. terms <= 0: nothing.
+    static void flatten(float *values, int frames, int bins, int terms);
+    // What every clip gets before the network: flatten (when the settings ask) and normalise.
+    static void prepare(float *clip, const ClassifierFeatureSettings &settings);
     // Convenience: every clip of a whole signal, concatenated (clips x clipFrames x bins).
     static std::vector<float> clipsOf(const ClassifierFeatureSettings &settings, const float *samples, qsizetype n,
                                       std::vector<qint64> *startFrames = nullptr);

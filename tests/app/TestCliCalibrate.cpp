@@ -167,7 +167,9 @@ private Q_SLOTS:
             {{QStringLiteral("--ema"), QStringLiteral("1")}, QStringLiteral("--ema")},
             {{QStringLiteral("--channels"), QStringLiteral("16,wide")}, QStringLiteral("--channels")},
             {{QStringLiteral("--timbre-eq"), QStringLiteral("-1")}, QStringLiteral("--timbre-eq")},
-            {{QStringLiteral("--composer-task"), QStringLiteral("much")}, QStringLiteral("--composer-task")}};
+            {{QStringLiteral("--composer-task"), QStringLiteral("much")}, QStringLiteral("--composer-task")},
+            {{QStringLiteral("--flatten"), QStringLiteral("-1")}, QStringLiteral("--flatten must be a whole number from 0 to")},
+            {{QStringLiteral("--flatten"), QStringLiteral("two")}, QStringLiteral("--flatten")}};
         for (const auto &[option, message] : bad) {
             const Run refused = cli(common + option);
             QCOMPARE(refused.code, 2);
@@ -177,7 +179,8 @@ private Q_SLOTS:
 
         const Run run = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("loss"), QStringLiteral("--ema"), QStringLiteral("0.9"),
                                                  QStringLiteral("--channels"), QStringLiteral("8,12,20"), QStringLiteral("--timbre-eq"), QStringLiteral("0.5"),
-                                                 QStringLiteral("--composer-task"), QStringLiteral("0.5"), QStringLiteral("--json")});
+                                                 QStringLiteral("--composer-task"), QStringLiteral("0.5"), QStringLiteral("--flatten"), QStringLiteral("3"),
+                                                 QStringLiteral("--json")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         const QJsonObject r = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(r.value(QStringLiteral("selected_by")).toString(), QStringLiteral("loss"));
@@ -192,6 +195,7 @@ private Q_SLOTS:
         QVERIFY(checkpoint.contains("\"timbre_eq\":0.5"));  // and the equalisation strength
         QVERIFY(checkpoint.contains("\"composer_weight\":0.5"));  // and the composer output
         QVERIFY(!checkpoint.contains("\"composer_classes\":0"));
+        QVERIFY(checkpoint.contains("\"flatten_terms\":3"));  // and the input's flattening, which classifying repeats
     }
 };
 

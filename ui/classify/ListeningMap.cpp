@@ -100,7 +100,7 @@ ListeningMap occlusionMap(ClassifierModel &model, const ClassifierVerdict &verdi
             for (int b = 0; b < bins; ++b)
                 base[size_t(t) * bins + b] = f < frames ? verdict.features[size_t(f) * bins + b] : pad;
         }
-        ClipStream::normalise(base, qsizetype(clipValues));
+        ClipStream::prepare(base, fs);
         for (int s = 0; s < spans; ++s) {
             float *masked = batch.data() + clipValues * size_t(s + 1);
             std::copy(base, base + clipValues, masked);

@@ -108,6 +108,80 @@ private Q_SLOTS:
         QVERIFY(ClipStream::clipsOf(s, y.data(), 0).empty());
     }
 
+    // flatten() takes a smooth colour across the bands out of every frame and leaves the notes:
+    // the same notes under two colours made of the removed terms come out the same.
+    void flattenTakesOutASmoothColourAndKeepsTheNotes()
+    {
+        const int frames = 40, bins = 96, terms = 3;
+        std::vector<float> notes(size_t(frames) * bins), coloured(notes.size());
+        for (int t = 0; t < frames; ++t)
+            for (int b = 0; b < bins; ++b) {
+                // A few notes that change every 10 frames, over a floor.
+                const bool on = (b % 12 == (t / 10) % 12) || (b % 12 == ((t / 10) + 4) % 12 && b > 40);
+                notes[size_t(t) * bins + b] = on ? 30.0f : 0.0f;
+                // A bass rumble and a dull top: a tilt and a bowl over the bands.
+                const double colour = 18.0 * std::cos(M_PI * (b + 0.5) / bins) + 9.0 * std::cos(2 * M_PI * (b + 0.5) / bins) - 5.0;
+                coloured[size_t(t) * bins + b] = float(notes[size_t(t) * bins + b] + colour);
+            }
+        std::vector<float> untouched = coloured;
+        ClipStream::flatten(untouched.data(), frames, bins, 0);
+        QCOMPARE(untouched, coloured);  // 0 terms: nothing
+
+        std::vector<float> a = notes, b = coloured;
+        ClipStream::flatten(a.data(), frames, bins, terms);
+        ClipStream::flatten(b.data(), frames, bins, terms);
+        double worst = 0, notesSpread = 0;
+        for (size_t i = 0; i < a.size(); ++i) {
+            worst = std::max(worst, std::abs(double(a[i]) - b[i]));
+            notesSpread = std::max(notesSpread, std::abs(double(a[i])));
+        }
+        QVERIFY2(worst < 1e-3, qPrintable(QString::number(worst)));
+        QVERIFY(notesSpread > 20);  // the notes are still there
+        // The mean band levels have nothing left of the removed terms.
+        for (int k = 0; k < terms; ++k) {
+            double dot = 0;
+            for (int t = 0; t < frames; ++t)
+                for (int band = 0; band < bins; ++band)
+                    dot += b[size_t(t) * bins + band] * std::cos(M_PI * k * (band + 0.5) / bins);
+            QVERIFY2(std::abs(dot / frames) < 1e-2, qPrintable(QStringLiteral("term %1: %2").arg(k).arg(dot / frames)));
+        }
+        // Without flattening the colour stays: the two differ.
+        double unflattened = 0;
+        for (size_t i = 0; i < notes.size(); ++i)
+            unflattened = std::max(unflattened, std::abs(double(notes[i]) - coloured[i]));
+        QVERIFY(unflattened > 20);
+
+        // Clips made with the setting are flattened before they are standardised, and the
+        // setting is kept in the settings' JSON (and so in model files and cache keys).
+        ClassifierFeatureSettings s = ClassifierFeatureSettings::forKind(ClassifierFeatureKind::Pitch);
+        QVERIFY(!s.toJson().contains(QStringLiteral("flatten_terms")));  // off: keys as before
+        std::vector<float> y(size_t(11 * s.sampleRate));
+        for (size_t i = 0; i < y.size(); ++i)
+            y[i] = 0.3f * float(std::sin(2 * M_PI * 261.63 * double(i) / s.sampleRate)) + 0.2f * float(std::sin(2 * M_PI * 55.0 * double(i) / s.sampleRate));
+        const std::vector<float> plain = ClipStream::clipsOf(s, y.data(), qsizetype(y.size()));
+        s.flattenTerms = terms;
+        const std::vector<float> flat = ClipStream::clipsOf(s, y.data(), qsizetype(y.size()));
+        QCOMPARE(flat.size(), plain.size());
+        std::vector<float> expected(plain.begin(), plain.begin() + qsizetype(s.clipFrames()) * s.bins());
+        ClipStream::prepare(expected.data(), s);  // flattening a standardised clip, then standardising again
+        double differs = 0, matches = 0;
+        for (size_t i = 0; i < expected.size(); ++i) {
+            differs = std::max(differs, std::abs(double(flat[i]) - plain[i]));
+            matches = std::max(matches, std::abs(double(flat[i]) - expected[i]));
+        }
+        QVERIFY(differs > 0.1);
+        QVERIFY2(matches < 1e-3, qPrintable(QString::number(matches)));
+        const auto back = ClassifierFeatureSettings::fromJson(s.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->flattenTerms, terms);
+        QVERIFY(back->cacheKey() != ClassifierFeatureSettings::forKind(ClassifierFeatureKind::Pitch).cacheKey());
+        QJsonObject bad = s.toJson();
+        bad[QStringLiteral("flatten_terms")] = -1;
+        QVERIFY(!ClassifierFeatureSettings::fromJson(bad));
+        bad[QStringLiteral("flatten_terms")] = 49;  // more than half the bands
+        QVERIFY(!ClassifierFeatureSettings::fromJson(bad));
+    }
+
     void settingsRoundTrip()
     {
         ClassifierFeatureSettings s;
