@@ -126,6 +126,16 @@ Result<double> ClassifierModel::writeCalibrated(const QString &from, const QStri
     h.info[QStringLiteral("decision_bias_from")] =
         QStringLiteral("median log-odds of %1 Chopin and %2 Other pieces%3").arg(chopin.size()).arg(other.size())
             .arg(note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(note));
+    // The training run's accuracies were measured at the old decision; the piece accuracy is
+    // measured again at the new one, on these pieces (clip accuracy cannot be: no clips here).
+    int right = 0;
+    for (double l : chopin)
+        right += l >= bias;
+    for (double l : other)
+        right += l < bias;
+    h.info[QStringLiteral("validation_piece_accuracy")] = double(right) / double(chopin.size() + other.size());
+    h.info[QStringLiteral("validation_piece_accuracy_from")] = QStringLiteral("at the calibrated decision, on the pieces it was calibrated on");
+    h.info.remove(QStringLiteral("validation_clip_accuracy"));
     const Status s = ClassifierFile::write(to, opened->net, h);
     if (!s)
         return s.error();
@@ -285,7 +295,9 @@ ClassifierEvaluation ClassifierModel::evaluate(const ClipSet &data, bool validat
         const std::vector<double> p = predictClips(buf.data(), int(idx.size()), &lc, &lo);
         for (size_t i = 0; i < idx.size(); ++i) {
             const ClipPiece &piece = data.pieces[size_t(data.piece[size_t(idx[i])])];
-            clipItems.push_back({p[i], piece.isChopin, piece.composer});
+            // At the model's decision, as the timeline shows clips (see ClipBatcher).
+            const double pc = d->bias == 0.0 ? p[i] : 1.0 / (1.0 + std::exp(lo[i] - lc[i] + d->bias));
+            clipItems.push_back({pc, piece.isChopin, piece.composer});
             logC[size_t(data.piece[size_t(idx[i])])].push_back(lc[i]);
             logO[size_t(data.piece[size_t(idx[i])])].push_back(lo[i]);
         }

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <cmath>
@@ -113,6 +114,15 @@ private Q_SLOTS:
         QCOMPARE(int(chopin.size()), 2);
         const double expected = 0.5 * (0.5 * (chopin[0] + chopin[1]) + 0.5 * (other[0] + other[1]));
         QVERIFY2(std::abs(bias - expected) < 1e-6, qPrintable(QStringLiteral("%1 vs %2").arg(bias).arg(expected)));
+        // The copy's recorded piece accuracy is the one at its new decision (what the second
+        // evaluation measures), not the training run's at the old one.
+        QFile copy(calibrated);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        const QByteArray bytes = copy.readAll();
+        QVERIFY(bytes.contains("\"validation_piece_accuracy_from\""));
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("\"validation_piece_accuracy\":([0-9.e+-]+)")).match(QString::fromLatin1(bytes));
+        QVERIFY(m.hasMatch());
+        QCOMPARE(m.captured(1).toDouble(), b.value(QStringLiteral("piece_metrics")).toObject().value(QStringLiteral("accuracy")).toDouble());
 
         // One class only: nothing to centre between; nothing is written.
         const QString lonely = m_dir.filePath(QStringLiteral("lonely"));
