@@ -38,6 +38,7 @@ ClassifierFeatureSettings ClassifierFeatureSettings::forKind(ClassifierFeatureKi
     if (kind == ClassifierFeatureKind::Pitch) {
         s.nFft = 4096;
         s.hop = 1024;
+        s.flattenTerms = kDefaultPitchFlattenTerms;
     }
     return s;
 }

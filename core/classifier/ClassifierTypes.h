@@ -38,8 +38,11 @@ struct ClassifierFeatureSettings {
     int flattenTerms = 0;
 
     // The usual settings for a kind: mel and MFCC with n_fft 2048 and hop 512; pitch with n_fft
-    // 4096 (5.4 Hz bins at 22,050 Hz) and hop 1024, which costs the same FFT work per second.
+    // 4096 (5.4 Hz bins at 22,050 Hz) and hop 1024, which costs the same FFT work per second, and
+    // its clips flattened (kDefaultPitchFlattenTerms, as the shipped model). Model files without
+    // flatten_terms read as 0 (not flattened), as they were trained.
     static ClassifierFeatureSettings forKind(ClassifierFeatureKind kind);
+    static constexpr int kDefaultPitchFlattenTerms = 8;
 
     int bins() const
     {

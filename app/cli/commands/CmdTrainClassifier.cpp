@@ -46,7 +46,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption composerTask(QStringLiteral("composer-task"), QStringLiteral("Also train the network to name each training clip's composer, with this weight on that loss (0: off; default: the preset's)."), QStringLiteral("W"));
     const QCommandLineOption channels(QStringLiteral("channels"), QStringLiteral("Channels of the convolution blocks, comma-separated (default: the preset's, 24,48,96,96 for default)."), QStringLiteral("LIST"));
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, so notes and pedal ringing into it sound as in a performance (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
-    const QCommandLineOption flatten(QStringLiteral("flatten"), QStringLiteral("Take each clip's smooth spectral envelope (its first K cosine terms over the bands) out of its input, so a piano's, room's or microphone's colour matters less (0: off, the default)."), QStringLiteral("K"), QStringLiteral("0"));
+    const QCommandLineOption flatten(QStringLiteral("flatten"), QStringLiteral("Take each clip's smooth spectral envelope (its first K cosine terms over the bands) out of its input, so a piano's, room's or microphone's colour matters less (0: off; default: 8 for semitone bands, as the shipped model, else 0)."), QStringLiteral("K"));
     for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select, channels, timbre, composerTask, preroll, flatten})
         parser.addOption(o);
     int code = 0;
@@ -71,7 +71,7 @@ int runTrainClassifier(const QStringList &args)
         }
         dopt.features = ClassifierFeatureSettings::forKind(*kind);
     }
-    {
+    if (parser.isSet(flatten)) {
         bool ok = false;
         const int k = parser.value(flatten).toInt(&ok);
         if (!ok || k < 0 || k > dopt.features.bins() / 2) {

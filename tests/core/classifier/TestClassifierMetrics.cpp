@@ -154,7 +154,12 @@ private Q_SLOTS:
         // Clips made with the setting are flattened before they are standardised, and the
         // setting is kept in the settings' JSON (and so in model files and cache keys).
         ClassifierFeatureSettings s = ClassifierFeatureSettings::forKind(ClassifierFeatureKind::Pitch);
-        QVERIFY(!s.toJson().contains(QStringLiteral("flatten_terms")));  // off: keys as before
+        QCOMPARE(s.flattenTerms, ClassifierFeatureSettings::kDefaultPitchFlattenTerms);  // semitone bands: on by default
+        QVERIFY(!ClassifierFeatureSettings::forKind(ClassifierFeatureKind::LogMel).toJson().contains(QStringLiteral("flatten_terms")));  // off: keys as before
+        s.flattenTerms = 0;
+        QVERIFY(!s.toJson().contains(QStringLiteral("flatten_terms")));
+        QJsonObject older = s.toJson();  // a model file from before: not flattened
+        QCOMPARE(ClassifierFeatureSettings::fromJson(older)->flattenTerms, 0);
         std::vector<float> y(size_t(11 * s.sampleRate));
         for (size_t i = 0; i < y.size(); ++i)
             y[i] = 0.3f * float(std::sin(2 * M_PI * 261.63 * double(i) / s.sampleRate)) + 0.2f * float(std::sin(2 * M_PI * 55.0 * double(i) / s.sampleRate));
@@ -174,7 +179,7 @@ private Q_SLOTS:
         const auto back = ClassifierFeatureSettings::fromJson(s.toJson());
         QVERIFY(back);
         QCOMPARE(back->flattenTerms, terms);
-        QVERIFY(back->cacheKey() != ClassifierFeatureSettings::forKind(ClassifierFeatureKind::Pitch).cacheKey());
+        QVERIFY(back->cacheKey() != ClassifierFeatureSettings::fromJson(older)->cacheKey());
         QJsonObject bad = s.toJson();
         bad[QStringLiteral("flatten_terms")] = -1;
         QVERIFY(!ClassifierFeatureSettings::fromJson(bad));
