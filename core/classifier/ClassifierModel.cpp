@@ -76,6 +76,11 @@ std::vector<double> ClassifierModel::predictClips(const float *clips, int n, std
     return p;
 }
 
+double ClassifierModel::probabilityAtDecision(double logPChopin, double logPOther, double bias)
+{
+    return 1.0 / (1.0 + std::exp(logPOther - logPChopin + bias));
+}
+
 void ClassifierModel::verdictFromClips(ClassifierVerdict &verdict, const std::vector<double> &logPChopin,
                                        const std::vector<double> &logPOther, double bias)
 {
@@ -87,8 +92,7 @@ void ClassifierModel::verdictFromClips(ClassifierVerdict &verdict, const std::ve
     const double n = double(std::max<size_t>(1, logPChopin.size()));
     verdict.meanLogPChopin = a / n;
     verdict.meanLogPOther = b / n;
-    // exp(a) / (exp(a) + exp(b)) without overflow.
-    verdict.pChopin = 1.0 / (1.0 + std::exp(verdict.meanLogPOther - verdict.meanLogPChopin + bias));
+    verdict.pChopin = probabilityAtDecision(verdict.meanLogPChopin, verdict.meanLogPOther, bias);
     verdict.label = verdict.pChopin >= 0.5 ? QStringLiteral("Chopin") : QStringLiteral("Other");
 }
 
@@ -169,8 +173,8 @@ public:
         const size_t first = m_logC.size() - p.size();
         for (size_t i = 0; i < p.size(); ++i) {
             const double start = double(m_starts[i]) * s.secondsPerFrame();
-            const double pc = bias == 0.0 ? p[i] : 1.0 / (1.0 + std::exp(m_logO[first + i] - m_logC[first + i] + bias));
-            m_timeline.push_back({start, start + s.clipFrames() * s.secondsPerFrame(), pc});
+            m_timeline.push_back({start, start + s.clipFrames() * s.secondsPerFrame(),
+                                  ClassifierModel::probabilityAtDecision(m_logC[first + i], m_logO[first + i], bias)});
         }
         m_pending.clear();
         m_starts.clear();
@@ -292,12 +296,11 @@ ClassifierEvaluation ClassifierModel::evaluate(const ClipSet &data, bool validat
         if (idx.empty())
             return;
         std::vector<double> lc, lo;
-        const std::vector<double> p = predictClips(buf.data(), int(idx.size()), &lc, &lo);
+        predictClips(buf.data(), int(idx.size()), &lc, &lo);
         for (size_t i = 0; i < idx.size(); ++i) {
             const ClipPiece &piece = data.pieces[size_t(data.piece[size_t(idx[i])])];
             // At the model's decision, as the timeline shows clips (see ClipBatcher).
-            const double pc = d->bias == 0.0 ? p[i] : 1.0 / (1.0 + std::exp(lo[i] - lc[i] + d->bias));
-            clipItems.push_back({pc, piece.isChopin, piece.composer});
+            clipItems.push_back({probabilityAtDecision(lc[i], lo[i], d->bias), piece.isChopin, piece.composer});
             logC[size_t(data.piece[size_t(idx[i])])].push_back(lc[i]);
             logO[size_t(data.piece[size_t(idx[i])])].push_back(lo[i]);
         }

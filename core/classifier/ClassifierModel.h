@@ -68,6 +68,9 @@ public:
     // calibrates the model on its validation pieces (ClassifierTrainer).
     double decisionBias() const;
 
+    // P(Chopin) at a decision bias: exp(a) / (exp(a) + exp(b) * exp(bias)), without overflow. What a
+    // piece verdict and each clip of the timeline and of an evaluation show.
+    static double probabilityAtDecision(double logPChopin, double logPOther, double bias);
     // Verdict from clip log-probabilities (the mean of each class's log-probability, renormalised
     // after subtracting bias from Chopin's side).
     static void verdictFromClips(ClassifierVerdict &verdict, const std::vector<double> &logPChopin,
