@@ -218,7 +218,7 @@ void keepFeaturesInto(ClassifierVerdict &v, const ClipStream &stream, const Clas
 ClassifierVerdict ClassifierModel::classifySamples(const float *samples, qsizetype n, const ClassifyOptions &options)
 {
     const ClassifierFeatureSettings &s = features();
-    ClipStream stream(s, options.keepFeatures);
+    ClipStream stream(s, options.keepFeatures, options.trimSilence);
     ClipBatcher batcher(*this, options.batchSize);
     const ClipStream::ClipSink sink = [&](const float *clip, qint64 start) { batcher.add(clip, start); };
     stream.push(samples, n, sink);
@@ -251,7 +251,7 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
             return Error{QStringLiteral("Cancelled")};
         return classifySamples(audio->data(), qsizetype(audio->size()), options);
     }
-    ClipStream stream(s, options.keepFeatures);
+    ClipStream stream(s, options.keepFeatures, options.trimSilence);
     ClipBatcher batcher(*this, options.batchSize);
     const ClipStream::ClipSink sink = [&](const float *clip, qint64 start) { batcher.add(clip, start); };
     DecodeOptions decode;

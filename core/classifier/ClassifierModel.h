@@ -24,6 +24,8 @@ struct ClassifyOptions {
     bool keepFeatures = false;  // fill ClassifierVerdict::features (for a spectrogram view)
     QString soundfont;          // MIDI input: soundfont to render with; empty: the first installed
     int batchSize = 8;          // clips per network call (bounds the activations held at once)
+    bool trimSilence = true;    // judge only the sound: no clips of the silence before, after or
+                                // between passages (ClipStream)
 };
 
 struct PieceResult {

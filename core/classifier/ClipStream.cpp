@@ -25,10 +25,12 @@ FeatureParams paramsOf(const ClassifierFeatureSettings &s)
 }
 }  // namespace
 
-ClipStream::ClipStream(const ClassifierFeatureSettings &settings, bool keepFrames)
+ClipStream::ClipStream(const ClassifierFeatureSettings &settings, bool keepFrames, bool trimSilence)
     : m_settings(settings), m_extractor(std::make_unique<StreamingFeatureExtractor>(paramsOf(settings), FrameKind::LogMel)),
-      m_keep(keepFrames)
+      m_keep(keepFrames), m_trim(trimSilence)
 {
+    if (m_trim)
+        m_silence = silenceLevel(settings);
     if (settings.kind == ClassifierFeatureKind::Mfcc) {
         // scipy.fft.dct(type=2, norm='ortho'), as librosa.feature.mfcc uses.
         const int n = settings.nMels;
@@ -43,6 +45,24 @@ ClipStream::ClipStream(const ClassifierFeatureSettings &settings, bool keepFrame
 }
 
 ClipStream::~ClipStream() = default;
+
+float ClipStream::silenceLevel(const ClassifierFeatureSettings &settings)
+{
+    StreamingFeatureExtractor x(paramsOf(settings), FrameKind::LogMel);
+    const double amplitude = std::pow(10.0, -60.0 / 20.0);
+    std::vector<float> tone(size_t(settings.nFft) * 3);
+    for (size_t i = 0; i < tone.size(); ++i)
+        tone[i] = float(amplitude * std::sin(2.0 * M_PI * 440.0 * double(i) / settings.sampleRate));
+    float level = -100.0f;
+    qint64 frame = 0;
+    // A frame whose window lies wholly inside the tone (the first ones see the zero padding).
+    const qint64 inside = (settings.nFft / 2 + settings.hop - 1) / settings.hop;
+    x.push(tone.data(), qsizetype(tone.size()), [&](const float *f, int bins) {
+        if (frame++ == inside)
+            level = *std::max_element(f, f + bins);
+    });
+    return level;
+}
 
 void ClipStream::normalise(float *values, qsizetype n)
 {
@@ -114,21 +134,75 @@ void ClipStream::onFrame(const float *frame, int bins, const ClipSink &sink)
         f = m_frame.data();
     }
     const int b = m_settings.bins();
-    m_window.insert(m_window.end(), f, f + b);
     if (m_keep)
         m_kept.insert(m_kept.end(), f, f + b);
-    ++m_total;
+    const qint64 index = m_total++;
     const int clipFrames = m_settings.clipFrames();
-    if (m_total - m_nextClip >= clipFrames) {
+    const bool sound = !m_trim || *std::max_element(frame, frame + bins) >= m_silence;
+    if (m_passageStart < 0) {
+        if (!sound) {
+            // Waiting for sound: keep only the last clip's worth of frames (for a recording that
+            // never rises above the silence level, finish() judges its end as it is).
+            m_window.insert(m_window.end(), f, f + b);
+            keepWindowFrom(m_total - clipFrames);
+            return;
+        }
+        m_window.clear();
+        m_windowStart = index;
+        m_passageStart = index;
+        m_nextClip = index;
+        m_passageClips = 0;
+    }
+    m_window.insert(m_window.end(), f, f + b);
+    if (sound)
+        m_lastSound = index;
+    else if (index - m_lastSound >= clipFrames) {
+        endPassage(sink, false);
+        return;
+    }
+    // Clips that end in a silence wait: they are cut if the sound comes back, dropped if the
+    // silence ends the passage.
+    if (sound)
+        emitReady(sink);
+    // Keep the frames the next clip and a possible end-aligned last clip need.
+    keepWindowFrom(std::min({m_nextClip, m_total - clipFrames, m_lastSound + 1 - clipFrames}));
+}
+
+void ClipStream::emitReady(const ClipSink &sink)
+{
+    while (m_total - m_nextClip >= m_settings.clipFrames()) {
         emitClip(m_nextClip, sink);
         m_nextClip += m_settings.hopFrames();
-        // Keep the frames the next clip and a possible end-aligned last clip need.
-        const qint64 keepFrom = std::min(m_nextClip, m_total - clipFrames);
-        if (keepFrom > m_windowStart) {
-            m_window.erase(m_window.begin(), m_window.begin() + (keepFrom - m_windowStart) * b);
-            m_windowStart = keepFrom;
-        }
     }
+}
+
+void ClipStream::keepWindowFrom(qint64 frame)
+{
+    const int b = m_settings.bins();
+    const qint64 from = std::min(frame, m_total);
+    if (from > m_windowStart) {
+        m_window.erase(m_window.begin(), m_window.begin() + (from - m_windowStart) * b);
+        m_windowStart = from;
+    }
+}
+
+void ClipStream::endPassage(const ClipSink &sink, bool atEnd)
+{
+    const int clipFrames = m_settings.clipFrames();
+    const qint64 end = m_lastSound + 1;  // the passage's sound ends here
+    const qint64 length = end - m_passageStart;
+    if (m_passageClips > 0) {
+        if (end - m_lastClipEnd >= clipFrames / 4)
+            emitClip(end - clipFrames, sink);
+    } else if (length >= clipFrames) {
+        emitClip(end - clipFrames, sink);
+    } else if (length >= clipFrames / 4 || (atEnd && m_clipsEmitted == 0)) {
+        // Shorter than a clip: one clip from its start, padded as a short signal is.
+        emitClip(m_passageStart, sink);
+    }
+    m_passageStart = -1;
+    m_passageClips = 0;
+    keepWindowFrom(m_total - clipFrames);
 }
 
 void ClipStream::emitClip(qint64 start, const ClipSink &sink)
@@ -145,6 +219,7 @@ void ClipStream::emitClip(qint64 start, const ClipSink &sink)
     }
     prepare(m_clip.data(), m_settings);
     ++m_clipsEmitted;
+    ++m_passageClips;
     m_lastClipEnd = start + available;
     if (sink)
         sink(m_clip.data(), start);
@@ -155,20 +230,21 @@ void ClipStream::finish(const ClipSink &sink)
     if (m_samples == 0)
         return;  // no signal, no frames (the extractor would still emit its padding frame)
     m_extractor->finish([&](const float *frame, int bins) { onFrame(frame, bins, sink); });
-    const int clipFrames = m_settings.clipFrames();
-    if (m_clipsEmitted == 0) {
-        if (m_total > 0)
-            emitClip(0, sink);
-    } else if (m_total - m_lastClipEnd >= clipFrames / 4) {
-        emitClip(m_total - clipFrames, sink);
+    if (m_total == 0)
+        return;
+    if (m_passageStart >= 0) {
+        endPassage(sink, true);
+    } else if (m_clipsEmitted == 0) {
+        // Never above the silence level: judge the end as it is rather than say nothing.
+        emitClip(m_windowStart, sink);
     }
 }
 
 std::vector<float> ClipStream::clipsOf(const ClassifierFeatureSettings &settings, const float *samples, qsizetype n,
-                                       std::vector<qint64> *startFrames)
+                                       std::vector<qint64> *startFrames, bool trimSilence)
 {
     std::vector<float> out;
-    ClipStream stream(settings);
+    ClipStream stream(settings, false, trimSilence);
     const ClipSink sink = [&](const float *clip, qint64 start) {
         out.insert(out.end(), clip, clip + size_t(settings.clipFrames()) * settings.bins());
         if (startFrames)

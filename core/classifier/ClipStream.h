@@ -4,6 +4,11 @@
 // classifying an hour of audio keeps only one clip of frames in memory (unless keepFrames).
 // A signal shorter than one clip gives one clip padded with its quietest frame value; a tail
 // longer than a quarter clip after the last full clip gives one more clip aligned to the end.
+// With trimSilence (what classifying a recording uses), clips hear only the music: silence
+// before the first sound and after the last is not cut into clips (the end-aligned clip ends
+// where the sound ends), and a silence of a clip's length or more ends a passage, so no clip is
+// all silence. Silence: no band as loud as a -60 dBFS sine's (room hiss below about -45 dBFS
+// counts as silence). Training and evaluation windows are cut without trimming, as before.
 // One object per stream, one thread at a time. No LibTorch.
 #include "classifier/ClassifierTypes.h"
 
@@ -22,7 +27,7 @@ public:
     // startFrame: first frame of the clip in the stream. The pointer is valid during the call.
     using ClipSink = std::function<void(const float *clip, qint64 startFrame)>;
 
-    ClipStream(const ClassifierFeatureSettings &settings, bool keepFrames = false);
+    ClipStream(const ClassifierFeatureSettings &settings, bool keepFrames = false, bool trimSilence = false);
     ~ClipStream();
 
     void push(const float *samples, qsizetype count, const ClipSink &sink);
@@ -42,11 +47,19 @@ public:
     static void prepare(float *clip, const ClassifierFeatureSettings &settings);
     // Convenience: every clip of a whole signal, concatenated (clips x clipFrames x bins).
     static std::vector<float> clipsOf(const ClassifierFeatureSettings &settings, const float *samples, qsizetype n,
-                                      std::vector<qint64> *startFrames = nullptr);
+                                      std::vector<qint64> *startFrames = nullptr, bool trimSilence = false);
+    // The level (in the front end's log-band dB) below which a frame counts as silence when
+    // trimming: the loudest band of a 440 Hz sine at -60 dBFS under these settings.
+    static float silenceLevel(const ClassifierFeatureSettings &settings);
 
 private:
     void onFrame(const float *frame, int bins, const ClipSink &sink);
     void emitClip(qint64 start, const ClipSink &sink);
+    void emitReady(const ClipSink &sink);
+    // Ends the current passage: the clips waiting in its trailing silence are dropped and the
+    // last one is aligned to the end of its sound. atEnd: the stream is finishing.
+    void endPassage(const ClipSink &sink, bool atEnd);
+    void keepWindowFrom(qint64 frame);
 
     ClassifierFeatureSettings m_settings;
     std::unique_ptr<StreamingFeatureExtractor> m_extractor;
@@ -59,6 +72,11 @@ private:
     qint64 m_lastClipEnd = 0;
     int m_clipsEmitted = 0;
     bool m_keep = false;
+    bool m_trim = false;
+    float m_silence = 0.0f;       // silenceLevel(), when trimming
+    qint64 m_passageStart = -1;   // first sounding frame of the passage; -1: waiting for sound
+    qint64 m_lastSound = -1;      // last sounding frame
+    int m_passageClips = 0;
     std::vector<float> m_kept;
     std::vector<float> m_clip;
     std::vector<float> m_frame;

@@ -108,6 +108,98 @@ private Q_SLOTS:
         QVERIFY(ClipStream::clipsOf(s, y.data(), 0).empty());
     }
 
+    // Classifying trims silence: clips start where the sound starts, the last one ends where the
+    // sound ends, a long silence between passages gives no clip, and a recording that never rises
+    // above the silence level is still judged. Untrimmed (training windows) cuts as before.
+    void silenceAroundTheMusicIsNotJudged()
+    {
+        ClassifierFeatureSettings s;
+        s.nMels = 32;
+        s.clipSeconds = 2.0;
+        s.clipHopSeconds = 1.0;
+        const double rate = s.sampleRate;
+        const auto music = [&](double seconds, double amplitude) {
+            std::vector<float> y(size_t(seconds * rate));
+            for (size_t i = 0; i < y.size(); ++i) {
+                const double t = double(i) / rate;
+                const double f = 220.0 * std::pow(2.0, double(int(t * 4) % 12) / 12.0);  // a note every 0.25 s
+                y[i] = float(amplitude * std::sin(2 * M_PI * f * t));
+            }
+            return y;
+        };
+        const auto join = [](std::initializer_list<std::vector<float>> parts) {
+            std::vector<float> y;
+            for (const std::vector<float> &p : parts)
+                y.insert(y.end(), p.begin(), p.end());
+            return y;
+        };
+        const std::vector<float> tune = music(7.0, 0.3);
+        const std::vector<float> before(size_t(3 * rate), 0.0f), after(size_t(4 * rate), 0.0f);
+        const std::vector<float> padded = join({before, tune, after});
+        const double spf = s.secondsPerFrame();
+        const int frames = s.clipFrames();
+
+        std::vector<qint64> alone, trimmed, untrimmed;
+        const std::vector<float> clipsAlone = ClipStream::clipsOf(s, tune.data(), qsizetype(tune.size()), &alone, true);
+        ClipStream::clipsOf(s, padded.data(), qsizetype(padded.size()), &trimmed, true);
+        ClipStream::clipsOf(s, padded.data(), qsizetype(padded.size()), &untrimmed, false);
+        QCOMPARE(trimmed.size(), alone.size());
+        QVERIFY(alone.size() >= 5);
+        QCOMPARE(alone.front(), qint64(0));
+        // The first clip starts at the first sound, the last one ends at the last (within the
+        // analysis window's reach, under 0.1 s).
+        QVERIFY2(std::abs(trimmed.front() * spf - 3.0) < 0.1, qPrintable(QString::number(trimmed.front() * spf)));
+        QVERIFY2(std::abs((trimmed.back() + frames) * spf - 10.0) < 0.1, qPrintable(QString::number((trimmed.back() + frames) * spf)));
+        for (size_t i = 0; i < trimmed.size(); ++i)
+            QCOMPARE(trimmed[i] - trimmed.front(), alone[i] - alone.front());
+        // Without trimming the clips run from the first sample to the last, silence and all.
+        QCOMPARE(untrimmed.front(), qint64(0));
+        QVERIFY((untrimmed.back() + frames) * spf > 13.9);
+        QVERIFY(untrimmed.size() > trimmed.size());
+        // The music alone (no silence around it) is cut the same either way.
+        std::vector<qint64> aloneUntrimmed;
+        const std::vector<float> clipsAloneUntrimmed =
+            ClipStream::clipsOf(s, tune.data(), qsizetype(tune.size()), &aloneUntrimmed, false);
+        QCOMPARE(aloneUntrimmed, alone);
+        QCOMPARE(clipsAloneUntrimmed, clipsAlone);
+
+        // Two passages 12 s apart (more than a clip of silence): clips in both, none in between.
+        const std::vector<float> gap(size_t(12 * rate), 0.0f);
+        const std::vector<float> two = join({tune, gap, tune});
+        std::vector<qint64> starts;
+        ClipStream::clipsOf(s, two.data(), qsizetype(two.size()), &starts, true);
+        int first = 0, second = 0;
+        for (qint64 st : starts) {
+            const double a = st * spf, e = (st + frames) * spf;
+            QVERIFY2(e <= 7.1 || a >= 18.9, qPrintable(QStringLiteral("clip %1-%2 s is in the silence").arg(a).arg(e)));
+            (a < 7.0 ? first : second)++;
+        }
+        QCOMPARE(first, int(alone.size()));
+        QCOMPARE(second, int(alone.size()));
+        // A short silence inside a passage (a rest) is music: clips run through it.
+        const std::vector<float> rest(size_t(1 * rate), 0.0f);
+        const std::vector<float> withRest = join({tune, rest, tune});
+        starts.clear();
+        ClipStream::clipsOf(s, withRest.data(), qsizetype(withRest.size()), &starts, true);
+        bool across = false;
+        for (qint64 st : starts)
+            across = across || (st * spf < 7.0 && (st + frames) * spf > 8.0);
+        QVERIFY(across);
+
+        // Never louder than the silence level (a -70 dBFS tune): still one verdict's worth of clips.
+        const std::vector<float> faint = join({music(5.0, std::pow(10.0, -70.0 / 20.0))});
+        starts.clear();
+        ClipStream::clipsOf(s, faint.data(), qsizetype(faint.size()), &starts, true);
+        QCOMPARE(starts.size(), size_t(1));
+        // Digital silence is below the level, a -50 dBFS tone above it.
+        const float level = ClipStream::silenceLevel(s);
+        QVERIFY(level > -100.0f);
+        const std::vector<float> soft = music(5.0, std::pow(10.0, -50.0 / 20.0));
+        starts.clear();
+        ClipStream::clipsOf(s, soft.data(), qsizetype(soft.size()), &starts, true);
+        QCOMPARE(starts.size(), size_t(4));
+    }
+
     // flatten() takes a smooth colour across the bands out of every frame and leaves the notes:
     // the same notes under two colours made of the removed terms come out the same.
     void flattenTakesOutASmoothColourAndKeepsTheNotes()
