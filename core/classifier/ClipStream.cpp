@@ -180,7 +180,9 @@ void ClipStream::keepWindowFrom(qint64 frame)
 {
     const int b = m_settings.bins();
     const qint64 from = std::min(frame, m_total);
-    if (from > m_windowStart) {
+    // Frames are dropped a hop's worth at a time: dropping one from the front of the window on
+    // every frame would move the whole window each time.
+    if (from - m_windowStart >= std::max(1, m_settings.hopFrames())) {
         m_window.erase(m_window.begin(), m_window.begin() + (from - m_windowStart) * b);
         m_windowStart = from;
     }
@@ -236,7 +238,7 @@ void ClipStream::finish(const ClipSink &sink)
         endPassage(sink, true);
     } else if (m_clipsEmitted == 0) {
         // Never above the silence level: judge the end as it is rather than say nothing.
-        emitClip(m_windowStart, sink);
+        emitClip(std::max(m_windowStart, m_total - m_settings.clipFrames()), sink);
     }
 }
 
