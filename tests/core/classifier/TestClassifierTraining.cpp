@@ -525,6 +525,22 @@ private Q_SLOTS:
         QCOMPARE(vl.features.size(), size_t(vl.featureFrames) * 32);
         QVERIFY(vh.features.empty());
 
+        // Silence around the music is not judged: the same tones with 2 s of silence on either
+        // side get the same clips, from the first sound to the last, and the same verdict.
+        std::vector<float> padded(size_t(2 * 22050), 0.0f);
+        padded.insert(padded.end(), low.begin(), low.end());
+        padded.insert(padded.end(), size_t(2 * 22050), 0.0f);
+        const ClassifierVerdict vp = model.value()->classifySamples(padded.data(), qsizetype(padded.size()));
+        QCOMPARE(vp.timeline.size(), vl.timeline.size());
+        QVERIFY2(std::abs(vp.timeline.front().startSeconds - 2.0) < 0.1, qPrintable(QString::number(vp.timeline.front().startSeconds)));
+        QVERIFY(vp.timeline.back().endSeconds < 5.1);
+        QVERIFY2(std::abs(vp.pChopin - vl.pChopin) < 0.02, qPrintable(QStringLiteral("%1 vs %2").arg(vp.pChopin).arg(vl.pChopin)));
+        ClassifyOptions whole;
+        whole.trimSilence = false;
+        const ClassifierVerdict vu = model.value()->classifySamples(padded.data(), qsizetype(padded.size()), whole);
+        QCOMPARE(vu.timeline.front().startSeconds, 0.0);
+        QVERIFY(vu.timeline.size() > vl.timeline.size());
+
         // The same through a WAV file.
         const QString wav = m_dir.filePath(QStringLiteral("low.wav"));
         QVERIFY(WavWriter::writeFile(wav, low.data(), qint64(low.size()), 22050, 1, WavFormat::Float32));
