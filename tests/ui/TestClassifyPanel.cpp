@@ -227,6 +227,10 @@ private Q_SLOTS:
         const ClassifyResult &res = m->row(low)->result;
         QLineSeries *series = panel.chart()->pSeries();
         QCOMPARE(series->count(), int(res.verdict.timeline.size()));
+        // The detail line says what was judged: the clips from the first sound to the last.
+        const QString detail = panel.findChild<QLabel *>(QStringLiteral("detailLabel"))->text();
+        QVERIFY2(detail.contains(QStringLiteral("over %1 clips from 0:00 to 0:0").arg(res.verdict.timeline.size())),
+                 qPrintable(detail));
         QVERIFY(series->count() >= 8);
         for (const QPointF &pt : series->points())
             QVERIFY(pt.y() >= 0.0 && pt.y() <= 1.0 && pt.x() >= 0.0 && pt.x() <= 3.0);

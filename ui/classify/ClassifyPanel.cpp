@@ -397,15 +397,20 @@ void ClassifyPanel::showRow(int row)
     const ClassifyResult &res = r->result;
     m_shownIsMidi = isMidi(path);
     m_shownDuration = res.verdict.durationSeconds;
-    m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4 clips; spectrogram: %5 as the model heard it%6")
-                          .arg(name, res.verdict.label)
-                          .arg(res.verdict.pChopin, 0, 'f', 2)
-                          .arg(res.verdict.timeline.size())
-                          .arg(res.featureKind == QLatin1String("mfcc")    ? tr("MFCC")
-                               : res.featureKind == QLatin1String("pitch") ? tr("semitone bands")
-                                                                           : tr("log-mel"))
-                          .arg(res.overlayMethod == QLatin1String("occlusion") ? tr("; overlay: occlusion of 1 s spans")
-                                                                               : tr("; overlay: clip contributions")));
+    // The clips run from the first sound to the last (silence around the music is not judged).
+    const QString heard = res.verdict.timeline.empty()
+                              ? QString()
+                              : tr(" from %1 to %2").arg(clockText(res.verdict.timeline.front().startSeconds),
+                                                          clockText(res.verdict.timeline.back().endSeconds));
+    const QString kind = res.featureKind == QLatin1String("mfcc")    ? tr("MFCC")
+                         : res.featureKind == QLatin1String("pitch") ? tr("semitone bands")
+                                                                     : tr("log-mel");
+    const QString overlay = res.overlayMethod == QLatin1String("occlusion") ? tr("; overlay: occlusion of 1 s spans")
+                                                                            : tr("; overlay: clip contributions");
+    // One arg() call, so a file name with a % in it is not taken for a placeholder.
+    m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as the model heard it%7")
+                          .arg(name, res.verdict.label, QString::number(res.verdict.pChopin, 'f', 2),
+                               QString::number(res.verdict.timeline.size()), heard, kind, overlay));
     m_chart->setTimeline(res.verdict.timeline);
     m_view->setData(spectrogramOf(res));
     m_view->setOverlay(res.overlay, res.overlayStepSeconds > 0 ? res.overlayStepSeconds : 1.0);
