@@ -74,10 +74,10 @@ Result<std::vector<DatasetEntry>> scanList(const QString &path)
             continue;
         const QStringList f = line.split(QLatin1Char('\t'));
         if (f.size() < 2)
-            return Error{QStringLiteral("%1:%2: expected LABEL<TAB>PATH[<TAB>COMPOSER]").arg(path).arg(lineNo)};
+            return Error{QStringLiteral("%1:%2: expected LABEL<TAB>PATH[<TAB>COMPOSER]").arg(path, QString::number(lineNo))};
         const QString label = f[0].trimmed().toLower();
         if (label != QLatin1String("chopin") && label != QLatin1String("other"))
-            return Error{QStringLiteral("%1:%2: label must be Chopin or Other, not '%3'").arg(path).arg(lineNo).arg(f[0])};
+            return Error{QStringLiteral("%1:%2: label must be Chopin or Other, not '%3'").arg(path, QString::number(lineNo), f[0])};
         const bool chopin = label == QLatin1String("chopin");
         const QString file = QDir::isAbsolutePath(f[1]) ? f[1] : base.filePath(f[1]);
         const QString composer = f.size() > 2 ? f[2].trimmed() : (chopin ? QStringLiteral("Chopin") : QStringLiteral("Other"));

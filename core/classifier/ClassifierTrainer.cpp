@@ -261,7 +261,8 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             return Error{QStringLiteral("'%1' was trained with other feature settings").arg(path)};
         if (opened->header.hyper.composerWeight > 0 && opened->header.hyper.composerClasses != startHyper.composerClasses)
             return Error{QStringLiteral("'%1' was trained to name %2 composers; these training pieces have %3")
-                             .arg(path).arg(opened->header.hyper.composerClasses).arg(startHyper.composerClasses)};
+                             .arg(path, QString::number(opened->header.hyper.composerClasses),
+                                  QString::number(startHyper.composerClasses))};
         header.hyper = opened->header.hyper;
         net = opened->net;
         resumeArchive = opened->archive;

@@ -349,7 +349,7 @@ Status ModelArchive::open(const QString &path, const QString &what, torch::seria
         if (QFileInfo(path).isDir() || !f.open(QIODevice::ReadOnly) || !f.read(4).startsWith(QByteArrayLiteral("PK\x03\x04")))
             return describeUnreadableModel(path, what, checked.error().message);
         return Error{QStringLiteral("'%1' is a damaged or truncated %2, or not one (%3 bytes: %4)")
-                         .arg(path, what).arg(QFileInfo(path).size()).arg(checked.error().message)};
+                         .arg(path, what, QString::number(QFileInfo(path).size()), checked.error().message)};
     }
     try {
         archive.load_from(path.toStdString(), torch::kCPU);

@@ -27,7 +27,7 @@ Error describeUnreadableModel(const QString &path, const QString &kind, const QS
                                    : QStringLiteral("the bytes %1").arg(QString::fromLatin1(head.toHex(' ')))), 0};
     }
     return Error{QStringLiteral("'%1' is a damaged or truncated %2 (%3 bytes; LibTorch cannot read the archive: %4)")
-                     .arg(path, kind).arg(info.size()).arg(libraryMessage)};
+                     .arg(path, kind, QString::number(info.size()), libraryMessage)};
 }
 
 QString modelKindOfFormat(const QString &format)

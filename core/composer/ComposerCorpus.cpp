@@ -54,7 +54,7 @@ Result<ComposerCorpus> ComposerCorpus::load(const QString &dir)
         else if (const Result<NoteSequence> r = SmfReader::parse(f.readAll()); !r)
             why = r.error().toString();
         return Error{QStringLiteral("no readable MIDI files with notes in '%1': all %2 MIDI file(s) failed (first: %3: %4)")
-                         .arg(dir).arg(paths.size()).arg(base.relativeFilePath(paths.first()), why)};
+                         .arg(dir, QString::number(paths.size()), base.relativeFilePath(paths.first()), why)};
     }
     corpus.m_fingerprint = QString::fromLatin1(hash.result().toHex());
     corpus.m_training = corpus.m_all;

@@ -125,7 +125,7 @@ Result<ComposerFile::Opened> ComposerFile::open(const QString &path, std::option
             return Error{QStringLiteral("'%1' has no format version").arg(path)};
         if (version.toInt() != kVersion)
             return Error{QStringLiteral("'%1' has composer model format version %2; this build reads version %3 (a newer AI Chopin made it?)")
-                             .arg(path).arg(version.toInt()).arg(kVersion)};
+                             .arg(path, QString::number(version.toInt()), QString::number(kVersion))};
         if (!readString(a, "kind", &kind) || !readString(a, "codec", &codec) || !readString(a, "hyperparameters", &hyper))
             return Error{QStringLiteral("'%1' is missing its header fields").arg(path)};
         readString(a, "info", &info);
@@ -149,7 +149,7 @@ Result<ComposerFile::Opened> ComposerFile::open(const QString &path, std::option
         const double weightBytes = 4.0 * parameterCount(h.codec.vocabularySize(), h.hyper);
         if (weightBytes > double(QFileInfo(path).size()))
             return Error{QStringLiteral("'%1' is damaged: its header describes %2 MB of weights, more than the whole file")
-                             .arg(path).arg(weightBytes / 1e6, 0, 'f', 1)};
+                             .arg(path, QString::number(weightBytes / 1e6, 'f', 1))};
         opened.net = ComposerNetwork(h.codec.vocabularySize(), h.hyper);
         torch::serialize::InputArchive model;
         if (!a.try_read("model", model))

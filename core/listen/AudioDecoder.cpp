@@ -154,9 +154,10 @@ struct Input {
                 const AVCodecParameters *p = fmt->streams[i]->codecpar;
                 if (p->codec_type == AVMEDIA_TYPE_AUDIO)
                     return Error{QStringLiteral("The audio stream of %1 cannot be used: its header declares %2 channel(s) at %3 Hz (%4)")
-                                     .arg(path).arg(p->ch_layout.nb_channels).arg(p->sample_rate).arg(ffmpegSays(AVERROR_INVALIDDATA))};
+                                     .arg(path, QString::number(p->ch_layout.nb_channels), QString::number(p->sample_rate),
+                                          ffmpegSays(AVERROR_INVALIDDATA))};
             }
-            return Error{QStringLiteral("No audio stream in %1 (%2 stream(s), none of them audio)").arg(path).arg(fmt->nb_streams)};
+            return Error{QStringLiteral("No audio stream in %1 (%2 stream(s), none of them audio)").arg(path, QString::number(fmt->nb_streams))};
         }
         if (stream < 0 || !decoder) {
             const AVCodecID id = stream >= 0 ? fmt->streams[stream]->codecpar->codec_id : AV_CODEC_ID_NONE;
@@ -494,7 +495,7 @@ Result<DecodeReport> AudioDecoder::decode(const QString &path, const DecodeOptio
     if (delivered == 0 && !report.cancelled) {
         if (report.decodeErrors > 0)
             return Error{QStringLiteral("No audio could be decoded from %1 (%2 error(s), last: %3)")
-                             .arg(path).arg(report.decodeErrors).arg(lastError)};
+                             .arg(path, QString::number(report.decodeErrors), lastError)};
         if (options.startSeconds > 0)
             return Error{QStringLiteral("The start time %1 s is past the end of %2").arg(options.startSeconds).arg(path)};
         return Error{QStringLiteral("The audio stream of %1 holds no samples").arg(path)};

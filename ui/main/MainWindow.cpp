@@ -214,7 +214,7 @@ void MainWindow::loadFinished()
     if (seq.notes.empty()) {
         // An empty roll in place of the user's piece helps nobody; say what the file holds.
         showError(tr("Could not open %1: it holds no notes (%2 track(s), no note-on events); the piece on screen stays")
-                      .arg(name).arg(seq.trackCount));
+                      .arg(name, QString::number(seq.trackCount)));
         return;
     }
     m_lastError.clear();
@@ -223,10 +223,10 @@ void MainWindow::loadFinished()
     m_compose->showPiece(seq, tr("Open %1").arg(name));
     const int total = int(seq.duration());
     m_fileInfo->setText(tr("%1: %2 notes, %3:%4, %5 tracks")
-                            .arg(seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title))
-                            .arg(seq.notes.size())
-                            .arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'))
-                            .arg(seq.trackCount));
+                            .arg(seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title),
+                                 QString::number(seq.notes.size()), QString::number(total / 60),
+                                 QStringLiteral("%1").arg(total % 60, 2, 10, QLatin1Char('0')),
+                                 QString::number(seq.trackCount)));
     setWindowTitle(tr("%1 - AI Chopin").arg(name));
     m_areas->setCurrentIndex(0);
     statusBar()->showMessage(tr("Opened %1").arg(name), 5000);

@@ -126,7 +126,8 @@ void SpectrogramPanel::finished()
     m_file = path;
     m_view->setData(shown(m_kind->currentIndex()));
     const int seconds = int(m_analysis->duration);
-    m_info->setText(tr("%1: %2:%3").arg(QFileInfo(path).fileName()).arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    m_info->setText(tr("%1: %2:%3").arg(QFileInfo(path).fileName(), QString::number(seconds / 60),
+                                         QStringLiteral("%1").arg(seconds % 60, 2, 10, QLatin1Char('0'))));
     m_play->setEnabled(bool(m_analysis->midi));
     if (m_analysis->midi)
         m_playback->setSequence(*m_analysis->midi);

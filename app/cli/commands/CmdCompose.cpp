@@ -119,8 +119,11 @@ int runCompose(const QStringList &args)
     NoteSequence piece = r.value();
     piece.title = QStringLiteral("AI Chopin");
     piece.texts << QStringLiteral("aichopin-cli compose: model=%1 seconds=%2 temperature=%3 top-k=%4 top-p=%5 seed=%6%7")
-                       .arg(QFileInfo(modelPath).fileName()).arg(g.seconds).arg(g.temperature).arg(g.topK).arg(g.topP).arg(g.seed)
-                       .arg(parser.isSet(prime) ? QStringLiteral(" prime=%1 prime-seconds=%2").arg(QFileInfo(parser.value(prime)).fileName()).arg(primeLimit) : QString());
+                       .arg(QFileInfo(modelPath).fileName(), QString::number(g.seconds), QString::number(g.temperature),
+                            QString::number(g.topK), QString::number(g.topP), QString::number(g.seed),
+                            parser.isSet(prime) ? QStringLiteral(" prime=%1 prime-seconds=%2")
+                                                      .arg(QFileInfo(parser.value(prime)).fileName(), QString::number(primeLimit))
+                                                : QString());
     const Status w = SmfWriter::writeFile(piece, parser.value(outOpt));
     if (!w) {
         err() << args[0] << ": " << w.error().toString() << "\n";
