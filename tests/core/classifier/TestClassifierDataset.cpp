@@ -107,6 +107,13 @@ private Q_SLOTS:
         r = ClassifierDataset::scan(list.fileName());
         QVERIFY(!r);
         QVERIFY(r.error().message.contains(QStringLiteral(":1:")));
+        // A list whose name holds %1 and %2 is named as it is, not filled in.
+        const QString odd = dir.filePath(QStringLiteral("take %1 of %2.tsv"));
+        QVERIFY(QFile::copy(list.fileName(), odd));
+        r = ClassifierDataset::scan(odd);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.startsWith(odd + QStringLiteral(":1: label must be Chopin or Other, not 'Mozart'")),
+                 qPrintable(r.error().message));
         QVERIFY(!ClassifierDataset::scan(dir.filePath(QStringLiteral("Bach"))));  // no Chopin folder
         QVERIFY(!ClassifierDataset::scan(dir.filePath(QStringLiteral("nothing"))));
     }
