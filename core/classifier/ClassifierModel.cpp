@@ -199,6 +199,10 @@ private:
     std::vector<ClipVerdict> m_timeline;
 };
 
+// A recording whose loudest sample is below -60 dBFS is all below ClipStream's silence level;
+// it is judged untrimmed.
+constexpr float kQuietestTrimmedPeak = 1e-3f;
+
 bool isMidi(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -218,7 +222,10 @@ void keepFeaturesInto(ClassifierVerdict &v, const ClipStream &stream, const Clas
 ClassifierVerdict ClassifierModel::classifySamples(const float *samples, qsizetype n, const ClassifyOptions &options)
 {
     const ClassifierFeatureSettings &s = features();
-    ClipStream stream(s, options.keepFeatures, options.trimSilence);
+    float peak = 0.0f;
+    for (qsizetype i = 0; i < n; ++i)
+        peak = std::max(peak, std::abs(samples[i]));
+    ClipStream stream(s, options.keepFeatures, options.trimSilence && peak >= kQuietestTrimmedPeak);
     ClipBatcher batcher(*this, options.batchSize);
     const ClipStream::ClipSink sink = [&](const float *clip, qint64 start) { batcher.add(clip, start); };
     stream.push(samples, n, sink);
@@ -274,6 +281,13 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
                          .arg(double(r->samples) / s.sampleRate, 0, 'f', 3).arg(r->samples)};
     if (peak < 1e-4f)
         return Error{QStringLiteral("the recording is silent (its loudest sample is below -80 dBFS): there is no music to judge")};
+    if (options.trimSilence && peak < kQuietestTrimmedPeak) {
+        // All of it is below the silence level, so trimming would leave one clip: judge it whole
+        // (a second pass over the file, for such quiet recordings only).
+        ClassifyOptions whole = options;
+        whole.trimSilence = false;
+        return classifyFile(path, whole, progress, cancel);
+    }
     stream.finish(sink);
     if (stream.frameCount() == 0)
         return Error{QStringLiteral("no audio in the file")};

@@ -25,7 +25,8 @@ struct ClassifyOptions {
     QString soundfont;          // MIDI input: soundfont to render with; empty: the first installed
     int batchSize = 8;          // clips per network call (bounds the activations held at once)
     bool trimSilence = true;    // judge only the sound: no clips of the silence before, after or
-                                // between passages (ClipStream)
+                                // between passages (ClipStream); a recording that is all below
+                                // -60 dBFS is judged whole
 };
 
 struct PieceResult {

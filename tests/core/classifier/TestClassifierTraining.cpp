@@ -540,6 +540,18 @@ private Q_SLOTS:
         const ClassifierVerdict vu = model.value()->classifySamples(padded.data(), qsizetype(padded.size()), whole);
         QCOMPARE(vu.timeline.front().startSeconds, 0.0);
         QVERIFY(vu.timeline.size() > vl.timeline.size());
+        // A recording that is all below the silence level (peak about -70 dBFS) is judged whole,
+        // not from one clip, from memory and from a file alike.
+        std::vector<float> quiet = padded;
+        for (float &x : quiet)
+            x *= 1e-3f;
+        const ClassifierVerdict vq = model.value()->classifySamples(quiet.data(), qsizetype(quiet.size()));
+        QCOMPARE(vq.timeline.size(), vu.timeline.size());
+        const QString quietWav = m_dir.filePath(QStringLiteral("quiet.wav"));
+        QVERIFY(WavWriter::writeFile(quietWav, quiet.data(), qint64(quiet.size()), 22050, 1, WavFormat::Float32));
+        const auto vqf = model.value()->classifyFile(quietWav);
+        QVERIFY2(vqf, vqf ? "" : qPrintable(vqf.error().message));
+        QCOMPARE(vqf->timeline.size(), vu.timeline.size());
 
         // The same through a WAV file.
         const QString wav = m_dir.filePath(QStringLiteral("low.wav"));
