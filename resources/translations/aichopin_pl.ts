@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+71"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+70"/>
         <source>semitone bands</source>
         <translation>pasma półtonowe</translation>
     </message>
@@ -114,13 +114,13 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+191"/>
+        <location line="+190"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
         <location line="-170"/>
-        <location line="+239"/>
+        <location line="+227"/>
         <location line="+20"/>
         <location line="+43"/>
         <location line="+41"/>
@@ -128,7 +128,7 @@
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-329"/>
         <source>Play or pause the selected file</source>
         <translation>Odtwórz lub wstrzymaj zaznaczony plik</translation>
     </message>
@@ -218,12 +218,12 @@
         <translation>%1: jeszcze nie sklasyfikowano</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1: %2, P(Chopin) %3 over %4 clips; spectrogram: %5 as the model heard it%6</source>
-        <translation>%1: %2, P(Chopin) %3 z %4 fragmentów; spektrogram: %5 tak, jak słyszał go model%6</translation>
+        <location line="+9"/>
+        <source> from %1 to %2</source>
+        <translation> od %1 do %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>MFCC</source>
         <translation>MFCC</translation>
     </message>
@@ -248,7 +248,12 @@
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+2"/>
+        <source>%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as the model heard it%7</source>
+        <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 tak, jak słyszał go model%7</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <location line="+61"/>
         <source>Pause</source>
         <translation>Pauza</translation>
@@ -1448,7 +1453,7 @@ pewny?</translation>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Analysing %1...</source>
         <translation>Analizowanie %1...</translation>
     </message>
@@ -1471,7 +1476,7 @@ pewny?</translation>
         <translation>Spektrogram: Ctrl+kółko przybliża, kółko przewija, kliknięcie odtwarza od tego miejsca</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+140"/>
         <source>No spectrogram yet</source>
         <translation>Brak spektrogramu</translation>
     </message>
