@@ -407,7 +407,7 @@ void ClassifyPanel::showRow(int row)
                                                                      : tr("log-mel");
     const QString overlay = res.overlayMethod == QLatin1String("occlusion") ? tr("; overlay: occlusion of 1 s spans")
                                                                             : tr("; overlay: clip contributions");
-    // One arg() call, so a file name with a % in it is not taken for a placeholder.
+    // One arg() call, so a %1 or %2 inside a file name is shown as it is, not filled in.
     m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as the model heard it%7")
                           .arg(name, res.verdict.label, QString::number(res.verdict.pChopin, 'f', 2),
                                QString::number(res.verdict.timeline.size()), heard, kind, overlay));

@@ -111,9 +111,9 @@ ListeningMap occlusionMap(ClassifierModel &model, const ClassifierVerdict &verdi
         if (int(p.size()) != spans + 1)
             return {};
         // The timeline's clip probabilities carry the model's decision bias; so does the rebuild.
-        const double rebuilt = 1.0 / (1.0 + std::exp(model.decisionBias() - logit(p[0])));
-        map.rebuildError = std::max(map.rebuildError, std::abs(rebuilt - clip.pChopin));
         const double baseLogit = logit(p[0]);
+        const double rebuilt = ClassifierModel::probabilityAtDecision(baseLogit, 0.0, model.decisionBias());
+        map.rebuildError = std::max(map.rebuildError, std::abs(rebuilt - clip.pChopin));
         for (int s = 0; s < spans; ++s) {
             const double drop = sign * (baseLogit - logit(p[size_t(s + 1)]));
             const int a = start + s * spanFrames, e = std::min({frames, start + (s + 1) * spanFrames, start + clipFrames});
