@@ -400,6 +400,33 @@ private Q_SLOTS:
         QVERIFY(occlusionMap(*model.value(), bare).isEmpty());
     }
 
+    void timelineLineBreaksAtSkippedSilence()
+    {
+        // Two passages with a silence the classifier skipped between them (the third clip starts
+        // after the second ends): one line each, so none crosses the silence.
+        ClassifyTimelineChart chart;
+        chart.setTimeline({{0, 10, 0.9}, {5, 15, 0.8}, {40, 50, 0.2}, {45, 55, 0.3}, {50, 60, 0.4}});
+        QList<QLineSeries *> passages = chart.passageSeries();
+        QCOMPARE(passages.size(), 2);
+        QCOMPARE(passages[0], chart.pSeries());
+        QCOMPARE(passages[0]->points(), (QList<QPointF>{{5, 0.9}, {10, 0.8}}));
+        QCOMPARE(passages[1]->points(), (QList<QPointF>{{45, 0.2}, {50, 0.3}, {55, 0.4}}));
+        for (QLineSeries *s : passages) {
+            QCOMPARE(s->pen().color(), chart.pSeries()->pen().color());
+            QCOMPARE(s->attachedAxes().size(), 2);
+        }
+        // Overlapping clips stay one line; a new timeline or clearing drops the extra series.
+        chart.setTimeline({{0, 10, 0.5}, {5, 15, 0.6}, {10, 20, 0.7}});
+        QCOMPARE(chart.passageSeries().size(), 1);
+        QCOMPARE(chart.pSeries()->count(), 3);
+        QCOMPARE(chart.chart()->series().size(), 3);  // the clips, the threshold, the playhead
+        chart.setTimeline({{0, 10, 0.5}, {30, 40, 0.6}});
+        QCOMPARE(chart.chart()->series().size(), 4);
+        chart.clear();
+        QCOMPARE(chart.passageSeries().size(), 1);
+        QCOMPARE(chart.chart()->series().size(), 3);
+    }
+
     void mainWindowHostsThePanel()
     {
         MainWindow w;

@@ -11,6 +11,13 @@
 
 namespace aichopin {
 
+namespace {
+QPen timelinePen()
+{
+    return QPen(QColor(0x3a, 0x8f, 0xd0), 2);
+}
+}  // namespace
+
 ClassifyTimelineChart::ClassifyTimelineChart(QWidget *parent) : QChartView(parent)
 {
     setObjectName(QStringLiteral("classifyTimeline"));
@@ -54,7 +61,8 @@ void ClassifyTimelineChart::applyTheme()
 {
     const bool dark = SceneColors::isDark(palette());
     chart()->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    m_p->setPen(QPen(QColor(0x3a, 0x8f, 0xd0), 2));
+    for (QLineSeries *s : passageSeries())
+        s->setPen(timelinePen());
     m_threshold->setPen(QPen(QColor(0xa0, 0xa0, 0xa0), 1, Qt::DashLine));
     m_playhead->setPen(QPen(dark ? QColor(0xff, 0xd0, 0x40) : QColor(0xd0, 0x30, 0x30), 1.5));
 }
@@ -66,21 +74,52 @@ void ClassifyTimelineChart::changeEvent(QEvent *event)
     QChartView::changeEvent(event);
 }
 
+QList<QLineSeries *> ClassifyTimelineChart::passageSeries() const
+{
+    return QList<QLineSeries *>{m_p} + m_later;
+}
+
+void ClassifyTimelineChart::removeLaterPassages()
+{
+    for (QLineSeries *s : std::as_const(m_later)) {
+        chart()->removeSeries(s);
+        delete s;
+    }
+    m_later.clear();
+}
+
 void ClassifyTimelineChart::setTimeline(const std::vector<ClipVerdict> &timeline)
 {
-    QList<QPointF> points;
+    // Classifying skips a silence as long as a clip; the clip after it starts past the end of
+    // the one before, and no line should claim the music went on through the silence.
+    QList<QList<QPointF>> passages(1);
     double end = 0;
-    for (const ClipVerdict &c : timeline) {
-        points << QPointF(0.5 * (c.startSeconds + c.endSeconds), c.pChopin);
+    for (size_t i = 0; i < timeline.size(); ++i) {
+        const ClipVerdict &c = timeline[i];
+        if (i > 0 && c.startSeconds > timeline[i - 1].endSeconds)
+            passages.append(QList<QPointF>{});
+        passages.last() << QPointF(0.5 * (c.startSeconds + c.endSeconds), c.pChopin);
         end = std::max(end, c.endSeconds);
     }
-    m_p->replace(points);
+    removeLaterPassages();
+    m_p->replace(passages.first());
+    for (qsizetype i = 1; i < passages.size(); ++i) {
+        auto *s = new QLineSeries;
+        s->setPointsVisible(true);
+        s->replace(passages[i]);
+        chart()->addSeries(s);
+        s->attachAxis(m_x);
+        s->attachAxis(m_y);
+        s->setPen(timelinePen());  // after addSeries, which gives it the theme's next colour
+        m_later.append(s);
+    }
     m_threshold->replace(QList<QPointF>{{0.0, 0.5}, {std::max(end, 1.0), 0.5}});
     setPlayhead(-1);
 }
 
 void ClassifyTimelineChart::clear()
 {
+    removeLaterPassages();
     m_p->clear();
     m_threshold->clear();
     m_playhead->clear();
@@ -113,7 +152,8 @@ void ClassifyTimelineChart::setPlayhead(double seconds)
 void ClassifyTimelineChart::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && !m_p->points().isEmpty()) {
-        const QPointF value = chart()->mapToValue(chart()->mapFromScene(mapToScene(event->position().toPoint())), m_p);
+        const QPointF value =
+            chart()->mapToValue(chart()->mapFromScene(mapToScene(event->position().toPoint())), m_threshold);
         const double clamped = std::clamp(value.x(), m_x->min(), m_x->max());
         Q_EMIT seekRequested(std::max(0.0, clamped));
         event->accept();

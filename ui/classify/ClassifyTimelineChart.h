@@ -1,6 +1,7 @@
 #pragma once
-// P(Chopin) over a piece: one point per classifier clip (at its middle), a dashed 0.5 threshold
-// and a playhead, on a time axis the owner keeps equal to the spectrogram's visible range. A
+// P(Chopin) over a piece: one point per classifier clip (at its middle), joined by a line within
+// each passage (a silence the classifier skipped breaks the line), a dashed 0.5 threshold and a
+// playhead, on a time axis the owner keeps equal to the spectrogram's visible range. A
 // click asks to seek. The chart theme follows the palette (dark or light). UI thread.
 #include "classifier/ClassifierTypes.h"
 
@@ -20,7 +21,10 @@ public:
     void setTimeRange(double start, double seconds);
     void setPlayhead(double seconds);  // < 0 hides it
 
+    // The first passage's clips (all of them when no silence was skipped), then one series per
+    // later passage.
     QLineSeries *pSeries() const { return m_p; }
+    QList<QLineSeries *> passageSeries() const;
     QValueAxis *timeAxis() const { return m_x; }
     QValueAxis *pAxis() const { return m_y; }
 
@@ -34,8 +38,10 @@ protected:
 private:
     // Dark or light chart theme by the palette, then our series pens (setTheme resets them).
     void applyTheme();
+    void removeLaterPassages();
 
     QLineSeries *m_p;
+    QList<QLineSeries *> m_later;  // passages after the first, owned by the chart
     QLineSeries *m_threshold;
     QLineSeries *m_playhead;
     QValueAxis *m_x;
