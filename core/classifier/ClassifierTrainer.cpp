@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QThread>
 
 #include <algorithm>
 #include <cmath>
@@ -192,8 +193,9 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     if (!dev)
         return dev.error();
     const torch::Device device = dev.value();
-    if (options.threads > 0)
-        torch::set_num_threads(options.threads);
+    // Every core unless told otherwise: LibTorch's own default counts the physical cores it can
+    // see, one on some two-core virtual machines, where two threads trained 1.75 times as fast.
+    torch::set_num_threads(options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
     torch::AutoGradMode gradients(true);  // whatever the calling thread had set
     torch::manual_seed(options.seed);
     std::mt19937_64 rng(options.seed);

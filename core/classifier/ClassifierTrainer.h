@@ -29,7 +29,7 @@ struct ClassifierTrainingOptions {
     double minutes = -1;             // wall-clock limit (<= 0: none); checked every batch
     QString device = QStringLiteral("auto");
     quint64 seed = 1;
-    int threads = 0;                 // torch intra-op threads; 0 keeps LibTorch's choice
+    int threads = 0;                 // torch intra-op threads; 0: one per core
     QJsonObject info;                // stored in the model file (data, command line)
     // After training, set the model's decision bias (ClassifierModel::decisionBias) from the
     // best model's verdicts on the validation pieces, when they hold both classes.

@@ -27,7 +27,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Stop training after M minutes (clip preparation not counted)."), QStringLiteral("M"), QStringLiteral("0"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"), QStringLiteral("auto"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (split, augmentation, weights)."), QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("LibTorch threads (0: its default)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("LibTorch threads (0: one per core)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("Continue from MODEL.ckpt."), QStringLiteral("MODEL"));
     const QCommandLineOption clips(QStringLiteral("clips-per-piece"), QStringLiteral("Clip windows per piece per rendering (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption augs(QStringLiteral("augmentations"), QStringLiteral("Augmented renderings per training piece (default 3)."), QStringLiteral("N"), QStringLiteral("3"));
