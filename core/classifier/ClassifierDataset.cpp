@@ -242,6 +242,29 @@ void ClassifierDataset::splitByPiece(std::vector<ClipPiece> &pieces, double vali
     }
 }
 
+void ClassifierDataset::keepTrainingShare(std::vector<ClipPiece> &pieces, double share, quint64 seed)
+{
+    if (share >= 1.0)
+        return;
+    std::map<QString, std::vector<size_t>> byComposer;
+    for (size_t i = 0; i < pieces.size(); ++i)
+        if (!pieces[i].validation)
+            byComposer[pieces[i].composer].push_back(i);
+    std::mt19937_64 rng(seed ^ 0x5EEDC0DEull);
+    std::vector<bool> drop(pieces.size(), false);
+    for (auto &[composer, idx] : byComposer) {
+        std::shuffle(idx.begin(), idx.end(), rng);
+        const size_t keep = std::max<size_t>(1, size_t(std::lround(std::max(0.0, share) * double(idx.size()))));
+        for (size_t i = keep; i < idx.size(); ++i)
+            drop[idx[i]] = true;
+    }
+    size_t out = 0;
+    for (size_t i = 0; i < pieces.size(); ++i)
+        if (!drop[i])
+            pieces[out++] = pieces[i];
+    pieces.resize(out);
+}
+
 Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEntries, const ClassifierDatasetOptions &options,
                                          const ProgressSink &progress, const CancelToken *cancel, QStringList *skipped)
 {
@@ -276,8 +299,10 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
     if (options.allValidation)
         for (ClipPiece &p : set.pieces)
             p.validation = true;
-    else
+    else {
         splitByPiece(set.pieces, options.validationFraction, options.seed);
+        keepTrainingShare(set.pieces, options.trainShare, options.seed);
+    }
 
     const QStringList fonts = soundfontsFor(options);
     if (fonts.isEmpty() && !options.excludeSoundfonts.isEmpty()

@@ -54,6 +54,9 @@ struct ClassifierDatasetOptions {
     double prerollSeconds = 0.0;
     QString cacheDir;                 // empty: <XDG cache>/classifier-clips; "-" disables the cache
     int maxPieces = 0;                // > 0: take at most this many pieces (spread over composers)
+    // Below 1: train on only this share of each composer's training pieces (seeded, at least one),
+    // the validation pieces unchanged, so runs on less data compare on the same held-out pieces.
+    double trainShare = 1.0;
     bool allValidation = false;       // evaluation: every piece is marked validation
     bool onlyValidation = false;      // evaluation of a training run's split: make clips of validation pieces only
 };
@@ -63,6 +66,9 @@ public:
     static Result<std::vector<DatasetEntry>> scan(const QString &dirOrList);
     // Marks validation pieces: per composer, a seeded shuffle, the first fraction.
     static void splitByPiece(std::vector<ClipPiece> &pieces, double validationFraction, quint64 seed);
+    // Drops training pieces so that `share` of each composer's remain (rounded, at least one);
+    // validation pieces are kept. A seeded shuffle, independent of the split's.
+    static void keepTrainingShare(std::vector<ClipPiece> &pieces, double share, quint64 seed);
     // Clips of every entry. A file that cannot be read is skipped and named in *skipped.
     static Result<ClipSet> build(const std::vector<DatasetEntry> &entries, const ClassifierDatasetOptions &options,
                                  const ProgressSink &progress = {}, const CancelToken *cancel = nullptr,

@@ -346,7 +346,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             ClassifierEpochStats stats;
             stats.epoch = epoch + 1;
             stats.maxEpochs = options.epochs;
-            stats.learningRate = lr;
+            stats.learningRate = hyper.cosineSchedule ? lr * 0.5 * (1.0 + std::cos(M_PI * double(epoch) / double(std::max(1, options.epochs)))) : lr;
             if (hyper.balancedSampling) {
                 trainIdx = smaller;
                 const size_t m = smaller.size();
@@ -374,6 +374,11 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                 if (hyper.specAugment)
                     specAugment(x, rng);
                 const torch::Tensor y = labelsOf(data, trainIdx, from, to).to(device);
+                if (hyper.cosineSchedule) {
+                    // Where this step lies in the whole run, 0 at the first step, 1 after the last.
+                    const double run = (double(epoch) + double(from) / double(trainIdx.size())) / double(std::max(1, options.epochs));
+                    opt.setLearningRate(lr * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, run))));
+                }
                 opt.zeroGrad();
                 torch::Tensor logits, loss;
                 if (hyper.composerWeight > 0 && net->hasComposerOutput()) {

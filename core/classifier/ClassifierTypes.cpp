@@ -115,6 +115,7 @@ QJsonObject ClassifierHyperparameters::toJson() const
                        {QStringLiteral("spec_augment"), specAugment},
                        {QStringLiteral("balanced_sampling"), balancedSampling},
                        {QStringLiteral("lr_decay"), lrDecay},
+                       {QStringLiteral("cosine_schedule"), cosineSchedule},
                        {QStringLiteral("ema_decay"), emaDecay},
                        {QStringLiteral("timbre_eq"), timbreEq},
                        {QStringLiteral("composer_weight"), composerWeight},
@@ -136,6 +137,7 @@ std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromJson(con
     h.specAugment = o.value(QStringLiteral("spec_augment")).toBool();
     h.balancedSampling = o.value(QStringLiteral("balanced_sampling")).toBool(false);
     h.lrDecay = o.value(QStringLiteral("lr_decay")).toDouble(1.0);
+    h.cosineSchedule = o.value(QStringLiteral("cosine_schedule")).toBool(false);
     h.emaDecay = o.value(QStringLiteral("ema_decay")).toDouble(0.0);
     h.timbreEq = o.value(QStringLiteral("timbre_eq")).toDouble(0.0);
     h.composerWeight = o.value(QStringLiteral("composer_weight")).toDouble(0.0);

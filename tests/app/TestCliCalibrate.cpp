@@ -179,7 +179,9 @@ private Q_SLOTS:
             {{QStringLiteral("--timbre-eq"), QStringLiteral("-1")}, QStringLiteral("--timbre-eq")},
             {{QStringLiteral("--composer-task"), QStringLiteral("much")}, QStringLiteral("--composer-task")},
             {{QStringLiteral("--flatten"), QStringLiteral("-1")}, QStringLiteral("--flatten must be a whole number from 0 to")},
-            {{QStringLiteral("--flatten"), QStringLiteral("two")}, QStringLiteral("--flatten")}};
+            {{QStringLiteral("--flatten"), QStringLiteral("two")}, QStringLiteral("--flatten")},
+            {{QStringLiteral("--train-share"), QStringLiteral("0")}, QStringLiteral("--train-share must be a number above 0 and at most 1")},
+            {{QStringLiteral("--train-share"), QStringLiteral("1.5")}, QStringLiteral("--train-share must be a number above 0 and at most 1")}};
         for (const auto &[option, message] : bad) {
             const Run refused = cli(common + option);
             QCOMPARE(refused.code, 2);
@@ -190,6 +192,7 @@ private Q_SLOTS:
         const Run run = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("loss"), QStringLiteral("--ema"), QStringLiteral("0.9"),
                                                  QStringLiteral("--channels"), QStringLiteral("8,12,20"), QStringLiteral("--timbre-eq"), QStringLiteral("0.5"),
                                                  QStringLiteral("--composer-task"), QStringLiteral("0.5"), QStringLiteral("--flatten"), QStringLiteral("3"),
+                                                 QStringLiteral("--cosine"), QStringLiteral("--train-share"), QStringLiteral("0.5"),
                                                  QStringLiteral("--json")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         const QJsonObject r = QJsonDocument::fromJson(run.out.toUtf8()).object();
@@ -206,6 +209,11 @@ private Q_SLOTS:
         QVERIFY(checkpoint.contains("\"composer_weight\":0.5"));  // and the composer output
         QVERIFY(!checkpoint.contains("\"composer_classes\":0"));
         QVERIFY(checkpoint.contains("\"flatten_terms\":3"));  // and the input's flattening, which classifying repeats
+        QVERIFY(checkpoint.contains("\"cosine_schedule\":true"));  // and the learning-rate schedule, for a resumed run
+        // --train-share 0.5: of the 4 training pieces (2 per class) one per class is trained on; the
+        // 4 validation pieces stay.
+        QVERIFY(checkpoint.contains("\"validation_pieces\":4"));
+        QVERIFY(checkpoint.contains("\"pieces\":6"));
     }
 };
 

@@ -35,10 +35,12 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption exclude(QStringLiteral("exclude-soundfont"), QStringLiteral("Never render with this soundfont (file name or path; repeatable), so evaluate-classifier --soundfont can measure it as an unseen synthesizer."), QStringLiteral("FILE"));
     const QCommandLineOption valFraction(QStringLiteral("validation"), QStringLiteral("Fraction of each composer's pieces held out (default 0.2)."), QStringLiteral("F"), QStringLiteral("0.2"));
     const QCommandLineOption maxPieces(QStringLiteral("max-pieces"), QStringLiteral("Use at most N pieces (spread over composers)."), QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption trainShare(QStringLiteral("train-share"), QStringLiteral("Train on only this share of each composer's training pieces (0 to 1, default 1), the validation pieces unchanged: how much more data would help."), QStringLiteral("F"), QStringLiteral("1"));
     const QCommandLineOption cache(QStringLiteral("cache"), QStringLiteral("Clip cache folder ('-' for none; default: the XDG cache)."), QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the result as JSON."));
     const QCommandLineOption balanced(QStringLiteral("balanced"), QStringLiteral("Balanced epochs (every clip of the smaller class and as many of the larger) instead of a class-weighted loss."));
     const QCommandLineOption lrDecay(QStringLiteral("lr-decay"), QStringLiteral("Multiply the learning rate by X after an epoch that did not give a better model (default 1: constant)."), QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption cosine(QStringLiteral("cosine"), QStringLiteral("Lower the learning rate along half a cosine from its start to zero at the last step of the last epoch (--epochs sets the length), so the last epochs settle."));
     const QCommandLineOption ema(QStringLiteral("ema"), QStringLiteral("Validate and keep a moving average of the weights with this decay per step (0: off; default: the preset's)."), QStringLiteral("X"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Keep the epoch with the best validation piece ROC AUC (auc, default) or the lowest validation loss (loss)."), QStringLiteral("BY"), QStringLiteral("auc"));
     const QCommandLineOption noCalibrate(QStringLiteral("no-calibrate"), QStringLiteral("Keep the piece decision at even odds instead of centring it between the validation pieces of both classes."));
@@ -47,7 +49,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption channels(QStringLiteral("channels"), QStringLiteral("Channels of the convolution blocks, comma-separated (default: the preset's, 24,48,96,96 for default)."), QStringLiteral("LIST"));
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, so notes and pedal ringing into it sound as in a performance (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
     const QCommandLineOption flatten(QStringLiteral("flatten"), QStringLiteral("Take each clip's smooth spectral envelope (its first K cosine terms over the bands) out of its input, so a piano's, room's or microphone's colour matters less (0: off; default: 8 for semitone bands, as the shipped model, else 0)."), QStringLiteral("K"));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, cache, json, noCalibrate, balanced, lrDecay, ema, select, channels, timbre, composerTask, preroll, flatten})
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, select, channels, timbre, composerTask, preroll, flatten})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -87,6 +89,14 @@ int runTrainClassifier(const QStringList &args)
     dopt.excludeSoundfonts = parser.values(exclude);
     dopt.validationFraction = parser.value(valFraction).toDouble();
     dopt.maxPieces = parser.value(maxPieces).toInt();
+    {
+        bool ok = false;
+        dopt.trainShare = parser.value(trainShare).toDouble(&ok);
+        if (!ok || !(dopt.trainShare > 0.0) || dopt.trainShare > 1.0) {
+            err() << args[0] << ": --train-share must be a number above 0 and at most 1\n";
+            return 2;
+        }
+    }
     dopt.cacheDir = parser.value(cache);
     dopt.prerollSeconds = qMax(0.0, parser.value(preroll).toDouble());
 
@@ -130,6 +140,7 @@ int runTrainClassifier(const QStringList &args)
         topt.hyper.balancedSampling = true;
     bool okDecay = false;
     topt.hyper.lrDecay = parser.value(lrDecay).toDouble(&okDecay);
+    topt.hyper.cosineSchedule = parser.isSet(cosine);
     if (!okDecay || !(topt.hyper.lrDecay > 0 && topt.hyper.lrDecay <= 1)) {
         err() << args[0] << ": --lr-decay must be a number above 0 and at most 1\n";
         return 2;

@@ -136,6 +136,42 @@ private Q_SLOTS:
             QCOMPARE(again[i].validation, pieces[i].validation);
     }
 
+    void trainingShareKeepsTheValidationPieces()
+    {
+        std::vector<ClipPiece> pieces;
+        for (int i = 0; i < 30; ++i)
+            pieces.push_back({QString::number(i), i < 10 ? QStringLiteral("Chopin") : i < 28 ? QStringLiteral("Liszt") : QStringLiteral("Satie"),
+                              i < 10, false});
+        ClassifierDataset::splitByPiece(pieces, 0.2, 3);
+        QStringList held;
+        for (const ClipPiece &p : pieces)
+            if (p.validation)
+                held << p.name;
+        std::vector<ClipPiece> half = pieces;
+        ClassifierDataset::keepTrainingShare(half, 0.5, 3);
+        QStringList heldAfter;
+        int chopin = 0, liszt = 0, satie = 0;
+        for (const ClipPiece &p : half) {
+            if (p.validation) {
+                heldAfter << p.name;
+                continue;
+            }
+            (p.composer == QLatin1String("Chopin") ? chopin : p.composer == QLatin1String("Liszt") ? liszt : satie)++;
+        }
+        QCOMPARE(heldAfter, held);  // the same held-out pieces, in their order
+        QCOMPARE(chopin, 4);        // half of Chopin's 8 training pieces
+        QCOMPARE(liszt, 7);         // half of Liszt's 14
+        QCOMPARE(satie, 1);         // Satie's one training piece stays: every composer keeps one
+        std::vector<ClipPiece> again = pieces;
+        ClassifierDataset::keepTrainingShare(again, 0.5, 3);
+        QCOMPARE(again.size(), half.size());
+        for (size_t i = 0; i < half.size(); ++i)
+            QCOMPARE(again[i].name, half[i].name);
+        std::vector<ClipPiece> all = pieces;
+        ClassifierDataset::keepTrainingShare(all, 1.0, 3);
+        QCOMPARE(all.size(), pieces.size());
+    }
+
     void windowAppliesAugmentation()
     {
         const NoteSequence s = scale(60, 10);

@@ -221,6 +221,35 @@ private Q_SLOTS:
         QCOMPARE(ClassifierModel::load(o.outPath).value()->decisionBias(), 0.0);
     }
 
+    void cosineScheduleLowersTheRateAlongHalfACosine()
+    {
+        const ClipSet data = syntheticClips(40, 5);
+        auto run = [&](const QString &name, bool cosine, std::vector<ClassifierEpochStats> *epochs) {
+            ClassifierTrainingOptions o = quickOptions(m_dir.filePath(name), 4);
+            o.hyper.cosineSchedule = cosine;
+            const auto r = ClassifierTrainer::train(data, o, [&](const ClassifierEpochStats &s) { epochs->push_back(s); });
+            QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+            QCOMPARE(int(epochs->size()), 4);
+        };
+        std::vector<ClassifierEpochStats> constant, again, cosine;
+        run(QStringLiteral("constant.pt"), false, &constant);
+        run(QStringLiteral("constant-again.pt"), false, &again);
+        run(QStringLiteral("cosine.pt"), true, &cosine);
+        const double lr = tinyHyper().learningRate;
+        for (int e = 0; e < 4; ++e) {
+            QCOMPARE(constant[size_t(e)].learningRate, lr);
+            // Each epoch starts at lr * (1 + cos(pi * e / 4)) / 2: lr, 0.85 lr, 0.5 lr, 0.15 lr.
+            QVERIFY(std::abs(cosine[size_t(e)].learningRate - lr * 0.5 * (1.0 + std::cos(M_PI * e / 4.0))) < 1e-12);
+            QCOMPARE(again[size_t(e)].trainLoss, constant[size_t(e)].trainLoss);  // the same seed trains the same
+        }
+        // The rate reaches the optimiser within the first epoch: from its second step on, the
+        // steps are smaller than at a constant rate, so the first epoch's loss already differs.
+        QVERIFY(cosine[0].trainLoss != constant[0].trainLoss);
+        QFile f(m_dir.filePath(QStringLiteral("cosine.pt.ckpt")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("\"cosine_schedule\":true"));  // kept, so a resumed run goes on with it
+    }
+
     void keepsTheEpochWithTheBestPieceRanking()
     {
         // A weak signal, so the validation ranking changes from epoch to epoch (on the build machine
