@@ -3,6 +3,7 @@
 #include "classifier/ClassifierNetwork.h"
 #include "classifier/ClipStream.h"
 #include "common/DataPaths.h"
+#include "common/HeapRetention.h"
 #include "listen/AudioDecoder.h"
 #include "midi/SmfReader.h"
 #include "sound/OfflineRenderer.h"
@@ -226,6 +227,7 @@ void keepFeaturesInto(ClassifierVerdict &v, const ClipStream &stream, const Clas
 
 ClassifierVerdict ClassifierModel::classifySamples(const float *samples, qsizetype n, const ClassifyOptions &options)
 {
+    const HeapRetention keepHeap;  // each batch of clips reuses the last one's buffers
     const ClassifierFeatureSettings &s = features();
     float peak = 0.0f;
     for (qsizetype i = 0; i < n; ++i)
@@ -245,6 +247,7 @@ ClassifierVerdict ClassifierModel::classifySamples(const float *samples, qsizety
 Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, const ClassifyOptions &options,
                                                         const ProgressSink &progress, const CancelToken *cancel)
 {
+    const HeapRetention keepHeap;  // each batch of clips reuses the last one's buffers
     const ClassifierFeatureSettings &s = features();
     if (isMidi(path)) {
         const Result<NoteSequence> seq = SmfReader::readFile(path);
@@ -305,6 +308,7 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
 
 ClassifierEvaluation ClassifierModel::evaluate(const ClipSet &data, bool validationOnly)
 {
+    const HeapRetention keepHeap;
     ClassifierEvaluation e;
     std::vector<ScoredItem> clipItems;
     std::vector<std::vector<double>> logC(data.pieces.size()), logO(data.pieces.size());

@@ -2,6 +2,7 @@
 
 #include "classifier/ClassifierMetrics.h"
 #include "classifier/ClassifierNetwork.h"
+#include "common/HeapRetention.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -183,6 +184,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                                                           const EpochCallback &onEpoch, const ProgressSink &progress,
                                                           const CancelToken *cancel)
 {
+    const HeapRetention keepHeap;  // a batch's activations are reused, not faulted in again each step
     if (options.outPath.isEmpty())
         return Error{QStringLiteral("no output model path given")};
     if (data.clips.size() != size_t(data.clipCount()) * data.clipValues() || data.clipCount() == 0)

@@ -2,6 +2,7 @@
 
 #include "composer/ComposerCorpus.h"
 #include "composer/ComposerNetwork.h"
+#include "common/HeapRetention.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 
@@ -194,6 +195,7 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
                                                       const EpochCallback &onEpoch, const ProgressSink &progress,
                                                       const CancelToken *cancel)
 {
+    const HeapRetention keepHeap;  // a step's buffers are reused, not faulted in again each step
     try {
         ComposerTrainingOptions o = options;
         if (o.outPath.isEmpty())

@@ -4,6 +4,7 @@
 #include "classifier/ClassifierNetwork.h"
 #include "classifier/ClassifierTrainer.h"
 #include "classifier/ClipStream.h"
+#include "common/HeapRetention.h"
 #include "sound/WavWriter.h"
 
 #include <QFile>
@@ -11,7 +12,12 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstdlib>
 #include <random>
+
+#if defined(__GLIBC__)
+#include <sys/resource.h>
+#endif
 
 using namespace aichopin;
 
@@ -79,6 +85,25 @@ std::vector<float> tones(double seconds, bool low, quint64 seed)
     }
     return y;
 }
+
+#if defined(__GLIBC__)
+// Minor page faults of allocating `bytes`, writing one byte of each page and freeing it: about one
+// per page when the memory is fresh from the kernel, hardly any when malloc reuses what it kept.
+long faultsOfFreshBuffer(size_t bytes)
+{
+    rusage before{}, after{};
+    getrusage(RUSAGE_SELF, &before);
+    char *p = static_cast<char *>(std::malloc(bytes));
+    if (!p)
+        return -1;
+    volatile char *v = p;
+    for (size_t i = 0; i < bytes; i += 4096)
+        v[i] = char(i);
+    std::free(p);
+    getrusage(RUSAGE_SELF, &after);
+    return after.ru_minflt - before.ru_minflt;
+}
+#endif
 
 }  // namespace
 
@@ -219,6 +244,40 @@ private Q_SLOTS:
         QVERIFY(u);
         QCOMPARE(u->decisionBias, 0.0);
         QCOMPARE(ClassifierModel::load(o.outPath).value()->decisionBias(), 0.0);
+    }
+
+    void heapIsKeptDuringTrainingAndGivenBackAfter()
+    {
+#if !defined(__GLIBC__)
+        QSKIP("HeapRetention only changes glibc's malloc");
+#else
+        const size_t big = size_t(96) << 20;  // above glibc's largest mmap threshold (32 MiB)
+        const long pages = long(big / 4096);
+        QVERIFY(!HeapRetention::active());
+        faultsOfFreshBuffer(big);
+        QVERIFY(faultsOfFreshBuffer(big) > pages * 3 / 4);  // mmapped, unmapped, faulted in again
+        {
+            const HeapRetention keep;
+            QVERIFY(HeapRetention::active());
+            faultsOfFreshBuffer(big);                          // the heap grows once
+            QVERIFY(faultsOfFreshBuffer(big) < pages / 20);    // then the same memory is reused
+            {
+                const HeapRetention nested;
+            }
+            QVERIFY(HeapRetention::active());  // the outer one still holds it
+        }
+        QVERIFY(!HeapRetention::active());
+        QVERIFY(faultsOfFreshBuffer(big) > pages * 3 / 4);  // given back: fresh pages again
+
+        // Training holds it for its whole run, and lets go at the end.
+        const ClipSet data = syntheticClips(20, 9);
+        bool heldInEpochs = true;
+        const auto r = ClassifierTrainer::train(data, quickOptions(m_dir.filePath(QStringLiteral("heap.pt")), 2),
+                                                [&](const ClassifierEpochStats &) { heldInEpochs = heldInEpochs && HeapRetention::active(); });
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+        QVERIFY(heldInEpochs);
+        QVERIFY(!HeapRetention::active());
+#endif
     }
 
     void cosineScheduleLowersTheRateAlongHalfACosine()
