@@ -5,7 +5,7 @@ namespace aichopin {
 // Keeps freed memory in the process for reuse while heavy tensor work runs.
 //
 // A training step or a batch of clips allocates and frees the same large buffers again and again
-// (one activation of the classifier's first block is over 100 MB for a batch of 64 clips). glibc
+// (one activation of the classifier's first block is about 60 MB for a batch of 32 clips). glibc
 // serves every block above its mmap threshold (at most 32 MiB) with mmap and gives it back with
 // munmap when freed, so the next batch faults the same memory in again, page by page, in the
 // kernel. On the 2-core build machine one epoch of the shipped classifier's training took 133 s
