@@ -78,8 +78,8 @@ struct ClassifierHyperparameters {
     bool balancedSampling = false;
     // The learning rate is multiplied by this after an epoch that did not give a better model (1: constant).
     double lrDecay = 1.0;
-    // true: within each training step the learning rate follows half a cosine from its start value
-    // at the first step to zero at the last step of the last epoch, so the last epochs settle
+    // true: step by step the learning rate follows half a cosine from its start value at the
+    // first step to zero at the last step of the last epoch, so the last epochs settle
     // instead of swinging (the epochs asked for set its length). false: constant (but see lrDecay).
     bool cosineSchedule = false;
     // > 0: validate and save an exponential moving average of the weights (this decay per step,
