@@ -16,7 +16,10 @@ namespace aichopin {
 // and never trims it, so freed buffers are reused as they are. When the last one goes, large
 // blocks are mmapped again and the heap's free memory is handed back to the system
 // (malloc_trim), so the process does not keep a training run's peak for the rest of its life.
-// Without glibc it does nothing.
+// Without glibc it does nothing. On a thread other than the main one, glibc still maps a block
+// that does not fit in that thread's arena heap (64 MiB) fresh each time: there only blocks up to
+// about 63 MiB are kept (the shipped classifier's largest are 60 MB; its training in the GUI runs
+// on a worker thread, the command line's on the main one).
 class HeapRetention {
 public:
     HeapRetention();
