@@ -178,6 +178,12 @@ torch::Tensor labelsOf(const ClipSet &data, const std::vector<int> &idx, size_t 
     return y;
 }
 
+// The cosine schedule's rate where `run` (0 at the first step, 1 after the last) of the run lies.
+double cosineRate(double lr, double run)
+{
+    return lr * 0.5 * (1.0 + std::cos(M_PI * std::clamp(run, 0.0, 1.0)));
+}
+
 }  // namespace
 
 Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, const ClassifierTrainingOptions &options,
@@ -348,7 +354,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             ClassifierEpochStats stats;
             stats.epoch = epoch + 1;
             stats.maxEpochs = options.epochs;
-            stats.learningRate = hyper.cosineSchedule ? lr * 0.5 * (1.0 + std::cos(M_PI * double(epoch) / double(std::max(1, options.epochs)))) : lr;
+            stats.learningRate = hyper.cosineSchedule ? cosineRate(lr, double(epoch) / double(std::max(1, options.epochs))) : lr;
             if (hyper.balancedSampling) {
                 trainIdx = smaller;
                 const size_t m = smaller.size();
@@ -379,7 +385,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                 if (hyper.cosineSchedule) {
                     // Where this step lies in the whole run, 0 at the first step, 1 after the last.
                     const double run = (double(epoch) + double(from) / double(trainIdx.size())) / double(std::max(1, options.epochs));
-                    opt.setLearningRate(lr * 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, run))));
+                    opt.setLearningRate(cosineRate(lr, run));
                 }
                 opt.zeroGrad();
                 torch::Tensor logits, loss;
