@@ -354,6 +354,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             ClassifierEpochStats stats;
             stats.epoch = epoch + 1;
             stats.maxEpochs = options.epochs;
+            stats.validationClips = int(validIdx.size());
             stats.learningRate = hyper.cosineSchedule ? cosineRate(lr, double(epoch) / double(std::max(1, options.epochs))) : lr;
             if (hyper.balancedSampling) {
                 trainIdx = smaller;

@@ -139,6 +139,9 @@ struct ClassifierEpochStats {
     double validationPieceAccuracy = 0;  // piece level (mean clip log-probability)
     double validationPieceAuc = -1;      // piece ROC AUC (-1: the validation pieces hold one class)
     bool improved = false;               // the model file was rewritten
+    // 0: no piece was held out (a composer needs 3 or more pieces for one to be); the validation
+    // fields are then 0 and the epoch kept is the one with the lowest training loss.
+    int validationClips = 0;
     double elapsedSeconds = 0;
     double learningRate = 0;
 };

@@ -146,6 +146,35 @@ private Q_SLOTS:
         QCOMPARE(use.size(), 1);
     }
 
+    // Two pieces a class: none can be held out, and the panel says so instead of showing
+    // validation figures of 0.
+    void classifierTrainingWithoutValidationPieces()
+    {
+        const QString data = m_dir.filePath("few");
+        QDir().mkpath(data + "/chopin");
+        QDir().mkpath(data + "/other");
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(test::writeSineWav(QStringLiteral("%1/chopin/c%2.wav").arg(data).arg(i), 12.0, 220.0 + 10 * i));
+            QVERIFY(test::writeSineWav(QStringLiteral("%1/other/o%2.wav").arg(data).arg(i), 12.0, 1760.0 + 40 * i));
+        }
+        TrainingPanel panel;
+        panel.setTask(TrainingTask::Classifier);
+        panel.setDataDir(data);
+        panel.setOutputPath(m_dir.filePath("few.pt"));
+        panel.setEpochs(2);
+        QSignalSpy finished(&panel, &TrainingPanel::finished);
+        panel.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 240000);
+        panel.charts()->flush();
+        QCOMPARE(panel.charts()->trainingEpochPointCount(), 2);
+        QCOMPARE(panel.charts()->epochPointCount(), 0);
+        QCOMPARE(panel.charts()->aucPointCount(), 0);
+        QVERIFY2(panel.log().contains("Epoch 2/2: loss") && panel.log().contains("no validation pieces"), qPrintable(panel.log()));
+        QVERIFY2(!panel.log().contains("validation piece accuracy"), qPrintable(panel.log()));
+        QVERIFY2(panel.log().contains("no piece was held out"), qPrintable(panel.log()));
+        QVERIFY(QFileInfo::exists(m_dir.filePath("few.pt")));
+    }
+
     void interruptedRunIsOfferedAtNextStart()
     {
         const QString model = m_dir.filePath("c.pt");

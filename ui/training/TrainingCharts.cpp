@@ -128,14 +128,17 @@ void TrainingCharts::addStep(const TrainingStep &step)
 void TrainingCharts::addEpoch(const TrainingEpoch &epoch)
 {
     m_pendingTrain.append(QPointF(epoch.epoch, epoch.trainLoss));
-    m_pendingValidation.append(QPointF(epoch.epoch, epoch.validationLoss));
+    // Without validation pieces only the training curves are drawn, and the kept epochs are
+    // marked on the training loss, by which they were chosen.
+    if (epoch.hasValidation)
+        m_pendingValidation.append(QPointF(epoch.epoch, epoch.validationLoss));
     if (epoch.improved)
-        m_pendingBest.append(QPointF(epoch.epoch, epoch.validationLoss));
-    if (epoch.validationAccuracy >= 0) {
+        m_pendingBest.append(QPointF(epoch.epoch, epoch.hasValidation ? epoch.validationLoss : epoch.trainLoss));
+    if (epoch.validationAccuracy >= 0)
         m_pendingTrainAcc.append(QPointF(epoch.epoch, epoch.trainAccuracy));
+    if (epoch.validationAccuracy >= 0 && epoch.hasValidation)
         m_pendingValAcc.append(QPointF(epoch.epoch, epoch.validationAccuracy));
-    }
-    if (epoch.validationAuc >= 0)
+    if (epoch.validationAuc >= 0 && epoch.hasValidation)
         m_pendingValAuc.append(QPointF(epoch.epoch, epoch.validationAuc));
 }
 
@@ -178,6 +181,8 @@ void TrainingCharts::flush()
 int TrainingCharts::stepPointCount() const { return int(m_step->count()); }
 
 int TrainingCharts::epochPointCount() const { return int(m_validation->count()); }
+
+int TrainingCharts::trainingEpochPointCount() const { return int(m_train->count()); }
 
 int TrainingCharts::aucPointCount() const { return int(m_validationAuc->count()); }
 

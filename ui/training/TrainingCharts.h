@@ -33,7 +33,8 @@ public:
     void flush();
 
     int stepPointCount() const;
-    int epochPointCount() const;
+    int epochPointCount() const;            // validation loss points
+    int trainingEpochPointCount() const;    // training loss points (one per epoch, with validation or not)
     int aucPointCount() const;
 
 protected:

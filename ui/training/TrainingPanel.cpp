@@ -62,7 +62,12 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::m
     });
     connect(m_worker, &TrainingWorker::epoch, this, [this](const TrainingEpoch &e) {
         m_charts->addEpoch(e);
-        if (e.validationAccuracy < 0)
+        if (!e.hasValidation)
+            appendLog(tr("Epoch %1/%2: loss %3, accuracy %4 (training); no validation pieces, so the epoch kept is the one with "
+                         "the lowest training loss%5")
+                          .arg(e.epoch).arg(e.maxEpochs).arg(e.trainLoss, 0, 'f', 4).arg(e.trainAccuracy, 0, 'f', 3)
+                          .arg(e.improved ? tr(" (best so far, saved)") : QString()));
+        else if (e.validationAccuracy < 0)
             appendLog(tr("Epoch %1/%2: training %3, validation %4 nats/event%5")
                           .arg(e.epoch).arg(e.maxEpochs).arg(e.trainLoss, 0, 'f', 4).arg(e.validationLoss, 0, 'f', 4)
                           .arg(e.improved ? tr(" (best so far, saved)") : QString()));

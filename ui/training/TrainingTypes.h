@@ -56,6 +56,9 @@ struct TrainingEpoch {
     double trainAccuracy = -1.0;       // classifier only
     double validationAccuracy = -1.0;  // classifier only
     double validationAuc = -1.0;       // classifier only: piece ROC AUC, which picks the kept epoch
+    // false: no piece was held out; validationLoss means nothing and the kept epoch is the one
+    // with the lowest training loss.
+    bool hasValidation = true;
     bool improved = false;
     double etaSeconds = -1.0;
 };

@@ -128,6 +128,7 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
         t.trainAccuracy = e.trainAccuracy;
         t.validationAccuracy = e.validationPieceAccuracy;
         t.validationAuc = e.validationPieceAuc;
+        t.hasValidation = e.validationClips > 0;
         t.improved = e.improved;
         Q_EMIT epoch(t);
         TrainingStep s;
@@ -150,14 +151,22 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
     outcome.modelPath = job.outPath;
     outcome.bestValidationLoss = r.bestValidationLoss;
     outcome.stopReason = r.stopReason;
-    outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 min on %5; best epoch %6. Validation: "
-                         "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.")
-                          .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.validationClips)
-                          .arg(r.seconds / 60.0, 0, 'f', 1).arg(r.device).arg(r.bestEpoch)
-                          .arg(r.validation.pieces.accuracy, 0, 'f', 3).arg(r.validation.clips.accuracy, 0, 'f', 3)
-                          .arg(r.validation.pieces.rocAuc, 0, 'f', 3)
-                          .arg(skipped.isEmpty() ? QString() : tr(" %1 unreadable files were skipped.").arg(skipped.size()))
-                          .arg(QFileInfo(job.outPath).fileName());
+    const QString skippedNote = skipped.isEmpty() ? QString() : tr(" %1 unreadable files were skipped.").arg(skipped.size());
+    if (r.validationClips == 0)
+        outcome.summary = tr("Trained %1 epochs on %2 clips in %3 min on %4; best epoch %5, by training loss: no piece was held out "
+                             "for validation (a composer needs 3 or more pieces for one to be), so nothing measures how well "
+                             "this model does on music it has not heard.%6 Saved to %7.")
+                              .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.seconds / 60.0, 0, 'f', 1).arg(r.device)
+                              .arg(r.bestEpoch).arg(skippedNote, QFileInfo(job.outPath).fileName());
+    else
+        outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 min on %5; best epoch %6. Validation: "
+                             "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.")
+                              .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.validationClips)
+                              .arg(r.seconds / 60.0, 0, 'f', 1).arg(r.device).arg(r.bestEpoch)
+                              .arg(r.validation.pieces.accuracy, 0, 'f', 3).arg(r.validation.clips.accuracy, 0, 'f', 3)
+                              .arg(r.validation.pieces.rocAuc, 0, 'f', 3)
+                              .arg(skippedNote)
+                              .arg(QFileInfo(job.outPath).fileName());
     Q_EMIT finished(outcome);
 }
 

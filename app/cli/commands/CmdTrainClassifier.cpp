@@ -198,11 +198,15 @@ int runTrainClassifier(const QStringList &args)
     const bool asJson = parser.isSet(json);
     const auto r = ClassifierTrainer::train(set.value(), topt, [&](const ClassifierEpochStats &s) {
         endProgress();
-        err() << QStringLiteral("epoch %1/%2  train loss %3 acc %4  val loss %5 acc %6 piece acc %7 AUC %8%9  %10 s\n")
+        const QString validation =
+            s.validationClips == 0
+                ? QStringLiteral("no validation pieces")
+                : QStringLiteral("val loss %1 acc %2 piece acc %3 AUC %4")
+                      .arg(s.validationLoss, 0, 'f', 4).arg(s.validationAccuracy, 0, 'f', 3).arg(s.validationPieceAccuracy, 0, 'f', 3)
+                      .arg(s.validationPieceAuc >= 0 ? QString::number(s.validationPieceAuc, 'f', 3) : QStringLiteral("-"));
+        err() << QStringLiteral("epoch %1/%2  train loss %3 acc %4  %5%6  %7 s\n")
                      .arg(s.epoch).arg(s.maxEpochs).arg(s.trainLoss, 0, 'f', 4).arg(s.trainAccuracy, 0, 'f', 3)
-                     .arg(s.validationLoss, 0, 'f', 4).arg(s.validationAccuracy, 0, 'f', 3).arg(s.validationPieceAccuracy, 0, 'f', 3)
-                     .arg(s.validationPieceAuc >= 0 ? QString::number(s.validationPieceAuc, 'f', 3) : QStringLiteral("-"))
-                     .arg(s.improved ? QStringLiteral(" *") : QString()).arg(s.elapsedSeconds, 0, 'f', 0);
+                     .arg(validation, s.improved ? QStringLiteral(" *") : QString()).arg(s.elapsedSeconds, 0, 'f', 0);
         err().flush();
     }, bar, &g_cancel);
     endProgress();
