@@ -8,6 +8,7 @@
 #include "classifier/ClassifierModel.h"
 #include "classifier/ClipStream.h"
 #include "common/DataPaths.h"
+#include "common/HeapRetention.h"
 #include "listen/AudioDecoder.h"
 #include "midi/SmfReader.h"
 #include "sound/OfflineRenderer.h"
@@ -20,6 +21,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTextStream>
+#include <QThread>
 
 #include <cstdio>
 
@@ -102,13 +104,17 @@ QString makeMp3(double seconds)
 
 int main(int argc, char **argv)
 {
+    // As the programs do (common/HeapRetention.h), unless --own-arenas asks for glibc's default.
+    if (!bench::hasOwnArenasOption(argc, argv))
+        HeapRetention::useMainArenaOnly();
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Model file."), QStringLiteral("MODEL"));
     const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Lengths of the long test files, comma-separated."), QStringLiteral("M,..."), QStringLiteral("5,60"));
     const QCommandLineOption file(QStringLiteral("file"), QStringLiteral("Classify this file instead."), QStringLiteral("AUDIO"));
-    parser.addOptions({model, minutes, file});
+    const QCommandLineOption ownArenas(QStringLiteral("own-arenas"), QStringLiteral("Leave each thread its own malloc arena (glibc's default), to compare."));
+    parser.addOptions({model, minutes, file, ownArenas});
     parser.process(app);
 
     const QString modelPath = parser.isSet(model) ? parser.value(model) : ClassifierModel::defaultModelPath();
@@ -173,7 +179,21 @@ int main(int argc, char **argv)
                    .arg(before / 1024.0, 0, 'f', 1).arg(peak / 1024.0, 0, 'f', 1).arg((peak - before) / 1024.0, 0, 'f', 1);
         out.flush();
         const QString key = QStringLiteral("classify.%1min").arg(qRound(v->durationSeconds / 60));
+        // The same verdict on a worker thread, where the Classify panel runs it.
+        double onWorker = 0;
+        QThread *worker = QThread::create([&] {
+            QElapsedTimer w;
+            w.start();
+            (void)m.classifyFile(path);
+            onWorker = w.elapsed() / 1000.0;
+        });
+        worker->start();
+        worker->wait();
+        delete worker;
+        out << QStringLiteral("  verdict on a worker thread %1 s\n").arg(onWorker, 0, 'f', 3);
+        out.flush();
         bench::result(qPrintable(key + QStringLiteral(".verdict_s")), total, "s");
+        bench::result(qPrintable(key + QStringLiteral(".worker_verdict_s")), onWorker, "s");
         bench::result(qPrintable(key + QStringLiteral(".decode_features_s")), front, "s");
         bench::result(qPrintable(key + QStringLiteral(".peak_mib")), peak / 1024.0, "MiB");
         bench::result(qPrintable(key + QStringLiteral(".peak_above_rest_mib")), (peak - before) / 1024.0, "MiB");

@@ -90,12 +90,15 @@ const Row kRows[] = {
     {"Composer training, default preset", "composer.train.default.tokens_per_s", ""},
     {"Composer training, paper-benchmark preset", "composer.train.paper-benchmark.tokens_per_s", ""},
     {"Composer training, paper-optimized preset", "composer.train.paper-optimized.tokens_per_s", ""},
+    {"Classifier training, default preset, 40 pieces: one epoch on the main thread (as the CLI)", "classifier.train.main_thread.epoch_s", ""},
+    {"The same epoch on a worker thread (as the Training panel)", "classifier.train.worker_thread.epoch_s", ""},
     {"Generation (shipped model, batch 1, one thread)", "composer.generate.events_per_s", ""},
     {"Generation speed as a multiple of playing time", "composer.generate.realtime_x", ">= 20x"},
     {"Time to the first generated event", "composer.generate.first_event_ms", "< 100 ms"},
     {"Decoding + log-mel features, 5-minute MP3 (wall)", "features.5min.realtime_x", ">= 500x"},
     {"Decoding + log-mel features, 5-minute MP3 (CPU time)", "features.5min.cpu_realtime_x", ""},
     {"Classification verdict, 5-minute MP3", "classify.5min.verdict_s", "<= 1 s"},
+    {"The same verdict on a worker thread (as the Classify panel runs it)", "classify.5min.worker_verdict_s", "<= 1 s"},
     {"Peak memory classifying a 1-minute MP3", "classify.1min.peak_mib", ""},
     {"Peak memory classifying a 5-minute MP3", "classify.5min.peak_mib", ""},
     {"Peak memory classifying a 60-minute MP3", "classify.60min.peak_mib", "flat in length"},
@@ -144,6 +147,8 @@ int main(int argc, char **argv)
     runBenchmark(QStringLiteral("bench_composer"),
                  {QStringLiteral("--train-seconds"), quick ? QStringLiteral("10") : QStringLiteral("30"), QStringLiteral("--threads"),
                   QString::number(threads)},
+                 figures, env);
+    runBenchmark(QStringLiteral("bench_classifier_train"), {QStringLiteral("--epochs"), quick ? QStringLiteral("1") : QStringLiteral("2")},
                  figures, env);
     runBenchmark(QStringLiteral("bench_features"), {}, figures, env);
     runBenchmark(QStringLiteral("bench_classify"), {QStringLiteral("--minutes"), quick ? QStringLiteral("5") : QStringLiteral("5,60")},

@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "CommandRegistry.h"
+#include "common/HeapRetention.h"
 
 #include <QCoreApplication>
 
@@ -23,6 +24,9 @@ void usage()
 
 int main(int argc, char **argv)
 {
+    // Before any thread starts: worker threads then keep their large blocks as the main one does
+    // (common/HeapRetention.h).
+    aichopin::HeapRetention::useMainArenaOnly();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("aichopin"));
     QCoreApplication::setOrganizationName(QStringLiteral("aichopin"));

@@ -1,5 +1,6 @@
 // aichopin: the desktop application.
 
+#include "common/HeapRetention.h"
 #include "main/MainWindow.h"
 #include "main/Translations.h"
 
@@ -10,6 +11,9 @@
 
 int main(int argc, char **argv)
 {
+    // Before any thread starts: worker threads then keep their large blocks as the main one does
+    // (common/HeapRetention.h).
+    aichopin::HeapRetention::useMainArenaOnly();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("aichopin"));
     QApplication::setApplicationDisplayName(QStringLiteral("AI Chopin"));

@@ -47,6 +47,15 @@ HeapRetention::~HeapRetention()
     g_applied = false;
 }
 
+bool HeapRetention::useMainArenaOnly()
+{
+#if defined(__GLIBC__)
+    return mallopt(M_ARENA_MAX, 1) == 1;
+#else
+    return false;
+#endif
+}
+
 bool HeapRetention::active()
 {
     std::lock_guard<std::mutex> lock(g_mutex);

@@ -16,10 +16,15 @@ namespace aichopin {
 // and never trims it, so freed buffers are reused as they are. When the last one goes, large
 // blocks are mmapped again and the heap's free memory is handed back to the system
 // (malloc_trim), so the process does not keep a training run's peak for the rest of its life.
-// Without glibc it does nothing. On a thread other than the main one, glibc still maps a block
-// that does not fit in that thread's arena heap (64 MiB) fresh each time: there only blocks up to
-// about 63 MiB are kept (the shipped classifier's largest are 60 MB; its training in the GUI runs
-// on a worker thread, the command line's on the main one).
+// Without glibc it does nothing.
+//
+// Threads: glibc gives a thread other than the main one an arena of its own, made of 64 MiB
+// heaps, and maps a block that does not fit one fresh each time, whatever the settings above.
+// Several large blocks at once rarely fit. Training the default preset on a worker thread (as the
+// Training panel does) took 2.6 to 3.8 times as long per epoch as on the main thread, with 7 to
+// 14 times the page faults (bench_classifier_train --own-arenas). The programs therefore call
+// useMainArenaOnly() first thing in main(), so that every thread allocates from the main arena,
+// which grows as one heap.
 class HeapRetention {
 public:
     HeapRetention();
@@ -29,6 +34,12 @@ public:
 
     // True while some HeapRetention lives and malloc has been told to keep memory.
     static bool active();
+
+    // Every thread started afterwards allocates from the main arena (mallopt M_ARENA_MAX 1; small
+    // blocks still come from each thread's own cache, without the arena's lock). Call it at the
+    // start of main(), before any thread starts: a thread that has already allocated keeps its
+    // arena. Returns false where it cannot be done (not glibc).
+    static bool useMainArenaOnly();
 };
 
 }  // namespace aichopin

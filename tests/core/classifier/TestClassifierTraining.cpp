@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <cmath>
@@ -277,6 +278,29 @@ private Q_SLOTS:
         QVERIFY2(r, r ? "" : qPrintable(r.error().message));
         QVERIFY(heldInEpochs);
         QVERIFY(!HeapRetention::active());
+#endif
+    }
+
+    // The programs (and this test's main) make every thread allocate from the main arena, so a
+    // worker thread (the Training panel's, the Classify panel's) keeps large blocks too. With a
+    // thread arena of its own, a block above 64 MiB would be mapped and faulted in afresh each time.
+    void heapIsKeptOnAWorkerThreadToo()
+    {
+#if !defined(__GLIBC__)
+        QSKIP("HeapRetention only changes glibc's malloc");
+#else
+        const size_t big = size_t(96) << 20;
+        const long pages = long(big / 4096);
+        long reused = -1;
+        QThread *worker = QThread::create([&] {
+            const HeapRetention keep;
+            faultsOfFreshBuffer(big);
+            reused = faultsOfFreshBuffer(big);
+        });
+        worker->start();
+        QVERIFY(worker->wait(60000));
+        delete worker;
+        QVERIFY2(reused >= 0 && reused < pages / 20, qPrintable(QStringLiteral("%1 page faults for %2 pages").arg(reused).arg(pages)));
 #endif
     }
 
@@ -656,5 +680,13 @@ private:
     QTemporaryDir m_dir;
 };
 
-QTEST_GUILESS_MAIN(TestClassifierTraining)
+// QTEST_GUILESS_MAIN, after what the programs do first in main().
+int main(int argc, char **argv)
+{
+    HeapRetention::useMainArenaOnly();
+    QCoreApplication app(argc, argv);
+    TestClassifierTraining test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "TestClassifierTraining.moc"
