@@ -345,7 +345,7 @@
 <context>
     <name>aichopin::ClassifyTimelineChart</name>
     <message>
-        <location filename="../../ui/classify/ClassifyTimelineChart.cpp" line="+22"/>
+        <location filename="../../ui/classify/ClassifyTimelineChart.cpp" line="+29"/>
         <location line="+17"/>
         <source>P(Chopin)</source>
         <translation>P(Chopin)</translation>
@@ -1584,18 +1584,24 @@ pewny?</translation>
         <translation>%1 %2, upłynęło %3, zostało około %4</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Epoch %1/%2: training %3, validation %4 nats/event%5</source>
         <translation>Epoka %1/%2: trening %3, walidacja %4 natów/zdarzenie%5</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <location line="+4"/>
         <location line="+6"/>
         <source> (best so far, saved)</source>
         <translation> (najlepsza dotąd, zapisana)</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-13"/>
+        <source>Epoch %1/%2: loss %3, accuracy %4 (training); no validation pieces, so the epoch kept is the one with the lowest training loss%5</source>
+        <translation>Epoka %1/%2: strata %3, dokładność %4 (trening); brak utworów walidacyjnych, więc zachowana zostaje epoka o najniższej stracie treningowej%5</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Epoch %1/%2: loss %3 (training), %4 (validation); validation piece accuracy %5, piece ROC AUC %6%7</source>
         <translation>Epoka %1/%2: strata %3 (trening), %4 (walidacja); dokładność utworów walidacyjnych %5, ROC AUC utworów %6%7</translation>
     </message>
@@ -1859,12 +1865,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Use in Compose</source>
         <translation>Użyj w Komponowaniu</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-59"/>
         <source>&lt;b&gt;Result&lt;/b&gt;</source>
         <translation>&lt;b&gt;Wynik&lt;/b&gt;</translation>
     </message>
@@ -1884,17 +1890,27 @@ pewny?</translation>
         <translation>default: wejście w pasmach półtonowych, mała sieć CNN, Adam (ustawienia dostarczonego modelu); paper: wejście MFCC i Adadelta, jak w artykule źródłowym</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+9"/>
+        <source>Loss (nats per event) by epoch</source>
+        <translation>Strata (naty na zdarzenie) według epok</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loss (nats per clip), accuracy and ROC AUC by epoch</source>
+        <translation>Strata (naty na fragment), dokładność i ROC AUC według epok</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>For comparison, the shipped default classifier at its kept epoch: validation %1.</source>
         <translation>Dla porównania dostarczony klasyfikator domyślny w zachowanej epoce: walidacja – %1.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-49"/>
         <source>A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files</source>
         <translation>Folder z podfolderami chopin/ i other/ (lub jeden folder na kompozytora, w tym Chopin/) z plikami audio lub MIDI</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Use in Classify</source>
         <translation>Użyj w Klasyfikacji</translation>
     </message>
@@ -1993,14 +2009,14 @@ pewny?</translation>
 <context>
     <name>aichopin::TrainingWorker</name>
     <message>
-        <location filename="../../ui/training/TrainingWorker.cpp" line="+36"/>
+        <location filename="../../ui/training/TrainingWorker.cpp" line="+51"/>
         <source>events/s</source>
         <translation>zdarzeń/s</translation>
     </message>
     <message>
         <location line="+29"/>
-        <source>Trained %1 epochs on %2 pieces (%3 held out for validation) in %4 min on %5; best validation loss %6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.</source>
-        <translation>Wytrenowano %1 epok na %2 utworach (%3 odłożonych do walidacji) w %4 min na %5; najlepsza strata walidacyjna %6 natów/zdarzenie (%7 bitów) w epoce %8; zatrzymano przez: %9. Zapisano do %10.</translation>
+        <source>Trained %1 epochs on %2 pieces (%3 held out for validation) in %4 on %5; best validation loss %6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.</source>
+        <translation>Wytrenowano %1 epok na %2 utworach (%3 odłożonych do walidacji) w %4 na %5; najlepsza strata walidacyjna %6 natów/zdarzenie (%7 bitów) w epoce %8; zatrzymano przez: %9. Zapisano do %10.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2018,17 +2034,22 @@ pewny?</translation>
         <translation>Przygotowywanie fragmentów: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>epochs/min</source>
         <translation>epok/min</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Trained %1 epochs on %2 clips (%3 validation clips) in %4 min on %5; best epoch %6. Validation: piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.</source>
-        <translation>Wytrenowano %1 epok na %2 fragmentach (%3 fragmentów walidacyjnych) w %4 min na %5; najlepsza epoka %6. Walidacja: dokładność utworów %7, dokładność fragmentów %8, ROC AUC %9.%10 Zapisano do %11.</translation>
+        <location line="+18"/>
+        <source>Trained %1 epochs on %2 clips in %3 on %4; best epoch %5, by training loss: no piece was held out for validation (a composer needs 3 or more pieces for one to be), so nothing measures how well this model does on music it has not heard.%6 Saved to %7.</source>
+        <translation>Wytrenowano %1 epok na %2 fragmentach w %3 na %4; najlepsza epoka %5, według straty treningowej: żaden utwór nie został odłożony do walidacji (kompozytor potrzebuje co najmniej 3 utworów, by jeden odłożyć), więc nic nie mierzy, jak ten model radzi sobie z muzyką, której nie słyszał.%6 Zapisano do %7.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation: piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.</source>
+        <translation>Wytrenowano %1 epok na %2 fragmentach (%3 fragmentów walidacyjnych) w %4 na %5; najlepsza epoka %6. Walidacja: dokładność utworów %7, dokładność fragmentów %8, ROC AUC %9.%10 Zapisano do %11.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source> %1 unreadable files were skipped.</source>
         <translation> Pominięto nieczytelne pliki: %1.</translation>
     </message>

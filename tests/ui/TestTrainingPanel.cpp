@@ -158,6 +158,11 @@ private Q_SLOTS:
             QVERIFY(test::writeSineWav(QStringLiteral("%1/other/o%2.wav").arg(data).arg(i), 12.0, 1760.0 + 40 * i));
         }
         TrainingPanel panel;
+        // The chart names the loss of the task chosen.
+        panel.setTask(TrainingTask::Classifier);
+        QVERIFY2(panel.charts()->chartTitle().contains(QStringLiteral("per clip")), qPrintable(panel.charts()->chartTitle()));
+        panel.setTask(TrainingTask::Composer);
+        QVERIFY2(panel.charts()->chartTitle().contains(QStringLiteral("per event")), qPrintable(panel.charts()->chartTitle()));
         panel.setTask(TrainingTask::Classifier);
         panel.setDataDir(data);
         panel.setOutputPath(m_dir.filePath("few.pt"));
@@ -172,6 +177,9 @@ private Q_SLOTS:
         QVERIFY2(panel.log().contains("Epoch 2/2: loss") && panel.log().contains("no validation pieces"), qPrintable(panel.log()));
         QVERIFY2(!panel.log().contains("validation piece accuracy"), qPrintable(panel.log()));
         QVERIFY2(panel.log().contains("no piece was held out"), qPrintable(panel.log()));
+        // A run of seconds says so (not "0.0 min").
+        static const QRegularExpression seconds(QStringLiteral("clips in \\d+ s on "));
+        QVERIFY2(panel.log().contains(seconds), qPrintable(panel.log()));
         QVERIFY(QFileInfo::exists(m_dir.filePath("few.pt")));
     }
 

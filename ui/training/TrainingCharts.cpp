@@ -160,12 +160,14 @@ void TrainingCharts::flush()
     m_train->append(m_pendingTrain);
     m_validation->append(m_pendingValidation);
     m_best->append(m_pendingBest);
-    if (!m_pendingValAcc.isEmpty()) {
+    if (!m_pendingTrainAcc.isEmpty()) {  // the classifier's (without validation pieces, training accuracy alone)
         m_trainAccuracy->append(m_pendingTrainAcc);
-        m_validationAccuracy->append(m_pendingValAcc);
         m_trainAccuracy->setVisible(true);
-        m_validationAccuracy->setVisible(true);
         m_accuracy->setVisible(true);
+    }
+    if (!m_pendingValAcc.isEmpty()) {
+        m_validationAccuracy->append(m_pendingValAcc);
+        m_validationAccuracy->setVisible(true);
     }
     if (!m_pendingValAuc.isEmpty()) {
         m_validationAuc->append(m_pendingValAuc);
@@ -177,6 +179,10 @@ void TrainingCharts::flush()
     const double pad = std::max(0.05, (m_maxLoss - m_minLoss) * 0.08);
     m_loss->setRange(std::max(0.0, m_minLoss - pad), m_maxLoss + pad);
 }
+
+void TrainingCharts::setChartTitle(const QString &title) { m_chart->setTitle(title); }
+
+QString TrainingCharts::chartTitle() const { return m_chart->title(); }
 
 int TrainingCharts::stepPointCount() const { return int(m_step->count()); }
 

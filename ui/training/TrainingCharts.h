@@ -27,6 +27,9 @@ public:
     explicit TrainingCharts(QWidget *parent = nullptr);
 
     void clear();
+    // The chart's title: what the loss is measured in, per task (the panel sets it).
+    void setChartTitle(const QString &title);
+    QString chartTitle() const;
     void addStep(const TrainingStep &step);
     void addEpoch(const TrainingEpoch &epoch);
     // Draws what has been gathered now (the timer does this on its own).

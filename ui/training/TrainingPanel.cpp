@@ -338,6 +338,7 @@ void TrainingPanel::taskChanged()
     m_form->setRowVisible(m_batch, composer);
     m_output->setText(QStringLiteral("%1/%2-%3.pt").arg(DataPaths::userModelDir(), composer ? QStringLiteral("composer") : QStringLiteral("classifier"),
                                                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    m_charts->setChartTitle(composer ? tr("Loss (nats per event) by epoch") : tr("Loss (nats per clip), accuracy and ROC AUC by epoch"));
     m_useModel->setText(composer ? tr("Use in Compose") : tr("Use in Classify"));
     m_useModel->setToolTip(composer ? tr("Make the model just trained the one Compose writes with")
                                     : tr("Make the model just trained the one Classify listens with"));

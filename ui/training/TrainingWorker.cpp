@@ -6,7 +6,22 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace aichopin {
+
+namespace {
+// How long a run took, as the summary says it: "42 s", "3.5 min" or "2 h 05 min".
+QString runTime(double seconds)
+{
+    if (seconds < 59.5)
+        return QStringLiteral("%1 s").arg(qRound(std::max(0.0, seconds)));
+    if (seconds < 3600)
+        return QStringLiteral("%1 min").arg(seconds / 60.0, 0, 'f', 1);
+    const int minutes = qRound(seconds / 60.0);
+    return QStringLiteral("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+}  // namespace
 
 TrainingWorker::TrainingWorker(std::shared_ptr<CancelToken> cancel, QObject *parent)
     : QObject(parent), m_cancel(std::move(cancel))
@@ -62,10 +77,10 @@ void TrainingWorker::runComposer(const ComposerTrainingOptions &options)
     outcome.modelPath = options.outPath;
     outcome.bestValidationLoss = r.bestValidationLoss;
     outcome.stopReason = r.stopReason;
-    outcome.summary = tr("Trained %1 epochs on %2 pieces (%3 held out for validation) in %4 min on %5; best validation loss "
+    outcome.summary = tr("Trained %1 epochs on %2 pieces (%3 held out for validation) in %4 on %5; best validation loss "
                          "%6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.")
                           .arg(r.epochsCompleted).arg(r.trainingPieces).arg(r.validationPieces)
-                          .arg(r.totalSeconds / 60.0, 0, 'f', 1).arg(r.device)
+                          .arg(runTime(r.totalSeconds)).arg(r.device)
                           .arg(r.bestValidationLoss, 0, 'f', 3).arg(r.bestValidationLoss / 0.6931471805599453, 0, 'f', 3)
                           .arg(r.bestEpoch).arg(r.stopReason, QFileInfo(options.outPath).fileName());
     Q_EMIT finished(outcome);
@@ -153,16 +168,16 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
     outcome.stopReason = r.stopReason;
     const QString skippedNote = skipped.isEmpty() ? QString() : tr(" %1 unreadable files were skipped.").arg(skipped.size());
     if (r.validationClips == 0)
-        outcome.summary = tr("Trained %1 epochs on %2 clips in %3 min on %4; best epoch %5, by training loss: no piece was held out "
+        outcome.summary = tr("Trained %1 epochs on %2 clips in %3 on %4; best epoch %5, by training loss: no piece was held out "
                              "for validation (a composer needs 3 or more pieces for one to be), so nothing measures how well "
                              "this model does on music it has not heard.%6 Saved to %7.")
-                              .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.seconds / 60.0, 0, 'f', 1).arg(r.device)
+                              .arg(r.epochsCompleted).arg(r.trainingClips).arg(runTime(r.seconds)).arg(r.device)
                               .arg(r.bestEpoch).arg(skippedNote, QFileInfo(job.outPath).fileName());
     else
-        outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 min on %5; best epoch %6. Validation: "
+        outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation: "
                              "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.")
                               .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.validationClips)
-                              .arg(r.seconds / 60.0, 0, 'f', 1).arg(r.device).arg(r.bestEpoch)
+                              .arg(runTime(r.seconds)).arg(r.device).arg(r.bestEpoch)
                               .arg(r.validation.pieces.accuracy, 0, 'f', 3).arg(r.validation.clips.accuracy, 0, 'f', 3)
                               .arg(r.validation.pieces.rocAuc, 0, 'f', 3)
                               .arg(skippedNote)
