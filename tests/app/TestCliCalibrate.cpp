@@ -181,7 +181,8 @@ private Q_SLOTS:
             {{QStringLiteral("--flatten"), QStringLiteral("-1")}, QStringLiteral("--flatten must be a whole number from 0 to")},
             {{QStringLiteral("--flatten"), QStringLiteral("two")}, QStringLiteral("--flatten")},
             {{QStringLiteral("--train-share"), QStringLiteral("0")}, QStringLiteral("--train-share must be a number above 0 and at most 1")},
-            {{QStringLiteral("--train-share"), QStringLiteral("1.5")}, QStringLiteral("--train-share must be a number above 0 and at most 1")}};
+            {{QStringLiteral("--train-share"), QStringLiteral("1.5")}, QStringLiteral("--train-share must be a number above 0 and at most 1")},
+            {{QStringLiteral("--init-seed"), QStringLiteral("-3")}, QStringLiteral("--init-seed must be a whole number from 0")}};
         for (const auto &[option, message] : bad) {
             const Run refused = cli(common + option);
             QCOMPARE(refused.code, 2);
@@ -214,6 +215,36 @@ private Q_SLOTS:
         // 4 validation pieces stay.
         QVERIFY(checkpoint.contains("\"validation_pieces\":4"));
         QVERIFY(checkpoint.contains("\"pieces\":6"));
+    }
+
+    // --init-seed changes where training starts but not the split: several runs of one recipe
+    // share their held-out pieces (and cached clips). Without it, --seed seeds the start too.
+    void initSeedKeepsTheSplitAndChangesTheStart()
+    {
+        if (SoundfontLocator::installed().isEmpty())
+            QSKIP("no soundfont installed to render the MIDI pieces");
+        const QString data = m_dir.filePath(QStringLiteral("seeds"));
+        auto verdicts = [&](const QString &name, const QStringList &extra, QMap<QString, double> *out) {
+            const QString model = m_dir.filePath(name);
+            const Run run = cli(writeTrainingFolder(data, model) + QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--seed"),
+                                                                             QStringLiteral("3"), QStringLiteral("--threads"), QStringLiteral("1"),
+                                                                             QStringLiteral("--no-calibrate"), QStringLiteral("--json")} + extra);
+            QVERIFY2(run.code == 0, qPrintable(run.err));
+            const QJsonObject r = QJsonDocument::fromJson(run.out.toUtf8()).object();
+            for (const QJsonValue &p : r.value(QStringLiteral("validation")).toObject().value(QStringLiteral("pieces")).toArray())
+                out->insert(p.toObject().value(QStringLiteral("piece")).toString(), p.toObject().value(QStringLiteral("p_chopin")).toDouble());
+        };
+        QMap<QString, double> plain, same, other;
+        verdicts(QStringLiteral("plain.pt"), {}, &plain);
+        verdicts(QStringLiteral("same.pt"), {QStringLiteral("--init-seed"), QStringLiteral("3")}, &same);
+        verdicts(QStringLiteral("other.pt"), {QStringLiteral("--init-seed"), QStringLiteral("11")}, &other);
+        QCOMPARE(plain.size(), 4);
+        QCOMPARE(plain, same);              // --init-seed equal to --seed: the same run
+        QCOMPARE(other.keys(), plain.keys());  // another start: the same held-out pieces
+        QVERIFY(other != plain);            // judged by another network
+        QFile f(m_dir.filePath(QStringLiteral("other.pt")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("\"init_seed\":\"11\""));
     }
 };
 

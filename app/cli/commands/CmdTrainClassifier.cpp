@@ -27,6 +27,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Stop training after M minutes (clip preparation not counted)."), QStringLiteral("M"), QStringLiteral("0"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"), QStringLiteral("auto"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (split, augmentation, weights)."), QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption initSeed(QStringLiteral("init-seed"), QStringLiteral("Seed of the network's starting weights and of the training order and masks (default: --seed), so runs that start differently share --seed's split, augmentation and cached clips."), QStringLiteral("N"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("LibTorch threads (0: one per core)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("Continue from MODEL.ckpt."), QStringLiteral("MODEL"));
     const QCommandLineOption clips(QStringLiteral("clips-per-piece"), QStringLiteral("Clip windows per piece per rendering (default 4)."), QStringLiteral("N"), QStringLiteral("4"));
@@ -49,7 +50,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption channels(QStringLiteral("channels"), QStringLiteral("Channels of the convolution blocks, comma-separated (default: the preset's, 24,48,96,96 for default)."), QStringLiteral("LIST"));
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, so notes and pedal ringing into it sound as in a performance (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
     const QCommandLineOption flatten(QStringLiteral("flatten"), QStringLiteral("Take each clip's smooth spectral envelope (its first K cosine terms over the bands) out of its input, so a piano's, room's or microphone's colour matters less (0: off; default: 8 for semitone bands, as the shipped model, else 0)."), QStringLiteral("K"));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, select, channels, timbre, composerTask, preroll, flatten})
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, select, channels, timbre, composerTask, preroll, flatten})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -83,6 +84,15 @@ int runTrainClassifier(const QStringList &args)
         dopt.features.flattenTerms = k;
     }
     dopt.seed = parser.value(seed).toULongLong();
+    quint64 startSeed = dopt.seed;
+    if (parser.isSet(initSeed)) {
+        bool ok = false;
+        startSeed = parser.value(initSeed).toULongLong(&ok);
+        if (!ok) {
+            err() << args[0] << ": --init-seed must be a whole number from 0\n";
+            return 2;
+        }
+    }
     dopt.clipsPerPiece = qMax(1, parser.value(clips).toInt());
     dopt.augmentations = qMax(1, parser.value(augs).toInt());
     dopt.holdoutSoundfont = parser.value(holdout);
@@ -183,7 +193,7 @@ int runTrainClassifier(const QStringList &args)
     topt.epochs = parser.value(epochs).toInt();
     topt.minutes = parser.value(minutes).toDouble();
     topt.device = parser.value(device);
-    topt.seed = dopt.seed;
+    topt.seed = startSeed;
     topt.threads = parser.value(threads).toInt();
     topt.calibrate = !parser.isSet(noCalibrate);
     topt.info = QJsonObject{{QStringLiteral("data"), parser.value(data)},
@@ -191,6 +201,8 @@ int runTrainClassifier(const QStringList &args)
                             {QStringLiteral("pieces"), int(set->pieces.size())},
                             {QStringLiteral("validation_pieces"), validationPieces},
                             {QStringLiteral("clips"), set->clipCount()},
+                            {QStringLiteral("seed"), QString::number(dopt.seed)},
+                            {QStringLiteral("init_seed"), QString::number(startSeed)},
                             {QStringLiteral("preroll_seconds"), dopt.prerollSeconds},
                             {QStringLiteral("holdout_soundfont"), dopt.holdoutSoundfont},
                             {QStringLiteral("soundfonts"), QJsonArray::fromStringList(fontNames)},
