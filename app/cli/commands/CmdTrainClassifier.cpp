@@ -26,7 +26,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption epochs(QStringLiteral("epochs"), QStringLiteral("Epochs (default 30)."), QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Stop training after M minutes (clip preparation not counted)."), QStringLiteral("M"), QStringLiteral("0"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"), QStringLiteral("auto"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (split, augmentation, weights)."), QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (split, augmentation and, without --init-seed, weights)."), QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption initSeed(QStringLiteral("init-seed"), QStringLiteral("Seed of the network's starting weights and of the training order and masks (default: --seed), so runs that start differently share --seed's split, augmentation and cached clips."), QStringLiteral("N"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("LibTorch threads (0: one per core)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("Continue from MODEL.ckpt."), QStringLiteral("MODEL"));
