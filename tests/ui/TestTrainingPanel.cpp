@@ -22,6 +22,20 @@
 
 using namespace aichopin;
 
+namespace {
+// A labelled folder of `perClass` 12-second sine recordings in chopin/ and in other/ (low and high
+// tones), under `dir`. Returns false when a file cannot be written.
+bool writeLabelledFolder(const QString &dir, int perClass)
+{
+    bool ok = QDir().mkpath(dir + "/chopin") && QDir().mkpath(dir + "/other");
+    for (int i = 0; i < perClass; ++i) {
+        ok = ok && test::writeSineWav(QStringLiteral("%1/chopin/c%2.wav").arg(dir).arg(i), 12.0, 220.0 + 10 * i);
+        ok = ok && test::writeSineWav(QStringLiteral("%1/other/o%2.wav").arg(dir).arg(i), 12.0, 1760.0 + 40 * i);
+    }
+    return ok;
+}
+}  // namespace
+
 class TestTrainingPanel : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
@@ -101,12 +115,7 @@ private Q_SLOTS:
     void classifierTrainingFromThePanel()
     {
         const QString data = m_dir.filePath("labelled");
-        QDir().mkpath(data + "/chopin");
-        QDir().mkpath(data + "/other");
-        for (int i = 0; i < 3; ++i) {
-            QVERIFY(test::writeSineWav(QStringLiteral("%1/chopin/c%2.wav").arg(data).arg(i), 12.0, 220.0 + 10 * i));
-            QVERIFY(test::writeSineWav(QStringLiteral("%1/other/o%2.wav").arg(data).arg(i), 12.0, 1760.0 + 40 * i));
-        }
+        QVERIFY(writeLabelledFolder(data, 3));
         TrainingPanel panel;
         panel.show();
         panel.setTask(TrainingTask::Classifier);
@@ -151,12 +160,7 @@ private Q_SLOTS:
     void classifierTrainingWithoutValidationPieces()
     {
         const QString data = m_dir.filePath("few");
-        QDir().mkpath(data + "/chopin");
-        QDir().mkpath(data + "/other");
-        for (int i = 0; i < 2; ++i) {
-            QVERIFY(test::writeSineWav(QStringLiteral("%1/chopin/c%2.wav").arg(data).arg(i), 12.0, 220.0 + 10 * i));
-            QVERIFY(test::writeSineWav(QStringLiteral("%1/other/o%2.wav").arg(data).arg(i), 12.0, 1760.0 + 40 * i));
-        }
+        QVERIFY(writeLabelledFolder(data, 2));
         TrainingPanel panel;
         // The chart names the loss of the task chosen.
         panel.setTask(TrainingTask::Classifier);
