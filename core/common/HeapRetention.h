@@ -9,8 +9,8 @@ namespace aichopin {
 // serves every block above its mmap threshold (at most 32 MiB) with mmap and gives it back with
 // munmap when freed, so the next batch faults the same memory in again, page by page, in the
 // kernel. On the 2-core build machine one epoch of the shipped classifier's training took 133 s
-// that way (the run spent 122 s in the kernel), and 18 s with the memory kept (see the classifier's model
-// card, "Speed").
+// that way (the run spent 122 s in the kernel), and 16 s with the memory kept (see the
+// classifier's model card, "Speed").
 //
 // While at least one HeapRetention lives (in any thread), malloc serves large blocks from its heap
 // and never trims it, so freed buffers are reused as they are. When the last one goes, large
