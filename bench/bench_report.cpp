@@ -99,6 +99,7 @@ const Row kRows[] = {
     {"Decoding + log-mel features, 5-minute MP3 (CPU time)", "features.5min.cpu_realtime_x", ""},
     {"Classification verdict, 5-minute MP3", "classify.5min.verdict_s", "<= 1 s"},
     {"The same verdict on a worker thread (as the Classify panel runs it)", "classify.5min.worker_verdict_s", "<= 1 s"},
+    {"The same verdict hearing each clip only as it is (no semitone shifts)", "classify.5min.verdict_without_shifts_s", ""},
     {"Peak memory classifying a 1-minute MP3", "classify.1min.peak_mib", ""},
     {"Peak memory classifying a 5-minute MP3", "classify.5min.peak_mib", ""},
     {"Peak memory classifying a 60-minute MP3", "classify.60min.peak_mib", "flat in length"},

@@ -81,6 +81,25 @@ void endProgress()
     }
 }
 
+bool parseBandShifts(const QString &value, std::vector<int> *shifts, QString *error)
+{
+    shifts->clear();
+    const QString v = value.trimmed();
+    if (v == QStringLiteral("none") || v == QStringLiteral("0"))
+        return true;
+    for (const QString &part : v.split(QLatin1Char(','))) {
+        bool ok = false;
+        const int k = part.trimmed().toInt(&ok);
+        if (!ok || k < -12 || k > 12) {
+            *error = QStringLiteral("--shifts takes semitone shifts from -12 to 12 separated by commas (such as -1,1), or none; got '%1'").arg(value);
+            return false;
+        }
+        if (k != 0)
+            shifts->push_back(k);
+    }
+    return true;
+}
+
 bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &description, int *exitCode)
 {
     parser.setApplicationDescription(description);

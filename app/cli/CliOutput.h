@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <vector>
+
 namespace aichopin::cli {
 
 QTextStream &out();
@@ -24,6 +26,10 @@ void endProgress();
 // *exitCode set. On --help prints the help and returns false with *exitCode 0.
 bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &description, int *exitCode);
 
+// The value of a classifier's --shifts option: comma-separated semitone shifts ("-1,1"), or
+// "0" or "none" for none. False (with a message in *error) for anything else or a shift beyond
+// an octave.
+bool parseBandShifts(const QString &value, std::vector<int> *shifts, QString *error);
 // Installs a SIGINT/SIGTERM handler that calls the given function once (for Ctrl+C).
 void onInterrupt(void (*handler)());
 

@@ -22,7 +22,20 @@ struct ClassifierModel::Impl {
     ClassifierNetwork net{nullptr};
     torch::Device device{torch::kCPU};
     double bias = 0.0;
+    std::vector<int> shifts;
 };
+
+namespace {
+// x (n x frames x bins) with its bands moved up by k (down for k < 0); the bands that come in
+// at the edge repeat the edge band.
+torch::Tensor shiftBands(const torch::Tensor &x, int k)
+{
+    const int64_t bins = x.size(2);
+    if (k > 0)
+        return torch::cat({x.slice(2, 0, 1).expand({x.size(0), x.size(1), k}), x.slice(2, 0, bins - k)}, 2);
+    return torch::cat({x.slice(2, -k, bins), x.slice(2, bins - 1, bins).expand({x.size(0), x.size(1), -k})}, 2);
+}
+}  // namespace
 
 ClassifierModel::ClassifierModel() : d(std::make_unique<Impl>()) {}
 ClassifierModel::~ClassifierModel() = default;
@@ -43,6 +56,7 @@ Result<std::unique_ptr<ClassifierModel>> ClassifierModel::load(const QString &pa
     model->d->net->eval();
     const double bias = opened->header.info.value(QStringLiteral("decision_bias")).toDouble(0.0);
     model->d->bias = std::isfinite(bias) ? std::clamp(bias, -50.0, 50.0) : 0.0;
+    model->setBandShifts(defaultBandShifts(opened->header.features, opened->header.info));
     return model;
 }
 
@@ -56,6 +70,31 @@ const ClassifierHyperparameters &ClassifierModel::hyperparameters() const { retu
 QJsonObject ClassifierModel::info() const { return d->header.info; }
 double ClassifierModel::decisionBias() const { return d->bias; }
 
+std::vector<int> ClassifierModel::defaultBandShifts(const ClassifierFeatureSettings &features, const QJsonObject &info)
+{
+    std::vector<int> shifts;
+    const QJsonValue given = info.value(QStringLiteral("band_shifts"));
+    if (given.isArray()) {
+        for (const QJsonValue &v : given.toArray())
+            shifts.push_back(v.toInt(0));
+        return shifts;
+    }
+    if (features.kind == ClassifierFeatureKind::Pitch)
+        shifts = {-1, 1};
+    return shifts;
+}
+
+const std::vector<int> &ClassifierModel::bandShifts() const { return d->shifts; }
+
+void ClassifierModel::setBandShifts(const std::vector<int> &shifts)
+{
+    d->shifts.clear();
+    const int bins = d->header.features.bins();
+    for (int k : shifts)
+        if (k != 0 && std::abs(k) < bins && std::find(d->shifts.begin(), d->shifts.end(), k) == d->shifts.end())
+            d->shifts.push_back(k);
+}
+
 std::vector<double> ClassifierModel::predictClips(const float *clips, int n, std::vector<double> *logPChopin,
                                                   std::vector<double> *logPOther)
 {
@@ -66,7 +105,17 @@ std::vector<double> ClassifierModel::predictClips(const float *clips, int n, std
     const ClassifierFeatureSettings &s = d->header.features;
     const torch::Tensor x = torch::from_blob(const_cast<float *>(clips), {n, s.clipFrames(), s.bins()}, torch::kFloat32)
                                 .to(d->device);
-    const torch::Tensor logp = torch::log_softmax(d->net->forward(x), 1).to(torch::kCPU).to(torch::kFloat64).contiguous();
+    torch::Tensor logp = torch::log_softmax(d->net->forward(x), 1);
+    if (!d->shifts.empty()) {
+        // One network call per shift, each as large as the first, so the activations held at
+        // once (and the verdict's peak memory) do not grow with the number of shifts.
+        for (int k : d->shifts)
+            logp = logp + torch::log_softmax(d->net->forward(shiftBands(x, k)), 1);
+        // The mean log-probabilities, renormalised: the hearings' geometric mean. A clip's
+        // log-odds are the mean of the hearings' log-odds.
+        logp = torch::log_softmax(logp / double(1 + d->shifts.size()), 1);
+    }
+    logp = logp.to(torch::kCPU).to(torch::kFloat64).contiguous();
     const double *v = logp.data_ptr<double>();
     for (int i = 0; i < n; ++i) {
         p.push_back(std::exp(v[2 * i + 1]));
@@ -112,7 +161,8 @@ double ClassifierModel::calibrateBias(const std::vector<double> &chopinLogOdds, 
 }
 
 Result<double> ClassifierModel::writeCalibrated(const QString &from, const QString &to,
-                                                const ClassifierEvaluation &evaluation, double currentBias, const QString &note)
+                                                const ClassifierEvaluation &evaluation, double currentBias, const QString &note,
+                                                const std::vector<int> &bandShifts)
 {
     // A piece's log-odds before any bias: logit(pChopin) + the bias it was given with.
     std::vector<double> chopin, other;
@@ -129,6 +179,10 @@ Result<double> ClassifierModel::writeCalibrated(const QString &from, const QStri
     const double bias = calibrateBias(chopin, other);
     ClassifierFileHeader h = opened->header;
     h.info[QStringLiteral("decision_bias")] = bias;
+    QJsonArray shifts;
+    for (int k : bandShifts)
+        shifts.append(k);
+    h.info[QStringLiteral("band_shifts")] = shifts;
     h.info[QStringLiteral("decision_bias_from")] =
         QStringLiteral("median log-odds of %1 Chopin and %2 Other pieces%3").arg(chopin.size()).arg(other.size())
             .arg(note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(note));

@@ -55,7 +55,17 @@ public:
     const ClassifierHyperparameters &hyperparameters() const;
     QJsonObject info() const;  // training data, metrics, command (from the model file)
 
-    // pChopin of each of n clips (n x clipFrames x bins normalised values).
+    // Semitone shifts at which the network also hears each clip (the clip's bands moved up or
+    // down, the edge band repeated), the clip's verdict the mean over the clip as it is and every
+    // shift: a transposition should not change the composer, and the vote steadies the
+    // network's ear. (The clip's log-probabilities are the hearings' means renormalised, so its
+    // log-odds are the mean of theirs.) Semitone-band models hear -1 and +1 by default (the model info's
+    // "band_shifts" array, when present, sets it); other features have one band per mel or MFCC
+    // coefficient, not per semitone, and hear none. Applies to every call below.
+    const std::vector<int> &bandShifts() const;
+    void setBandShifts(const std::vector<int> &shifts);  // 0 and repeats dropped; |shift| < bins
+    static std::vector<int> defaultBandShifts(const ClassifierFeatureSettings &features, const QJsonObject &info);
+    // pChopin of each of n clips (n x clipFrames x bins normalised values), with bandShifts().
     std::vector<double> predictClips(const float *clips, int n, std::vector<double> *logPChopin = nullptr,
                                      std::vector<double> *logPOther = nullptr);
     // Audio (anything FFmpeg decodes) or MIDI (.mid/.midi/.kar). Progress: decoding or rendering.
@@ -83,9 +93,11 @@ public:
     static double calibrateBias(const std::vector<double> &chopinLogOdds, const std::vector<double> &otherLogOdds);
     // Calibrates from an evaluation of this model (its piece verdicts, both classes needed) and
     // writes a copy of the model file at `from` to `to` (may be the same path, written
-    // atomically) whose decision bias is the one chosen; `note` says on what it was chosen.
+    // atomically) whose decision bias is the one chosen; `note` says on what it was chosen. The
+    // copy records `bandShifts` as its "band_shifts": the shifts the evaluation heard, which the
+    // bias belongs to.
     static Result<double> writeCalibrated(const QString &from, const QString &to, const ClassifierEvaluation &evaluation,
-                                          double currentBias, const QString &note);
+                                          double currentBias, const QString &note, const std::vector<int> &bandShifts);
 
 private:
     ClassifierModel();

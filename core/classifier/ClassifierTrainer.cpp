@@ -541,7 +541,8 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                                      && result.validation.pieces.falsePositives + result.validation.pieces.trueNegatives > 0;
             if (bothClasses) {
                 const Result<double> bias = ClassifierModel::writeCalibrated(
-                    options.outPath, options.outPath, result.validation, 0.0, QStringLiteral("validation pieces, training-time renderings"));
+                    options.outPath, options.outPath, result.validation, 0.0, QStringLiteral("validation pieces, training-time renderings"),
+                    best.value()->bandShifts());
                 if (!bias)
                     return bias.error();
                 result.decisionBias = bias.value();

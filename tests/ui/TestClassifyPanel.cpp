@@ -394,6 +394,16 @@ private Q_SLOTS:
         QCOMPARE(clips.method, QStringLiteral("clips"));
         QVERIFY(!clips.weights.empty());
         QVERIFY(std::all_of(clips.weights.begin(), clips.weights.end(), [](float v) { return v >= 0.0f && v <= 1.0f; }));
+        // A model that hears each clip shifted too (as semitone-band models do): the rebuild
+        // hears the same, the masked clips are heard as they are, and the shifts are kept.
+        model.value()->setBandShifts({-1, 1});
+        const auto shifted = model.value()->classifyFile(path(QStringLiteral("low.wav")), o);
+        QVERIFY(shifted.ok());
+        const ListeningMap shiftedMap = occlusionMap(*model.value(), shifted.value());
+        QVERIFY2(shiftedMap.rebuildError < 1e-3, qPrintable(QString::number(shiftedMap.rebuildError)));
+        QCOMPARE(shiftedMap.weights.size(), map.weights.size());
+        QCOMPARE(model.value()->bandShifts(), (std::vector<int>{-1, 1}));
+        model.value()->setBandShifts({});
         // Without features there is no occlusion map (the panel falls back to clip contributions).
         ClassifierVerdict bare = verdict.value();
         bare.features.clear();

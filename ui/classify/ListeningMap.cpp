@@ -85,6 +85,16 @@ ListeningMap occlusionMap(ClassifierModel &model, const ClassifierVerdict &verdi
     // Short pieces are padded with their quietest value, as ClipStream does.
     const float pad = *std::min_element(verdict.features.begin(), verdict.features.end());
     const double sign = verdict.pChopin >= 0.5 ? 1.0 : -1.0;
+    // The verdict heard each clip at the model's band shifts too; the rebuild check does the
+    // same. The masked spans are heard as they are only (the shifts would triple this map's
+    // network calls, the longest part of a Classify result): where the network listens in
+    // the clip itself.
+    const std::vector<int> shifts = model.bandShifts();
+    struct RestoreShifts {
+        ClassifierModel &model;
+        const std::vector<int> &shifts;
+        ~RestoreShifts() { model.setBandShifts(shifts); }
+    } restore{model, shifts};
 
     std::vector<double> sum(size_t(frames), 0.0), count(size_t(frames), 0.0);
     std::vector<float> batch(clipValues * size_t(spans + 1));
@@ -107,13 +117,17 @@ ListeningMap occlusionMap(ClassifierModel &model, const ClassifierVerdict &verdi
             const int a = s * spanFrames, e = std::min(clipFrames, a + spanFrames);
             std::fill(masked + size_t(a) * bins, masked + size_t(e) * bins, 0.0f);
         }
+        model.setBandShifts(shifts);
+        std::vector<double> heardChopin, heardOther;
+        const std::vector<double> heard = model.predictClips(base, 1, &heardChopin, &heardOther);
+        model.setBandShifts({});
         const std::vector<double> p = model.predictClips(batch.data(), spans + 1);
-        if (int(p.size()) != spans + 1)
+        if (int(p.size()) != spans + 1 || heard.size() != 1)
             return {};
         // The timeline's clip probabilities carry the model's decision bias; so does the rebuild.
-        const double baseLogit = logit(p[0]);
-        const double rebuilt = ClassifierModel::probabilityAtDecision(baseLogit, 0.0, model.decisionBias());
+        const double rebuilt = ClassifierModel::probabilityAtDecision(heardChopin[0], heardOther[0], model.decisionBias());
         map.rebuildError = std::max(map.rebuildError, std::abs(rebuilt - clip.pChopin));
+        const double baseLogit = logit(p[0]);
         for (int s = 0; s < spans; ++s) {
             const double drop = sign * (baseLogit - logit(p[size_t(s + 1)]));
             const int a = start + s * spanFrames, e = std::min({frames, start + (s + 1) * spanFrames, start + clipFrames});

@@ -7,7 +7,8 @@
 // clip's start, standardised per clip as the model does), masks one span (1 s) at a time to
 // the clip mean (0 after standardisation), re-runs the network (ClassifierModel::predictClips)
 // and measures how much the log-odds toward the verdict fall; spans whose masking lowers
-// support most are brightest. Blocks (about spans-per-clip forward passes per clip): call it
+// support most are brightest. The masked clips are heard as they are, without the model's band
+// shifts (ClassifierModel::bandShifts, restored before it returns), which would triple the work. Blocks (about spans-per-clip forward passes per clip): call it
 // on the worker thread that owns the model.
 #include "classifier/ClassifierTypes.h"
 #include "common/CancelToken.h"

@@ -30,7 +30,8 @@ int runEvaluateClassifier(const QStringList &args)
     const QCommandLineOption lossy(QStringLiteral("lossy"), QStringLiteral("Put every clip through an MP3 (or AAC) round trip at KBPS kbit/s, as a compressed recording."), QStringLiteral("KBPS"), QStringLiteral("0"));
     const QCommandLineOption calibrate(QStringLiteral("calibrate"), QStringLiteral("Also write a copy of the model to OUT whose decision is centred between these pieces' Chopin and Other verdicts (for your own recordings or synthesizer)."), QStringLiteral("OUT"));
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, as in a performance heard from its start (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
-    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy, calibrate, preroll})
+    const QCommandLineOption shifts(QStringLiteral("shifts"), QStringLiteral("Semitone shifts at which each clip is also heard, its verdict the mean (semitone-band models; default: the model's, -1,1; none to hear each clip only as it is)."), QStringLiteral("LIST"));
+    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy, calibrate, preroll, shifts})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Measure a classifier on a labelled dataset: accuracy, precision, recall, F1, F0.5, ROC AUC, confusion, per-composer rates."), &code))
@@ -50,6 +51,15 @@ int runEvaluateClassifier(const QStringList &args)
     if (!loaded) {
         err() << args[0] << ": " << loaded.error().message << "\n";
         return 1;
+    }
+    if (parser.isSet(shifts)) {
+        std::vector<int> k;
+        QString problem;
+        if (!parseBandShifts(parser.value(shifts), &k, &problem)) {
+            err() << args[0] << ": " << problem << "\n";
+            return 2;
+        }
+        loaded.value()->setBandShifts(k);
     }
     const auto entries = ClassifierDataset::scan(parser.value(data));
     if (!entries) {
@@ -103,7 +113,8 @@ int runEvaluateClassifier(const QStringList &args)
             note += QStringLiteral(", rendered with %1").arg(QFileInfo(usedFont).fileName());
         if (parser.isSet(split))
             note += QStringLiteral(", validation split %1").arg(parser.value(split));
-        const Result<double> b = ClassifierModel::writeCalibrated(path, parser.value(calibrate), e, loaded.value()->decisionBias(), note);
+        const Result<double> b = ClassifierModel::writeCalibrated(path, parser.value(calibrate), e, loaded.value()->decisionBias(), note,
+                                                                   loaded.value()->bandShifts());
         if (!b) {
             err() << args[0] << ": cannot calibrate: " << b.error().message << "\n";
             return 1;
@@ -118,6 +129,10 @@ int runEvaluateClassifier(const QStringList &args)
         j[QStringLiteral("lossy_kbps")] = o.lossyKbps;
         j[QStringLiteral("preroll_seconds")] = o.prerollSeconds;
         j[QStringLiteral("decision_bias")] = loaded.value()->decisionBias();
+        QJsonArray heardShifts;
+        for (int k : loaded.value()->bandShifts())
+            heardShifts.append(k);
+        j[QStringLiteral("band_shifts")] = heardShifts;
         if (parser.isSet(calibrate))
             j[QStringLiteral("calibrated")] = QJsonObject{{QStringLiteral("model"), parser.value(calibrate)},
                                                           {QStringLiteral("decision_bias"), calibratedBias}};
@@ -129,6 +144,10 @@ int runEvaluateClassifier(const QStringList &args)
                   : seen.toBool() ? QStringLiteral("used in training") : QStringLiteral("not used in training"))
               << ")" << (o.lossyKbps > 0 ? QStringLiteral(", lossy round trip at %1 kbit/s").arg(o.lossyKbps) : QString()) << "\n";
         out() << "decision bias " << loaded.value()->decisionBias() << " (log-odds; 0: even odds)\n";
+        QStringList heard;
+        for (int k : loaded.value()->bandShifts())
+            heard << QString::asprintf("%+d", k);
+        out() << "each clip also heard shifted by: " << (heard.isEmpty() ? QStringLiteral("none") : heard.join(QStringLiteral(", ")) + QStringLiteral(" semitones")) << "\n";
         for (const auto &[name, m] : {std::pair<const char *, const BinaryMetrics *>{"pieces", &e.pieces}, {"clips", &e.clips}}) {
             out() << name << ": " << m->count << ", accuracy " << m->accuracy << ", precision " << m->precision << ", recall "
                   << m->recall << ", F1 " << m->f1 << ", F0.5 " << m->f05 << ", ROC AUC " << m->rocAuc << "\n";

@@ -8,6 +8,7 @@
 #include "sound/WavWriter.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -170,6 +171,75 @@ private Q_SLOTS:
         ClassifierModel::verdictFromClips(v, {std::log(0.3)}, {std::log(0.7)}, 0.0);
         QVERIFY(std::abs(v.pChopin - 0.3) < 1e-9);
         QCOMPARE(v.label, QStringLiteral("Other"));
+    }
+
+    void semitoneBandModelsAlsoHearEachClipShifted()
+    {
+        // The same synthetic clips, read as 16 semitone bands.
+        ClipSet data = syntheticClips(20, 5);
+        data.settings.kind = ClassifierFeatureKind::Pitch;
+        data.settings.lowNote = 60;
+        data.settings.highNote = 75;
+        QCOMPARE(data.settings.bins(), 16);
+        const QString path = m_dir.filePath(QStringLiteral("pitch.pt"));
+        QVERIFY(ClassifierTrainer::train(data, quickOptions(path, 2)));
+        auto model = ClassifierModel::load(path);
+        QVERIFY2(model, model ? "" : qPrintable(model.error().message));
+        ClassifierModel &m = *model.value();
+        QCOMPARE(m.bandShifts(), (std::vector<int>{-1, 1}));
+
+        // Each clip's log-odds are the mean over the clip as it is, a semitone up (band b takes
+        // band b-1's values, the lowest band repeated) and a semitone down; its probabilities
+        // still add up to 1.
+        const int n = 4, frames = data.settings.clipFrames(), bins = 16;
+        const std::vector<float> clips(data.clips.begin(), data.clips.begin() + qsizetype(size_t(n) * data.clipValues()));
+        std::vector<float> up(clips.size()), down(clips.size());
+        for (int c = 0; c < n; ++c)
+            for (int t = 0; t < frames; ++t) {
+                const size_t row = (size_t(c) * frames + t) * bins;
+                for (int b = 0; b < bins; ++b) {
+                    up[row + b] = clips[row + size_t(std::max(0, b - 1))];
+                    down[row + b] = clips[row + size_t(std::min(bins - 1, b + 1))];
+                }
+            }
+        std::vector<double> lc, lo, asIs, asIsOther, lcUp, loUp, lcDown, loDown;
+        m.predictClips(clips.data(), n, &lc, &lo);
+        m.setBandShifts({});
+        QVERIFY(m.bandShifts().empty());
+        m.predictClips(clips.data(), n, &asIs, &asIsOther);
+        m.predictClips(up.data(), n, &lcUp, &loUp);
+        m.predictClips(down.data(), n, &lcDown, &loDown);
+        double moved = 0;
+        const auto odds = [](const std::vector<double> &c, const std::vector<double> &o, int i) { return c[size_t(i)] - o[size_t(i)]; };
+        for (int i = 0; i < n; ++i) {
+            QVERIFY(std::abs(odds(lc, lo, i) - (odds(asIs, asIsOther, i) + odds(lcUp, loUp, i) + odds(lcDown, loDown, i)) / 3) < 1e-5);
+            QVERIFY(std::abs(std::exp(lc[size_t(i)]) + std::exp(lo[size_t(i)]) - 1.0) < 1e-6);
+            moved += std::abs(odds(lc, lo, i) - odds(asIs, asIsOther, i));
+        }
+        QVERIFY(moved > 1e-6);  // the shifts change what the network hears
+        // One shift: its direction counts (+1 is up).
+        std::vector<double> lcOne, loOne;
+        m.setBandShifts({1});
+        m.predictClips(clips.data(), n, &lcOne, &loOne);
+        for (int i = 0; i < n; ++i)
+            QVERIFY(std::abs(odds(lcOne, loOne, i) - (odds(asIs, asIsOther, i) + odds(lcUp, loUp, i)) / 2) < 1e-5);
+        // Zero, repeats and shifts as wide as the bands are dropped.
+        m.setBandShifts({0, 2, 2, -16, 16, -3});
+        QCOMPARE(m.bandShifts(), (std::vector<int>{2, -3}));
+
+        // A calibration records the shifts it heard with, and the model file's list overrides
+        // the default.
+        m.setBandShifts({});
+        const QString plain = m_dir.filePath(QStringLiteral("pitch-no-shifts.pt"));
+        QVERIFY(ClassifierModel::writeCalibrated(path, plain, m.evaluate(data, true), 0.0, QStringLiteral("test"), m.bandShifts()));
+        auto reloaded = ClassifierModel::load(plain);
+        QVERIFY(reloaded);
+        QVERIFY(reloaded.value()->bandShifts().empty());
+        QCOMPARE(reloaded.value()->info().value(QStringLiteral("band_shifts")).toArray().size(), 0);
+        // Other features have no semitone bands to shift.
+        const QString mel = m_dir.filePath(QStringLiteral("mel.pt"));
+        QVERIFY(ClassifierTrainer::train(syntheticClips(20, 5), quickOptions(mel, 1)));
+        QVERIFY(ClassifierModel::load(mel).value()->bandShifts().empty());
     }
 
     void balancedSamplingDecaysAndCalibrates()
