@@ -1,5 +1,7 @@
 #include "CliOutput.h"
 
+#include "classifier/ClassifierModel.h"
+
 #include <QElapsedTimer>
 
 #include <csignal>
@@ -81,22 +83,34 @@ void endProgress()
     }
 }
 
-bool parseBandShifts(const QString &value, std::vector<int> *shifts, QString *error)
+QCommandLineOption bandShiftsOption()
 {
-    shifts->clear();
-    const QString v = value.trimmed();
-    if (v == QStringLiteral("none") || v == QStringLiteral("0"))
+    return QCommandLineOption(QStringLiteral("shifts"),
+                              QStringLiteral("Semitone shifts at which each clip is also heard, its verdict the mean (semitone-band models; default: the model's, -1,1; none to hear each clip only as it is)."),
+                              QStringLiteral("LIST"));
+}
+
+bool applyBandShiftsOption(const QCommandLineParser &parser, const QCommandLineOption &option, ClassifierModel &model,
+                           const QString &command)
+{
+    if (!parser.isSet(option))
         return true;
-    for (const QString &part : v.split(QLatin1Char(','))) {
-        bool ok = false;
-        const int k = part.trimmed().toInt(&ok);
-        if (!ok || k < -12 || k > 12) {
-            *error = QStringLiteral("--shifts takes semitone shifts from -12 to 12 separated by commas (such as -1,1), or none; got '%1'").arg(value);
-            return false;
+    const QString value = parser.value(option).trimmed();
+    std::vector<int> shifts;
+    if (value != QStringLiteral("none") && value != QStringLiteral("0")) {
+        for (const QString &part : value.split(QLatin1Char(','))) {
+            bool ok = false;
+            const int k = part.trimmed().toInt(&ok);
+            if (!ok || k < -12 || k > 12) {
+                err() << command << ": --shifts takes semitone shifts from -12 to 12 separated by commas (such as -1,1), or none; got '"
+                      << value << "'\n";
+                return false;
+            }
+            if (k != 0)
+                shifts.push_back(k);
         }
-        if (k != 0)
-            shifts->push_back(k);
     }
+    model.setBandShifts(shifts);
     return true;
 }
 

@@ -8,7 +8,10 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
-#include <vector>
+
+namespace aichopin {
+class ClassifierModel;
+}
 
 namespace aichopin::cli {
 
@@ -26,10 +29,13 @@ void endProgress();
 // *exitCode set. On --help prints the help and returns false with *exitCode 0.
 bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &description, int *exitCode);
 
-// The value of a classifier's --shifts option: comma-separated semitone shifts ("-1,1"), or
-// "0" or "none" for none. False (with a message in *error) for anything else or a shift beyond
-// an octave.
-bool parseBandShifts(const QString &value, std::vector<int> *shifts, QString *error);
+// The classifier commands' --shifts option: semitone shifts at which each clip is also heard.
+QCommandLineOption bandShiftsOption();
+// Gives the model the shifts the option names (comma-separated, such as "-1,1", or "0" or "none"
+// for none), or leaves it as it is when the option is not given. False (the problem printed on
+// stderr after "command: ") for anything else or a shift beyond an octave.
+bool applyBandShiftsOption(const QCommandLineParser &parser, const QCommandLineOption &option, ClassifierModel &model,
+                           const QString &command);
 // Installs a SIGINT/SIGTERM handler that calls the given function once (for Ctrl+C).
 void onInterrupt(void (*handler)());
 

@@ -19,7 +19,7 @@ int runClassify(const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON: one object per file with file, label, p_chopin and timeline (or error)."));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu, cuda or auto."), QStringLiteral("D"), QStringLiteral("cpu"));
     const QCommandLineOption soundfont(QStringLiteral("soundfont"), QStringLiteral("Soundfont for MIDI input (default: the first installed)."), QStringLiteral("FILE"));
-    const QCommandLineOption shifts(QStringLiteral("shifts"), QStringLiteral("Semitone shifts at which each clip is also heard, its verdict the mean (semitone-band models; default: the model's, -1,1; none to hear each clip only as it is)."), QStringLiteral("LIST"));
+    const QCommandLineOption shifts = bandShiftsOption();
     for (const auto &o : {model, json, device, soundfont, shifts})
         parser.addOption(o);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Audio files (mp3, wav, flac, ogg, m4a...) or MIDI files."), QStringLiteral("FILE..."));
@@ -45,15 +45,8 @@ int runClassify(const QStringList &args)
         return 1;
     }
     ClassifierModel &m = *loaded.value();
-    if (parser.isSet(shifts)) {
-        std::vector<int> k;
-        QString problem;
-        if (!parseBandShifts(parser.value(shifts), &k, &problem)) {
-            err() << args[0] << ": " << problem << "\n";
-            return 2;
-        }
-        m.setBandShifts(k);
-    }
+    if (!applyBandShiftsOption(parser, shifts, m, args[0]))
+        return 2;
     onInterrupt([] { g_cancel.cancel(); });
     const bool asJson = parser.isSet(json);
     ClassifyOptions options;

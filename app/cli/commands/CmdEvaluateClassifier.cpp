@@ -30,7 +30,7 @@ int runEvaluateClassifier(const QStringList &args)
     const QCommandLineOption lossy(QStringLiteral("lossy"), QStringLiteral("Put every clip through an MP3 (or AAC) round trip at KBPS kbit/s, as a compressed recording."), QStringLiteral("KBPS"), QStringLiteral("0"));
     const QCommandLineOption calibrate(QStringLiteral("calibrate"), QStringLiteral("Also write a copy of the model to OUT whose decision is centred between these pieces' Chopin and Other verdicts (for your own recordings or synthesizer)."), QStringLiteral("OUT"));
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, as in a performance heard from its start (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
-    const QCommandLineOption shifts(QStringLiteral("shifts"), QStringLiteral("Semitone shifts at which each clip is also heard, its verdict the mean (semitone-band models; default: the model's, -1,1; none to hear each clip only as it is)."), QStringLiteral("LIST"));
+    const QCommandLineOption shifts = bandShiftsOption();
     for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy, calibrate, preroll, shifts})
         parser.addOption(o);
     int code = 0;
@@ -52,15 +52,8 @@ int runEvaluateClassifier(const QStringList &args)
         err() << args[0] << ": " << loaded.error().message << "\n";
         return 1;
     }
-    if (parser.isSet(shifts)) {
-        std::vector<int> k;
-        QString problem;
-        if (!parseBandShifts(parser.value(shifts), &k, &problem)) {
-            err() << args[0] << ": " << problem << "\n";
-            return 2;
-        }
-        loaded.value()->setBandShifts(k);
-    }
+    if (!applyBandShiftsOption(parser, shifts, *loaded.value(), args[0]))
+        return 2;
     const auto entries = ClassifierDataset::scan(parser.value(data));
     if (!entries) {
         err() << args[0] << ": " << entries.error().message << "\n";
