@@ -59,9 +59,9 @@ public:
     // down, the edge band repeated), the clip's verdict the mean over the clip as it is and every
     // shift: a transposition should not change the composer, and the vote steadies the
     // network's ear. (The clip's log-probabilities are the hearings' means renormalised, so its
-    // log-odds are the mean of theirs.) Semitone-band models hear -1 and +1 by default (the model info's
-    // "band_shifts" array, when present, sets it); other features have one band per mel or MFCC
-    // coefficient, not per semitone, and hear none. Applies to every call below.
+    // log-odds are the mean of theirs.) Semitone-band models hear -1 and +1 by default (the
+    // model info's "band_shifts" array, when present, sets it); other features have one band
+    // per mel or MFCC coefficient, not per semitone, and hear none. Applies to every call below.
     const std::vector<int> &bandShifts() const;
     void setBandShifts(const std::vector<int> &shifts);  // 0 and repeats dropped; |shift| < bins
     static std::vector<int> defaultBandShifts(const ClassifierFeatureSettings &features, const QJsonObject &info);

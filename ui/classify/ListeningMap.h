@@ -8,8 +8,9 @@
 // the clip mean (0 after standardisation), re-runs the network (ClassifierModel::predictClips)
 // and measures how much the log-odds toward the verdict fall; spans whose masking lowers
 // support most are brightest. The masked clips are heard as they are, without the model's band
-// shifts (ClassifierModel::bandShifts, restored before it returns), which would triple the work. Blocks (about spans-per-clip forward passes per clip): call it
-// on the worker thread that owns the model.
+// shifts (ClassifierModel::bandShifts, restored before it returns), which would triple the work.
+// Blocks (about spans-per-clip forward passes per clip): call it on the worker thread that owns
+// the model.
 #include "classifier/ClassifierTypes.h"
 #include "common/CancelToken.h"
 #include "common/Progress.h"
