@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
-
 namespace aichopin {
 class ClassifierModel;
 }

@@ -30,15 +30,6 @@
 namespace aichopin {
 
 namespace {
-QString duration(double seconds)
-{
-    if (seconds < 0)
-        return QStringLiteral("?");
-    const int s = int(seconds);
-    return s >= 3600 ? QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60)
-                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
 const char *kRunGroup = "training/run";
 }  // namespace
 
@@ -58,7 +49,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::m
         if (s.etaSeconds > 0)
             m_progress->setValue(int(1000 * s.elapsedSeconds / (s.elapsedSeconds + s.etaSeconds)));
         m_speed->setText(tr("%1 %2, elapsed %3, about %4 left").arg(s.throughput, 0, 'f', 0).arg(s.throughputUnit)
-                             .arg(duration(s.elapsedSeconds), duration(s.etaSeconds)));
+                             .arg(trainingDuration(s.elapsedSeconds), trainingDuration(s.etaSeconds)));
     });
     connect(m_worker, &TrainingWorker::epoch, this, [this](const TrainingEpoch &e) {
         m_charts->addEpoch(e);

@@ -6,22 +6,20 @@
 
 #include <QFileInfo>
 
-#include <algorithm>
 
 namespace aichopin {
 
-namespace {
-// How long a run took, as the summary says it: "42 s", "3.5 min" or "2 h 05 min".
-QString runTime(double seconds)
+QString trainingDuration(double seconds)
 {
-    if (seconds < 59.5)
-        return QStringLiteral("%1 s").arg(qRound(std::max(0.0, seconds)));
-    if (seconds < 3600)
-        return QStringLiteral("%1 min").arg(seconds / 60.0, 0, 'f', 1);
-    const int minutes = qRound(seconds / 60.0);
-    return QStringLiteral("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    if (seconds < 0)
+        return QStringLiteral("?");
+    const int s = qRound(seconds);
+    if (s < 60)
+        return QStringLiteral("%1 s").arg(s);
+    if (s < 3600)
+        return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
-}  // namespace
 
 TrainingWorker::TrainingWorker(std::shared_ptr<CancelToken> cancel, QObject *parent)
     : QObject(parent), m_cancel(std::move(cancel))
@@ -80,7 +78,7 @@ void TrainingWorker::runComposer(const ComposerTrainingOptions &options)
     outcome.summary = tr("Trained %1 epochs on %2 pieces (%3 held out for validation) in %4 on %5; best validation loss "
                          "%6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.")
                           .arg(r.epochsCompleted).arg(r.trainingPieces).arg(r.validationPieces)
-                          .arg(runTime(r.totalSeconds)).arg(r.device)
+                          .arg(trainingDuration(r.totalSeconds)).arg(r.device)
                           .arg(r.bestValidationLoss, 0, 'f', 3).arg(r.bestValidationLoss / 0.6931471805599453, 0, 'f', 3)
                           .arg(r.bestEpoch).arg(r.stopReason, QFileInfo(options.outPath).fileName());
     Q_EMIT finished(outcome);
@@ -171,13 +169,13 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
         outcome.summary = tr("Trained %1 epochs on %2 clips in %3 on %4; best epoch %5, by training loss: no piece was held out "
                              "for validation (a composer needs 3 or more pieces for one to be), so nothing measures how well "
                              "this model does on music it has not heard.%6 Saved to %7.")
-                              .arg(r.epochsCompleted).arg(r.trainingClips).arg(runTime(r.seconds)).arg(r.device)
+                              .arg(r.epochsCompleted).arg(r.trainingClips).arg(trainingDuration(r.seconds)).arg(r.device)
                               .arg(r.bestEpoch).arg(skippedNote, QFileInfo(job.outPath).fileName());
     else
         outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation: "
                              "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.")
                               .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.validationClips)
-                              .arg(runTime(r.seconds)).arg(r.device).arg(r.bestEpoch)
+                              .arg(trainingDuration(r.seconds)).arg(r.device).arg(r.bestEpoch)
                               .arg(r.validation.pieces.accuracy, 0, 'f', 3).arg(r.validation.clips.accuracy, 0, 'f', 3)
                               .arg(r.validation.pieces.rocAuc, 0, 'f', 3)
                               .arg(skippedNote)

@@ -13,6 +13,10 @@
 
 namespace aichopin {
 
+// A training time as the panel shows it (elapsed, time left, a run's length): "42 s", "3:05" or
+// "2 h 05 min"; "?" when unknown (negative).
+QString trainingDuration(double seconds);
+
 class TrainingWorker : public QObject {
     Q_OBJECT
 public:
