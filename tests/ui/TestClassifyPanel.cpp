@@ -176,10 +176,27 @@ private Q_SLOTS:
                           path(QStringLiteral("folder"))};
         if (m_midi)
             files << path(QStringLiteral("piece.mid"));
-        drop(panel.dropZone(), files);
+        // Verdicts come first: each arrives with the clip contributions as its overlay and its
+        // occlusion map still to come, and no map is made while a file waits for its verdict.
+        int verdicts = 0, earlyMaps = 0, verdictsWithMap = 0;
         const ClassifyResultsModel *m = panel.results();
+        connect(m, &QAbstractItemModel::dataChanged, &panel, [&](const QModelIndex &from) {
+            const ClassifyResultsModel::Row *r = m->row(from.row());
+            if (r->state == ClassifyResultsModel::State::Done && from.column() == 0) {
+                ++verdicts;
+                verdictsWithMap += (r->result.overlayMethod != QLatin1String("clips") || !r->mapPending) ? 1 : 0;
+            }
+            if (m->pendingCount() > 0)
+                for (const ClassifyResultsModel::Row &other : m->rows())
+                    earlyMaps += other.result.overlayMethod == QLatin1String("occlusion") ? 1 : 0;
+        });
+        drop(panel.dropZone(), files);
         QCOMPARE(m->rowCount(), m_midi ? 5 : 4);  // the folder gives its one WAV, not the .txt
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
+        QCOMPARE(verdicts, m_midi ? 4 : 3);
+        QCOMPARE(verdictsWithMap, 0);
+        QCOMPARE(earlyMaps, 0);
+        QCOMPARE(m->mapsPendingCount(), 0);
 
         const int low = rowNamed(m, QStringLiteral("low.wav")), high = rowNamed(m, QStringLiteral("high.wav"));
         const int low2 = rowNamed(m, QStringLiteral("low2.wav")), bad = rowNamed(m, QStringLiteral("broken.mp3"));
@@ -231,6 +248,7 @@ private Q_SLOTS:
         const QString detail = panel.findChild<QLabel *>(QStringLiteral("detailLabel"))->text();
         QVERIFY2(detail.contains(QStringLiteral("over %1 clips from 0:00 to 0:0").arg(res.verdict.timeline.size())),
                  qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("overlay: occlusion of 1 s spans")), qPrintable(detail));
         QVERIFY(series->count() >= 8);
         for (const QPointF &pt : series->points())
             QVERIFY(pt.y() >= 0.0 && pt.y() <= 1.0 && pt.x() >= 0.0 && pt.x() <= 3.0);

@@ -83,12 +83,13 @@ SpectrogramDataPtr spectrogramOf(const ClassifyResult &r)
 ClassifyPanel::ClassifyPanel(QWidget *parent) : QWidget(parent)
 {
     qRegisterMetaType<aichopin::ClassifyResult>();
+    qRegisterMetaType<aichopin::ClassifyOverlay>();
     setAcceptDrops(true);
     buildUi();
 
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("ClassifyWorker"));
-    m_worker = new ClassifyWorker(&m_cancel, &m_skipBelow);
+    m_worker = new ClassifyWorker(&m_cancel, &m_skipBelow, &m_queued);
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &ClassifyWorker::modelLoaded, this, &ClassifyPanel::onModelLoaded);
@@ -97,6 +98,8 @@ ClassifyPanel::ClassifyPanel(QWidget *parent) : QWidget(parent)
         m_model->setProgress(id, f, stage);
     });
     connect(m_worker, &ClassifyWorker::finished, this, &ClassifyPanel::onFinished);
+    connect(m_worker, &ClassifyWorker::overlayProgress, this, &ClassifyPanel::onMapProgress);
+    connect(m_worker, &ClassifyWorker::overlayReady, this, &ClassifyPanel::onMapReady);
     m_thread->start();
 
     m_timer.setInterval(33);
@@ -197,6 +200,8 @@ void ClassifyPanel::buildUi()
     dl->setContentsMargins(0, 0, 0, 0);
     m_detail = new QLabel(tr("Select a classified file to see where it sounded like Chopin"), detail);
     m_detail->setObjectName(QStringLiteral("detailLabel"));
+    // Wrapped: a long file name or line must not widen the window.
+    m_detail->setWordWrap(true);
     dl->addWidget(m_detail);
     m_chart = new ClassifyTimelineChart(detail);
     connect(m_chart, &ClassifyTimelineChart::seekRequested, this, &ClassifyPanel::seek);
@@ -315,6 +320,7 @@ int ClassifyPanel::addFiles(const QStringList &paths)
     for (const QString &f : files) {
         const int id = m_nextId++;
         m_model->addFile(id, f);
+        m_queued.fetch_add(1);
         QMetaObject::invokeMethod(m_worker, [w = m_worker, id, f] { w->classify(id, f); }, Qt::QueuedConnection);
     }
     if (!files.isEmpty() && selectedRow() < 0)
@@ -323,7 +329,7 @@ int ClassifyPanel::addFiles(const QStringList &paths)
     return int(files.size());
 }
 
-bool ClassifyPanel::isBusy() const { return m_model->pendingCount() > 0; }
+bool ClassifyPanel::isBusy() const { return m_model->pendingCount() > 0 || m_model->mapsPendingCount() > 0; }
 
 void ClassifyPanel::onFinished(int id, const ClassifyResult &result)
 {
@@ -332,6 +338,32 @@ void ClassifyPanel::onFinished(int id, const ClassifyResult &result)
     if (row >= 0 && row == selectedRow())
         showRow(row);
     updateSummary();
+    if (!isBusy())
+        Q_EMIT allFinished();
+}
+
+bool ClassifyPanel::isShown(int id) const
+{
+    const int row = m_model->rowOfId(id);
+    return row >= 0 && row == selectedRow() && m_model->row(row)->path == m_shownPath;
+}
+
+void ClassifyPanel::onMapProgress(int id, double fraction)
+{
+    m_model->setMapProgress(id, fraction);
+    if (isShown(id))
+        showDetail(m_model->rowOfId(id));
+}
+
+void ClassifyPanel::onMapReady(int id, const ClassifyOverlay &overlay)
+{
+    m_model->setMap(id, overlay);
+    if (isShown(id)) {
+        const int row = m_model->rowOfId(id);
+        const ClassifyResult &res = m_model->row(row)->result;
+        m_view->setOverlay(res.overlay, res.overlayStepSeconds > 0 ? res.overlayStepSeconds : 1.0);
+        showDetail(row);
+    }
     if (!isBusy())
         Q_EMIT allFinished();
 }
@@ -397,6 +429,22 @@ void ClassifyPanel::showRow(int row)
     const ClassifyResult &res = r->result;
     m_shownIsMidi = isMidi(path);
     m_shownDuration = res.verdict.durationSeconds;
+    showDetail(row);
+    m_chart->setTimeline(res.verdict.timeline);
+    m_view->setData(spectrogramOf(res));
+    m_view->setOverlay(res.overlay, res.overlayStepSeconds > 0 ? res.overlayStepSeconds : 1.0);
+    m_view->setOverlayVisible(m_overlay->isChecked());
+    m_view->fit();
+    m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
+    setPlayhead(0);
+}
+
+void ClassifyPanel::showDetail(int row)
+{
+    const ClassifyResultsModel::Row *r = m_model->row(row);
+    if (!r || r->state != ClassifyResultsModel::State::Done)
+        return;
+    const ClassifyResult &res = r->result;
     // The clips run from the first sound to the last (silence around the music is not judged).
     const QString heard = res.verdict.timeline.empty()
                               ? QString()
@@ -406,18 +454,13 @@ void ClassifyPanel::showRow(int row)
                          : res.featureKind == QLatin1String("pitch") ? tr("semitone bands")
                                                                      : tr("log-mel");
     const QString overlay = res.overlayMethod == QLatin1String("occlusion") ? tr("; overlay: occlusion of 1 s spans")
-                                                                            : tr("; overlay: clip contributions");
+                            : r->mapPending ? tr("; overlay: clip contributions until the occlusion map is made (%1%)")
+                                                  .arg(int(r->mapProgress * 100))
+                                            : tr("; overlay: clip contributions");
     // One arg() call, so a %1 or %2 inside a file name is shown as it is, not filled in.
     m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as the model heard it%7")
-                          .arg(name, res.verdict.label, QString::number(res.verdict.pChopin, 'f', 2),
+                          .arg(QFileInfo(r->path).fileName(), res.verdict.label, QString::number(res.verdict.pChopin, 'f', 2),
                                QString::number(res.verdict.timeline.size()), heard, kind, overlay));
-    m_chart->setTimeline(res.verdict.timeline);
-    m_view->setData(spectrogramOf(res));
-    m_view->setOverlay(res.overlay, res.overlayStepSeconds > 0 ? res.overlayStepSeconds : 1.0);
-    m_view->setOverlayVisible(m_overlay->isChecked());
-    m_view->fit();
-    m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
-    setPlayhead(0);
 }
 
 void ClassifyPanel::alignAxes()

@@ -53,6 +53,8 @@ public:
     // Queues files and folders (expanded recursively). Returns how many files were queued;
     // none while no model can be used (the drop zone says why).
     int addFiles(const QStringList &paths);
+    // Files wait for their verdict, or verdicts for their occlusion maps (made after every
+    // queued file has its verdict).
     bool isBusy() const;
     // Writes the finished rows; ".csv" gives CSV, anything else JSON. Error text on failure.
     bool exportResults(const QString &path, QString *error = nullptr);
@@ -85,6 +87,10 @@ private:
     void buildUi();
     void onModelLoaded(bool ok, const QString &path, const QString &message, const QString &kept);
     void onFinished(int id, const ClassifyResult &result);
+    void onMapProgress(int id, double fraction);
+    void onMapReady(int id, const ClassifyOverlay &overlay);
+    bool isShown(int id) const;  // the row of id is the one selected and shown
+    void showDetail(int row);
     void showRow(int row);
     void stopPlayback();
     void showStatus(const QString &text);
@@ -118,6 +124,7 @@ private:
     ClassifyWorker *m_worker = nullptr;
     CancelToken m_cancel;
     std::atomic<int> m_skipBelow{0};
+    std::atomic<int> m_queued{0};  // classify calls queued and not yet begun by the worker
     int m_nextId = 1;
     ModelState m_modelState = ModelState::Loading;
     QString m_modelPath;

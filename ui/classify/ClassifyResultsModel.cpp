@@ -133,7 +133,30 @@ void ClassifyResultsModel::setResult(int id, const ClassifyResult &result)
     r.result = result;
     r.state = result.ok() ? State::Done : State::Failed;
     r.progress = 1;
+    r.mapPending = result.ok();
+    r.mapProgress = 0;
     Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+}
+
+void ClassifyResultsModel::setMapProgress(int id, double fraction)
+{
+    const int i = rowOfId(id);
+    if (i >= 0)
+        m_rows[size_t(i)].mapProgress = fraction;
+}
+
+void ClassifyResultsModel::setMap(int id, const ClassifyOverlay &overlay)
+{
+    const int i = rowOfId(id);
+    if (i < 0)
+        return;
+    Row &r = m_rows[size_t(i)];
+    r.mapPending = false;
+    if (overlay.weights.empty())
+        return;
+    r.result.overlay = overlay.weights;
+    r.result.overlayStepSeconds = overlay.stepSeconds;
+    r.result.overlayMethod = overlay.method;
 }
 
 void ClassifyResultsModel::clear()
@@ -154,6 +177,14 @@ int ClassifyResultsModel::rowOfId(int id) const
         if (m_rows[i].id == id)
             return int(i);
     return -1;
+}
+
+int ClassifyResultsModel::mapsPendingCount() const
+{
+    int n = 0;
+    for (const Row &r : m_rows)
+        n += r.mapPending ? 1 : 0;
+    return n;
 }
 
 int ClassifyResultsModel::pendingCount() const

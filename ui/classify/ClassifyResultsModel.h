@@ -22,6 +22,10 @@ public:
         double progress = 0;  // 0..1 while working
         QString stage;
         ClassifyResult result;
+        // Done rows: the occlusion map is still being made (result.overlay holds the clip
+        // contributions meanwhile), and how far it is.
+        bool mapPending = false;
+        double mapProgress = 0;
     };
 
     explicit ClassifyResultsModel(QObject *parent = nullptr);
@@ -35,12 +39,16 @@ public:
     void setWorking(int id);
     void setProgress(int id, double fraction, const QString &stage);
     void setResult(int id, const ClassifyResult &result);
+    void setMapProgress(int id, double fraction);
+    // The row's occlusion map; an overlay without weights keeps the clip contributions.
+    void setMap(int id, const ClassifyOverlay &overlay);
     void clear();
 
     const std::vector<Row> &rows() const { return m_rows; }
     const Row *row(int index) const;
     int rowOfId(int id) const;
     int pendingCount() const;  // queued or working
+    int mapsPendingCount() const;
 
     // Export of every finished row (done or failed). JSON: an array of objects with file, label,
     // p_chopin, duration, error and timeline [{start, end, p_chopin}]. CSV: file, label,

@@ -22,6 +22,15 @@ struct ClassifyResult {
     bool ok() const { return error.isEmpty(); }
 };
 
+// The occlusion map of a classified file, worked out after its verdict was sent (empty weights:
+// none could be made; the file keeps the clip contributions it came with).
+struct ClassifyOverlay {
+    std::vector<float> weights;  // 0..1 per step of stepSeconds
+    double stepSeconds = 0;
+    QString method;
+};
+
 }  // namespace aichopin
 
 Q_DECLARE_METATYPE(aichopin::ClassifyResult)
+Q_DECLARE_METATYPE(aichopin::ClassifyOverlay)

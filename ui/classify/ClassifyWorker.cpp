@@ -10,8 +10,8 @@
 
 namespace aichopin {
 
-ClassifyWorker::ClassifyWorker(const CancelToken *cancel, const std::atomic<int> *skipBelow)
-    : m_cancel(cancel), m_skipBelow(skipBelow)
+ClassifyWorker::ClassifyWorker(const CancelToken *cancel, const std::atomic<int> *skipBelow, std::atomic<int> *queued)
+    : m_cancel(cancel), m_skipBelow(skipBelow), m_queued(queued)
 {
 }
 
@@ -19,6 +19,10 @@ ClassifyWorker::~ClassifyWorker() = default;
 
 void ClassifyWorker::loadModel(const QString &path)
 {
+    // The maps waiting belong to the model before; the files keep their clip contributions.
+    for (const PendingMap &m : m_maps)
+        Q_EMIT overlayReady(m.id, ClassifyOverlay{});
+    m_maps.clear();
     if (path.isEmpty()) {
         m_model.reset();
         Q_EMIT modelLoaded(false, path,
@@ -47,6 +51,7 @@ void ClassifyWorker::loadModel(const QString &path)
 
 void ClassifyWorker::classify(int id, const QString &path)
 {
+    m_queued->fetch_sub(1);
     if (isCancelled(m_cancel) || id < m_skipBelow->load())
         return;
     Q_EMIT started(id);
@@ -58,17 +63,18 @@ void ClassifyWorker::classify(int id, const QString &path)
         return;
     }
     int lastPercent = -1;
-    auto sink = [&](const ProgressInfo &p, double from, double span) {
-        const int percent = p.fraction < 0 ? -1 : int(std::floor(100 * (from + span * p.fraction)));
-        if (percent != lastPercent) {
-            lastPercent = percent;
-            Q_EMIT progress(id, percent / 100.0, p.stage);
-        }
-    };
     ClassifyOptions options;
     options.keepFeatures = true;
     Result<ClassifierVerdict> verdict = m_model->classifyFile(
-        path, options, [&](const ProgressInfo &p) { sink(p, 0.0, 0.8); }, m_cancel);
+        path, options,
+        [&](const ProgressInfo &p) {
+            const int percent = p.fraction < 0 ? -1 : int(std::floor(100 * p.fraction));
+            if (percent != lastPercent) {
+                lastPercent = percent;
+                Q_EMIT progress(id, percent / 100.0, p.stage);
+            }
+        },
+        m_cancel);
     if (isCancelled(m_cancel))
         return;
     if (!verdict) {
@@ -86,15 +92,44 @@ void ClassifyWorker::classify(int id, const QString &path)
         const std::vector<double> &edges = MelFilterbank(fs.sampleRate, fs.nFft, fs.nMels).edgesHz();
         result.featureBinHz.assign(edges.begin() + 1, edges.end() - 1);
     }
-    ListeningMap map = occlusionMap(*m_model, result.verdict, 1.0, [&](const ProgressInfo &p) { sink(p, 0.8, 0.2); }, m_cancel);
-    if (isCancelled(m_cancel))
-        return;
-    if (map.isEmpty())
-        map = clipContribution(result.verdict);
-    result.overlay = std::move(map.weights);
-    result.overlayStepSeconds = map.secondsPerStep;
-    result.overlayMethod = map.method;
+    ListeningMap clips = clipContribution(result.verdict);
+    result.overlay = std::move(clips.weights);
+    result.overlayStepSeconds = clips.secondsPerStep;
+    result.overlayMethod = clips.method;
+    m_maps.push_back({id, result.verdict});
     Q_EMIT finished(id, result);
+    // Behind any classify call queued by now: the verdicts come first.
+    QMetaObject::invokeMethod(this, &ClassifyWorker::makeMaps, Qt::QueuedConnection);
+}
+
+void ClassifyWorker::makeMaps()
+{
+    while (!m_maps.empty() && m_model) {
+        if (isCancelled(m_cancel) || m_queued->load() > 0)
+            return;  // a queued classify call posts makeMaps again when it is done
+        const int id = m_maps.front().id;
+        if (id < m_skipBelow->load()) {
+            m_maps.pop_front();  // cleared from the list
+            continue;
+        }
+        // Interrupted when the panel is closed, the file is cleared or another file waits.
+        CancelToken interrupt;
+        int lastPercent = -1;
+        auto sink = [&](const ProgressInfo &p) {
+            if (isCancelled(m_cancel) || id < m_skipBelow->load() || m_queued->load() > 0)
+                interrupt.cancel();
+            const int percent = p.fraction < 0 ? -1 : int(std::floor(100 * p.fraction));
+            if (percent != lastPercent) {
+                lastPercent = percent;
+                Q_EMIT overlayProgress(id, percent / 100.0);
+            }
+        };
+        ListeningMap map = occlusionMap(*m_model, m_maps.front().verdict, 1.0, sink, &interrupt);
+        if (interrupt.isCancelled() && map.isEmpty())
+            continue;  // the checks above say whether to drop it, stop or start it again
+        m_maps.pop_front();
+        Q_EMIT overlayReady(id, ClassifyOverlay{std::move(map.weights), map.secondsPerStep, map.method});
+    }
 }
 
 }  // namespace aichopin
