@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -97,6 +98,24 @@ NoteSequence continuation(const NoteSequence &primer, const NoteSequence &primer
         old.insert(key(n));
     NoteSequence out = primer;
     out.texts = decoded.texts;
+    // A pedal the primer leaves down (cut off by a length limit, or still held when a phrase
+    // was recorded) would hold every new note to the end of the piece. The model heard it come
+    // up where the primer's last note ends (encoding applies the pedal so), and the new notes
+    // carry their own pedalling in their lengths: it comes up there.
+    std::map<int, PedalEvent> lastPedal;  // per channel, as the pedal applies
+    for (const PedalEvent &p : primer.pedals)
+        lastPedal[p.channel] = p;
+    const double primerEnd = primerDecodedEnd + shift;
+    for (const auto &[channel, p] : lastPedal)
+        if (p.down()) {
+            PedalEvent up = p;
+            up.value = 0;
+            up.time = std::max(p.time, primerEnd);
+            up.tick = out.tempoMap.tickAt(up.time);
+            out.pedals.push_back(up);
+        }
+    std::stable_sort(out.pedals.begin(), out.pedals.end(),
+                     [](const PedalEvent &a, const PedalEvent &b) { return a.time < b.time; });
     for (Note n : decoded.notes) {
         const auto found = old.find(key(n));
         if (found != old.end()) {

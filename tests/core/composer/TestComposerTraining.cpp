@@ -97,6 +97,31 @@ void checkContinuation(const ComposerModel &model)
     QVERIFY(added > 0);
     QCOMPARE(d->pedals.size(), p.primer->pedals.size());
     QVERIFY(d->duration() > primerEnd);
+
+    // A primer cut off with its pedal down: the pedal comes up where the primer ends, not after
+    // every new note (which would ring to the end of the piece); its own pedal events stay.
+    p.primer->pedals.pop_back();
+    const auto held = model.generate(p);
+    QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().toString()));
+    QCOMPARE(held->pedals.size(), size_t(2));
+    QCOMPARE(held->pedals[0].time, p.primer->pedals[0].time);
+    QVERIFY(held->pedals[0].down());
+    QVERIFY(!held->pedals[1].down());
+    QCOMPARE(held->pedals[1].channel, p.primer->pedals[0].channel);
+    QVERIFY2(std::abs(held->pedals[1].time - primerEnd) < 1e-9, qPrintable(QString::number(held->pedals[1].time)));
+    QCOMPARE(held->pedals[1].tick, held->tempoMap.tickAt(primerEnd));
+    // Played, the new notes sound as long as they were written.
+    auto newNotesLength = [&](const NoteSequence &s) {
+        double sum = 0.0;
+        for (const Note &n : s.notes)
+            sum += n.start >= primerEnd - 1e-9 ? n.duration : 0.0;
+        return sum;
+    };
+    NoteSequence sounding = held.value();
+    sounding.applySustainPedal();
+    QVERIFY(newNotesLength(held.value()) > 0.0);
+    QVERIFY2(std::abs(newNotesLength(sounding) - newNotesLength(held.value())) < 1e-6,
+             qPrintable(QStringLiteral("%1 s written, %2 s sounding").arg(newNotesLength(held.value())).arg(newNotesLength(sounding))));
 }
 
 ComposerTrainingOptions tinyOptions(const QString &data, const QString &out)
