@@ -197,6 +197,8 @@ Result<NoteSequence> ComposerModel::generate(const GenerationOptions &o, const E
             }
             if (codec.unknownToken() >= 0)
                 p[size_t(codec.unknownToken())] = 0.0;
+            if (o.redirectNoteOffs)
+                decoder.redirectNoteOffs(p);
             if (o.topK > 0 && o.topK < vocab) {
                 std::iota(order.begin(), order.end(), 0);
                 std::nth_element(order.begin(), order.begin() + o.topK, order.end(),
@@ -218,7 +220,8 @@ Result<NoteSequence> ComposerModel::generate(const GenerationOptions &o, const E
                 for (; k < order.size(); ++k)
                     p[size_t(order[k])] = 0.0;
             }
-            current = sampleIndex(p, rng);
+            const int overdue = o.maxHoldSeconds > 0 ? decoder.overdueNoteOff(o.maxHoldSeconds) : -1;
+            current = overdue >= 0 ? overdue : sampleIndex(p, rng);
             event = ComposedEvent();
             decoder.feed(int(current), &event);
             event.index = i;

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 namespace aichopin {
@@ -141,6 +142,46 @@ NoteSequence EventCodec::Decoder::finish()
     if (m_codec->m_representation == Representation::Performance)
         return m_performance.finish();
     return PaperTokens::decode(m_paper);
+}
+
+int EventCodec::Decoder::overdueNoteOff(double maxSeconds) const
+{
+    if (m_codec->m_representation != Representation::Performance)
+        return -1;
+    double held = 0.0;
+    const int key = m_performance.longestHeld(&held);
+    // Times are whole 10 ms steps; the margin keeps rounding from deciding.
+    return key >= 0 && held >= maxSeconds - 1e-6 ? PerformanceEvents::kNoteOffBase + key : -1;
+}
+
+void EventCodec::Decoder::redirectNoteOffs(std::vector<double> &p, double minHeldSeconds) const
+{
+    if (m_codec->m_representation != Representation::Performance || int(p.size()) < PerformanceEvents::kShiftBase)
+        return;
+    double moved = 0.0, own = 0.0;
+    int eligible = 0;
+    std::array<bool, PerformanceEvents::kKeys> takes{};
+    for (int k = 0; k < PerformanceEvents::kKeys; ++k) {
+        double &off = p[size_t(PerformanceEvents::kNoteOffBase + k)];
+        const double held = m_performance.heldFor(k);
+        if (held < 0.0) {
+            moved += off;
+            off = 0.0;
+        } else if (held >= minHeldSeconds - 1e-6) {  // times are whole 10 ms steps
+            takes[size_t(k)] = true;
+            own += off;
+            ++eligible;
+        } else {
+            off = 0.0;  // struck too recently
+        }
+    }
+    if (eligible == 0 || moved <= 0.0)
+        return;
+    for (int k = 0; k < PerformanceEvents::kKeys; ++k)
+        if (takes[size_t(k)]) {
+            double &off = p[size_t(PerformanceEvents::kNoteOffBase + k)];
+            off += own > 0.0 ? moved * off / own : moved / eligible;
+        }
 }
 
 double EventCodec::Decoder::time() const

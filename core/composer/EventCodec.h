@@ -47,6 +47,17 @@ public:
         void feed(int token, ComposedEvent *event);
         NoteSequence finish();
         double time() const;
+        // Performance: the note-off token of the note held longest if it has sounded for
+        // maxSeconds or more; -1 otherwise and for the paper's tokens (which have no note-offs).
+        int overdueNoteOff(double maxSeconds) const;
+        // Performance: moves the probability p (indexed by token) of releasing keys that are
+        // not sounding (which would do nothing) to the keys that have sounded minHeldSeconds
+        // or more, in proportion to their own (evenly when they have none), so the chance that
+        // some note ends is kept. Keys struck more recently cannot be released yet (their
+        // chance is set to 0; fewer than 1 % of Chopin's notes are shorter than 50 ms):
+        // otherwise a network expecting many releases cuts the note it just struck, again and
+        // again. Dropped when no key qualifies. Paper: no change.
+        void redirectNoteOffs(std::vector<double> &p, double minHeldSeconds = 0.05) const;
 
     private:
         const EventCodec *m_codec;

@@ -168,6 +168,23 @@ void PerformanceEvents::Decoder::feed(int token, ComposedEvent *event)
     }
 }
 
+int PerformanceEvents::Decoder::longestHeld(double *seconds) const
+{
+    int key = -1;
+    double longest = -1.0;
+    for (int k = 0; k < kKeys; ++k)
+        if (m_open[k]) {
+            const double held = m_time - m_notes[size_t(m_open[k] - 1)].start;
+            if (held > longest) {
+                longest = held;
+                key = k;
+            }
+        }
+    if (seconds)
+        *seconds = std::max(0.0, longest);
+    return key;
+}
+
 int PerformanceEvents::Decoder::openNotes() const
 {
     return int(std::count_if(std::begin(m_open), std::end(m_open), [](int v) { return v != 0; }));

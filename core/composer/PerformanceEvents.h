@@ -43,6 +43,14 @@ public:
         double time() const { return m_time; }
         NoteSequence finish();
         int openNotes() const;
+        bool sounding(int key) const { return key >= 0 && key < kKeys && m_open[key] != 0; }
+        // How long the key has sounded (seconds); -1 when it is silent.
+        double heldFor(int key) const
+        {
+            return sounding(key) ? m_time - m_notes[size_t(m_open[key] - 1)].start : -1.0;
+        }
+        // The key (0..87) held longest now and for how long (seconds); -1 when none sounds.
+        int longestHeld(double *seconds = nullptr) const;
 
     private:
         void close(int key);

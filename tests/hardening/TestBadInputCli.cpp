@@ -147,6 +147,27 @@ private Q_SLOTS:
         if (via == CliTrainClassifier || via == CliTrainComposer)
             QVERIFY2(!QFileInfo::exists(out + "/m.pt"), "a model was written despite the error");
     }
+
+    void badComposeOptions()
+    {
+        // A bad --max-hold is a usage error (2) that names the option; no piece is written.
+        const QString out = m_dir.filePath(QStringLiteral("hold.mid"));
+        for (const char *value : {"-1", "long", "nan"}) {
+            const Run r = cli({"compose", "--max-hold", value, "--out", out, "--seconds", "1", "--quiet"});
+            QVERIFY2(r.finished && r.status == QProcess::NormalExit, qPrintable(r.err));
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(QLatin1String("--max-hold")), qPrintable(r.err));
+            QVERIFY(!QFileInfo::exists(out));
+        }
+        // A good one composes, and the file says what it was composed with.
+        const Run ok = cli({"compose", "--max-hold", "1.5", "--out", out, "--seconds", "2", "--quiet"});
+        if (ok.code == 1 && ok.err.contains(QLatin1String("composer-default.pt was not found")))
+            QSKIP("no shipped composer model");
+        QVERIFY2(ok.code == 0, qPrintable(ok.err));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("max-hold=1.5"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBadInputCli)

@@ -25,12 +25,15 @@ int runCompose(const QStringList &args)
     const QCommandLineOption temperature(QStringLiteral("temperature"), QStringLiteral("Sampling temperature (default 1.0)."), QStringLiteral("T"), QStringLiteral("1.0"));
     const QCommandLineOption topK(QStringLiteral("top-k"), QStringLiteral("Keep the K most likely events (0: all)."), QStringLiteral("K"), QStringLiteral("0"));
     const QCommandLineOption topP(QStringLiteral("top-p"), QStringLiteral("Nucleus sampling mass (1: off)."), QStringLiteral("P"), QStringLiteral("1.0"));
+    const QCommandLineOption maxHold(QStringLiteral("max-hold"),
+                                     QStringLiteral("Release a note held this many seconds, pedal included (0: never; default 4)."),
+                                     QStringLiteral("S"), QStringLiteral("4"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption prime(QStringLiteral("prime"), QStringLiteral("MIDI file to continue."), QStringLiteral("FILE.mid"));
     const QCommandLineOption primeSeconds(QStringLiteral("prime-seconds"), QStringLiteral("Use only the first S seconds of the primer (0: all; default 20)."), QStringLiteral("S"), QStringLiteral("20"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda (default cpu)."), QStringLiteral("D"), QStringLiteral("cpu"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress output."));
-    for (const auto &o : {model, outOpt, seconds, temperature, topK, topP, seed, prime, primeSeconds, device, quiet})
+    for (const auto &o : {model, outOpt, seconds, temperature, topK, topP, maxHold, seed, prime, primeSeconds, device, quiet})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Compose a piece with a trained LSTM composer."), &code))
@@ -40,18 +43,23 @@ int runCompose(const QStringList &args)
         return 2;
     }
     GenerationOptions g;
-    bool ok[6];
+    bool ok[7];
     g.seconds = parser.value(seconds).toDouble(&ok[0]);
     g.temperature = parser.value(temperature).toDouble(&ok[1]);
     g.topK = parser.value(topK).toInt(&ok[2]);
     g.topP = parser.value(topP).toDouble(&ok[3]);
     g.seed = parser.value(seed).toULongLong(&ok[4]);
     const double primeLimit = parser.value(primeSeconds).toDouble(&ok[5]);
+    g.maxHoldSeconds = parser.value(maxHold).toDouble(&ok[6]);
     for (bool b : ok)
         if (!b) {
-            err() << args[0] << ": --seconds, --temperature, --top-k, --top-p, --seed and --prime-seconds need numbers\n";
+            err() << args[0] << ": --seconds, --temperature, --top-k, --top-p, --max-hold, --seed and --prime-seconds need numbers\n";
             return 2;
         }
+    if (!(g.maxHoldSeconds >= 0.0)) {
+        err() << args[0] << ": --max-hold must be 0 (never) or more seconds\n";
+        return 2;
+    }
 
     QString modelPath = parser.value(model);
     if (modelPath.isEmpty()) {
@@ -118,9 +126,10 @@ int runCompose(const QStringList &args)
     const double wall = timer.nsecsElapsed() / 1e9;
     NoteSequence piece = r.value();
     piece.title = QStringLiteral("AI Chopin");
-    piece.texts << QStringLiteral("aichopin-cli compose: model=%1 seconds=%2 temperature=%3 top-k=%4 top-p=%5 seed=%6%7")
+    piece.texts << QStringLiteral("aichopin-cli compose: model=%1 seconds=%2 temperature=%3 top-k=%4 top-p=%5 max-hold=%6 seed=%7%8")
                        .arg(QFileInfo(modelPath).fileName(), QString::number(g.seconds), QString::number(g.temperature),
-                            QString::number(g.topK), QString::number(g.topP), QString::number(g.seed),
+                            QString::number(g.topK), QString::number(g.topP), QString::number(g.maxHoldSeconds),
+                            QString::number(g.seed),
                             parser.isSet(prime) ? QStringLiteral(" prime=%1 prime-seconds=%2")
                                                       .arg(QFileInfo(parser.value(prime)).fileName(), QString::number(primeLimit))
                                                 : QString());

@@ -122,6 +122,84 @@ private Q_SLOTS:
         }
     }
 
+    void generationReleasesSoundingKeysOnly()
+    {
+        // Keys 10 and 20 sound for 0.5 s, key 40 was struck 10 ms ago; the network's note-off
+        // chances: key 10 0.2, key 20 0, key 30 (silent) 0.6, key 40 0.1. Every other event: 1.
+        const EventCodec codec;
+        EventCodec::Decoder d(codec);
+        ComposedEvent e;
+        d.feed(PerformanceEvents::kNoteOnBase + 10, &e);
+        d.feed(PerformanceEvents::kNoteOnBase + 20, &e);
+        d.feed(PerformanceEvents::kShiftBase + 48, &e);
+        d.feed(PerformanceEvents::kNoteOnBase + 40, &e);
+        d.feed(PerformanceEvents::kShiftBase, &e);
+        auto chances = [](double off10, double off20, double off30) {
+            std::vector<double> p(size_t(PerformanceEvents::kVocabularySize), 1.0);
+            for (int k = 0; k < PerformanceEvents::kKeys; ++k)
+                p[size_t(PerformanceEvents::kNoteOffBase + k)] = 0.0;
+            p[size_t(PerformanceEvents::kNoteOffBase + 10)] = off10;
+            p[size_t(PerformanceEvents::kNoteOffBase + 20)] = off20;
+            p[size_t(PerformanceEvents::kNoteOffBase + 30)] = off30;
+            p[size_t(PerformanceEvents::kNoteOffBase + 40)] = 0.1;
+            return p;
+        };
+        auto offOf = [](const std::vector<double> &p, int key) { return p[size_t(PerformanceEvents::kNoteOffBase + key)]; };
+        std::vector<double> p = chances(0.2, 0.0, 0.6);
+        d.redirectNoteOffs(p);
+        // The silent key's chance goes to the keys held long enough, in proportion; the key
+        // struck 10 ms ago cannot be released yet.
+        QCOMPARE(offOf(p, 30), 0.0);
+        QVERIFY(std::abs(offOf(p, 10) - 0.8) < 1e-12);
+        QCOMPARE(offOf(p, 20), 0.0);
+        QCOMPARE(offOf(p, 40), 0.0);
+        for (int t = 0; t < PerformanceEvents::kVocabularySize; ++t)
+            if (t < PerformanceEvents::kNoteOffBase || t >= PerformanceEvents::kShiftBase)
+                QCOMPARE(p[size_t(t)], 1.0);
+        // None on the sounding keys: shared evenly.
+        p = chances(0.0, 0.0, 0.6);
+        d.redirectNoteOffs(p);
+        QVERIFY(std::abs(offOf(p, 10) - 0.3) < 1e-12 && std::abs(offOf(p, 20) - 0.3) < 1e-12);
+        QCOMPARE(offOf(p, 30), 0.0);
+        // 10 ms is enough when that is the minimum.
+        p = chances(0.2, 0.0, 0.6);
+        d.redirectNoteOffs(p, 0.01);
+        QVERIFY(std::abs(offOf(p, 10) - 0.2 - 0.6 * 0.2 / 0.3) < 1e-12);
+        QVERIFY(std::abs(offOf(p, 40) - 0.1 - 0.6 * 0.1 / 0.3) < 1e-12);
+        // Nothing sounding: no note-off at all.
+        EventCodec::Decoder silent(codec);
+        p = chances(0.2, 0.0, 0.6);
+        silent.redirectNoteOffs(p);
+        QCOMPARE(offOf(p, 10) + offOf(p, 30) + offOf(p, 40), 0.0);
+        QCOMPARE(p[size_t(PerformanceEvents::kShiftBase)], 1.0);
+        d.feed(PerformanceEvents::kNoteOffBase + 40, &e);
+
+        // Held 0.5 s: not overdue at 4 s. Held 4.5 s: the longest-held key first (the lower of
+        // two struck together), then the other.
+        QCOMPARE(d.overdueNoteOff(4.0), -1);
+        QCOMPARE(d.overdueNoteOff(0.5), PerformanceEvents::kNoteOffBase + 10);
+        d.feed(PerformanceEvents::kNoteOnBase + 5, &e);
+        for (int i = 0; i < 4; ++i)
+            d.feed(PerformanceEvents::kShiftBase + 99, &e);
+        QCOMPARE(d.overdueNoteOff(4.0), PerformanceEvents::kNoteOffBase + 10);
+        d.feed(PerformanceEvents::kNoteOffBase + 10, &e);
+        QCOMPARE(d.overdueNoteOff(4.0), PerformanceEvents::kNoteOffBase + 20);
+        d.feed(PerformanceEvents::kNoteOffBase + 20, &e);
+        QCOMPARE(d.overdueNoteOff(4.0), PerformanceEvents::kNoteOffBase + 5);  // struck 0.5 s later
+        QCOMPARE(d.overdueNoteOff(4.1), -1);
+
+        // The paper's tokens have no note-offs: nothing changes.
+        NoteSequence s;
+        s.notes = {note(60, 0.0, 0.5)};
+        const EventCodec paper = EventCodec::paperFromPieces({s}, 0);
+        EventCodec::Decoder pd(paper);
+        pd.feed(1, &e);
+        std::vector<double> q{0.1, 0.7};
+        pd.redirectNoteOffs(q);
+        QCOMPARE(q, (std::vector<double>{0.1, 0.7}));
+        QCOMPARE(pd.overdueNoteOff(0.0), -1);
+    }
+
     void realPieceRoundTrip()
     {
         const QString dir = QStringLiteral(AICHOPIN_TEST_PIANO_MIDI "/midis/Chopin");

@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <set>
 
 using namespace aichopin;
 
@@ -264,6 +265,33 @@ private Q_SLOTS:
             QVERIFY(n.pitch >= kPianoLowest && n.pitch <= kPianoHighest);
             QVERIFY(n.duration > 0.0 && n.duration <= 10.0);
         }
+        // Every note-off releases a key that sounds; no note is held past the limit (plus the
+        // longest time shift, after which the limit is noticed).
+        auto releases = [](const std::vector<ComposedEvent> &stream, int *offs) {
+            std::set<int> sounding;
+            bool allSounding = true;
+            for (const ComposedEvent &e : stream) {
+                if (e.kind == ComposedEvent::Kind::NoteOn)
+                    sounding.insert(e.pitches.at(0));
+                if (e.kind == ComposedEvent::Kind::NoteOff) {
+                    ++*offs;
+                    allSounding = sounding.erase(e.pitches.at(0)) == 1 && allSounding;
+                }
+            }
+            return allSounding;
+        };
+        int offs = 0;
+        QVERIFY(releases(events, &offs));
+        QVERIFY(offs > 0);
+        GenerationOptions held = g;
+        held.maxHoldSeconds = 0.5;
+        std::vector<ComposedEvent> heldEvents;
+        const auto h = m.value()->generate(held, [&](const ComposedEvent &e) { heldEvents.push_back(e); });
+        QVERIFY(h.ok() && !h->notes.empty());
+        for (const Note &n : h->notes)
+            QVERIFY2(n.duration <= 0.5 + 1.0 + 1e-9, qPrintable(QString::number(n.duration)));
+        offs = 0;
+        QVERIFY(releases(heldEvents, &offs));
         const auto b = m.value()->generate(g);
         QVERIFY(b.ok());
         QCOMPARE(b->notes.size(), a->notes.size());
