@@ -52,6 +52,15 @@ void ClassifyWorker::loadModel(const QString &path)
 void ClassifyWorker::classify(int id, const QString &path)
 {
     m_queued->fetch_sub(1);
+    classifyOne(id, path);
+    // Whatever became of this file, the maps still to make (this one's, or those that this
+    // call interrupted) go on behind any classify call queued by now: the verdicts come first.
+    if (!m_maps.empty())
+        QMetaObject::invokeMethod(this, &ClassifyWorker::makeMaps, Qt::QueuedConnection);
+}
+
+void ClassifyWorker::classifyOne(int id, const QString &path)
+{
     if (isCancelled(m_cancel) || id < m_skipBelow->load())
         return;
     Q_EMIT started(id);
@@ -98,15 +107,13 @@ void ClassifyWorker::classify(int id, const QString &path)
     result.overlayMethod = clips.method;
     m_maps.push_back({id, result.verdict});
     Q_EMIT finished(id, result);
-    // Behind any classify call queued by now: the verdicts come first.
-    QMetaObject::invokeMethod(this, &ClassifyWorker::makeMaps, Qt::QueuedConnection);
 }
 
 void ClassifyWorker::makeMaps()
 {
     while (!m_maps.empty() && m_model) {
         if (isCancelled(m_cancel) || m_queued->load() > 0)
-            return;  // a queued classify call posts makeMaps again when it is done
+            return;  // the queued classify call posts makeMaps again when it is done
         const int id = m_maps.front().id;
         if (id < m_skipBelow->load()) {
             m_maps.pop_front();  // cleared from the list

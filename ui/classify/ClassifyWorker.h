@@ -54,6 +54,7 @@ private:
         int id = 0;
         ClassifierVerdict verdict;  // with its features
     };
+    void classifyOne(int id, const QString &path);
     // Makes the maps waiting in m_maps, first queued first, while no classify call waits.
     void makeMaps();
 
