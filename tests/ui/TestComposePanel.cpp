@@ -156,6 +156,10 @@ private Q_SLOTS:
         NoteSequence piece;
         for (int i = 0; i < 40; ++i)
             piece.notes.push_back(Note{48 + i % 24, i * 0.5, 0.4, 0, 0, 70, 0, 0});
+        // The pedal held over the whole selection, released after it.
+        piece.pedals.push_back(PedalEvent{0.2, 0, 127, 0, 0});
+        piece.pedals.push_back(PedalEvent{15.0, 0, 0, 0, 0});
+        piece.syncTicksFromSeconds();
         panel.showPiece(piece, QStringLiteral("scale"));
         panel.roll()->setSelection(5.0, 10.0);
         panel.rewriteSelection();
@@ -172,6 +176,22 @@ private Q_SLOTS:
         }
         QCOMPARE(beforeCount, 10);
         QCOMPARE(afterCount, 20);
+        // Played, the new notes sound no longer than written: the old pedal does not hold them.
+        NoteSequence sounding = after;
+        sounding.applySustainPedal();
+        int rewritten = 0;
+        for (const Note &n : sounding.notes)
+            if (n.start >= 5.0 && n.start < 10.0) {
+                ++rewritten;
+                QVERIFY2(n.end() <= 10.0 + 1e-9, qPrintable(QStringLiteral("note at %1 sounds to %2").arg(n.start).arg(n.end())));
+            }
+        QVERIFY(rewritten > 0);
+        // The pedalling before the selection is kept, and so is the old release after it.
+        QVERIFY(!after.pedals.empty());
+        QCOMPARE(after.pedals.front().time, 0.2);
+        QVERIFY(after.pedals.front().down());
+        QCOMPARE(after.pedals.back().time, 15.0);
+        QVERIFY(!after.pedals.back().down());
     }
 
     void missingModelSaysSoAndDisablesCompose()

@@ -639,6 +639,14 @@ void ComposePanel::finishComposition(NoteSequence piece)
         // Keep the music outside the selection; take the new notes inside it.
         NoteSequence spliced = notesBefore(m_beforeRewrite, m_rewriteFrom);
         spliced.texts = piece.texts;
+        // Pedalling before the selection: the primer's as the composer left it, with a pedal
+        // held at the selection's start released where the primer ends (the new notes carry
+        // their pedalling in their lengths; held, it would blur all of them). After the
+        // selection: the old piece's pedal events from there on.
+        spliced.pedals.clear();
+        for (const PedalEvent &p : piece.pedals)
+            if (p.time < m_rewriteTo)
+                spliced.pedals.push_back(p);
         for (Note n : piece.notes)
             if (n.start >= m_rewriteFrom && n.start < m_rewriteTo) {
                 n.duration = std::min(n.duration, m_rewriteTo - n.start);
