@@ -150,7 +150,7 @@ void PerformanceEvents::Decoder::feed(int token, ComposedEvent *event)
         // Keep rounding error from piling up over long pieces.
         m_time = std::round(m_time / kStepSeconds) * kStepSeconds;
         for (int k = 0; k < kKeys; ++k)
-            if (m_open[k] && m_time - m_notes[size_t(m_open[k] - 1)].start >= kMaxNoteSeconds)
+            if (heldFor(k) >= kMaxNoteSeconds)
                 close(k);
         if (event)
             event->kind = ComposedEvent::Kind::TimeShift;
@@ -172,14 +172,13 @@ int PerformanceEvents::Decoder::longestHeld(double *seconds) const
 {
     int key = -1;
     double longest = -1.0;
-    for (int k = 0; k < kKeys; ++k)
-        if (m_open[k]) {
-            const double held = m_time - m_notes[size_t(m_open[k] - 1)].start;
-            if (held > longest) {
-                longest = held;
-                key = k;
-            }
+    for (int k = 0; k < kKeys; ++k) {
+        const double held = heldFor(k);
+        if (held > longest) {
+            longest = held;
+            key = k;
         }
+    }
     if (seconds)
         *seconds = std::max(0.0, longest);
     return key;
