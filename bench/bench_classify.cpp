@@ -156,8 +156,8 @@ int main(int argc, char **argv)
         int clips = 0;
         DecodeOptions d;
         d.sampleRate = m.features().sampleRate;
-        (void)AudioDecoder::decode(path, d, [&](const float *x, qsizetype n) { stream.push(x, n, [&](const float *, qint64) { ++clips; }); });
-        stream.finish([&](const float *, qint64) { ++clips; });
+        (void)AudioDecoder::decode(path, d, [&](const float *x, qsizetype n) { stream.push(x, n, [&](const float *, qint64, int) { ++clips; }); });
+        stream.finish([&](const float *, qint64, int) { ++clips; });
         const double front = t.elapsed() / 1000.0;
         // The whole verdict.
         resetPeak();

@@ -486,9 +486,13 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                             break;
                         }
                     }
-                    std::vector<float> clips = ClipStream::clipsOf(fs, samples.data(), qsizetype(samples.size()));
-                    if (clips.size() < values)
+                    std::vector<int> lengths;
+                    std::vector<float> clips =
+                        ClipStream::clipsOf(fs, samples.data(), qsizetype(samples.size()), nullptr, false, &lengths);
+                    if (lengths.empty())
                         continue;
+                    if (lengths.front() < fs.clipFrames())  // a short rendering, heard as classifying hears it
+                        clips = ClipStream::repeated(clips.data(), lengths.front(), fs.bins(), fs.clipFrames());
                     clips.resize(values);
                     clip = std::move(clips);
                     cache.put(key, clip);

@@ -65,9 +65,11 @@ public:
     const std::vector<int> &bandShifts() const;
     void setBandShifts(const std::vector<int> &shifts);  // 0 and repeats dropped; |shift| < bins
     static std::vector<int> defaultBandShifts(const ClassifierFeatureSettings &features, const QJsonObject &info);
-    // pChopin of each of n clips (n x clipFrames x bins normalised values), with bandShifts().
+    // pChopin of each of n clips (n x frames x bins normalised values), with bandShifts().
+    // frames 0: clipFrames(). A shorter clip (a passage shorter than a clip, prepared on its
+    // own by ClipStream) is heard repeated up to clipFrames().
     std::vector<double> predictClips(const float *clips, int n, std::vector<double> *logPChopin = nullptr,
-                                     std::vector<double> *logPOther = nullptr);
+                                     std::vector<double> *logPOther = nullptr, int frames = 0);
     // Audio (anything FFmpeg decodes) or MIDI (.mid/.midi/.kar). Progress: decoding or rendering.
     Result<ClassifierVerdict> classifyFile(const QString &path, const ClassifyOptions &options = {},
                                            const ProgressSink &progress = {}, const CancelToken *cancel = nullptr);

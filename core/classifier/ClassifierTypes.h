@@ -110,6 +110,7 @@ struct ClipVerdict {
     double startSeconds = 0;
     double endSeconds = 0;
     double pChopin = 0;
+    int frames = 0;  // feature frames the network heard: the clip length, fewer for a short passage
 };
 
 // What classifying one file gives.

@@ -108,10 +108,24 @@ void ClipStream::flatten(float *values, int frames, int bins, int terms)
             values[size_t(t) * bins + b] -= float(smooth[size_t(b)]);
 }
 
-void ClipStream::prepare(float *clip, const ClassifierFeatureSettings &settings)
+void ClipStream::prepare(float *clip, const ClassifierFeatureSettings &settings, int frames)
 {
-    flatten(clip, settings.clipFrames(), settings.bins(), settings.flattenTerms);
-    normalise(clip, qsizetype(settings.clipFrames()) * settings.bins());
+    const int n = frames > 0 ? frames : settings.clipFrames();
+    flatten(clip, n, settings.bins(), settings.flattenTerms);
+    normalise(clip, qsizetype(n) * settings.bins());
+}
+
+std::vector<float> ClipStream::repeated(const float *clip, int frames, int bins, int length)
+{
+    std::vector<float> out;
+    if (frames <= 0 || bins <= 0 || length <= 0)
+        return out;
+    out.reserve(size_t(length) * size_t(bins));
+    for (int t = 0; t < length; ++t) {
+        const float *row = clip + size_t(t % frames) * size_t(bins);
+        out.insert(out.end(), row, row + bins);
+    }
+    return out;
 }
 
 void ClipStream::push(const float *samples, qsizetype count, const ClipSink &sink)
@@ -198,33 +212,30 @@ void ClipStream::endPassage(const ClipSink &sink, bool atEnd)
             emitClip(end - clipFrames, sink);
     } else if (length >= clipFrames) {
         emitClip(end - clipFrames, sink);
-    } else if (length >= clipFrames / 4 || (atEnd && m_clipsEmitted == 0)) {
-        // Shorter than a clip: one clip from its start, padded as a short signal is.
-        emitClip(m_passageStart, sink);
+    } else if (length >= clipFrames / 2 || (atEnd && m_clipsEmitted == 0)) {
+        // Shorter than a clip: one clip of the passage's sound alone.
+        emitClip(m_passageStart, sink, int(length));
     }
     m_passageStart = -1;
     m_passageClips = 0;
     keepWindowFrom(m_total - clipFrames);
 }
 
-void ClipStream::emitClip(qint64 start, const ClipSink &sink)
+void ClipStream::emitClip(qint64 start, const ClipSink &sink, int frames)
 {
     const int b = m_settings.bins();
     const int clipFrames = m_settings.clipFrames();
-    m_clip.assign(size_t(clipFrames) * b, 0.0f);
-    const qint64 available = std::min<qint64>(clipFrames, m_total - start);
+    const int n = int(std::min<qint64>({frames > 0 ? frames : clipFrames, clipFrames, m_total - start}));
+    if (n <= 0)
+        return;
     const float *src = m_window.data() + (start - m_windowStart) * b;
-    std::copy(src, src + available * b, m_clip.begin());
-    if (available < clipFrames) {
-        const float floor = available > 0 ? *std::min_element(src, src + available * b) : 0.0f;
-        std::fill(m_clip.begin() + available * b, m_clip.end(), floor);
-    }
-    prepare(m_clip.data(), m_settings);
+    m_clip.assign(src, src + size_t(n) * b);
+    prepare(m_clip.data(), m_settings, n);
     ++m_clipsEmitted;
     ++m_passageClips;
-    m_lastClipEnd = start + available;
+    m_lastClipEnd = start + n;
     if (sink)
-        sink(m_clip.data(), start);
+        sink(m_clip.data(), start, n);
 }
 
 void ClipStream::finish(const ClipSink &sink)
@@ -236,21 +247,24 @@ void ClipStream::finish(const ClipSink &sink)
         return;
     if (m_passageStart >= 0) {
         endPassage(sink, true);
-    } else if (m_clipsEmitted == 0) {
-        // Never above the silence level: judge the end as it is rather than say nothing.
+    } else if (m_clipsEmitted == 0 && m_lastSound < 0) {
+        // Never above the silence level: judge the end as it is rather than say nothing. (Sound
+        // only in passages too short to judge gives no clip.)
         emitClip(std::max(m_windowStart, m_total - m_settings.clipFrames()), sink);
     }
 }
 
 std::vector<float> ClipStream::clipsOf(const ClassifierFeatureSettings &settings, const float *samples, qsizetype n,
-                                       std::vector<qint64> *startFrames, bool trimSilence)
+                                       std::vector<qint64> *startFrames, bool trimSilence, std::vector<int> *frameCounts)
 {
     std::vector<float> out;
     ClipStream stream(settings, false, trimSilence);
-    const ClipSink sink = [&](const float *clip, qint64 start) {
-        out.insert(out.end(), clip, clip + size_t(settings.clipFrames()) * settings.bins());
+    const ClipSink sink = [&](const float *clip, qint64 start, int frames) {
+        out.insert(out.end(), clip, clip + size_t(frames) * settings.bins());
         if (startFrames)
             startFrames->push_back(start);
+        if (frameCounts)
+            frameCounts->push_back(frames);
     };
     stream.push(samples, n, sink);
     stream.finish(sink);

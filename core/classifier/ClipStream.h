@@ -2,13 +2,17 @@
 // Audio samples in, normalised network clips out: streams samples through the log-mel (or
 // MFCC) front end and cuts fixed-length clips every ClassifierFeatureSettings::hopFrames(), so
 // classifying an hour of audio keeps only one clip of frames in memory (unless keepFrames).
-// A signal shorter than one clip gives one clip padded with its quietest frame value; a tail
+// A signal shorter than one clip gives one clip of its own length, prepared on its own
+// (ClassifierModel hears it repeated up to a clip's length, never padded with a constant, which
+// the network never heard in training and called every excerpt under 10 s "Other"). A tail
 // longer than a quarter clip after the last full clip gives one more clip aligned to the end.
 // With trimSilence (what classifying a recording uses), clips hear only the music: silence
 // before the first sound and after the last is not cut into clips (the end-aligned clip ends
 // where the sound ends), and a silence of a clip's length or more ends a passage, so no clip is
-// all silence. Silence: no band as loud as a -60 dBFS sine's (room hiss below about -45 dBFS
-// counts as silence). Training and evaluation windows are cut without trimming, as before.
+// all silence. A passage shorter than a clip is one short clip when it lasts half a clip or more,
+// or when it ends the only passage; shorter passages are not judged (sound in such passages alone
+// gives no clip). Silence: no band as
+// loud as a -60 dBFS sine's (room hiss below about -45 dBFS counts as silence). Training and evaluation windows are cut without trimming, as before.
 // One object per stream, one thread at a time. No LibTorch.
 #include "classifier/ClassifierTypes.h"
 
@@ -23,9 +27,10 @@ class StreamingFeatureExtractor;
 
 class ClipStream {
 public:
-    // clip: clipFrames x bins values, row-major [frame][bin], standardised (mean 0, std 1).
+    // clip: frames x bins values, row-major [frame][bin], standardised (mean 0, std 1); frames is
+    // clipFrames() except for a signal or passage shorter than a clip (see above).
     // startFrame: first frame of the clip in the stream. The pointer is valid during the call.
-    using ClipSink = std::function<void(const float *clip, qint64 startFrame)>;
+    using ClipSink = std::function<void(const float *clip, qint64 startFrame, int frames)>;
 
     ClipStream(const ClassifierFeatureSettings &settings, bool keepFrames = false, bool trimSilence = false);
     ~ClipStream();
@@ -44,17 +49,23 @@ public:
     // from every frame of frames x bins values, in place. terms <= 0: nothing.
     static void flatten(float *values, int frames, int bins, int terms);
     // What every clip gets before the network: flatten (when the settings ask) and normalise.
-    static void prepare(float *clip, const ClassifierFeatureSettings &settings);
-    // Convenience: every clip of a whole signal, concatenated (clips x clipFrames x bins).
+    // frames: the clip's length (0: clipFrames()).
+    static void prepare(float *clip, const ClassifierFeatureSettings &settings, int frames = 0);
+    // A short clip (frames x bins) heard over and over up to length frames, as the network hears
+    // it (see above).
+    static std::vector<float> repeated(const float *clip, int frames, int bins, int length);
+    // Convenience: every clip of a whole signal, concatenated (each frames x bins; frames is
+    // clipFrames() but for a short clip, whose length frameCounts gives).
     static std::vector<float> clipsOf(const ClassifierFeatureSettings &settings, const float *samples, qsizetype n,
-                                      std::vector<qint64> *startFrames = nullptr, bool trimSilence = false);
+                                      std::vector<qint64> *startFrames = nullptr, bool trimSilence = false,
+                                      std::vector<int> *frameCounts = nullptr);
     // The level (in the front end's log-band dB) below which a frame counts as silence when
     // trimming: the loudest band of a 440 Hz sine at -60 dBFS under these settings.
     static float silenceLevel(const ClassifierFeatureSettings &settings);
 
 private:
     void onFrame(const float *frame, int bins, const ClipSink &sink);
-    void emitClip(qint64 start, const ClipSink &sink);
+    void emitClip(qint64 start, const ClipSink &sink, int frames = 0);  // frames 0: a whole clip
     void emitReady(const ClipSink &sink);
     // Ends the current passage: the clips waiting in its trailing silence are dropped and the
     // last one is aligned to the end of its sound. atEnd: the stream is finishing.

@@ -204,8 +204,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>, %1 unreadable</source>
-        <translation>, nieczytelne: %1</translation>
+        <source>, %1 not judged</source>
+        <translation>, bez oceny: %1</translation>
     </message>
     <message>
         <location line="+38"/>

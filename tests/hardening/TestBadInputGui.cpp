@@ -167,7 +167,7 @@ private Q_SLOTS:
 
         // A classified recording.
         m_goodAudio = m_dir.filePath("tone.wav");
-        QVERIFY(writeSineWav(m_goodAudio, 3.0));
+        QVERIFY(writeSineWav(m_goodAudio, 6.0));
         QCOMPARE(classify()->addFiles({m_goodAudio}), 1);
         QTRY_VERIFY_WITH_TIMEOUT(!classify()->isBusy(), kWaitMs);
         QVERIFY(classify()->results()->row(0)->state == ClassifyResultsModel::State::Done);

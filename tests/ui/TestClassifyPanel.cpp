@@ -422,6 +422,19 @@ private Q_SLOTS:
         QCOMPARE(shiftedMap.weights.size(), map.weights.size());
         QCOMPARE(model.value()->bandShifts(), (std::vector<int>{-1, 1}));
         model.value()->setBandShifts({});
+        // A passage shorter than a clip (0.4 s of tones, then silence; clips are 0.5 s) is heard at
+        // its own length: so is its rebuild, and its masks stay inside it.
+        std::vector<float> brief = tones(0.4, true, 1005);
+        brief.resize(size_t(2 * 22050), 0.0f);
+        const QString briefWav = path(QStringLiteral("brief.wav"));
+        QVERIFY(WavWriter::writeFile(briefWav, brief.data(), qint64(brief.size()), 22050, 1, WavFormat::Float32).ok());
+        const auto briefVerdict = model.value()->classifyFile(briefWav, o);
+        QVERIFY2(briefVerdict.ok(), briefVerdict.ok() ? "" : qPrintable(briefVerdict.error().message));
+        QCOMPARE(briefVerdict.value().timeline.size(), size_t(1));
+        QVERIFY(briefVerdict.value().timeline.front().frames < model.value()->features().clipFrames());
+        const ListeningMap briefMap = occlusionMap(*model.value(), briefVerdict.value());
+        QCOMPARE(briefMap.method, QStringLiteral("occlusion"));
+        QVERIFY2(briefMap.rebuildError < 1e-3, qPrintable(QString::number(briefMap.rebuildError)));
         // Without features there is no occlusion map (the panel falls back to clip contributions).
         ClassifierVerdict bare = verdict.value();
         bare.features.clear();

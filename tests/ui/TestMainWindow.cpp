@@ -164,8 +164,8 @@ private Q_SLOTS:
         QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.composePanel()));
 
         // A recording goes to Classify and gets a verdict; the piece in the roll stays.
-        const QString wav = m_dir.filePath("tone.wav");  // long enough for a verdict (1 s at least)
-        QVERIFY(test::writeSineWav(wav, 3.0));
+        const QString wav = m_dir.filePath("tone.wav");  // long enough for a verdict (5 s at least)
+        QVERIFY(test::writeSineWav(wav, 6.0));
         w.openFiles({wav});
         QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
         QCOMPARE(w.classifyPanel()->results()->rowCount(), 1);

@@ -384,7 +384,7 @@ void ClassifyPanel::updateSummary()
     m_progress->setFormat(tr("%v of %m"));
     m_summary->setText(total == 0 ? QString()
                                   : tr("%1 Chopin, %2 Other%3").arg(chopin).arg(done - chopin)
-                                        .arg(failed ? tr(", %1 unreadable").arg(failed) : QString()));
+                                        .arg(failed ? tr(", %1 not judged").arg(failed) : QString()));
     m_export->setEnabled(done + failed > 0);
 }
 

@@ -78,12 +78,9 @@ ListeningMap occlusionMap(ClassifierModel &model, const ClassifierVerdict &verdi
     if (verdict.features.empty() || bins != fs.bins() || frames <= 0 || verdict.timeline.empty() || spanSeconds <= 0
         || verdict.secondsPerFrame <= 0)
         return map;
-    const int clipFrames = fs.clipFrames();
+    const int fullFrames = fs.clipFrames();
     const int spanFrames = std::max(1, int(std::lround(spanSeconds / verdict.secondsPerFrame)));
-    const int spans = (clipFrames + spanFrames - 1) / spanFrames;
-    const size_t clipValues = size_t(clipFrames) * size_t(bins);
-    // Short pieces are padded with their quietest value, as ClipStream does.
-    const float pad = *std::min_element(verdict.features.begin(), verdict.features.end());
+    const int maxSpans = (fullFrames + spanFrames - 1) / spanFrames;
     const double sign = verdict.pChopin >= 0.5 ? 1.0 : -1.0;
     // The verdict heard each clip at the model's band shifts too; the rebuild check does the
     // same. The masked spans are heard as they are only (the shifts would triple this map's
@@ -97,20 +94,21 @@ ListeningMap occlusionMap(ClassifierModel &model, const ClassifierVerdict &verdi
     } restore{model, shifts};
 
     std::vector<double> sum(size_t(frames), 0.0), count(size_t(frames), 0.0);
-    std::vector<float> batch(clipValues * size_t(spans + 1));
+    std::vector<float> batch(size_t(fullFrames) * size_t(bins) * size_t(maxSpans + 1));
     const int clips = int(verdict.timeline.size());
     for (int c = 0; c < clips; ++c) {
         if (isCancelled(cancel))
             return {};
         const ClipVerdict &clip = verdict.timeline[size_t(c)];
         const int start = std::clamp(int(std::lround(clip.startSeconds / verdict.secondsPerFrame)), 0, frames - 1);
+        // The clip as the verdict heard it: a whole clip, or a short passage at its own length.
+        const int clipFrames = std::min(clip.frames > 0 ? std::min(clip.frames, fullFrames) : fullFrames, frames - start);
+        const int spans = (clipFrames + spanFrames - 1) / spanFrames;
+        const size_t clipValues = size_t(clipFrames) * size_t(bins);
         float *base = batch.data();
-        for (int t = 0; t < clipFrames; ++t) {
-            const int f = start + t;
-            for (int b = 0; b < bins; ++b)
-                base[size_t(t) * bins + b] = f < frames ? verdict.features[size_t(f) * bins + b] : pad;
-        }
-        ClipStream::prepare(base, fs);
+        std::copy(verdict.features.begin() + ptrdiff_t(size_t(start) * bins),
+                  verdict.features.begin() + ptrdiff_t(size_t(start) * bins + clipValues), base);
+        ClipStream::prepare(base, fs, clipFrames);
         for (int s = 0; s < spans; ++s) {
             float *masked = batch.data() + clipValues * size_t(s + 1);
             std::copy(base, base + clipValues, masked);
@@ -119,9 +117,9 @@ ListeningMap occlusionMap(ClassifierModel &model, const ClassifierVerdict &verdi
         }
         model.setBandShifts(shifts);
         std::vector<double> heardChopin, heardOther;
-        const std::vector<double> heard = model.predictClips(base, 1, &heardChopin, &heardOther);
+        const std::vector<double> heard = model.predictClips(base, 1, &heardChopin, &heardOther, clipFrames);
         model.setBandShifts({});
-        const std::vector<double> p = model.predictClips(batch.data(), spans + 1);
+        const std::vector<double> p = model.predictClips(batch.data(), spans + 1, nullptr, nullptr, clipFrames);
         if (int(p.size()) != spans + 1 || heard.size() != 1)
             return {};
         // The timeline's clip probabilities carry the model's decision bias; so does the rebuild.

@@ -744,6 +744,51 @@ private Q_SLOTS:
         QCOMPARE(vf->timeline.size(), vl.timeline.size());
         QVERIFY(std::abs(vf->pChopin - vl.pChopin) < 1e-3);
         QVERIFY(!model.value()->classifyFile(m_dir.filePath(QStringLiteral("garbage.pt"))));
+
+        // A passage shorter than a clip (0.4 s of tones, then silence, in a 2-s file; clips are
+        // 0.5 s) is one clip of its own frames, prepared alone and heard repeated up to a clip's
+        // length, never padded with a constant.
+        const ClassifierFeatureSettings &fs = model.value()->features();
+        std::vector<float> brief = tones(0.4, true, 1002);
+        brief.resize(size_t(2 * 22050), 0.0f);
+        std::vector<qint64> briefStarts;
+        std::vector<int> briefLengths;
+        const std::vector<float> briefClip =
+            ClipStream::clipsOf(fs, brief.data(), qsizetype(brief.size()), &briefStarts, true, &briefLengths);
+        QCOMPARE(briefLengths.size(), size_t(1));
+        const int shortFrames = briefLengths.front();
+        QVERIFY2(shortFrames >= fs.clipFrames() / 2 && shortFrames < fs.clipFrames(),
+                 qPrintable(QStringLiteral("%1 of %2").arg(shortFrames).arg(fs.clipFrames())));
+        QCOMPARE(briefClip.size(), size_t(shortFrames) * fs.bins());
+        const std::vector<float> heard = ClipStream::repeated(briefClip.data(), shortFrames, fs.bins(), fs.clipFrames());
+        QCOMPARE(heard.size(), size_t(fs.clipFrames()) * fs.bins());
+        for (int t = 0; t < fs.clipFrames(); ++t)
+            QCOMPARE(heard[size_t(t) * fs.bins() + 3], briefClip[size_t(t % shortFrames) * fs.bins() + 3]);
+        std::vector<double> sc, so, rc, ro;
+        model.value()->predictClips(briefClip.data(), 1, &sc, &so, shortFrames);
+        model.value()->predictClips(heard.data(), 1, &rc, &ro);
+        QCOMPARE(sc.front(), rc.front());
+        const QString briefWav = m_dir.filePath(QStringLiteral("brief.wav"));
+        QVERIFY(WavWriter::writeFile(briefWav, brief.data(), qint64(brief.size()), 22050, 1, WavFormat::Float32));
+        const auto vb = model.value()->classifyFile(briefWav);
+        QVERIFY2(vb, vb ? "" : qPrintable(vb.error().message));
+        QCOMPARE(vb->timeline.size(), size_t(1));
+        QCOMPARE(vb->timeline.front().frames, shortFrames);
+        QVERIFY(std::abs(vb->timeline.front().endSeconds - vb->timeline.front().startSeconds - shortFrames * fs.secondsPerFrame()) < 1e-9);
+        QVERIFY(std::abs(vb->pChopin - ClassifierModel::probabilityAtDecision(sc.front(), so.front(), model.value()->decisionBias())) < 1e-9);
+        // Under half a clip of sound, or a file under a second, is not judged.
+        std::vector<float> blip = tones(0.1, true, 1003);
+        blip.resize(size_t(2 * 22050), 0.0f);
+        const QString blipWav = m_dir.filePath(QStringLiteral("blip.wav"));
+        QVERIFY(WavWriter::writeFile(blipWav, blip.data(), qint64(blip.size()), 22050, 1, WavFormat::Float32));
+        const auto vblip = model.value()->classifyFile(blipWav);
+        QVERIFY(!vblip);
+        QVERIFY2(vblip.error().message.contains(QStringLiteral("too little music")), qPrintable(vblip.error().message));
+        const QString shortWav = m_dir.filePath(QStringLiteral("short.wav"));
+        QVERIFY(WavWriter::writeFile(shortWav, low.data(), qint64(22050 * 0.8), 22050, 1, WavFormat::Float32));
+        const auto vshort = model.value()->classifyFile(shortWav);
+        QVERIFY(!vshort);
+        QVERIFY2(vshort.error().message.contains(QStringLiteral("at least 1 s")), qPrintable(vshort.error().message));
     }
 
 private:
