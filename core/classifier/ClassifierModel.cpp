@@ -313,6 +313,7 @@ ClassifierVerdict ClassifierModel::classifySamples(const float *samples, qsizety
     for (qsizetype i = 0; i < n; ++i)
         peak = std::max(peak, std::abs(samples[i]));
     ClipStream stream(s, options.keepFeatures, options.trimSilence && peak >= kQuietestTrimmedPeak);
+    stream.setRestoreTop(true);
     ClipBatcher batcher(*this, options.batchSize);
     const ClipStream::ClipSink sink = [&](const float *clip, qint64 start, int frames) { batcher.add(clip, start, frames); };
     stream.push(samples, n, sink);
@@ -352,6 +353,7 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
         return classifySamples(audio->data(), qsizetype(audio->size()), options);
     }
     ClipStream stream(s, options.keepFeatures, options.trimSilence);
+    stream.setRestoreTop(true);
     ClipBatcher batcher(*this, options.batchSize);
     const ClipStream::ClipSink sink = [&](const float *clip, qint64 start, int frames) { batcher.add(clip, start, frames); };
     DecodeOptions decode;

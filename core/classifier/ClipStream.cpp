@@ -221,6 +221,47 @@ void ClipStream::endPassage(const ClipSink &sink, bool atEnd)
     keepWindowFrom(m_total - clipFrames);
 }
 
+bool ClipStream::restoreTop(float *values, int frames, const ClassifierFeatureSettings &settings)
+{
+    if (settings.kind != ClassifierFeatureKind::Pitch || frames <= 0)
+        return false;
+    const int bins = settings.bins();
+    std::vector<double> mean(size_t(bins), 0.0);
+    for (int t = 0; t < frames; ++t)
+        for (int b = 0; b < bins; ++b)
+            mean[size_t(b)] += values[size_t(t) * bins + b];
+    for (double &m : mean)
+        m /= frames;
+    // Dead: within 15 dB of the front end's floor (10 log10 of 1e-10) on average over the clip.
+    constexpr double kDead = -100.0 + 15.0;
+    if (mean[size_t(bins - 1)] > kDead)
+        return false;
+    int top = bins - 1;  // the highest band with sound
+    while (top > 0 && mean[size_t(top)] <= kDead)
+        --top;
+    if (top < 12 || top < bins - 37)
+        return false;  // silence, or no sound above about 1 kHz: nothing to go on
+    // Start below the low-pass filter's slope: the highest band no more than 12 dB under the
+    // band half an octave below it.
+    int edge = top;
+    while (edge > 18 && mean[size_t(edge)] < mean[size_t(edge - 6)] - 12.0)
+        --edge;
+    // Each band above takes the frames of the band whole octaves below it at or under the edge
+    // (where its notes' second, fourth... harmonics come from), levelled to continue the edge's
+    // mean at the 1.5 dB a semitone by which a full-range piano's top octave falls (measured on
+    // FluidR3_GM and MuseScore renderings).
+    for (int b = edge + 1; b < bins; ++b) {
+        int from = b;
+        while (from > edge)
+            from -= 12;
+        const double offset = mean[size_t(edge)] - mean[size_t(from)] - 1.5 * (b - edge);
+        for (int t = 0; t < frames; ++t)
+            values[size_t(t) * bins + b] = float(values[size_t(t) * bins + from] + offset);
+        mean[size_t(b)] = mean[size_t(from)] + offset;
+    }
+    return true;
+}
+
 void ClipStream::emitClip(qint64 start, const ClipSink &sink, int frames)
 {
     const int b = m_settings.bins();
@@ -230,6 +271,8 @@ void ClipStream::emitClip(qint64 start, const ClipSink &sink, int frames)
         return;
     const float *src = m_window.data() + (start - m_windowStart) * b;
     m_clip.assign(src, src + size_t(n) * b);
+    if (m_restoreTop)
+        restoreTop(m_clip.data(), n, m_settings);
     prepare(m_clip.data(), m_settings, n);
     ++m_clipsEmitted;
     ++m_passageClips;

@@ -48,6 +48,16 @@ public:
     // Removes the first `terms` cosine terms (over the band axis) of the frames' mean band levels
     // from every frame of frames x bins values, in place. terms <= 0: nothing.
     static void flatten(float *values, int frames, int bins, int terms);
+    // A band-limited recording (a telephone, an old disc, a file sampled at 8 or 11 kHz) leaves
+    // the top semitone bands at the front end's floor, which the network never heard in training:
+    // such a recording at 11,025 Hz was called Other every time (classifier card, "Band-limited
+    // recordings"). For semitone bands, when the clip's top band is dead, the bands above the
+    // edge of the recording's range are filled from the bands whole octaves below, continuing the
+    // edge's level down the slope of a full-range piano's top octave. Frames x bins log-band
+    // values before prepare(), in place; true when it filled. Other features: nothing.
+    static bool restoreTop(float *values, int frames, const ClassifierFeatureSettings &settings);
+    // Classifying: every clip gets restoreTop() before prepare() (training windows do not).
+    void setRestoreTop(bool on) { m_restoreTop = on; }
     // What every clip gets before the network: flatten (when the settings ask) and normalise.
     // frames: the clip's length (0: clipFrames()).
     static void prepare(float *clip, const ClassifierFeatureSettings &settings, int frames = 0);
@@ -84,6 +94,7 @@ private:
     int m_clipsEmitted = 0;
     bool m_keep = false;
     bool m_trim = false;
+    bool m_restoreTop = false;
     float m_silence = 0.0f;       // silenceLevel(), when trimming
     qint64 m_passageStart = -1;   // first sounding frame of the passage; -1: waiting for sound
     qint64 m_lastSound = -1;      // last sounding frame

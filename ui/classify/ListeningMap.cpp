@@ -108,6 +108,7 @@ ListeningMap occlusionMap(ClassifierModel &model, const ClassifierVerdict &verdi
         float *base = batch.data();
         std::copy(verdict.features.begin() + ptrdiff_t(size_t(start) * bins),
                   verdict.features.begin() + ptrdiff_t(size_t(start) * bins + clipValues), base);
+        ClipStream::restoreTop(base, clipFrames, fs);  // as classifying does
         ClipStream::prepare(base, fs, clipFrames);
         for (int s = 0; s < spans; ++s) {
             float *masked = batch.data() + clipValues * size_t(s + 1);

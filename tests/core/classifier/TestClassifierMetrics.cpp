@@ -3,6 +3,7 @@
 #include "classifier/ClipStream.h"
 
 #include <QtTest>
+#include <random>
 
 #include <cmath>
 
@@ -208,6 +209,62 @@ private Q_SLOTS:
         starts.clear();
         ClipStream::clipsOf(s, soft.data(), qsizetype(soft.size()), &starts, true);
         QCOMPARE(starts.size(), size_t(4));
+    }
+
+    // restoreTop() fills the top semitone bands of a band-limited clip from whole octaves below,
+    // continuing the edge's level down a full-range piano's slope; it leaves a full-range clip,
+    // a silent one and other features alone.
+    void restoreTopFillsADeadTopFromTheOctavesBelow()
+    {
+        const ClassifierFeatureSettings s = ClassifierFeatureSettings::forKind(ClassifierFeatureKind::Pitch);
+        const int bins = s.bins(), frames = 40, live = 70;  // sound up to band 69 (about 4 kHz)
+        std::mt19937 rng(3);
+        std::uniform_real_distribution<float> level(-60.0f, -20.0f);
+        std::vector<float> full(size_t(frames) * bins);
+        for (float &v : full)
+            v = level(rng);
+        std::vector<float> limited = full;
+        for (int t = 0; t < frames; ++t)
+            for (int b = live; b < bins; ++b)
+                limited[size_t(t) * bins + b] = -100.0f;
+        std::vector<float> same = full;
+        QVERIFY(!ClipStream::restoreTop(same.data(), frames, s));
+        QCOMPARE(same, full);
+        std::vector<float> restored = limited;
+        QVERIFY(ClipStream::restoreTop(restored.data(), frames, s));
+        const auto meanOf = [&](const std::vector<float> &v, int b) {
+            double m = 0;
+            for (int t = 0; t < frames; ++t)
+                m += v[size_t(t) * bins + b];
+            return m / frames;
+        };
+        // The edge is the last live band (no slope before the cut here); below it nothing moves.
+        for (int t = 0; t < frames; ++t)
+            for (int b = 0; b < live; ++b)
+                QCOMPARE(restored[size_t(t) * bins + b], limited[size_t(t) * bins + b]);
+        const int edge = live - 1;
+        for (int b = live; b < bins; ++b) {
+            const int from = b - 12 * ((b - edge + 11) / 12);
+            QVERIFY(from <= edge && from > edge - 12);
+            const float offset = restored[size_t(b)] - limited[size_t(from)];
+            for (int t = 1; t < frames; ++t)
+                QVERIFY(std::abs(restored[size_t(t) * bins + b] - limited[size_t(t) * bins + from] - offset) < 1e-3f);
+            QVERIFY2(std::abs(meanOf(restored, b) - (meanOf(limited, edge) - 1.5 * (b - edge))) < 1e-3,
+                     qPrintable(QStringLiteral("band %1: %2").arg(b).arg(meanOf(restored, b))));
+        }
+        // Silence, or sound only under about 1 kHz, is left as it is; so are mel bands.
+        std::vector<float> silent(full.size(), -100.0f);
+        QVERIFY(!ClipStream::restoreTop(silent.data(), frames, s));
+        std::vector<float> bass = limited;
+        for (int t = 0; t < frames; ++t)
+            for (int b = 40; b < bins; ++b)
+                bass[size_t(t) * bins + b] = -100.0f;
+        QVERIFY(!ClipStream::restoreTop(bass.data(), frames, s));
+        ClassifierFeatureSettings mel;
+        mel.nMels = bins;
+        std::vector<float> melLimited = limited;
+        QVERIFY(!ClipStream::restoreTop(melLimited.data(), frames, mel));
+        QCOMPARE(melLimited, limited);
     }
 
     // flatten() takes a smooth colour across the bands out of every frame and leaves the notes:

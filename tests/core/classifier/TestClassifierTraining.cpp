@@ -227,6 +227,43 @@ private Q_SLOTS:
         m.setBandShifts({0, 2, 2, -16, 16, -3});
         QCOMPARE(m.bandShifts(), (std::vector<int>{2, -3}));
 
+        // Classifying restores a dead top before the network hears a clip (ClipStream::
+        // restoreTop): a chord up to C5 leaves the top bands at the floor. (Its notes sit on FFT
+        // bins, so that the window lets no power leak more than a bin away.)
+        m.setBandShifts({-1, 1});
+        std::vector<float> chord(size_t(2 * 22050));
+        const double bin = 22050.0 / m.features().nFft;
+        for (size_t i = 0; i < chord.size(); ++i) {
+            double y = 0;
+            for (double note : {261.63, 329.63, 392.0, 523.25})
+                y += 0.1 * std::sin(2 * M_PI * std::round(note / bin) * bin * double(i) / 22050);
+            chord[i] = float(y);
+        }
+        ClassifyOptions keep;
+        keep.keepFeatures = true;
+        keep.trimSilence = false;
+        const ClassifierVerdict chordVerdict = m.classifySamples(chord.data(), qsizetype(chord.size()), keep);
+        QVERIFY(!chordVerdict.timeline.empty());
+        QCOMPARE(chordVerdict.timeline.front().startSeconds, 0.0);
+        std::vector<float> firstClip(chordVerdict.features.begin(), chordVerdict.features.begin() + qsizetype(size_t(frames) * bins));
+        std::vector<float> unrestored = firstClip;
+        QString bandMeans;
+        for (int b = 0; b < bins; ++b) {
+            double mb = 0;
+            for (int t = 0; t < frames; ++t)
+                mb += firstClip[size_t(t) * bins + b];
+            bandMeans += QStringLiteral(" %1").arg(mb / frames, 0, 'f', 0);
+        }
+        QVERIFY2(ClipStream::restoreTop(firstClip.data(), frames, m.features()), qPrintable(bandMeans));
+        ClipStream::prepare(firstClip.data(), m.features());
+        ClipStream::prepare(unrestored.data(), m.features());
+        std::vector<double> rc, ro, uc, uo;
+        m.predictClips(firstClip.data(), 1, &rc, &ro);
+        m.predictClips(unrestored.data(), 1, &uc, &uo);
+        const double heardFirst = chordVerdict.timeline.front().pChopin;
+        QVERIFY(std::abs(ClassifierModel::probabilityAtDecision(rc[0], ro[0], m.decisionBias()) - heardFirst) < 1e-6);
+        QVERIFY(std::abs(ClassifierModel::probabilityAtDecision(uc[0], uo[0], m.decisionBias()) - heardFirst) > 1e-6);
+
         // A calibration records the shifts it heard with, and the model file's list overrides
         // the default.
         m.setBandShifts({});
