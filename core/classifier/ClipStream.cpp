@@ -80,16 +80,25 @@ void ClipStream::normalise(float *values, qsizetype n)
         values[i] = float(values[i] - mean) * inv;
 }
 
-void ClipStream::flatten(float *values, int frames, int bins, int terms)
+namespace {
+// The mean of each band over the frames of frames x bins values.
+std::vector<double> bandMeans(const float *values, int frames, int bins)
 {
-    if (terms <= 0 || frames <= 0 || bins <= 0)
-        return;
     std::vector<double> mean(size_t(bins), 0.0);
     for (int t = 0; t < frames; ++t)
         for (int b = 0; b < bins; ++b)
             mean[size_t(b)] += values[size_t(t) * bins + b];
     for (double &m : mean)
         m /= frames;
+    return mean;
+}
+}  // namespace
+
+void ClipStream::flatten(float *values, int frames, int bins, int terms)
+{
+    if (terms <= 0 || frames <= 0 || bins <= 0)
+        return;
+    std::vector<double> mean = bandMeans(values, frames, bins);
     // The DCT-II basis is orthogonal over the bands, so each term's weight is a projection.
     std::vector<double> smooth(size_t(bins), 0.0);
     for (int k = 0; k < std::min(terms, bins); ++k) {
@@ -226,12 +235,7 @@ bool ClipStream::restoreTop(float *values, int frames, const ClassifierFeatureSe
     if (settings.kind != ClassifierFeatureKind::Pitch || frames <= 0)
         return false;
     const int bins = settings.bins();
-    std::vector<double> mean(size_t(bins), 0.0);
-    for (int t = 0; t < frames; ++t)
-        for (int b = 0; b < bins; ++b)
-            mean[size_t(b)] += values[size_t(t) * bins + b];
-    for (double &m : mean)
-        m /= frames;
+    std::vector<double> mean = bandMeans(values, frames, bins);
     // Dead: within 15 dB of the front end's floor (10 log10 of 1e-10) on average over the clip.
     constexpr double kDead = -100.0 + 15.0;
     if (mean[size_t(bins - 1)] > kDead)
@@ -249,7 +253,7 @@ bool ClipStream::restoreTop(float *values, int frames, const ClassifierFeatureSe
     // Each band above takes the frames of the band whole octaves below it at or under the edge
     // (where its notes' second, fourth... harmonics come from), levelled to continue the edge's
     // mean at the 1.5 dB a semitone by which a full-range piano's top octave falls (measured on
-    // FluidR3_GM and MuseScore renderings).
+    // a FluidR3_GM rendering of a Chopin prelude).
     for (int b = edge + 1; b < bins; ++b) {
         int from = b;
         while (from > edge)
