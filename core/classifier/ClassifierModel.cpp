@@ -320,6 +320,7 @@ ClassifierVerdict ClassifierModel::classifySamples(const float *samples, qsizety
     stream.finish(sink);
     ClassifierVerdict v;
     batcher.finishInto(v, double(n) / s.sampleRate);
+    v.topRestoredClips = stream.restoredClips();
     if (options.keepFeatures)
         keepFeaturesInto(v, stream, s);
     return v;
@@ -393,6 +394,7 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
         return Error{QStringLiteral("no audio in the file")};
     ClassifierVerdict v;
     batcher.finishInto(v, double(r->samples) / s.sampleRate);
+    v.topRestoredClips = stream.restoredClips();
     if (v.timeline.empty() || (v.timeline.size() == 1 && v.timeline.front().frames < s.clipFrames() / 2))
         return Error{QStringLiteral("there is too little music to judge: %1 s of sound in %2 s; at least %3 s is needed")
                          .arg(v.timeline.empty() ? 0.0 : v.timeline.front().frames * s.secondsPerFrame(), 0, 'f', 1)

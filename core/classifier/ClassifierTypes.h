@@ -121,6 +121,10 @@ struct ClassifierVerdict {
     double meanLogPOther = 0;
     double durationSeconds = 0;
     std::vector<ClipVerdict> timeline;
+    // Clips of the timeline whose dead top bands (a band-limited recording) were filled from the
+    // octaves below before the network heard them (ClipStream::restoreTop); the kept features
+    // below are as decoded, without the fill.
+    int topRestoredClips = 0;
     // The features the network listened to (whole file, [frames][bins] row-major, before the
     // per-clip normalisation), when ClassifyOptions::keepFeatures was set.
     int featureFrames = 0;

@@ -275,8 +275,8 @@ void ClipStream::emitClip(qint64 start, const ClipSink &sink, int frames)
         return;
     const float *src = m_window.data() + (start - m_windowStart) * b;
     m_clip.assign(src, src + size_t(n) * b);
-    if (m_restoreTop)
-        restoreTop(m_clip.data(), n, m_settings);
+    if (m_restoreTop && restoreTop(m_clip.data(), n, m_settings))
+        ++m_restoredClips;
     prepare(m_clip.data(), m_settings, n);
     ++m_clipsEmitted;
     ++m_passageClips;

@@ -58,6 +58,8 @@ public:
     static bool restoreTop(float *values, int frames, const ClassifierFeatureSettings &settings);
     // Classifying: every clip gets restoreTop() before prepare() (training windows do not).
     void setRestoreTop(bool on) { m_restoreTop = on; }
+    // Clips emitted so far whose top bands restoreTop() filled.
+    int restoredClips() const { return m_restoredClips; }
     // What every clip gets before the network: flatten (when the settings ask) and normalise.
     // frames: the clip's length (0: clipFrames()).
     static void prepare(float *clip, const ClassifierFeatureSettings &settings, int frames = 0);
@@ -92,6 +94,7 @@ private:
     qint64 m_nextClip = 0;
     qint64 m_lastClipEnd = 0;
     int m_clipsEmitted = 0;
+    int m_restoredClips = 0;
     bool m_keep = false;
     bool m_trim = false;
     bool m_restoreTop = false;

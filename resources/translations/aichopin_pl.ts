@@ -78,7 +78,7 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+39"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+42"/>
         <source>Cannot play %1: %2</source>
         <translation>Nie można odtworzyć %1: %2</translation>
     </message>
@@ -114,13 +114,13 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+190"/>
+        <location line="+219"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-170"/>
-        <location line="+227"/>
+        <location line="-197"/>
+        <location line="+275"/>
         <location line="+20"/>
         <location line="+43"/>
         <location line="+41"/>
@@ -128,7 +128,7 @@
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-377"/>
         <source>Play or pause the selected file</source>
         <translation>Odtwórz lub wstrzymaj zaznaczony plik</translation>
     </message>
@@ -193,7 +193,7 @@
         <translation>Nie ma czego klasyfikować: %1 nie jest nagraniem ani plikiem MIDI (%2)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+69"/>
         <source>%v of %m</source>
         <translation>%v z %m</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>%1: jeszcze nie sklasyfikowano</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+25"/>
         <source> from %1 to %2</source>
         <translation> od %1 do %2</translation>
     </message>
@@ -244,16 +244,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>; overlay: clip contributions until the occlusion map is made (%1%)</source>
+        <translation>; nakładka: udział fragmentów, dopóki mapa okluzji nie jest gotowa (%1%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>; overlay: clip contributions</source>
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as decoded (nothing was recorded in the top bands, so in %7 of the clips the model heard them filled from the octaves below)%8</source>
+        <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 po zdekodowaniu (w najwyższych pasmach nic nie nagrano, więc w %7 fragmentach model słyszał je uzupełnione z oktaw poniżej)%8</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as the model heard it%7</source>
         <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 tak, jak słyszał go model%7</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+47"/>
         <location line="+61"/>
         <source>Pause</source>
         <translation>Pauza</translation>
@@ -359,7 +369,7 @@
 <context>
     <name>aichopin::ClassifyWorker</name>
     <message>
-        <location filename="../../ui/classify/ClassifyWorker.cpp" line="+25"/>
+        <location filename="../../ui/classify/ClassifyWorker.cpp" line="+29"/>
         <source>No classifier model was found (resources/models/classifier-default.pt is not installed). Choose a model file (train one with &apos;aichopin-cli train-classifier&apos;).</source>
         <translation>Nie znaleziono modelu klasyfikatora (resources/models/classifier-default.pt nie jest zainstalowany). Wybierz plik modelu (wytrenuj go poleceniem &apos;aichopin-cli train-classifier&apos;).</translation>
     </message>
@@ -389,7 +399,7 @@
         <translation>%1 pasm log-mel</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>No classifier model is loaded</source>
         <translation>Nie wczytano modelu klasyfikatora</translation>
     </message>
@@ -539,13 +549,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+467"/>
+        <location line="+475"/>
         <location line="+19"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-492"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -837,7 +847,7 @@
         <translation>Skomponowano nut: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+70"/>
         <source>Nothing was played: no phrase recorded.</source>
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
@@ -1579,7 +1589,7 @@ pewny?</translation>
 <context>
     <name>aichopin::TrainingPanel</name>
     <message>
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+60"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+51"/>
         <source>%1 %2, elapsed %3, about %4 left</source>
         <translation>%1 %2, upłynęło %3, zostało około %4</translation>
     </message>
@@ -2009,7 +2019,7 @@ pewny?</translation>
 <context>
     <name>aichopin::TrainingWorker</name>
     <message>
-        <location filename="../../ui/training/TrainingWorker.cpp" line="+51"/>
+        <location filename="../../ui/training/TrainingWorker.cpp" line="+49"/>
         <source>events/s</source>
         <translation>zdarzeń/s</translation>
     </message>

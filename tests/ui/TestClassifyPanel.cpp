@@ -249,6 +249,28 @@ private Q_SLOTS:
         QVERIFY2(detail.contains(QStringLiteral("over %1 clips from 0:00 to 0:0").arg(res.verdict.timeline.size())),
                  qPrintable(detail));
         QVERIFY2(detail.contains(QStringLiteral("overlay: occlusion of 1 s spans")), qPrintable(detail));
+        QCOMPARE(res.verdict.topRestoredClips, 0);
+        QVERIFY2(detail.contains(QStringLiteral("spectrogram: log-mel as the model heard it")), qPrintable(detail));
+        {
+            // A band-limited recording's line says the view shows the decoded bands, while the
+            // network heard the empty top ones filled.
+            ClassifyResult limited = m->row(low2)->result;
+            limited.verdict.topRestoredClips = 2;
+            ClassifyResultsModel *editable = panel.findChild<ClassifyResultsModel *>();
+            QCOMPARE(editable, m);
+            editable->setResult(m->row(low2)->id, limited);
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier,
+                              table->visualRect(m->index(low2, ClassifyResultsModel::FileColumn)).center());
+            QCOMPARE(panel.selectedRow(), low2);
+            const QString limitedDetail = panel.findChild<QLabel *>(QStringLiteral("detailLabel"))->text();
+            QVERIFY2(limitedDetail.contains(QStringLiteral("spectrogram: log-mel as decoded (nothing was recorded in the top bands, "
+                                                           "so in 2 of the clips the model heard them filled from the octaves below)")),
+                     qPrintable(limitedDetail));
+            QVERIFY(!limitedDetail.contains(QStringLiteral("as the model heard it")));
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier,
+                              table->visualRect(m->index(low, ClassifyResultsModel::FileColumn)).center());
+            QCOMPARE(panel.selectedRow(), low);
+        }
         QVERIFY(series->count() >= 8);
         for (const QPointF &pt : series->points())
             QVERIFY(pt.y() >= 0.0 && pt.y() <= 1.0 && pt.x() >= 0.0 && pt.x() <= 3.0);

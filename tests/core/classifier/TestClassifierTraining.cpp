@@ -245,6 +245,23 @@ private Q_SLOTS:
         const ClassifierVerdict chordVerdict = m.classifySamples(chord.data(), qsizetype(chord.size()), keep);
         QVERIFY(!chordVerdict.timeline.empty());
         QCOMPARE(chordVerdict.timeline.front().startSeconds, 0.0);
+        QCOMPARE(chordVerdict.topRestoredClips, int(chordVerdict.timeline.size()));  // every clip was filled
+        {
+            // From a file the same; noise, which reaches the top band, fills nothing.
+            const QString chordWav = m_dir.filePath(QStringLiteral("chord.wav"));
+            QVERIFY(WavWriter::writeFile(chordWav, chord.data(), qint64(chord.size()), 22050, 1, WavFormat::Float32));
+            const auto fromFile = m.classifyFile(chordWav, keep);
+            QVERIFY2(fromFile, fromFile ? "" : qPrintable(fromFile.error().message));
+            QCOMPARE(fromFile->topRestoredClips, int(fromFile->timeline.size()));
+            std::mt19937_64 rng(3);
+            std::uniform_real_distribution<float> white(-0.3f, 0.3f);
+            std::vector<float> noise(chord.size());
+            for (float &x : noise)
+                x = white(rng);
+            const ClassifierVerdict noiseVerdict = m.classifySamples(noise.data(), qsizetype(noise.size()), keep);
+            QVERIFY(!noiseVerdict.timeline.empty());
+            QCOMPARE(noiseVerdict.topRestoredClips, 0);
+        }
         std::vector<float> firstClip(chordVerdict.features.begin(), chordVerdict.features.begin() + qsizetype(size_t(frames) * bins));
         std::vector<float> unrestored = firstClip;
         QString bandMeans;
