@@ -170,6 +170,48 @@ void averageWeights(ClassifierNetwork &ema, ClassifierNetwork &net, double decay
     }
 }
 
+// Stochastic weight averaging: 'mean', the mean of 'count' networks' weights so far, takes in
+// 'net' as one more. Batch-norm statistics are not averaged (see measureNormStatistics).
+void addToMean(ClassifierNetwork &mean, ClassifierNetwork &net, int count)
+{
+    torch::NoGradGuard noGrad;
+    const auto dst = mean->named_parameters(), src = net->named_parameters();
+    for (const auto &item : src)
+        dst[item.key()].mul_(double(count) / double(count + 1)).add_(item.value(), 1.0 / double(count + 1));
+}
+
+// Averaged weights belong to no network that was trained, so no batch-norm statistics go with
+// them: measure them again, one plain mean over every batch of the training clips (unmasked),
+// as the averaged network sees them. Leaves the network in eval mode; false when cancelled.
+bool measureNormStatistics(ClassifierNetwork &net, const ClipSet &data, const std::vector<int> &idx, size_t batch,
+                             const torch::Device &device, const CancelToken *cancel)
+{
+    torch::NoGradGuard noGrad;
+    std::vector<std::pair<torch::nn::BatchNorm2dImpl *, c10::optional<double>>> norms;
+    for (const std::shared_ptr<torch::nn::Module> &m : net->modules(false))
+        if (auto *bn = m->as<torch::nn::BatchNorm2d>()) {
+            norms.emplace_back(bn, bn->options.momentum());
+            bn->reset_running_stats();
+            bn->options.momentum(c10::nullopt);  // a cumulative mean over the batches
+        }
+    net->train();
+    bool finished = true;
+    for (size_t from = 0; from < idx.size(); from += batch) {
+        if (isCancelled(cancel)) {
+            finished = false;
+            break;
+        }
+        const size_t to = std::min(idx.size(), from + batch);
+        if (to - from < 2 && idx.size() > 1)
+            continue;
+        net->embed(batchOf(data, idx, from, to).to(device));
+    }
+    for (auto &[bn, momentum] : norms)
+        bn->options.momentum(momentum);
+    net->eval();
+    return finished;
+}
+
 torch::Tensor labelsOf(const ClipSet &data, const std::vector<int> &idx, size_t from, size_t to)
 {
     torch::Tensor y = torch::empty({int64_t(to - from)}, torch::kInt64);
@@ -197,6 +239,8 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         return Error{QStringLiteral("no training clips")};
     if (options.selectBy != QLatin1String("auc") && options.selectBy != QLatin1String("loss"))
         return Error{QStringLiteral("unknown model selection '%1' (use auc or loss)").arg(options.selectBy)};
+    if (options.hyper.averageFrom < 0 || (options.hyper.averageFrom > 0 && options.hyper.emaDecay > 0))
+        return Error{QStringLiteral("weight averaging from an epoch and a moving average of the weights cannot be combined")};
     const Result<torch::Device> dev = chooseTorchDevice(options.device);
     if (!dev)
         return dev.error();
@@ -254,6 +298,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     double bestAuc = -1;  // of the kept model (-1: none yet, or not measurable)
     int bestEpoch = 0;
     qint64 emaSteps = 0;
+    int averaged = 0;  // epochs in the weight average so far
     QString selectBy = options.selectBy;
     double previousSeconds = 0;
     ClassifierNetwork net(data.settings.bins(), data.settings.clipFrames(), startHyper);
@@ -281,6 +326,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         bestEpoch = opened->header.state.value(QStringLiteral("best_epoch")).toInt();
         bestAuc = opened->header.state.value(QStringLiteral("best_auc")).toDouble(bestAuc);
         emaSteps = qint64(opened->header.state.value(QStringLiteral("ema_steps")).toDouble());
+        averaged = opened->header.state.value(QStringLiteral("averaged_epochs")).toInt();
         // Checkpoints from before model selection by AUC kept their best model by loss.
         selectBy = opened->header.state.value(QStringLiteral("select_by")).toString(QStringLiteral("loss"));
         previousSeconds = opened->header.state.value(QStringLiteral("seconds")).toDouble();
@@ -309,7 +355,24 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             }
         }
     }
-    ClassifierNetwork &evalNet = ema ? ema : net;
+    // The weight average (averageFrom > 0), validated and saved from epoch averageFrom on.
+    ClassifierNetwork average{nullptr};
+    if (hyper.averageFrom > 0) {
+        average = ClassifierNetwork(data.settings.bins(), data.settings.clipFrames(), hyper);
+        average->to(device);
+        if (resumeArchive && averaged > 0) {
+            torch::serialize::InputArchive averageArchive;
+            try {
+                if (!resumeArchive->try_read("average", averageArchive))
+                    return Error{QStringLiteral("'%1' holds no weight average").arg(options.resumePath)};
+                average->load(averageArchive);
+                average->to(device);
+            } catch (const std::exception &e) {
+                return Error{QStringLiteral("cannot restore the weight average from '%1': %2")
+                                 .arg(options.resumePath, QString::fromUtf8(e.what()).section('\n', 0, 0))};
+            }
+        }
+    }
     Optimiser opt;
     try {
         if (hyper.optimizer == QLatin1String("adadelta"))
@@ -419,6 +482,14 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             stats.trainLoss = lossSum / seen;
             stats.trainAccuracy = double(correct) / seen;
 
+            // From epoch averageFrom on, the weight average is what is validated and kept.
+            const bool averaging = average && epoch + 1 >= hyper.averageFrom;
+            if (averaging) {
+                addToMean(average, net, averaged++);
+                if (!measureNormStatistics(average, data, trainIdx, batch, device, cancel))
+                    return Error{QStringLiteral("cancelled")};
+            }
+            ClassifierNetwork &evalNet = averaging ? average : (ema ? ema : net);
             // Validation: clip loss and accuracy, piece accuracy from mean clip log-probabilities.
             net->eval();
             evalNet->eval();
@@ -470,6 +541,8 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             bool better = monitored < bestLoss;
             if (selectBy == QLatin1String("auc") && stats.validationPieceAuc >= 0)
                 better = stats.validationPieceAuc > bestAuc || (stats.validationPieceAuc == bestAuc && monitored < bestLoss);
+            if (averaging)
+                better = true;  // the average so far replaces whatever was kept
             if (better) {
                 bestLoss = monitored;
                 bestAuc = stats.validationPieceAuc;
@@ -482,7 +555,9 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                 model.info[QStringLiteral("validation_clip_accuracy")] = stats.validationAccuracy;
                 model.info[QStringLiteral("validation_piece_accuracy")] = stats.validationPieceAccuracy;
                 model.info[QStringLiteral("validation_piece_auc")] = stats.validationPieceAuc;
-                model.info[QStringLiteral("selected_by")] = selectBy;
+                model.info[QStringLiteral("selected_by")] = averaging ? QStringLiteral("average") : selectBy;
+                if (averaging)
+                    model.info[QStringLiteral("averaged_epochs")] = QStringLiteral("%1-%2").arg(hyper.averageFrom).arg(epoch + 1);
                 const Status s = ClassifierFile::write(options.outPath, evalNet, model);
                 if (!s)
                     return s.error();
@@ -499,6 +574,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                                      {QStringLiteral("best_auc"), bestAuc},
                                      {QStringLiteral("select_by"), selectBy},
                                      {QStringLiteral("ema_steps"), double(emaSteps)},
+                                     {QStringLiteral("averaged_epochs"), averaged},
                                      {QStringLiteral("seconds"), stats.elapsedSeconds},
                                      {QStringLiteral("lr"), lr}};
             const Status s = ClassifierFile::write(options.outPath + QStringLiteral(".ckpt"), net, ckpt,
@@ -508,6 +584,8 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                                                        a.write("optimizer", optArchive);
                                                        if (ema)
                                                            ClassifierFile::writeWeights(a, "ema", ema);
+                                                       if (average && averaged > 0)
+                                                           ClassifierFile::writeWeights(a, "average", average);
                                                    });
             if (!s)
                 return s.error();
@@ -524,7 +602,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     result.bestEpoch = bestEpoch;
     result.bestValidationLoss = bestLoss;
     result.bestValidationPieceAuc = bestAuc;
-    result.selectedBy = selectBy;
+    result.selectedBy = averaged > 0 ? QStringLiteral("average") : selectBy;
     result.seconds = timer.elapsed() / 1000.0;
     if (bestEpoch == 0)
         return Error{QStringLiteral("no epoch finished (time limit too short?)")};

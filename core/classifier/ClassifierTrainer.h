@@ -46,7 +46,7 @@ struct ClassifierTrainingResult {
     int bestEpoch = 0;
     double bestValidationLoss = 0;
     double bestValidationPieceAuc = -1;
-    QString selectedBy;              // "auc" or "loss" (a resumed run keeps its checkpoint's rule)
+    QString selectedBy;              // "auc", "loss" (a resumed run keeps its checkpoint's rule) or "average" (hyper.averageFrom)
     QString stopReason;              // "epochs" or "time"
     QString device;
     double seconds = 0;

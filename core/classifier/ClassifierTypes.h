@@ -85,6 +85,11 @@ struct ClassifierHyperparameters {
     // > 0: validate and save an exponential moving average of the weights (this decay per step,
     // with a short warm-up) instead of the last step's weights, which swing from batch to batch.
     double emaDecay = 0.0;
+    // > 0: from this epoch on, the model validated and kept is the mean of the weights at the end
+    // of every epoch since it (stochastic weight averaging), its batch-norm statistics measured
+    // again over the training clips; validation then reports that average and no longer chooses an
+    // epoch, so a run needs no held-out pieces to decide what it keeps. 0: off. Not with emaDecay.
+    int averageFrom = 0;
     // > 0: each training clip gets a random smooth equalisation across its bands (four cosine
     // terms over the band axis, each up to this many standard deviations of the normalised clip;
     // about 12 dB per unit for semitone bands), so the network hears past one synthesizer's or

@@ -43,6 +43,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption lrDecay(QStringLiteral("lr-decay"), QStringLiteral("Multiply the learning rate by X after an epoch that did not give a better model (default 1: constant)."), QStringLiteral("X"), QStringLiteral("1"));
     const QCommandLineOption cosine(QStringLiteral("cosine"), QStringLiteral("Lower the learning rate along half a cosine from its start to zero at the last step of the last epoch (--epochs sets the length), so the last epochs settle."));
     const QCommandLineOption ema(QStringLiteral("ema"), QStringLiteral("Validate and keep a moving average of the weights with this decay per step (0: off; default: the preset's)."), QStringLiteral("X"));
+    const QCommandLineOption averageFrom(QStringLiteral("average-from"), QStringLiteral("From epoch N on, keep the mean of the weights at the end of every epoch since N, its batch-norm statistics measured again on the training clips, instead of choosing an epoch on the validation pieces (0: off, the default)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Keep the epoch with the best validation piece ROC AUC (auc, default) or the lowest validation loss (loss)."), QStringLiteral("BY"), QStringLiteral("auc"));
     const QCommandLineOption noCalibrate(QStringLiteral("no-calibrate"), QStringLiteral("Keep the piece decision at even odds instead of centring it between the validation pieces of both classes."));
     const QCommandLineOption timbre(QStringLiteral("timbre-eq"), QStringLiteral("Give each training clip a random smooth equalisation across its bands, up to X standard deviations per term (0: off; default: the preset's)."), QStringLiteral("X"));
@@ -50,7 +51,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption channels(QStringLiteral("channels"), QStringLiteral("Channels of the convolution blocks, comma-separated (default: the preset's, 24,48,96,96 for default)."), QStringLiteral("LIST"));
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, so notes and pedal ringing into it sound as in a performance (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
     const QCommandLineOption flatten(QStringLiteral("flatten"), QStringLiteral("Take each clip's smooth spectral envelope (its first K cosine terms over the bands) out of its input, so a piano's, room's or microphone's colour matters less (0: off; default: 8 for semitone bands, as the shipped model, else 0)."), QStringLiteral("K"));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, select, channels, timbre, composerTask, preroll, flatten})
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, averageFrom, select, channels, timbre, composerTask, preroll, flatten})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -172,6 +173,16 @@ int runTrainClassifier(const QStringList &args)
         || !numberIn(timbre, topt.hyper.timbreEq, 0, 4, true, "from 0 to 4")
         || !numberIn(composerTask, topt.hyper.composerWeight, 0, 10, true, "from 0 to 10"))
         return 2;
+    bool okAverage = false;
+    topt.hyper.averageFrom = parser.value(averageFrom).toInt(&okAverage);
+    if (!okAverage || topt.hyper.averageFrom < 0) {
+        err() << args[0] << ": --average-from must be an epoch number (0: off)\n";
+        return 2;
+    }
+    if (topt.hyper.averageFrom > 0 && topt.hyper.emaDecay > 0) {
+        err() << args[0] << ": --average-from and --ema cannot be combined\n";
+        return 2;
+    }
     if (parser.isSet(channels)) {
         topt.hyper.channels.clear();
         const QStringList parts = parser.value(channels).split(QLatin1Char(','));

@@ -554,6 +554,75 @@ private Q_SLOTS:
         QCOMPARE(ClassifierHyperparameters::fromJson(h.toJson())->emaDecay, 0.99);
     }
 
+    void weightAverageIsTheMeanOfEpochsWithMeasuredNormStatistics()
+    {
+        // 32 training pieces of 4 clips: 8 full batches of 16, so the measured batch-norm mean is
+        // the plain mean over the training clips.
+        const ClipSet data = syntheticClips(40, 29);
+        ClassifierTrainingOptions o = quickOptions(m_dir.filePath(QStringLiteral("swa.pt")), 2);
+        o.hyper.averageFrom = 2;
+        std::vector<ClassifierNetwork> trained;  // the trained weights after epochs 2, 3 and 4
+        std::vector<ClassifierEpochStats> epochs;
+        for (int e = 2; e <= 4; ++e) {
+            o.epochs = e;
+            o.resumePath = e > 2 ? o.outPath : QString();
+            const auto r = ClassifierTrainer::train(data, o, [&](const ClassifierEpochStats &s) { epochs.push_back(s); });
+            QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+            QCOMPARE(r->selectedBy, QStringLiteral("average"));
+            QCOMPARE(r->bestEpoch, e);  // the average up to the last epoch is what is kept
+            QVERIFY(std::abs(r->validation.clips.accuracy - epochs.back().validationAccuracy) < 1e-9);
+            auto ckpt = ClassifierFile::open(o.outPath + QStringLiteral(".ckpt"));
+            QVERIFY(ckpt);
+            QCOMPARE(ckpt->header.hyper.averageFrom, 2);
+            QCOMPARE(ckpt->header.state.value(QStringLiteral("averaged_epochs")).toInt(), e - 1);
+            trained.push_back(ckpt->net);
+        }
+        QCOMPARE(int(epochs.size()), 4);
+        for (size_t i = 1; i < epochs.size(); ++i)
+            QVERIFY(epochs[i].improved);
+        QVERIFY(epochs.back().validationPieceAccuracy >= 0.9);
+
+        auto model = ClassifierFile::open(o.outPath);
+        QVERIFY(model);
+        QCOMPARE(model->header.info.value(QStringLiteral("selected_by")).toString(), QStringLiteral("average"));
+        QCOMPARE(model->header.info.value(QStringLiteral("averaged_epochs")).toString(), QStringLiteral("2-4"));
+        torch::NoGradGuard noGrad;
+        const auto kept = model->net->named_parameters();
+        for (const auto &item : trained[0]->named_parameters()) {
+            const torch::Tensor mean = (item.value() + trained[1]->named_parameters()[item.key()]
+                                        + trained[2]->named_parameters()[item.key()]) / 3.0;
+            QVERIFY2(torch::allclose(kept[item.key()], mean, 1e-5, 1e-6), item.key().c_str());
+            QVERIFY(!torch::allclose(kept[item.key()], item.value(), 1e-5, 1e-6) || item.key().find("bn") != std::string::npos);
+        }
+        // The first batch norm's running mean is the mean of the first convolution's output over
+        // the training clips under the averaged weights, not any trained network's statistics.
+        std::vector<int> trainClips;
+        for (int c = 0; c < data.clipCount(); ++c)
+            if (!data.pieces[size_t(data.piece[size_t(c)])].validation)
+                trainClips.push_back(c);
+        QCOMPARE(int(trainClips.size()), 128);
+        torch::Tensor x = torch::empty({128, data.settings.clipFrames(), data.settings.bins()});
+        for (size_t i = 0; i < trainClips.size(); ++i)
+            std::copy_n(data.clips.data() + size_t(trainClips[i]) * data.clipValues(), data.clipValues(),
+                        x.data_ptr<float>() + i * data.clipValues());
+        const torch::Tensor conv = torch::conv2d(x.unsqueeze(1).transpose(2, 3), kept["conv1.weight"], {}, 1, 1);
+        const torch::Tensor expected = conv.mean({0, 2, 3});
+        const torch::Tensor measured = model->net->named_buffers()["bn1.running_mean"];
+        QVERIFY2(torch::allclose(measured, expected, 1e-4, 1e-5), "bn1 running mean");
+        QVERIFY(!torch::allclose(trained[2]->named_buffers()["bn1.running_mean"], expected, 1e-4, 1e-5));
+
+        // Averaging and a moving average cannot be combined, in training or in a model file.
+        ClassifierTrainingOptions both = quickOptions(m_dir.filePath(QStringLiteral("swa-ema.pt")), 1);
+        both.hyper.averageFrom = 1;
+        both.hyper.emaDecay = 0.9;
+        const auto refused = ClassifierTrainer::train(data, both);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("cannot be combined")));
+        QVERIFY(!ClassifierHyperparameters::fromJson(both.hyper.toJson()));
+        both.hyper.emaDecay = 0;
+        QCOMPARE(ClassifierHyperparameters::fromJson(both.hyper.toJson())->averageFrom, 1);
+    }
+
     void timbreEqualisationChangesTrainingAndIsKept()
     {
         const ClipSet data = syntheticClips(40, 23);
