@@ -170,6 +170,22 @@ void averageWeights(ClassifierNetwork &ema, ClassifierNetwork &net, double decay
     }
 }
 
+// Loads the network a resumed checkpoint keeps under `key` (named `what` in errors) into net, on device.
+Status restoreWeights(torch::serialize::InputArchive &archive, const char *key, ClassifierNetwork &net,
+                      const torch::Device &device, const QString &path, const QString &what)
+{
+    torch::serialize::InputArchive weights;
+    try {
+        if (!archive.try_read(key, weights))
+            return Error{QStringLiteral("'%1' holds no %2").arg(path, what)};
+        net->load(weights);
+        net->to(device);
+    } catch (const std::exception &e) {
+        return Error{QStringLiteral("cannot restore the %1 from '%2': %3").arg(what, path, QString::fromUtf8(e.what()).section('\n', 0, 0))};
+    }
+    return Ok{};
+}
+
 // Stochastic weight averaging: 'mean', the mean of 'count' networks' weights so far, takes in
 // 'net' as one more. Batch-norm statistics are not averaged (see measureNormStatistics).
 void addToMean(ClassifierNetwork &mean, ClassifierNetwork &net, int count)
@@ -343,16 +359,9 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         ema->to(device);
         copyWeights(ema, net);
         if (resumeArchive) {
-            torch::serialize::InputArchive emaArchive;
-            try {
-                if (!resumeArchive->try_read("ema", emaArchive))
-                    return Error{QStringLiteral("'%1' holds no averaged weights").arg(options.resumePath)};
-                ema->load(emaArchive);
-                ema->to(device);
-            } catch (const std::exception &e) {
-                return Error{QStringLiteral("cannot restore the averaged weights from '%1': %2")
-                                 .arg(options.resumePath, QString::fromUtf8(e.what()).section('\n', 0, 0))};
-            }
+            const Status s = restoreWeights(*resumeArchive, "ema", ema, device, options.resumePath, QStringLiteral("averaged weights"));
+            if (!s)
+                return s.error();
         }
     }
     // The weight average (averageFrom > 0), validated and saved from epoch averageFrom on.
@@ -361,16 +370,9 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         average = ClassifierNetwork(data.settings.bins(), data.settings.clipFrames(), hyper);
         average->to(device);
         if (resumeArchive && averaged > 0) {
-            torch::serialize::InputArchive averageArchive;
-            try {
-                if (!resumeArchive->try_read("average", averageArchive))
-                    return Error{QStringLiteral("'%1' holds no weight average").arg(options.resumePath)};
-                average->load(averageArchive);
-                average->to(device);
-            } catch (const std::exception &e) {
-                return Error{QStringLiteral("cannot restore the weight average from '%1': %2")
-                                 .arg(options.resumePath, QString::fromUtf8(e.what()).section('\n', 0, 0))};
-            }
+            const Status s = restoreWeights(*resumeArchive, "average", average, device, options.resumePath, QStringLiteral("weight average"));
+            if (!s)
+                return s.error();
         }
     }
     Optimiser opt;
