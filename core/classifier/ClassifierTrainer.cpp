@@ -200,7 +200,7 @@ void addToMean(ClassifierNetwork &mean, ClassifierNetwork &net, int count)
 // them: measure them again, one plain mean over every batch of the training clips (unmasked),
 // as the averaged network sees them. Leaves the network in eval mode; false when cancelled.
 bool measureNormStatistics(ClassifierNetwork &net, const ClipSet &data, const std::vector<int> &idx, size_t batch,
-                             const torch::Device &device, const CancelToken *cancel)
+                           const torch::Device &device, const CancelToken *cancel)
 {
     torch::NoGradGuard noGrad;
     std::vector<std::pair<torch::nn::BatchNorm2dImpl *, c10::optional<double>>> norms;
@@ -255,7 +255,9 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         return Error{QStringLiteral("no training clips")};
     if (options.selectBy != QLatin1String("auc") && options.selectBy != QLatin1String("loss"))
         return Error{QStringLiteral("unknown model selection '%1' (use auc or loss)").arg(options.selectBy)};
-    if (options.hyper.averageFrom < 0 || (options.hyper.averageFrom > 0 && options.hyper.emaDecay > 0))
+    if (options.hyper.averageFrom < 0)
+        return Error{QStringLiteral("the epoch to average the weights from must be 1 or more (0: off)")};
+    if (options.hyper.averageFrom > 0 && options.hyper.emaDecay > 0)
         return Error{QStringLiteral("weight averaging from an epoch and a moving average of the weights cannot be combined")};
     const Result<torch::Device> dev = chooseTorchDevice(options.device);
     if (!dev)

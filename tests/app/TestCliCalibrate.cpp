@@ -1,6 +1,6 @@
 // aichopin-cli evaluate-classifier --calibrate: writes a copy of the model whose decision sits
 // between the given pieces' Chopin and Other verdicts, and the copy's verdicts move by exactly
-// that bias; a dataset of one class cannot calibrate. Also train-classifier --select and --ema.
+// that bias; a dataset of one class cannot calibrate. Also train-classifier --select, --ema and --average-from.
 
 #include "support/RunCli.h"
 #include "midi/SmfWriter.h"
@@ -211,13 +211,33 @@ private Q_SLOTS:
             {{QStringLiteral("--flatten"), QStringLiteral("two")}, QStringLiteral("--flatten")},
             {{QStringLiteral("--train-share"), QStringLiteral("0")}, QStringLiteral("--train-share must be a number above 0 and at most 1")},
             {{QStringLiteral("--train-share"), QStringLiteral("1.5")}, QStringLiteral("--train-share must be a number above 0 and at most 1")},
-            {{QStringLiteral("--init-seed"), QStringLiteral("-3")}, QStringLiteral("--init-seed must be a whole number from 0")}};
+            {{QStringLiteral("--init-seed"), QStringLiteral("-3")}, QStringLiteral("--init-seed must be a whole number from 0")},
+            {{QStringLiteral("--average-from"), QStringLiteral("-1")}, QStringLiteral("--average-from must be an epoch number")},
+            {{QStringLiteral("--average-from"), QStringLiteral("2"), QStringLiteral("--ema"), QStringLiteral("0.5")},
+             QStringLiteral("--average-from and --ema cannot be combined")}};
         for (const auto &[option, message] : bad) {
             const Run refused = cli(common + option);
             QCOMPARE(refused.code, 2);
             QVERIFY2(refused.err.contains(message), qPrintable(option.join(QLatin1Char(' ')) + QStringLiteral(": ") + refused.err));
         }
         QVERIFY(!QFileInfo::exists(model));
+        // ... before the data is even read (making the clips can take minutes).
+        const Run early = cli({QStringLiteral("train-classifier"), QStringLiteral("--data"), m_dir.filePath(QStringLiteral("nowhere")),
+                               QStringLiteral("--out"), model, QStringLiteral("--select"), QStringLiteral("accuracy")});
+        QCOMPARE(early.code, 2);
+        QVERIFY2(early.err.contains(QStringLiteral("--select must be auc or loss")), qPrintable(early.err));
+
+        // --average-from keeps the mean of the weights from that epoch on.
+        const Run averaged = cli(common + QStringList{QStringLiteral("--average-from"), QStringLiteral("1"), QStringLiteral("--json")});
+        QVERIFY2(averaged.code == 0, qPrintable(averaged.err));
+        const QJsonObject ra = QJsonDocument::fromJson(averaged.out.toUtf8()).object();
+        QCOMPARE(ra.value(QStringLiteral("selected_by")).toString(), QStringLiteral("average"));
+        QCOMPARE(ra.value(QStringLiteral("best_epoch")).toInt(), 2);
+        QFile averagedCheckpoint(model + QStringLiteral(".ckpt"));
+        QVERIFY(averagedCheckpoint.open(QIODevice::ReadOnly));
+        QVERIFY(averagedCheckpoint.readAll().contains("\"average_from\":1"));
+        averagedCheckpoint.close();
+        QVERIFY(QFile::remove(model) && QFile::remove(model + QStringLiteral(".ckpt")));
 
         const Run run = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("loss"), QStringLiteral("--ema"), QStringLiteral("0.9"),
                                                  QStringLiteral("--channels"), QStringLiteral("8,12,20"), QStringLiteral("--timbre-eq"), QStringLiteral("0.5"),

@@ -111,38 +111,7 @@ int runTrainClassifier(const QStringList &args)
     dopt.cacheDir = parser.value(cache);
     dopt.prerollSeconds = qMax(0.0, parser.value(preroll).toDouble());
 
-    const auto entries = ClassifierDataset::scan(parser.value(data));
-    if (!entries) {
-        err() << args[0] << ": " << entries.error().message << "\n";
-        return 1;
-    }
-    onInterrupt([] { g_cancel.cancel(); });
-    const ProgressSink bar = progressBar();
-    QStringList skipped;
-    const auto set = ClassifierDataset::build(entries.value(), dopt, bar, &g_cancel, &skipped);
-    endProgress();
-    for (const QString &s : skipped)
-        err() << "skipped " << s << "\n";
-    if (!set) {
-        err() << args[0] << ": " << set.error().message << "\n";
-        return 1;
-    }
-    int validationPieces = 0;
-    for (const ClipPiece &p : set->pieces)
-        validationPieces += p.validation;
-    err() << set->pieces.size() << " pieces (" << validationPieces << " for validation), " << set->clipCount() << " clips\n";
-
-    // What the model heard, so evaluate-classifier can say whether a soundfont is new to it. A
-    // hold-out soundfont renders only validation pieces (when another one is left to train with).
-    QStringList fontNames, validationOnly;
-    const QString holdoutName = QFileInfo(dopt.holdoutSoundfont).fileName();
-    const QStringList usedFonts = ClassifierDataset::soundfontsFor(dopt);
-    for (const QString &f : usedFonts)
-        (usedFonts.size() > 1 && !holdoutName.isEmpty() && QFileInfo(f).fileName() == holdoutName ? validationOnly : fontNames)
-            << QFileInfo(f).fileName();
-    err() << "soundfonts: " << fontNames.join(QStringLiteral(", "))
-          << (validationOnly.isEmpty() ? QString() : QStringLiteral(" (validation only: %1)").arg(validationOnly.join(QStringLiteral(", ")))) << "\n";
-
+    // The training options are checked before the clips are made, which can take minutes.
     ClassifierTrainingOptions topt;
     topt.outPath = parser.value(outOpt);
     topt.resumePath = parser.value(resume);
@@ -207,6 +176,39 @@ int runTrainClassifier(const QStringList &args)
     topt.seed = startSeed;
     topt.threads = parser.value(threads).toInt();
     topt.calibrate = !parser.isSet(noCalibrate);
+
+    const auto entries = ClassifierDataset::scan(parser.value(data));
+    if (!entries) {
+        err() << args[0] << ": " << entries.error().message << "\n";
+        return 1;
+    }
+    onInterrupt([] { g_cancel.cancel(); });
+    const ProgressSink bar = progressBar();
+    QStringList skipped;
+    const auto set = ClassifierDataset::build(entries.value(), dopt, bar, &g_cancel, &skipped);
+    endProgress();
+    for (const QString &s : skipped)
+        err() << "skipped " << s << "\n";
+    if (!set) {
+        err() << args[0] << ": " << set.error().message << "\n";
+        return 1;
+    }
+    int validationPieces = 0;
+    for (const ClipPiece &p : set->pieces)
+        validationPieces += p.validation;
+    err() << set->pieces.size() << " pieces (" << validationPieces << " for validation), " << set->clipCount() << " clips\n";
+
+    // What the model heard, so evaluate-classifier can say whether a soundfont is new to it. A
+    // hold-out soundfont renders only validation pieces (when another one is left to train with).
+    QStringList fontNames, validationOnly;
+    const QString holdoutName = QFileInfo(dopt.holdoutSoundfont).fileName();
+    const QStringList usedFonts = ClassifierDataset::soundfontsFor(dopt);
+    for (const QString &f : usedFonts)
+        (usedFonts.size() > 1 && !holdoutName.isEmpty() && QFileInfo(f).fileName() == holdoutName ? validationOnly : fontNames)
+            << QFileInfo(f).fileName();
+    err() << "soundfonts: " << fontNames.join(QStringLiteral(", "))
+          << (validationOnly.isEmpty() ? QString() : QStringLiteral(" (validation only: %1)").arg(validationOnly.join(QStringLiteral(", ")))) << "\n";
+
     topt.info = QJsonObject{{QStringLiteral("data"), parser.value(data)},
                             {QStringLiteral("command"), QCoreApplication::arguments().join(QLatin1Char(' '))},
                             {QStringLiteral("pieces"), int(set->pieces.size())},
