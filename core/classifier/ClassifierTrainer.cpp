@@ -2,6 +2,7 @@
 
 #include "classifier/ClassifierMetrics.h"
 #include "classifier/ClassifierNetwork.h"
+#include "classifier/Mixup.h"
 #include "common/HeapRetention.h"
 
 #include <QElapsedTimer>
@@ -449,6 +450,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                     timbreEq(x, hyper.timbreEq, rng);
                 if (hyper.specAugment)
                     specAugment(x, rng);
+                const MixedBatch mix = hyper.mixup > 0 ? mixBatch(x, hyper.mixup, rng) : MixedBatch{};
                 const torch::Tensor y = labelsOf(data, trainIdx, from, to).to(device);
                 if (hyper.cosineSchedule) {
                     // Where this step lies in the whole run, 0 at the first step, 1 after the last.
@@ -463,12 +465,11 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
                     torch::Tensor composers = torch::empty({int64_t(to - from)}, torch::kInt64);
                     for (size_t i = from; i < to; ++i)
                         composers[int64_t(i - from)] = pieceComposer[size_t(data.piece[size_t(trainIdx[i])])];
-                    loss = torch::nn::functional::cross_entropy(logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(trainWeights))
-                        + hyper.composerWeight * torch::nn::functional::cross_entropy(net->composerLogits(features), composers.to(device));
+                    loss = mixedCrossEntropy(logits, y, mix, trainWeights)
+                        + hyper.composerWeight * mixedCrossEntropy(net->composerLogits(features), composers.to(device), mix, torch::Tensor());
                 } else {
                     logits = net->forward(x.to(device));
-                    loss = torch::nn::functional::cross_entropy(
-                        logits, y, torch::nn::functional::CrossEntropyFuncOptions().weight(trainWeights));
+                    loss = mixedCrossEntropy(logits, y, mix, trainWeights);
                 }
                 loss.backward();
                 opt.step();

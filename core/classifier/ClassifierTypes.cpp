@@ -119,6 +119,7 @@ QJsonObject ClassifierHyperparameters::toJson() const
                        {QStringLiteral("ema_decay"), emaDecay},
                        {QStringLiteral("average_from"), averageFrom},
                        {QStringLiteral("timbre_eq"), timbreEq},
+                       {QStringLiteral("mixup"), mixup},
                        {QStringLiteral("composer_weight"), composerWeight},
                        {QStringLiteral("composer_classes"), composerClasses}};
 }
@@ -142,11 +143,13 @@ std::optional<ClassifierHyperparameters> ClassifierHyperparameters::fromJson(con
     h.emaDecay = o.value(QStringLiteral("ema_decay")).toDouble(0.0);
     h.averageFrom = o.value(QStringLiteral("average_from")).toInt(0);
     h.timbreEq = o.value(QStringLiteral("timbre_eq")).toDouble(0.0);
+    h.mixup = o.value(QStringLiteral("mixup")).toDouble(0.0);
     h.composerWeight = o.value(QStringLiteral("composer_weight")).toDouble(0.0);
     h.composerClasses = o.value(QStringLiteral("composer_classes")).toInt(0);
     if (h.channels.empty() || h.channels.size() > 8 || h.dropout < 0 || h.dropout >= 1 || h.learningRate <= 0
         || h.batchSize < 1 || !(h.lrDecay > 0 && h.lrDecay <= 1)
         || !(h.emaDecay >= 0 && h.emaDecay < 1) || h.averageFrom < 0 || (h.averageFrom > 0 && h.emaDecay > 0) || !(h.timbreEq >= 0 && h.timbreEq <= 4)
+        || !(h.mixup >= 0 && h.mixup <= 4)
         || !(h.composerWeight >= 0 && h.composerWeight <= 10) || h.composerClasses < 0 || h.composerClasses > 1000 || (h.optimizer != QLatin1String("adam") && h.optimizer != QLatin1String("adadelta")))
         return std::nullopt;
     for (int c : h.channels)

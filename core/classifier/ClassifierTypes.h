@@ -95,6 +95,12 @@ struct ClassifierHyperparameters {
     // about 12 dB per unit for semitone bands), so the network hears past one synthesizer's or
     // piano's spectral colour. 0: off.
     double timbreEq = 0.0;
+    // > 0: mixup. Each training batch is mixed with a shuffled copy of itself, every clip
+    // lambda * its own input + (1 - lambda) * its partner's, and the loss is the same mix of the
+    // two clips' losses; lambda is drawn per batch from Beta(mixup, mixup) and taken as the larger
+    // of lambda and 1 - lambda, so each clip stays mostly itself. It teaches the network to give
+    // in-between answers between the classes instead of certain ones. 0: off.
+    double mixup = 0.0;
     // > 0: a second output names the composer of each training clip (every composer of the
     // training pieces is a class), and its cross entropy, times this weight, is added to the
     // Chopin/Other loss, so the network must tell the Romantic composers apart rather than only

@@ -1,6 +1,7 @@
 // aichopin-cli evaluate-classifier --calibrate: writes a copy of the model whose decision sits
 // between the given pieces' Chopin and Other verdicts, and the copy's verdicts move by exactly
-// that bias; a dataset of one class cannot calibrate. Also train-classifier --select, --ema and --average-from.
+// that bias; a dataset of one class cannot calibrate. Also train-classifier --select, --ema, --average-from and
+// the other training options.
 
 #include "support/RunCli.h"
 #include "midi/SmfWriter.h"
@@ -206,6 +207,8 @@ private Q_SLOTS:
             {{QStringLiteral("--ema"), QStringLiteral("1")}, QStringLiteral("--ema")},
             {{QStringLiteral("--channels"), QStringLiteral("16,wide")}, QStringLiteral("--channels")},
             {{QStringLiteral("--timbre-eq"), QStringLiteral("-1")}, QStringLiteral("--timbre-eq")},
+            {{QStringLiteral("--mixup"), QStringLiteral("-0.2")}, QStringLiteral("--mixup must be a number from 0 to 4")},
+            {{QStringLiteral("--mixup"), QStringLiteral("5")}, QStringLiteral("--mixup must be a number from 0 to 4")},
             {{QStringLiteral("--composer-task"), QStringLiteral("much")}, QStringLiteral("--composer-task")},
             {{QStringLiteral("--flatten"), QStringLiteral("-1")}, QStringLiteral("--flatten must be a whole number from 0 to")},
             {{QStringLiteral("--flatten"), QStringLiteral("two")}, QStringLiteral("--flatten")},
@@ -241,7 +244,7 @@ private Q_SLOTS:
 
         const Run run = cli(common + QStringList{QStringLiteral("--select"), QStringLiteral("loss"), QStringLiteral("--ema"), QStringLiteral("0.9"),
                                                  QStringLiteral("--channels"), QStringLiteral("8,12,20"), QStringLiteral("--timbre-eq"), QStringLiteral("0.5"),
-                                                 QStringLiteral("--composer-task"), QStringLiteral("0.5"), QStringLiteral("--flatten"), QStringLiteral("3"),
+                                                 QStringLiteral("--mixup"), QStringLiteral("0.4"), QStringLiteral("--composer-task"), QStringLiteral("0.5"), QStringLiteral("--flatten"), QStringLiteral("3"),
                                                  QStringLiteral("--cosine"), QStringLiteral("--train-share"), QStringLiteral("0.5"),
                                                  QStringLiteral("--json")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
@@ -256,6 +259,7 @@ private Q_SLOTS:
         QVERIFY(checkpoint.contains("\"ema_decay\":0.9"));  // the averaging decay is kept with the weights
         QVERIFY(checkpoint.contains("\"channels\":[8,12,20]"));  // and the network's channels
         QVERIFY(checkpoint.contains("\"timbre_eq\":0.5"));  // and the equalisation strength
+        QVERIFY(checkpoint.contains("\"mixup\":0.4"));  // and the mixup
         QVERIFY(checkpoint.contains("\"composer_weight\":0.5"));  // and the composer output
         QVERIFY(!checkpoint.contains("\"composer_classes\":0"));
         QVERIFY(checkpoint.contains("\"flatten_terms\":3"));  // and the input's flattening, which classifying repeats

@@ -47,11 +47,12 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Keep the epoch with the best validation piece ROC AUC (auc, default) or the lowest validation loss (loss)."), QStringLiteral("BY"), QStringLiteral("auc"));
     const QCommandLineOption noCalibrate(QStringLiteral("no-calibrate"), QStringLiteral("Keep the piece decision at even odds instead of centring it between the validation pieces of both classes."));
     const QCommandLineOption timbre(QStringLiteral("timbre-eq"), QStringLiteral("Give each training clip a random smooth equalisation across its bands, up to X standard deviations per term (0: off; default: the preset's)."), QStringLiteral("X"));
+    const QCommandLineOption mixup(QStringLiteral("mixup"), QStringLiteral("Mix each training batch with a shuffled copy of itself, inputs and losses alike, by a share drawn from Beta(A, A) (0: off; default: the preset's)."), QStringLiteral("A"));
     const QCommandLineOption composerTask(QStringLiteral("composer-task"), QStringLiteral("Also train the network to name each training clip's composer, with this weight on that loss (0: off; default: the preset's)."), QStringLiteral("W"));
     const QCommandLineOption channels(QStringLiteral("channels"), QStringLiteral("Channels of the convolution blocks, comma-separated (default: the preset's, 24,48,96,96 for default)."), QStringLiteral("LIST"));
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, so notes and pedal ringing into it sound as in a performance (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
     const QCommandLineOption flatten(QStringLiteral("flatten"), QStringLiteral("Take each clip's smooth spectral envelope (its first K cosine terms over the bands) out of its input, so a piano's, room's or microphone's colour matters less (0: off; default: 8 for semitone bands, as the shipped model, else 0)."), QStringLiteral("K"));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, averageFrom, select, channels, timbre, composerTask, preroll, flatten})
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, averageFrom, select, channels, timbre, mixup, composerTask, preroll, flatten})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -140,6 +141,7 @@ int runTrainClassifier(const QStringList &args)
     };
     if (!numberIn(ema, topt.hyper.emaDecay, 0, 1, false, "from 0 up to (not including) 1")
         || !numberIn(timbre, topt.hyper.timbreEq, 0, 4, true, "from 0 to 4")
+        || !numberIn(mixup, topt.hyper.mixup, 0, 4, true, "from 0 to 4")
         || !numberIn(composerTask, topt.hyper.composerWeight, 0, 10, true, "from 0 to 10"))
         return 2;
     bool okAverage = false;

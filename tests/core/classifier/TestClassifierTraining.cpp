@@ -4,6 +4,7 @@
 #include "classifier/ClassifierNetwork.h"
 #include "classifier/ClassifierTrainer.h"
 #include "classifier/ClipStream.h"
+#include "classifier/Mixup.h"
 #include "common/HeapRetention.h"
 #include "sound/WavWriter.h"
 
@@ -655,6 +656,78 @@ private Q_SLOTS:
         QJsonObject old = h.toJson();
         old.remove(QStringLiteral("timbre_eq"));  // files written before the option: off
         QCOMPARE(ClassifierHyperparameters::fromJson(old)->timbreEq, 0.0);
+    }
+
+    void mixupMixesInputsAndLossesAlike()
+    {
+        // Clip i holds the value i everywhere, so a mixed clip shows whom it was mixed with.
+        const int64_t n = 12;
+        std::mt19937_64 rng(5);
+        double lambdaSum = 0;
+        for (int draw = 0; draw < 200; ++draw) {
+            torch::Tensor x = torch::arange(n, torch::kFloat32).view({n, 1, 1}).expand({n, 3, 2}).contiguous();
+            const MixedBatch mix = mixBatch(x, 1.0, rng);
+            QVERIFY(mix.lambda >= 0.5 && mix.lambda <= 1.0);
+            lambdaSum += mix.lambda;
+            const auto partner = mix.partner.accessor<int64_t, 1>();
+            std::vector<bool> used(size_t(n), false);
+            for (int64_t i = 0; i < n; ++i) {
+                QVERIFY(partner[i] >= 0 && partner[i] < n && !used[size_t(partner[i])]);  // a permutation
+                used[size_t(partner[i])] = true;
+                const double expected = mix.lambda * double(i) + (1 - mix.lambda) * double(partner[i]);
+                QVERIFY(torch::allclose(x[i], torch::full({3, 2}, expected), 1e-5, 1e-5));
+            }
+        }
+        // Beta(1, 1) is uniform, so the larger share is uniform on [0.5, 1]: mean 0.75.
+        QVERIFY2(std::abs(lambdaSum / 200 - 0.75) < 0.03, qPrintable(QString::number(lambdaSum / 200)));
+
+        // The loss is the same mix of the two clips' class-weighted losses.
+        const torch::Tensor logits = torch::tensor({2.0f, -1.0f, 0.5f, 0.3f, -0.7f, 1.2f}).view({3, 2});
+        const torch::Tensor y = torch::tensor({int64_t(0), int64_t(1), int64_t(1)});
+        const torch::Tensor weights = torch::tensor({0.8f, 1.6f});
+        MixedBatch mix;
+        mix.lambda = 0.7;
+        mix.partner = torch::tensor({int64_t(2), int64_t(0), int64_t(1)});
+        const auto ce = [&](const torch::Tensor &labels) {
+            return torch::nn::functional::cross_entropy(logits, labels, torch::nn::functional::CrossEntropyFuncOptions().weight(weights)).item<double>();
+        };
+        const double own = ce(y), other = ce(torch::tensor({int64_t(1), int64_t(0), int64_t(1)}));
+        QVERIFY(std::abs(own - other) > 0.1);  // the partners' labels do differ
+        QVERIFY(std::abs(mixedCrossEntropy(logits, y, mix, weights).item<double>() - (0.7 * own + 0.3 * other)) < 1e-5);
+        QVERIFY(std::abs(mixedCrossEntropy(logits, y, MixedBatch{}, weights).item<double>() - own) < 1e-6);  // off: the plain loss
+
+        // Training with it still learns the synthetic classes, keeps the setting, and trains other weights.
+        const ClipSet data = syntheticClips(40, 29);
+        auto trainWith = [&](double alpha, const QString &name) {
+            ClassifierTrainingOptions o = quickOptions(m_dir.filePath(name), 3);
+            o.hyper.mixup = alpha;
+            const auto r = ClassifierTrainer::train(data, o);
+            return r ? std::optional<ClassifierTrainingResult>(r.value()) : std::nullopt;
+        };
+        const auto plain = trainWith(0.0, QStringLiteral("mixup-off.pt"));
+        const auto mixed = trainWith(0.4, QStringLiteral("mixup-on.pt"));
+        QVERIFY(plain && mixed);
+        QVERIFY(mixed->validation.pieces.accuracy >= 0.9);
+        const auto a = ClassifierFile::open(m_dir.filePath(QStringLiteral("mixup-off.pt")));
+        const auto b = ClassifierFile::open(m_dir.filePath(QStringLiteral("mixup-on.pt")));
+        QVERIFY(a && b);
+        QCOMPARE(a->header.hyper.mixup, 0.0);
+        QCOMPARE(b->header.hyper.mixup, 0.4);
+        const auto pa = a->net->parameters(), pb = b->net->parameters();
+        bool differ = false;
+        for (size_t i = 0; i < pa.size(); ++i)
+            differ = differ || !torch::allclose(pa[i], pb[i]);
+        QVERIFY(differ);
+        ClassifierHyperparameters h = tinyHyper();
+        h.mixup = -0.1;
+        QVERIFY(!ClassifierHyperparameters::fromJson(h.toJson()));
+        h.mixup = 4.5;
+        QVERIFY(!ClassifierHyperparameters::fromJson(h.toJson()));
+        h.mixup = 0.2;
+        QCOMPARE(ClassifierHyperparameters::fromJson(h.toJson())->mixup, 0.2);
+        QJsonObject old = h.toJson();
+        old.remove(QStringLiteral("mixup"));  // files written before the option: off
+        QCOMPARE(ClassifierHyperparameters::fromJson(old)->mixup, 0.0);
     }
 
     void composerOutputIsTrainedKeptAndChecked()
