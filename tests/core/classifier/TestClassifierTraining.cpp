@@ -16,6 +16,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <random>
 
 #if defined(__GLIBC__)
@@ -73,6 +74,49 @@ ClipSet syntheticClips(int pieces, quint64 seed, int chopinEvery = 2, float sign
         }
     }
     return set;
+}
+
+// Trains the tiny network on data for `epochs` to `path`, with `change` applied to its hyperparameters.
+std::optional<ClassifierTrainingResult> trainChanged(const ClipSet &data, const QString &path, int epochs,
+                                                     const std::function<void(ClassifierHyperparameters &)> &change)
+{
+    ClassifierTrainingOptions o = quickOptions(path, epochs);
+    change(o.hyper);
+    const auto r = ClassifierTrainer::train(data, o);
+    return r ? std::optional<ClassifierTrainingResult>(r.value()) : std::nullopt;
+}
+
+// Two models trained alike but for one hyperparameter, off (0) in offPath and `on` in onPath: each
+// file keeps its value, and the weights differ.
+void checkKeptAndWeightsDiffer(const QString &offPath, const QString &onPath, double ClassifierHyperparameters::*field, double on)
+{
+    const auto a = ClassifierFile::open(offPath);
+    const auto b = ClassifierFile::open(onPath);
+    QVERIFY(a && b);
+    QCOMPARE(a->header.hyper.*field, 0.0);
+    QCOMPARE(b->header.hyper.*field, on);
+    const auto pa = a->net->parameters(), pb = b->net->parameters();
+    bool differ = pa.size() != pb.size();
+    for (size_t i = 0; i < pa.size() && i < pb.size(); ++i)
+        differ = differ || !torch::allclose(pa[i], pb[i]);
+    QVERIFY(differ);
+}
+
+// A number among the hyperparameters: `bad` is refused when read from JSON, `good` read back, and
+// a file written before the option (without `key`) reads as 0, off.
+void checkHyperNumber(double ClassifierHyperparameters::*field, const QString &key, double bad, double good)
+{
+    ClassifierHyperparameters h = tinyHyper();
+    h.*field = bad;
+    QVERIFY2(!ClassifierHyperparameters::fromJson(h.toJson()), qPrintable(key));
+    h.*field = good;
+    const auto read = ClassifierHyperparameters::fromJson(h.toJson());
+    QVERIFY2(read && (*read).*field == good, qPrintable(key));
+    QJsonObject old = h.toJson();
+    QVERIFY(old.contains(key));
+    old.remove(key);
+    const auto before = ClassifierHyperparameters::fromJson(old);
+    QVERIFY2(before && (*before).*field == 0.0, qPrintable(key));
 }
 
 std::vector<float> tones(double seconds, bool low, quint64 seed)
@@ -627,35 +671,14 @@ private Q_SLOTS:
     void timbreEqualisationChangesTrainingAndIsKept()
     {
         const ClipSet data = syntheticClips(40, 23);
-        auto trainWith = [&](double strength, const QString &name) {
-            ClassifierTrainingOptions o = quickOptions(m_dir.filePath(name), 2);
-            o.hyper.timbreEq = strength;
-            const auto r = ClassifierTrainer::train(data, o);
-            return r ? std::optional<ClassifierTrainingResult>(r.value()) : std::nullopt;
-        };
-        const auto plain = trainWith(0.0, QStringLiteral("teq-off.pt"));
-        const auto equalised = trainWith(0.5, QStringLiteral("teq-on.pt"));
+        const auto plain = trainChanged(data, m_dir.filePath(QStringLiteral("teq-off.pt")), 2, [](ClassifierHyperparameters &h) { h.timbreEq = 0.0; });
+        const auto equalised = trainChanged(data, m_dir.filePath(QStringLiteral("teq-on.pt")), 2, [](ClassifierHyperparameters &h) { h.timbreEq = 0.5; });
         QVERIFY(plain && equalised);
         QVERIFY(equalised->validation.pieces.accuracy >= 0.9);  // still learns the synthetic classes
-        const auto a = ClassifierFile::open(m_dir.filePath(QStringLiteral("teq-off.pt")));
-        const auto b = ClassifierFile::open(m_dir.filePath(QStringLiteral("teq-on.pt")));
-        QVERIFY(a && b);
-        QCOMPARE(a->header.hyper.timbreEq, 0.0);
-        QCOMPARE(b->header.hyper.timbreEq, 0.5);
         // Same seed and data: only the equalisation differs, so the weights do.
-        const auto pa = a->net->parameters(), pb = b->net->parameters();
-        bool differ = false;
-        for (size_t i = 0; i < pa.size(); ++i)
-            differ = differ || !torch::allclose(pa[i], pb[i]);
-        QVERIFY(differ);
-        ClassifierHyperparameters h = tinyHyper();
-        h.timbreEq = -0.1;
-        QVERIFY(!ClassifierHyperparameters::fromJson(h.toJson()));
-        h.timbreEq = 0.3;
-        QCOMPARE(ClassifierHyperparameters::fromJson(h.toJson())->timbreEq, 0.3);
-        QJsonObject old = h.toJson();
-        old.remove(QStringLiteral("timbre_eq"));  // files written before the option: off
-        QCOMPARE(ClassifierHyperparameters::fromJson(old)->timbreEq, 0.0);
+        checkKeptAndWeightsDiffer(m_dir.filePath(QStringLiteral("teq-off.pt")), m_dir.filePath(QStringLiteral("teq-on.pt")),
+                                  &ClassifierHyperparameters::timbreEq, 0.5);
+        checkHyperNumber(&ClassifierHyperparameters::timbreEq, QStringLiteral("timbre_eq"), -0.1, 0.3);
     }
 
     void mixupMixesInputsAndLossesAlike()
@@ -698,36 +721,14 @@ private Q_SLOTS:
 
         // Training with it still learns the synthetic classes, keeps the setting, and trains other weights.
         const ClipSet data = syntheticClips(40, 29);
-        auto trainWith = [&](double alpha, const QString &name) {
-            ClassifierTrainingOptions o = quickOptions(m_dir.filePath(name), 3);
-            o.hyper.mixup = alpha;
-            const auto r = ClassifierTrainer::train(data, o);
-            return r ? std::optional<ClassifierTrainingResult>(r.value()) : std::nullopt;
-        };
-        const auto plain = trainWith(0.0, QStringLiteral("mixup-off.pt"));
-        const auto mixed = trainWith(0.4, QStringLiteral("mixup-on.pt"));
+        const auto plain = trainChanged(data, m_dir.filePath(QStringLiteral("mixup-off.pt")), 3, [](ClassifierHyperparameters &h) { h.mixup = 0.0; });
+        const auto mixed = trainChanged(data, m_dir.filePath(QStringLiteral("mixup-on.pt")), 3, [](ClassifierHyperparameters &h) { h.mixup = 0.4; });
         QVERIFY(plain && mixed);
         QVERIFY(mixed->validation.pieces.accuracy >= 0.9);
-        const auto a = ClassifierFile::open(m_dir.filePath(QStringLiteral("mixup-off.pt")));
-        const auto b = ClassifierFile::open(m_dir.filePath(QStringLiteral("mixup-on.pt")));
-        QVERIFY(a && b);
-        QCOMPARE(a->header.hyper.mixup, 0.0);
-        QCOMPARE(b->header.hyper.mixup, 0.4);
-        const auto pa = a->net->parameters(), pb = b->net->parameters();
-        bool differ = false;
-        for (size_t i = 0; i < pa.size(); ++i)
-            differ = differ || !torch::allclose(pa[i], pb[i]);
-        QVERIFY(differ);
-        ClassifierHyperparameters h = tinyHyper();
-        h.mixup = -0.1;
-        QVERIFY(!ClassifierHyperparameters::fromJson(h.toJson()));
-        h.mixup = 4.5;
-        QVERIFY(!ClassifierHyperparameters::fromJson(h.toJson()));
-        h.mixup = 0.2;
-        QCOMPARE(ClassifierHyperparameters::fromJson(h.toJson())->mixup, 0.2);
-        QJsonObject old = h.toJson();
-        old.remove(QStringLiteral("mixup"));  // files written before the option: off
-        QCOMPARE(ClassifierHyperparameters::fromJson(old)->mixup, 0.0);
+        checkKeptAndWeightsDiffer(m_dir.filePath(QStringLiteral("mixup-off.pt")), m_dir.filePath(QStringLiteral("mixup-on.pt")),
+                                  &ClassifierHyperparameters::mixup, 0.4);
+        checkHyperNumber(&ClassifierHyperparameters::mixup, QStringLiteral("mixup"), -0.1, 0.2);
+        checkHyperNumber(&ClassifierHyperparameters::mixup, QStringLiteral("mixup"), 4.5, 4.0);
     }
 
     void composerOutputIsTrainedKeptAndChecked()
