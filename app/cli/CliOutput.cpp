@@ -134,6 +134,24 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QStrin
     return true;
 }
 
+std::optional<ClipSet> buildClassifierClips(const QString &command, const std::vector<DatasetEntry> &entries,
+                                            const ClassifierDatasetOptions &options, const ProgressSink &progress,
+                                            const CancelToken *cancel, QStringList *skipped)
+{
+    QStringList files;
+    auto set = ClassifierDataset::build(entries, options, progress, cancel, &files);
+    endProgress();
+    for (const QString &s : files)
+        err() << "skipped " << s << "\n";
+    if (skipped)
+        *skipped = files;
+    if (!set) {
+        err() << command << ": " << set.error().message << "\n";
+        return std::nullopt;
+    }
+    return std::move(set).value();
+}
+
 void onInterrupt(void (*handler)())
 {
     g_interruptHandler = handler;

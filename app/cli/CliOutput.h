@@ -2,11 +2,16 @@
 // Shared console helpers for subcommands: stdout/stderr streams, a progress bar that draws on a
 // terminal (and prints plain lines otherwise), JSON printing, and parsing of common options.
 
+#include "classifier/ClassifierDataset.h"
+#include "common/CancelToken.h"
 #include "common/Progress.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QTextStream>
+
+#include <optional>
+#include <vector>
 
 namespace aichopin {
 class ClassifierModel;
@@ -35,6 +40,12 @@ QCommandLineOption bandShiftsOption();
 // stderr after "command: ") for anything else or a shift beyond an octave.
 bool applyBandShiftsOption(const QCommandLineParser &parser, const QCommandLineOption &option, ClassifierModel &model,
                            const QString &command);
+// Makes the clips of a classifier dataset for a command (ClassifierDataset::build), ends the
+// progress line, names each file it skipped on stderr (and in *skipped, when given) and, when it
+// fails, prints "command: why" and returns nullopt.
+std::optional<ClipSet> buildClassifierClips(const QString &command, const std::vector<DatasetEntry> &entries,
+                                            const ClassifierDatasetOptions &options, const ProgressSink &progress,
+                                            const CancelToken *cancel, QStringList *skipped = nullptr);
 // Installs a SIGINT/SIGTERM handler that calls the given function once (for Ctrl+C).
 void onInterrupt(void (*handler)());
 

@@ -90,14 +90,9 @@ int runEvaluateClassifier(const QStringList &args)
         seen = trained.toArray().contains(usedFont);
     onInterrupt([] { g_cancel.cancel(); });
     QStringList skipped;
-    const auto set = ClassifierDataset::build(entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel, &skipped);
-    endProgress();
-    for (const QString &s : skipped)
-        err() << "skipped " << s << "\n";
-    if (!set) {
-        err() << args[0] << ": " << set.error().message << "\n";
+    const auto set = buildClassifierClips(args[0], entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel, &skipped);
+    if (!set)
         return 1;
-    }
     const ClassifierEvaluation e = loaded.value()->evaluate(set.value());
     double calibratedBias = 0;
     if (parser.isSet(calibrate)) {

@@ -186,15 +186,9 @@ int runTrainClassifier(const QStringList &args)
     }
     onInterrupt([] { g_cancel.cancel(); });
     const ProgressSink bar = progressBar();
-    QStringList skipped;
-    const auto set = ClassifierDataset::build(entries.value(), dopt, bar, &g_cancel, &skipped);
-    endProgress();
-    for (const QString &s : skipped)
-        err() << "skipped " << s << "\n";
-    if (!set) {
-        err() << args[0] << ": " << set.error().message << "\n";
+    const auto set = buildClassifierClips(args[0], entries.value(), dopt, bar, &g_cancel);
+    if (!set)
         return 1;
-    }
     int validationPieces = 0;
     for (const ClipPiece &p : set->pieces)
         validationPieces += p.validation;
