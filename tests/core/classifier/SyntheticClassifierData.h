@@ -1,11 +1,14 @@
 #pragma once
 // The tiny network, its quick training options and synthetic two-class clips shared by the
-// classifier's training tests (TestClassifierTraining, TestClassifierTrainingOptions).
+// classifier's training tests (TestClassifierTraining, TestClassifierTrainingOptions), and their main().
 #include "classifier/ClassifierTrainer.h"
 #include "classifier/ClipSet.h"
 #include "classifier/ClipStream.h"
+#include "common/HeapRetention.h"
 
+#include <QCoreApplication>
 #include <QString>
+#include <QtTest>
 
 #include <random>
 #include <vector>
@@ -62,3 +65,14 @@ inline ClipSet syntheticClips(int pieces, quint64 seed, int chopinEvery = 2, flo
 }
 
 }  // namespace aichopin::test
+
+// QTEST_GUILESS_MAIN, after what the programs do first in main() (the one heap they keep).
+#define AICHOPIN_CLASSIFIER_TEST_MAIN(TestClass)               \
+    int main(int argc, char **argv)                           \
+    {                                                         \
+        aichopin::HeapRetention::useMainArenaOnly();          \
+        QCoreApplication app(argc, argv);                     \
+        TestClass test;                                       \
+        QTEST_SET_MAIN_SOURCE_PATH                            \
+        return QTest::qExec(&test, argc, argv);               \
+    }

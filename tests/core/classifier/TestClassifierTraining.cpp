@@ -588,13 +588,5 @@ private:
     QTemporaryDir m_dir;
 };
 
-// QTEST_GUILESS_MAIN, after what the programs do first in main().
-int main(int argc, char **argv)
-{
-    HeapRetention::useMainArenaOnly();
-    QCoreApplication app(argc, argv);
-    TestClassifierTraining test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+AICHOPIN_CLASSIFIER_TEST_MAIN(TestClassifierTraining)
 #include "TestClassifierTraining.moc"
