@@ -32,6 +32,13 @@ AugmentationParams AugmentationParams::draw(std::mt19937_64 &rng, int soundfontC
     return p;
 }
 
+RoomParams AugmentationParams::drawRoom(std::mt19937_64 &rng, double share)
+{
+    if (!(share > 0) || std::uniform_real_distribution<double>(0.0, 1.0)(rng) >= share)
+        return {};
+    return RoomParams::draw(rng);
+}
+
 QString AugmentationParams::key() const
 {
     QString k = QStringLiteral("v%1 t%2 k%3 sf%4 fx%5 g%6 lo%7 hi%8 snr%9 n%10")
@@ -41,6 +48,8 @@ QString AugmentationParams::key() const
     // The codec itself is named too: an AAC round trip is another clip than an MP3 one.
     if (lossyKbps > 0)
         k += QStringLiteral(" lossy%1@%2").arg(LossyRoundTrip::codecName()).arg(lossyKbps);
+    if (room.active())  // named only when present, so the keys of clips without one stay as they were
+        k += QLatin1Char(' ') + room.key();
     return k;
 }
 
@@ -92,6 +101,8 @@ bool AudioAugmentation::apply(std::vector<float> &x, int sampleRate, const Augme
 {
     if (x.empty())
         return true;
+    if (p.room.active())
+        x = RoomResponse::convolve(x, RoomResponse::impulse(p.room, sampleRate));
     // Shelves as one-pole splits: low = LP(300 Hz), high = x - LP(3 kHz).
     const auto coefficient = [&](double fc) { return 1.0 - std::exp(-2.0 * M_PI * fc / sampleRate); };
     const double aLow = coefficient(300.0), aHigh = coefficient(3000.0);

@@ -1,8 +1,9 @@
 #pragma once
-// Timbre augmentation of rendered or decoded audio (gain, two-band shelving equalisation,
-// pink-ish noise at a signal-to-noise ratio, a lossy MP3/AAC round trip) and of MIDI before
+// Timbre augmentation of rendered or decoded audio (a synthetic room, gain, two-band shelving
+// equalisation, pink-ish noise at a signal-to-noise ratio, a lossy MP3/AAC round trip) and of MIDI before
 // rendering (velocity curve, tempo, transposition), with parameters drawn from a seeded
 // generator so a clip's cache key can name them. Pure functions; any thread.
+#include "classifier/RoomResponse.h"
 #include "midi/NoteSequence.h"
 
 #include <QString>
@@ -25,8 +26,12 @@ struct AugmentationParams {
     double snrDb = 100;          // >= 100: no noise
     quint64 noiseSeed = 0;
     int lossyKbps = 0;           // > 0: MP3 (or AAC) encode/decode at this bit rate, last
+    RoomParams room;             // active: heard in this room first (not drawn by draw(); see drawRoom)
 
     static AugmentationParams draw(std::mt19937_64 &rng, int soundfontCount);
+    // With probability share, a room from RoomParams::draw; else none. From its own generator,
+    // so adding rooms leaves every other field of a rendering as draw() made it.
+    static RoomParams drawRoom(std::mt19937_64 &rng, double share);
     QString key() const;  // every field, for cache keys
 };
 
@@ -35,8 +40,8 @@ public:
     // The notes sounding in [from, from + seconds) (notes begun earlier start at 0, cut to
     // what is left), moved to start at 0, with velocity curve, tempo and transposition applied.
     static NoteSequence window(const NoteSequence &seq, double from, double seconds, const AugmentationParams &p);
-    // In place: equalisation, gain, then noise, then the lossy round trip (as a recording is
-    // made, then compressed). Returns false, leaving the signal without the round trip, only
+    // In place: the room, equalisation, gain, then noise, then the lossy round trip (as a
+    // recording is made, then compressed). Returns false, leaving the signal without the round trip, only
     // when the codec fails (LossyRoundTrip::codecName() empty: FFmpeg has no encoder).
     static bool apply(std::vector<float> &samples, int sampleRate, const AugmentationParams &p);
 };

@@ -401,6 +401,8 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
             if (options.augment) {
                 p = AugmentationParams::draw(rng, int(fontChoice.size()));
                 p.soundfont = fontChoice.empty() ? 0 : fontChoice[size_t(p.soundfont)];
+                std::mt19937_64 roomRng(seedOf(hash + QByteArray::number(options.seed) + "/" + QByteArray::number(a) + "/room"));
+                p.room = AugmentationParams::drawRoom(roomRng, options.roomShare);
             } else {
                 p.effects = 1;
                 p.soundfont = fontChoice.empty() ? 0 : fontChoice.front();

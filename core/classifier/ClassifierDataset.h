@@ -2,7 +2,7 @@
 // Training and evaluation data for the classifier: finds the pieces (labels from folders or a
 // list file), splits them by piece (stratified by composer), and turns each into feature clips:
 // MIDI is rendered through FluidSynth with augmentation (soundfont, velocity curve, tempo,
-// transposition, reverb/chorus, then gain, equalisation, noise and a lossy MP3/AAC round trip),
+// transposition, reverb/chorus, then a synthetic room, gain, equalisation, noise and a lossy MP3/AAC round trip),
 // audio is decoded (with the same gain/EQ/noise/codec augmentation). Clips are cached on disk under a key made of the file's
 // content hash, the augmentation parameters and the feature settings, so a second run reads
 // them back at once.
@@ -52,6 +52,10 @@ struct ClassifierDatasetOptions {
     // ringing into the window sound as in a continuous performance (a recording), not re-struck
     // or cut off at the window's start. 0 (the default so far): each window starts from silence.
     double prerollSeconds = 0.0;
+    // With augmentation: the share of renderings (and decoded recordings) heard through a
+    // synthetic room (RoomResponse: a convolution reverb from small rooms to a hall, near or far),
+    // before the equalisation, noise and codec. 0 (the default so far): none.
+    double roomShare = 0.0;
     QString cacheDir;                 // empty: <XDG cache>/classifier-clips; "-" disables the cache
     int maxPieces = 0;                // > 0: take at most this many pieces (spread over composers)
     // Below 1: train on only this share of each composer's training pieces (seeded, at least one),

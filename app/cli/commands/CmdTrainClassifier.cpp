@@ -51,8 +51,9 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption composerTask(QStringLiteral("composer-task"), QStringLiteral("Also train the network to name each training clip's composer, with this weight on that loss (0: off; default: the preset's)."), QStringLiteral("W"));
     const QCommandLineOption channels(QStringLiteral("channels"), QStringLiteral("Channels of the convolution blocks, comma-separated (default: the preset's, 24,48,96,96 for default)."), QStringLiteral("LIST"));
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, so notes and pedal ringing into it sound as in a performance (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
+    const QCommandLineOption rooms(QStringLiteral("rooms"), QStringLiteral("Hear this share of the augmented renderings through a synthetic room (a convolution reverb, RT60 0.3 to 2.6 s, near or far; default 0: none)."), QStringLiteral("SHARE"), QStringLiteral("0"));
     const QCommandLineOption flatten(QStringLiteral("flatten"), QStringLiteral("Take each clip's smooth spectral envelope (its first K cosine terms over the bands) out of its input, so a piano's, room's or microphone's colour matters less (0: off; default: 8 for semitone bands, as the shipped model, else 0)."), QStringLiteral("K"));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, averageFrom, select, channels, timbre, mixup, composerTask, preroll, flatten})
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, averageFrom, select, channels, timbre, mixup, composerTask, preroll, rooms, flatten})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -111,6 +112,14 @@ int runTrainClassifier(const QStringList &args)
     }
     dopt.cacheDir = parser.value(cache);
     dopt.prerollSeconds = qMax(0.0, parser.value(preroll).toDouble());
+    {
+        bool ok = false;
+        dopt.roomShare = parser.value(rooms).toDouble(&ok);
+        if (!ok || !(dopt.roomShare >= 0.0) || dopt.roomShare > 1.0) {
+            err() << args[0] << ": --rooms must be a number from 0 to 1\n";
+            return 2;
+        }
+    }
 
     // The training options are checked before the clips are made, which can take minutes.
     ClassifierTrainingOptions topt;
@@ -213,6 +222,7 @@ int runTrainClassifier(const QStringList &args)
                             {QStringLiteral("seed"), QString::number(dopt.seed)},
                             {QStringLiteral("init_seed"), QString::number(startSeed)},
                             {QStringLiteral("preroll_seconds"), dopt.prerollSeconds},
+                            {QStringLiteral("room_share"), dopt.roomShare},
                             {QStringLiteral("holdout_soundfont"), dopt.holdoutSoundfont},
                             {QStringLiteral("soundfonts"), QJsonArray::fromStringList(fontNames)},
                             {QStringLiteral("excluded_soundfonts"), QJsonArray::fromStringList(dopt.excludeSoundfonts)}};

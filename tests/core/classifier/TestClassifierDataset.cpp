@@ -275,6 +275,40 @@ private Q_SLOTS:
         QCOMPARE(third->clipValues(), size_t(o.features.clipFrames()) * 40);
     }
 
+    void roomsMakeOtherClipsCachedUnderTheirOwnKeys()
+    {
+        const QStringList fonts = SoundfontLocator::installed();
+        if (fonts.isEmpty())
+            QSKIP("no soundfont installed");
+        QTemporaryDir dir;
+        writeMidi(dir.filePath(QStringLiteral("chopin/c.mid")), 60, 6);
+        writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 6);
+        const auto entries = ClassifierDataset::scan(dir.path());
+        QVERIFY(entries);
+        ClassifierDatasetOptions o = plainEvaluation(fonts.back(), dir.filePath(QStringLiteral("cache")));
+        o.augment = true;
+        o.augmentations = 2;
+        o.allValidation = false;
+        const auto dry = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(dry);
+        o.roomShare = 1.0;
+        const auto roomy = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(roomy);
+        QCOMPARE(roomy->clipCount(), dry->clipCount());
+        // Every clip is heard in a room: none is the dry clip read back from the cache.
+        const size_t v = dry->clipValues();
+        for (int c = 0; c < dry->clipCount(); ++c)
+            QVERIFY(!std::equal(dry->clips.begin() + qsizetype(c * v), dry->clips.begin() + qsizetype((c + 1) * v),
+                                roomy->clips.begin() + qsizetype(c * v)));
+        const auto again = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(again);
+        QCOMPARE(again->clips, roomy->clips);
+        o.roomShare = 0.0;  // and the clips without rooms are the same as before
+        const auto dryAgain = ClassifierDataset::build(entries.value(), o);
+        QVERIFY(dryAgain);
+        QCOMPARE(dryAgain->clips, dry->clips);
+    }
+
     void excludedSoundfontsAreNeverUsed()
     {
         ClassifierDatasetOptions o;
