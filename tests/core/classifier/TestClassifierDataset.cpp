@@ -39,6 +39,14 @@ void writeMidi(const QString &path, int root, double seconds)
     QVERIFY(SmfWriter::writeFile(scale(root, seconds), path));
 }
 
+// A Chopin piece and another piece of `seconds` each (scales from C4 and E2) in dir, scanned.
+Result<std::vector<DatasetEntry>> twoPieces(const QTemporaryDir &dir, double seconds)
+{
+    writeMidi(dir.filePath(QStringLiteral("chopin/c.mid")), 60, seconds);
+    writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, seconds);
+    return ClassifierDataset::scan(dir.path());
+}
+
 // Evaluation clips (no augmentation) of 2 s, one window a piece, 32 mel bands.
 ClassifierDatasetOptions plainEvaluation(const QString &font, const QString &cacheDir)
 {
@@ -281,9 +289,7 @@ private Q_SLOTS:
         if (fonts.isEmpty())
             QSKIP("no soundfont installed");
         QTemporaryDir dir;
-        writeMidi(dir.filePath(QStringLiteral("chopin/c.mid")), 60, 6);
-        writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 6);
-        const auto entries = ClassifierDataset::scan(dir.path());
+        const auto entries = twoPieces(dir, 6);
         QVERIFY(entries);
         ClassifierDatasetOptions o = plainEvaluation(fonts.back(), dir.filePath(QStringLiteral("cache")));
         o.augment = true;
@@ -318,9 +324,7 @@ private Q_SLOTS:
         o.excludeSoundfonts = {QStringLiteral("/elsewhere/A.sf2"), QStringLiteral("B.sf3")};
         QVERIFY(ClassifierDataset::soundfontsFor(o).isEmpty());
         QTemporaryDir dir;
-        writeMidi(dir.filePath(QStringLiteral("chopin/c.mid")), 60, 4);
-        writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 4);
-        const auto entries = ClassifierDataset::scan(dir.path());
+        const auto entries = twoPieces(dir, 4);
         QVERIFY(entries);
         o.cacheDir = QStringLiteral("-");
         const auto set = ClassifierDataset::build(entries.value(), o);
@@ -334,9 +338,7 @@ private Q_SLOTS:
         if (fonts.isEmpty())
             QSKIP("no soundfont installed");
         QTemporaryDir dir;
-        writeMidi(dir.filePath(QStringLiteral("chopin/c.mid")), 60, 4);
-        writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 4);
-        const auto entries = ClassifierDataset::scan(dir.path());
+        const auto entries = twoPieces(dir, 4);
         QVERIFY(entries);
         ClassifierDatasetOptions o = plainEvaluation(fonts.back(), dir.filePath(QStringLiteral("cache")));
         QStringList skipped;
@@ -359,9 +361,7 @@ private Q_SLOTS:
         if (fonts.isEmpty())
             QSKIP("no soundfont installed");
         QTemporaryDir dir;
-        writeMidi(dir.filePath(QStringLiteral("chopin/c.mid")), 60, 8);  // one window each, at 3 s of 8
-        writeMidi(dir.filePath(QStringLiteral("other/o.mid")), 40, 8);
-        const auto entries = ClassifierDataset::scan(dir.path());
+        const auto entries = twoPieces(dir, 8);  // one window each, at 3 s of 8
         QVERIFY(entries);
         ClassifierDatasetOptions o = plainEvaluation(fonts.back(), dir.filePath(QStringLiteral("cache")));
         const auto cold = ClassifierDataset::build(entries.value(), o);

@@ -35,14 +35,7 @@ double trebleEnergy(const std::vector<float> &h, double from, double to)
     return e;
 }
 
-RoomParams room(double rt60, double drr, quint64 seed)
-{
-    RoomParams r;
-    r.rt60 = rt60;
-    r.directToReverbDb = drr;
-    r.seed = seed;
-    return r;
-}
+RoomParams room(double rt60, double drr, quint64 seed) { return RoomParams{rt60, drr, seed}; }
 
 }  // namespace
 
