@@ -407,6 +407,7 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                 p.effects = 1;
                 p.soundfont = fontChoice.empty() ? 0 : fontChoice.front();
                 p.lossyKbps = options.lossyKbps;
+                p.room = options.evaluationRoom;
             }
             if (!lossyAvailable)
                 p.lossyKbps = 0;
@@ -474,11 +475,12 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                             continue;
                         samples.assign(audio->samples.begin() + first, audio->samples.begin() + first + n);
                     }
-                    if (options.augment || p.lossyKbps > 0) {
+                    if (options.augment || p.lossyKbps > 0 || p.room.active()) {
                         AugmentationParams applied = p;
-                        if (!options.augment) {  // evaluation: the codec only
+                        if (!options.augment) {  // evaluation: the room and the codec only
                             applied = AugmentationParams{};
                             applied.lossyKbps = p.lossyKbps;
+                            applied.room = p.room;
                         }
                         if (!AudioAugmentation::apply(samples, fs.sampleRate, applied)) {
                             // Not cached under a key that promises the round trip.

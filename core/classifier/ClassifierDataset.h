@@ -48,6 +48,7 @@ struct ClassifierDatasetOptions {
     QStringList excludeSoundfonts;
     bool augment = true;              // off: default soundfont, no effects (evaluation of plain data)
     int lossyKbps = 0;                // > 0 with augment off: every clip through the MP3/AAC round trip
+    RoomParams evaluationRoom;        // active with augment off: every clip heard in this room (first)
     // MIDI: seconds rendered before each window and then dropped, so the notes and the pedal
     // ringing into the window sound as in a continuous performance (a recording), not re-struck
     // or cut off at the window's start. 0 (the default so far): each window starts from silence.

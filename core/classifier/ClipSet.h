@@ -35,6 +35,20 @@ struct ClipSet {
             start.push_back(firstStart + i * startStep);
         }
     }
+    // Appends every piece and clip of other (same settings), each piece's name followed by
+    // nameSuffix: the same pieces heard another way (through a room, say) become pieces of their own.
+    void append(const ClipSet &other, const QString &nameSuffix)
+    {
+        const int offset = int(pieces.size());
+        for (ClipPiece p : other.pieces) {
+            p.name += nameSuffix;
+            pieces.push_back(p);
+        }
+        clips.insert(clips.end(), other.clips.begin(), other.clips.end());
+        for (int p : other.piece)
+            piece.push_back(p + offset);
+        start.insert(start.end(), other.start.begin(), other.start.end());
+    }
 };
 
 }  // namespace aichopin

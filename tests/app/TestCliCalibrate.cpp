@@ -16,6 +16,8 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <map>
+
 #include <cmath>
 
 using namespace aichopin;
@@ -165,6 +167,73 @@ private Q_SLOTS:
         QVERIFY(bad.code != 0);
         QVERIFY(!QFileInfo::exists(refused));
         QVERIFY2(bad.err.contains(QStringLiteral("both classes")) || bad.err.contains(QStringLiteral("Chopin")), qPrintable(bad.err));
+    }
+
+    // --room hears every clip through a synthetic room; repeated, the pieces are heard each way,
+    // each counted as a piece of its own, and a calibration centres between all of them.
+    void roomsArePiecesOfTheirOwnAndCalibratedTogether()
+    {
+        if (SoundfontLocator::installed().isEmpty())
+            QSKIP("no soundfont installed to render the MIDI pieces");
+        const QString data = m_dir.filePath(QStringLiteral("rooms"));
+        writePiece(data + QStringLiteral("/chopin/nocturne.mid"), 60, 0.18);
+        writePiece(data + QStringLiteral("/chopin/etude.mid"), 48, 0.09);
+        writePiece(data + QStringLiteral("/other/march.mid"), 40, 0.25);
+        writePiece(data + QStringLiteral("/other/waltz.mid"), 67, 0.3);
+        const QString model = QStringLiteral(AICHOPIN_SHIPPED_CLASSIFIER);
+        const QStringList common{QStringLiteral("evaluate-classifier"), QStringLiteral("--model"), model, QStringLiteral("--data"), data,
+                                 QStringLiteral("--clips-per-piece"), QStringLiteral("1"), QStringLiteral("--cache"), QStringLiteral("-"), QStringLiteral("--json")};
+        const auto pChopin = [](const QJsonObject &result) {
+            std::map<QString, double> p;
+            for (const QJsonValue &v : result.value(QStringLiteral("pieces")).toArray())
+                p[QFileInfo(v.toObject().value(QStringLiteral("piece")).toString()).fileName()] = v.toObject().value(QStringLiteral("p_chopin")).toDouble();
+            return p;
+        };
+        const Run plain = cli(common);
+        QVERIFY2(plain.code == 0, qPrintable(plain.err));
+        const auto dry = pChopin(QJsonDocument::fromJson(plain.out.toUtf8()).object());
+        QCOMPARE(int(dry.size()), 4);
+
+        const Run hall = cli(common + QStringList{QStringLiteral("--room"), QStringLiteral("2.2:0")});
+        QVERIFY2(hall.code == 0, qPrintable(hall.err));
+        const QJsonObject h = QJsonDocument::fromJson(hall.out.toUtf8()).object();
+        QCOMPARE(h.value(QStringLiteral("rooms")).toArray(), (QJsonArray{QStringLiteral("2.2 s:0 dB")}));
+        const auto wet = pChopin(h);
+        QCOMPARE(int(wet.size()), 4);
+        for (const auto &[name, p] : dry)
+            QVERIFY2(wet.count(name) && std::abs(wet.at(name) - p) > 1e-6, qPrintable(name));  // the same pieces, heard otherwise
+
+        const QString calibrated = m_dir.filePath(QStringLiteral("rooms.pt"));
+        const Run both = cli(common + QStringList{QStringLiteral("--room"), QStringLiteral("none"), QStringLiteral("--room"), QStringLiteral("2.2:0"),
+                                                  QStringLiteral("--calibrate"), calibrated});
+        QVERIFY2(both.code == 0, qPrintable(both.err));
+        const QJsonObject b = QJsonDocument::fromJson(both.out.toUtf8()).object();
+        const auto pooled = pChopin(b);
+        QCOMPARE(int(pooled.size()), 8);
+        std::vector<double> chopin, other;
+        const double before = b.value(QStringLiteral("decision_bias")).toDouble();
+        for (const auto &[name, p] : dry) {
+            QVERIFY(std::abs(pooled.at(name + QStringLiteral(" [room none]")) - p) < 1e-9);
+            QVERIFY(std::abs(pooled.at(name + QStringLiteral(" [room 2.2 s:0 dB]")) - wet.at(name)) < 1e-9);
+            const bool isChopin = name == QLatin1String("nocturne.mid") || name == QLatin1String("etude.mid");
+            (isChopin ? chopin : other).push_back(logit(p) + before);
+            (isChopin ? chopin : other).push_back(logit(wet.at(name)) + before);
+        }
+        const auto median = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return 0.5 * (v[1] + v[2]);
+        };
+        const double bias = b.value(QStringLiteral("calibrated")).toObject().value(QStringLiteral("decision_bias")).toDouble();
+        QVERIFY2(std::abs(bias - 0.5 * (median(chopin) + median(other))) < 1e-6, qPrintable(QString::number(bias)));
+        QFile copy(calibrated);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY(copy.readAll().contains("heard in rooms none, 2.2 s:0 dB"));
+
+        for (const QString &spec : {QStringLiteral("2.2"), QStringLiteral("hall"), QStringLiteral("9:0"), QStringLiteral("1:-40")}) {
+            const Run refused = cli(common + QStringList{QStringLiteral("--room"), spec});
+            QCOMPARE(refused.code, 2);
+            QVERIFY2(refused.err.contains(QStringLiteral("--room must be none or RT60:DR")), qPrintable(refused.err));
+        }
     }
 
     // A hold-out soundfont renders only validation pieces: the model does not list it as heard,

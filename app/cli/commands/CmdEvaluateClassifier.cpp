@@ -30,8 +30,9 @@ int runEvaluateClassifier(const QStringList &args)
     const QCommandLineOption lossy(QStringLiteral("lossy"), QStringLiteral("Put every clip through an MP3 (or AAC) round trip at KBPS kbit/s, as a compressed recording."), QStringLiteral("KBPS"), QStringLiteral("0"));
     const QCommandLineOption calibrate(QStringLiteral("calibrate"), QStringLiteral("Also write a copy of the model to OUT whose decision is centred between these pieces' Chopin and Other verdicts (for your own recordings or synthesizer)."), QStringLiteral("OUT"));
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, as in a performance heard from its start (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
+    const QCommandLineOption room(QStringLiteral("room"), QStringLiteral("Hear every clip through a synthetic room: RT60:DR (reverberation time in seconds, direct sound over the room in dB, e.g. 2.2:0 for a seat well back in a hall) or none. Repeat it to hear the pieces each way, each counted as a piece of its own (and calibrated on together)."), QStringLiteral("SPEC"));
     const QCommandLineOption shifts = bandShiftsOption();
-    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy, calibrate, preroll, shifts})
+    for (const auto &o : {model, data, json, clips, soundfont, cache, maxPieces, split, lossy, calibrate, preroll, room, shifts})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Measure a classifier on a labelled dataset: accuracy, precision, recall, F1, F0.5, ROC AUC, confusion, per-composer rates."), &code))
@@ -40,6 +41,30 @@ int runEvaluateClassifier(const QStringList &args)
         err() << args[0] << ": --data is required\n";
         return 2;
     }
+    // The rooms the pieces are heard in (an inactive one: as rendered), checked before anything is loaded.
+    std::vector<std::pair<QString, RoomParams>> rooms;
+    for (const QString &spec : parser.values(room)) {
+        if (spec.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0) {
+            rooms.emplace_back(QStringLiteral("none"), RoomParams{});
+            continue;
+        }
+        const QStringList parts = spec.split(QLatin1Char(':'));
+        bool okTime = false, okRatio = false;
+        RoomParams r;
+        r.rt60 = parts.size() == 2 ? parts[0].toDouble(&okTime) : 0.0;
+        r.directToReverbDb = parts.size() == 2 ? parts[1].toDouble(&okRatio) : 0.0;
+        r.seed = 1;
+        if (!okTime || !okRatio || !(r.rt60 >= 0.1 && r.rt60 <= 5.0) || !(r.directToReverbDb >= -20 && r.directToReverbDb <= 30)) {
+            err() << args[0] << ": --room must be none or RT60:DR, RT60 from 0.1 to 5 seconds and DR from -20 to 30 dB (got '" << spec << "')\n";
+            return 2;
+        }
+        rooms.emplace_back(QStringLiteral("%1 s:%2 dB").arg(r.rt60).arg(r.directToReverbDb), r);
+    }
+    if (rooms.empty())
+        rooms.emplace_back(QStringLiteral("none"), RoomParams{});
+    QStringList roomNames;
+    for (const auto &r : rooms)
+        roomNames << r.first;
     QString path = parser.value(model);
     if (path.isEmpty())
         path = ClassifierModel::defaultModelPath();
@@ -90,10 +115,20 @@ int runEvaluateClassifier(const QStringList &args)
         seen = trained.toArray().contains(usedFont);
     onInterrupt([] { g_cancel.cancel(); });
     QStringList skipped;
-    const auto set = buildClassifierClips(args[0], entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel, &skipped);
-    if (!set)
-        return 1;
-    const ClassifierEvaluation e = loaded.value()->evaluate(set.value());
+    ClipSet set;
+    for (const auto &[name, r] : rooms) {
+        o.evaluationRoom = r;
+        const auto heard = buildClassifierClips(args[0], entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel, &skipped);
+        if (!heard)
+            return 1;
+        if (rooms.size() == 1) {
+            set = std::move(heard).value();
+            break;
+        }
+        set.settings = heard->settings;
+        set.append(heard.value(), QStringLiteral(" [room %1]").arg(name));
+    }
+    const ClassifierEvaluation e = loaded.value()->evaluate(set);
     double calibratedBias = 0;
     if (parser.isSet(calibrate)) {
         QString note = QStringLiteral("evaluate-classifier --calibrate on %1").arg(QFileInfo(parser.value(data)).fileName());
@@ -101,6 +136,8 @@ int runEvaluateClassifier(const QStringList &args)
             note += QStringLiteral(", rendered with %1").arg(QFileInfo(usedFont).fileName());
         if (parser.isSet(split))
             note += QStringLiteral(", validation split %1").arg(parser.value(split));
+        if (parser.isSet(room))
+            note += QStringLiteral(", heard in rooms %1").arg(roomNames.join(QStringLiteral(", ")));
         const Result<double> b = ClassifierModel::writeCalibrated(path, parser.value(calibrate), e, loaded.value()->decisionBias(), note,
                                                                    loaded.value()->bandShifts());
         if (!b) {
@@ -116,6 +153,7 @@ int runEvaluateClassifier(const QStringList &args)
         j[QStringLiteral("soundfont_in_training")] = seen;
         j[QStringLiteral("lossy_kbps")] = o.lossyKbps;
         j[QStringLiteral("preroll_seconds")] = o.prerollSeconds;
+        j[QStringLiteral("rooms")] = QJsonArray::fromStringList(roomNames);
         j[QStringLiteral("decision_bias")] = loaded.value()->decisionBias();
         QJsonArray heardShifts;
         for (int k : loaded.value()->bandShifts())
@@ -131,6 +169,8 @@ int runEvaluateClassifier(const QStringList &args)
               << (seen.isNull() ? QStringLiteral("the model does not say which soundfonts it trained with")
                   : seen.toBool() ? QStringLiteral("used in training") : QStringLiteral("not used in training"))
               << ")" << (o.lossyKbps > 0 ? QStringLiteral(", lossy round trip at %1 kbit/s").arg(o.lossyKbps) : QString()) << "\n";
+        if (parser.isSet(room))
+            out() << "heard in rooms: " << roomNames.join(QStringLiteral(", ")) << (rooms.size() > 1 ? QStringLiteral(" (each piece counted once per room)") : QString()) << "\n";
         out() << "decision bias " << loaded.value()->decisionBias() << " (log-odds; 0: even odds)\n";
         QStringList heard;
         for (int k : loaded.value()->bandShifts())
