@@ -45,6 +45,15 @@ void writePiece(const QString &path, int root, double step)
     QVERIFY(SmfWriter::writeFile(s, path).ok());
 }
 
+// Two Chopin pieces (nocturne.mid, etude.mid) and two others (march.mid, waltz.mid) to evaluate.
+void writeFourPieces(const QString &data)
+{
+    writePiece(data + QStringLiteral("/chopin/nocturne.mid"), 60, 0.18);
+    writePiece(data + QStringLiteral("/chopin/etude.mid"), 48, 0.09);
+    writePiece(data + QStringLiteral("/other/march.mid"), 40, 0.25);
+    writePiece(data + QStringLiteral("/other/waltz.mid"), 67, 0.3);
+}
+
 // A small training folder (four high Chopin pieces, four low Other ones) and the start of a quick
 // train-classifier command on it that writes model.
 QStringList writeTrainingFolder(const QString &data, const QString &model)
@@ -76,10 +85,7 @@ private Q_SLOTS:
         if (SoundfontLocator::installed().isEmpty())
             QSKIP("no soundfont installed to render the MIDI pieces");
         const QString data = m_dir.filePath(QStringLiteral("data"));
-        writePiece(data + QStringLiteral("/chopin/nocturne.mid"), 60, 0.18);
-        writePiece(data + QStringLiteral("/chopin/etude.mid"), 48, 0.09);
-        writePiece(data + QStringLiteral("/other/march.mid"), 40, 0.25);
-        writePiece(data + QStringLiteral("/other/waltz.mid"), 67, 0.3);
+        writeFourPieces(data);
         const QString model = QStringLiteral(AICHOPIN_SHIPPED_CLASSIFIER);
         const QString calibrated = m_dir.filePath(QStringLiteral("calibrated.pt"));
         const QStringList common{QStringLiteral("--data"), data, QStringLiteral("--clips-per-piece"), QStringLiteral("1"),
@@ -176,10 +182,7 @@ private Q_SLOTS:
         if (SoundfontLocator::installed().isEmpty())
             QSKIP("no soundfont installed to render the MIDI pieces");
         const QString data = m_dir.filePath(QStringLiteral("rooms"));
-        writePiece(data + QStringLiteral("/chopin/nocturne.mid"), 60, 0.18);
-        writePiece(data + QStringLiteral("/chopin/etude.mid"), 48, 0.09);
-        writePiece(data + QStringLiteral("/other/march.mid"), 40, 0.25);
-        writePiece(data + QStringLiteral("/other/waltz.mid"), 67, 0.3);
+        writeFourPieces(data);
         const QString model = QStringLiteral(AICHOPIN_SHIPPED_CLASSIFIER);
         const QStringList common{QStringLiteral("evaluate-classifier"), QStringLiteral("--model"), model, QStringLiteral("--data"), data,
                                  QStringLiteral("--clips-per-piece"), QStringLiteral("1"), QStringLiteral("--cache"), QStringLiteral("-"), QStringLiteral("--json")};
