@@ -183,6 +183,9 @@ private Q_SLOTS:
             QSKIP("no soundfont installed to render the MIDI pieces");
         const QString data = m_dir.filePath(QStringLiteral("rooms"));
         writeFourPieces(data);
+        QFile broken(data + QStringLiteral("/other/broken.mid"));  // skipped in every room, named once
+        QVERIFY(broken.open(QIODevice::WriteOnly) && broken.write("not midi") == 8);
+        broken.close();
         const QString model = QStringLiteral(AICHOPIN_SHIPPED_CLASSIFIER);
         const QStringList common{QStringLiteral("evaluate-classifier"), QStringLiteral("--model"), model, QStringLiteral("--data"), data,
                                  QStringLiteral("--clips-per-piece"), QStringLiteral("1"), QStringLiteral("--cache"), QStringLiteral("-"), QStringLiteral("--json")};
@@ -213,6 +216,7 @@ private Q_SLOTS:
         const QJsonObject b = QJsonDocument::fromJson(both.out.toUtf8()).object();
         const auto pooled = pChopin(b);
         QCOMPARE(int(pooled.size()), 8);
+        QCOMPARE(b.value(QStringLiteral("skipped")).toArray().size(), 1);
         std::vector<double> chopin, other;
         const double before = b.value(QStringLiteral("decision_bias")).toDouble();
         for (const auto &[name, p] : dry) {

@@ -118,9 +118,13 @@ int runEvaluateClassifier(const QStringList &args)
     ClipSet set;
     for (const auto &[name, r] : rooms) {
         o.evaluationRoom = r;
-        const auto heard = buildClassifierClips(args[0], entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel, &skipped);
+        QStringList skippedHere;
+        const auto heard = buildClassifierClips(args[0], entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel, &skippedHere);
         if (!heard)
             return 1;
+        for (const QString &f : skippedHere)  // the files skipped in any room, each named once
+            if (!skipped.contains(f))
+                skipped << f;
         if (rooms.size() == 1) {
             set = std::move(heard).value();
             break;
