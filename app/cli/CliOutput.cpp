@@ -136,10 +136,11 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QStrin
 
 std::optional<ClipSet> buildClassifierClips(const QString &command, const std::vector<DatasetEntry> &entries,
                                             const ClassifierDatasetOptions &options, const ProgressSink &progress,
-                                            const CancelToken *cancel, QStringList *skipped)
+                                            const CancelToken *cancel, QStringList *skipped,
+                                            const std::vector<RoomParams> &rooms)
 {
     QStringList files;
-    auto set = ClassifierDataset::build(entries, options, progress, cancel, &files);
+    auto set = ClassifierDataset::buildInRooms(entries, options, rooms, progress, cancel, &files);
     endProgress();
     for (const QString &s : files)
         err() << "skipped " << s << "\n";

@@ -515,4 +515,38 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
     return set;
 }
 
+Result<ClipSet> ClassifierDataset::buildInRooms(const std::vector<DatasetEntry> &entries, ClassifierDatasetOptions options,
+                                                const std::vector<RoomParams> &rooms, const ProgressSink &progress,
+                                                const CancelToken *cancel, QStringList *skipped)
+{
+    if (rooms.size() <= 1) {
+        if (!rooms.empty())
+            options.evaluationRoom = rooms.front();
+        return build(entries, options, progress, cancel, skipped);
+    }
+    ClipSet set;
+    const int n = int(rooms.size());
+    for (int i = 0; i < n; ++i) {
+        options.evaluationRoom = rooms[size_t(i)];
+        const QString label = rooms[size_t(i)].label();
+        QStringList skippedHere;
+        Result<ClipSet> heard = build(
+            entries, options,
+            [&](const ProgressInfo &p) {
+                report(progress, p.fraction >= 0 ? (i + p.fraction) / n : -1.0,
+                       QStringLiteral("%1 (room %2 of %3: %4)").arg(p.stage).arg(i + 1).arg(n).arg(label));
+            },
+            cancel, &skippedHere);
+        if (skipped)
+            for (const QString &f : skippedHere)
+                if (!skipped->contains(f))
+                    skipped->append(f);
+        if (!heard)
+            return heard.error();
+        set.settings = heard->settings;
+        set.append(heard.value(), QStringLiteral(" [room %1]").arg(label));
+    }
+    return set;
+}
+
 }  // namespace aichopin

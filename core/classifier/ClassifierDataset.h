@@ -78,6 +78,13 @@ public:
     static Result<ClipSet> build(const std::vector<DatasetEntry> &entries, const ClassifierDatasetOptions &options,
                                  const ProgressSink &progress = {}, const CancelToken *cancel = nullptr,
                                  QStringList *skipped = nullptr);
+    // Clips of every entry heard in each of rooms in turn (for evaluation: augmentation off; each
+    // room replaces options.evaluationRoom). With more than one room, a room's pieces are named
+    // "NAME [room LABEL]" (RoomParams::label) and count as pieces of their own. *skipped names
+    // each file skipped in any room once. No rooms: as build().
+    static Result<ClipSet> buildInRooms(const std::vector<DatasetEntry> &entries, ClassifierDatasetOptions options,
+                                        const std::vector<RoomParams> &rooms, const ProgressSink &progress = {},
+                                        const CancelToken *cancel = nullptr, QStringList *skipped = nullptr);
     static QString defaultCacheDir();
     // The soundfonts build() renders MIDI with under these options (installed or given, less the
     // excluded ones), in the order AugmentationParams::soundfont indexes.

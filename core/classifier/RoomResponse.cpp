@@ -26,6 +26,18 @@ QString RoomParams::key() const
     return QStringLiteral("room%1/%2/%3").arg(rt60, 0, 'g', 8).arg(directToReverbDb, 0, 'g', 8).arg(seed);
 }
 
+QString RoomParams::label() const
+{
+    if (!active())
+        return QStringLiteral("none");
+    return QStringLiteral("%1 s:%2 dB").arg(rt60).arg(directToReverbDb);
+}
+
+std::vector<RoomParams> RoomParams::calibrationRooms()
+{
+    return {RoomParams{}, RoomParams{1.5, 6.0, 1}, RoomParams{2.2, 0.0, 1}};
+}
+
 std::vector<float> RoomResponse::impulse(const RoomParams &room, int sampleRate)
 {
     if (!room.active() || sampleRate <= 0)

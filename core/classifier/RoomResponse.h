@@ -21,6 +21,11 @@ struct RoomParams {
     // +10 dB).
     static RoomParams draw(std::mt19937_64 &rng);
     QString key() const;  // every field, for cache keys; empty when not active
+    // How a listener names it: "none", or "2.2 s:0 dB" (RT60, then the D/R ratio).
+    QString label() const;
+    // The rooms a decision is calibrated in (seed 1): as rendered, a room (1.5 s, the direct
+    // sound 6 dB over the room) and a seat well back in a hall (2.2 s, 0 dB).
+    static std::vector<RoomParams> calibrationRooms();
 };
 
 class RoomResponse {

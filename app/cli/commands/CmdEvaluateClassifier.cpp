@@ -42,10 +42,10 @@ int runEvaluateClassifier(const QStringList &args)
         return 2;
     }
     // The rooms the pieces are heard in (an inactive one: as rendered), checked before anything is loaded.
-    std::vector<std::pair<QString, RoomParams>> rooms;
+    std::vector<RoomParams> rooms;
     for (const QString &spec : parser.values(room)) {
         if (spec.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0) {
-            rooms.emplace_back(QStringLiteral("none"), RoomParams{});
+            rooms.emplace_back();
             continue;
         }
         const QStringList parts = spec.split(QLatin1Char(':'));
@@ -58,13 +58,13 @@ int runEvaluateClassifier(const QStringList &args)
             err() << args[0] << ": --room must be none or RT60:DR, RT60 from 0.1 to 5 seconds and DR from -20 to 30 dB (got '" << spec << "')\n";
             return 2;
         }
-        rooms.emplace_back(QStringLiteral("%1 s:%2 dB").arg(r.rt60).arg(r.directToReverbDb), r);
+        rooms.push_back(r);
     }
     if (rooms.empty())
-        rooms.emplace_back(QStringLiteral("none"), RoomParams{});
+        rooms.emplace_back();
     QStringList roomNames;
-    for (const auto &r : rooms)
-        roomNames << r.first;
+    for (const RoomParams &r : rooms)
+        roomNames << r.label();
     QString path = parser.value(model);
     if (path.isEmpty())
         path = ClassifierModel::defaultModelPath();
@@ -115,24 +115,11 @@ int runEvaluateClassifier(const QStringList &args)
         seen = trained.toArray().contains(usedFont);
     onInterrupt([] { g_cancel.cancel(); });
     QStringList skipped;
-    ClipSet set;
-    for (const auto &[name, r] : rooms) {
-        o.evaluationRoom = r;
-        QStringList skippedHere;
-        const auto heard = buildClassifierClips(args[0], entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel, &skippedHere);
-        if (!heard)
-            return 1;
-        for (const QString &f : skippedHere)  // the files skipped in any room, each named once
-            if (!skipped.contains(f))
-                skipped << f;
-        if (rooms.size() == 1) {
-            set = std::move(heard).value();
-            break;
-        }
-        set.settings = heard->settings;
-        set.append(heard.value(), QStringLiteral(" [room %1]").arg(name));
-    }
-    const ClassifierEvaluation e = loaded.value()->evaluate(set);
+    const auto set = buildClassifierClips(args[0], entries.value(), o, parser.isSet(json) ? ProgressSink{} : progressBar(), &g_cancel,
+                                          &skipped, rooms);
+    if (!set)
+        return 1;
+    const ClassifierEvaluation e = loaded.value()->evaluate(*set);
     double calibratedBias = 0;
     if (parser.isSet(calibrate)) {
         QString note = QStringLiteral("evaluate-classifier --calibrate on %1").arg(QFileInfo(parser.value(data)).fileName());
