@@ -17,6 +17,33 @@ namespace aichopin {
 
 namespace {
 
+bool hasBothClasses(const ClassifierEvaluation &e)
+{
+    return e.pieces.truePositives + e.pieces.falseNegatives > 0 && e.pieces.falsePositives + e.pieces.trueNegatives > 0;
+}
+
+// Clips of data's validation pieces made anew without augmentation, heard in each room (see
+// ClassifierTrainingOptions::calibrationClips).
+Result<ClipSet> validationInRooms(const ClipSet &data, ClassifierDatasetOptions o, const std::vector<RoomParams> &rooms,
+                                  const ProgressSink &progress, const CancelToken *cancel)
+{
+    std::vector<DatasetEntry> entries;
+    for (const ClipPiece &p : data.pieces)
+        if (p.validation)
+            entries.push_back(DatasetEntry{p.name, p.composer, p.isChopin});
+    o.features = data.settings;
+    o.augment = false;
+    o.lossyKbps = 0;
+    o.allValidation = true;
+    o.onlyValidation = false;
+    o.maxPieces = 0;
+    o.trainShare = 1.0;
+    o.validationAugmentations = 1;
+    return ClassifierDataset::buildInRooms(
+        entries, o, rooms,
+        [&](const ProgressInfo &p) { report(progress, -1.0, QStringLiteral("Calibrating the decision: %1").arg(p.stage)); }, cancel);
+}
+
 // Adadelta as Keras (the paper) has it (LibTorch's C++ API has none): rho 0.95, eps 1e-7.
 class Adadelta {
 public:
@@ -417,6 +444,7 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
     const torch::Tensor noWeights;
     const torch::Tensor &trainWeights = hyper.balancedSampling ? noWeights : classWeights;
 
+    result.epochsCompleted = startEpoch;  // a resumed run with no epoch left still has its checkpoint's
     try {
         for (int epoch = startEpoch; epoch < options.epochs; ++epoch) {
             ClassifierEpochStats stats;
@@ -616,24 +644,46 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
         if (!best)
             return best.error();
         result.validation = best.value()->evaluate(data, true);
-        if (options.calibrate) {
+        if (options.calibrate && hasBothClasses(result.validation)) {
             // Mean clip log-probabilities favour the class whose pieces the network has heard:
             // unseen Chopin pieces score lower than seen ones. Centre the decision between the
             // validation pieces of both classes instead of at even odds.
-            const bool bothClasses = result.validation.pieces.truePositives + result.validation.pieces.falseNegatives > 0
-                                     && result.validation.pieces.falsePositives + result.validation.pieces.trueNegatives > 0;
-            if (bothClasses) {
-                const Result<double> bias = ClassifierModel::writeCalibrated(
-                    options.outPath, options.outPath, result.validation, 0.0, QStringLiteral("validation pieces, training-time renderings"),
-                    best.value()->bandShifts());
-                if (!bias)
-                    return bias.error();
-                result.decisionBias = bias.value();
-                best = ClassifierModel::load(options.outPath, result.device);
-                if (!best)
-                    return best.error();
-                result.validation = best.value()->evaluate(data, true);
+            ClassifierEvaluation basis = result.validation;
+            QString note = QStringLiteral("validation pieces, training-time renderings");
+            std::optional<ClipSet> heard;
+            if (options.calibrationClips) {
+                Result<ClipSet> made = validationInRooms(data, *options.calibrationClips, options.calibrationRooms, progress, cancel);
+                if (isCancelled(cancel))
+                    return Error{QStringLiteral("cancelled")};
+                if (made) {
+                    ClassifierEvaluation e = best.value()->evaluate(made.value());
+                    if (hasBothClasses(e)) {
+                        QStringList rooms;
+                        for (const RoomParams &r : options.calibrationRooms)
+                            rooms << r.label();
+                        basis = std::move(e);
+                        note = QStringLiteral("validation pieces rendered without augmentation, heard in rooms %1")
+                                   .arg(rooms.join(QStringLiteral(", ")));
+                        heard = std::move(made).value();
+                    } else {
+                        note += QStringLiteral("; heard in rooms, the validation pieces lacked a class");
+                    }
+                } else {
+                    note += QStringLiteral("; the clips heard in rooms could not be made: %1").arg(made.error().message);
+                }
             }
+            const Result<double> bias = ClassifierModel::writeCalibrated(options.outPath, options.outPath, basis, best.value()->decisionBias(),
+                                                                         note, best.value()->bandShifts());
+            if (!bias)
+                return bias.error();
+            result.decisionBias = bias.value();
+            result.calibratedOn = note;
+            best = ClassifierModel::load(options.outPath, result.device);
+            if (!best)
+                return best.error();
+            result.validation = best.value()->evaluate(data, true);
+            if (heard)
+                result.calibration = best.value()->evaluate(*heard);
         }
     }
     return result;

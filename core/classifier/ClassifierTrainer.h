@@ -4,10 +4,13 @@
 // Adadelta, SpecAugment-style masks, per-epoch validation by clip and by piece, the best model
 // by validation loss written to options.outPath and the full training state to
 // outPath + ".ckpt" after every epoch (both atomically), from which options.resumePath continues.
+// At the end the kept model's decision is calibrated between the validation pieces of both
+// classes (see calibrate and calibrationClips).
 //
 // Does not include LibTorch: safe for GUI code. train() blocks; run it on a worker thread; the
 // callbacks come on that thread (forward them through queued signals). Cancellation is checked
 // every batch; a cancelled run keeps its last checkpoint and returns the Error "cancelled".
+#include "classifier/ClassifierDataset.h"
 #include "classifier/ClassifierModel.h"
 #include "classifier/ClassifierTypes.h"
 #include "classifier/ClipSet.h"
@@ -18,6 +21,8 @@
 #include <QJsonObject>
 #include <QString>
 #include <functional>
+#include <optional>
+#include <vector>
 
 namespace aichopin {
 
@@ -34,6 +39,14 @@ struct ClassifierTrainingOptions {
     // After training, set the model's decision bias (ClassifierModel::decisionBias) from the
     // best model's verdicts on the validation pieces, when they hold both classes.
     bool calibrate = true;
+    // What calibration hears. Unset: the validation clips as trained (augmented renderings).
+    // Set: clips of the validation pieces made anew with these options but without augmentation
+    // (MIDI rendered with the validation soundfont, no effects; recordings as decoded), each piece
+    // heard in every room of calibrationRooms and all of them pooled, so that the decision sits
+    // between the classes from a close recording to a hall. Should the clips fail, the validation
+    // clips as trained (the model's info says which).
+    std::optional<ClassifierDatasetOptions> calibrationClips;
+    std::vector<RoomParams> calibrationRooms = RoomParams::calibrationRooms();
     // Which epoch's model is kept: "auc", the highest piece ROC AUC on the validation pieces
     // (ties: lower validation loss), because calibration moves the decision afterwards and only
     // the ranking of pieces remains; or "loss", the lowest validation loss. Without validation
@@ -53,6 +66,10 @@ struct ClassifierTrainingResult {
     int trainingClips = 0, validationClips = 0;
     ClassifierEvaluation validation;  // of the best model, on the validation pieces (after calibration)
     double decisionBias = 0;          // what calibration chose (0 without it)
+    QString calibratedOn;             // what it heard (empty without calibration)
+    // The pieces calibration heard (each piece once per room) at the decision it chose; empty
+    // when it heard the validation clips as trained.
+    ClassifierEvaluation calibration;
 };
 
 class ClassifierTrainer {

@@ -1,6 +1,7 @@
 // aichopin-cli evaluate-classifier --calibrate: writes a copy of the model whose decision sits
 // between the given pieces' Chopin and Other verdicts, and the copy's verdicts move by exactly
-// that bias; a dataset of one class cannot calibrate. Also train-classifier --select, --ema, --average-from and
+// that bias; a dataset of one class cannot calibrate. train-classifier's own calibration, in rooms
+// or on its validation clips as trained. Also train-classifier --select, --ema, --average-from and
 // the other training options.
 
 #include "support/RunCli.h"
@@ -269,6 +270,62 @@ private Q_SLOTS:
         QCOMPARE(heard(fonts.first()), QJsonValue(true));
     }
 
+    // train-classifier calibrates its decision on the validation pieces rendered without
+    // augmentation, each heard as it is, in a room and in a hall, pooled (--calibrate-on rooms, the
+    // default); --calibrate-on trained, on the validation clips as trained.
+    void trainingCalibratesOnItsValidationPiecesInRooms()
+    {
+        if (SoundfontLocator::installed().isEmpty())
+            QSKIP("no soundfont installed to render the MIDI pieces");
+        const QString data = m_dir.filePath(QStringLiteral("rooms-training"));
+        const QString model = m_dir.filePath(QStringLiteral("rooms-trained.pt"));
+        const QStringList common = writeTrainingFolder(data, model)
+                                   + QStringList{QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--channels"), QStringLiteral("4,4"),
+                                                 QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--json")};
+        const Run run = cli(common);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("Calibrating the decision")), qPrintable(run.err));  // its progress
+        const QJsonObject r = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const double bias = r.value(QStringLiteral("decision_bias")).toDouble();
+        QCOMPARE(r.value(QStringLiteral("calibrated_on")).toString(),
+                 QStringLiteral("validation pieces rendered without augmentation, heard in rooms none, 1.5 s:6 dB, 2.2 s:0 dB"));
+        const QJsonArray validation = r.value(QStringLiteral("validation")).toObject().value(QStringLiteral("pieces")).toArray();
+        const QJsonArray heard = r.value(QStringLiteral("calibration")).toObject().value(QStringLiteral("pieces")).toArray();
+        QCOMPARE(validation.size(), 4);
+        QCOMPARE(heard.size(), 12);  // each validation piece in each of the three rooms
+        std::map<QString, int> rooms;
+        std::vector<double> chopin, other;
+        for (const QJsonValue &v : heard) {
+            const QJsonObject p = v.toObject();
+            const QString name = p.value(QStringLiteral("piece")).toString();
+            const qsizetype at = name.indexOf(QStringLiteral(" [room "));
+            QVERIFY2(at > 0, qPrintable(name));
+            ++rooms[name.mid(at)];
+            // Each piece's log-odds before the decision: its verdict's log-odds plus the bias.
+            (p.value(QStringLiteral("label")).toString() == QLatin1String("Chopin") ? chopin : other)
+                .push_back(logit(p.value(QStringLiteral("p_chopin")).toDouble()) + bias);
+        }
+        QCOMPARE(rooms, (std::map<QString, int>{{QStringLiteral(" [room 1.5 s:6 dB]"), 4}, {QStringLiteral(" [room 2.2 s:0 dB]"), 4},
+                                                {QStringLiteral(" [room none]"), 4}}));
+        const auto median = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return 0.5 * (v[v.size() / 2] + v[(v.size() - 1) / 2]);
+        };
+        QCOMPARE(int(chopin.size()), 6);
+        QVERIFY2(std::abs(bias - 0.5 * (median(chopin) + median(other))) < 1e-6, qPrintable(QString::number(bias)));
+        QFile f(model);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("heard in rooms none, 1.5 s:6 dB, 2.2 s:0 dB"));
+        f.close();
+
+        const Run trained = cli(common + QStringList{QStringLiteral("--calibrate-on"), QStringLiteral("trained")});
+        QVERIFY2(trained.code == 0, qPrintable(trained.err));
+        const QJsonObject t = QJsonDocument::fromJson(trained.out.toUtf8()).object();
+        QCOMPARE(t.value(QStringLiteral("calibrated_on")).toString(), QStringLiteral("validation pieces, training-time renderings"));
+        QVERIFY(!t.contains(QStringLiteral("calibration")));
+        QVERIFY(std::abs(t.value(QStringLiteral("decision_bias")).toDouble() - bias) > 1e-6);
+    }
+
     // train-classifier's model selection and weight averaging from the command line.
     void trainClassifierSelectsAndAverages()
     {
@@ -292,6 +349,7 @@ private Q_SLOTS:
             {{QStringLiteral("--flatten"), QStringLiteral("two")}, QStringLiteral("--flatten")},
             {{QStringLiteral("--train-share"), QStringLiteral("0")}, QStringLiteral("--train-share must be a number above 0 and at most 1")},
             {{QStringLiteral("--train-share"), QStringLiteral("1.5")}, QStringLiteral("--train-share must be a number above 0 and at most 1")},
+            {{QStringLiteral("--calibrate-on"), QStringLiteral("everything")}, QStringLiteral("--calibrate-on must be rooms or trained")},
             {{QStringLiteral("--init-seed"), QStringLiteral("-3")}, QStringLiteral("--init-seed must be a whole number from 0")},
             {{QStringLiteral("--average-from"), QStringLiteral("-1")}, QStringLiteral("--average-from must be an epoch number")},
             {{QStringLiteral("--average-from"), QStringLiteral("2"), QStringLiteral("--ema"), QStringLiteral("0.5")},

@@ -149,6 +149,10 @@ private Q_SLOTS:
         QVERIFY(trained);
         QCOMPARE(trained.value()->features().kind, ClassifierFeatureKind::Pitch);
         QCOMPARE(trained.value()->features().bins(), 96);
+        // The decision was set from the validation pieces heard as they are, in a room and in a hall.
+        QVERIFY2(panel.log().contains("heard as they are, in a room and in a hall"), qPrintable(panel.log()));
+        const QString from = trained.value()->info().value(QStringLiteral("decision_bias_from")).toString();
+        QVERIFY2(from.contains(QStringLiteral("heard in rooms none, 1.5 s:6 dB, 2.2 s:0 dB")), qPrintable(from));
         for (QPushButton *b : panel.findChildren<QPushButton *>())
             if (b->text() == "Use in Classify")
                 b->click();

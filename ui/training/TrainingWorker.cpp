@@ -132,6 +132,9 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
     options.minutes = job.minutes > 0 ? job.minutes : -1;
     options.device = job.device;
     options.info = QJsonObject{{QStringLiteral("data"), job.dataDir}, {QStringLiteral("trained_with"), QStringLiteral("AI Chopin Training panel")}};
+    // The decision is calibrated on the validation pieces heard as they are, in a room and in a
+    // hall, so it holds for recordings made close up and far back.
+    options.calibrationClips = data;
     auto onEpoch = [this](const ClassifierEpochStats &e) {
         TrainingEpoch t;
         t.epoch = e.epoch;
@@ -164,6 +167,12 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
     outcome.modelPath = job.outPath;
     outcome.bestValidationLoss = r.bestValidationLoss;
     outcome.stopReason = r.stopReason;
+    const QString calibrationNote =
+        r.calibration.pieceResults.empty()
+            ? QString()
+            : tr(" The Chopin decision was set from the validation pieces heard as they are, in a room and in a hall "
+                 "(piece accuracy %1 over those %2).")
+                  .arg(r.calibration.pieces.accuracy, 0, 'f', 3).arg(r.calibration.pieces.count);
     const QString skippedNote = skipped.isEmpty() ? QString() : tr(" %1 unreadable files were skipped.").arg(skipped.size());
     if (r.validationClips == 0)
         outcome.summary = tr("Trained %1 epochs on %2 clips in %3 on %4; best epoch %5, by training loss: no piece was held out "
@@ -173,12 +182,12 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
                               .arg(r.bestEpoch).arg(skippedNote, QFileInfo(job.outPath).fileName());
     else
         outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation: "
-                             "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.")
+                             "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10%11 Saved to %12.")
                               .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.validationClips)
                               .arg(trainingDuration(r.seconds)).arg(r.device).arg(r.bestEpoch)
                               .arg(r.validation.pieces.accuracy, 0, 'f', 3).arg(r.validation.clips.accuracy, 0, 'f', 3)
                               .arg(r.validation.pieces.rocAuc, 0, 'f', 3)
-                              .arg(skippedNote)
+                              .arg(calibrationNote, skippedNote)
                               .arg(QFileInfo(job.outPath).fileName());
     Q_EMIT finished(outcome);
 }

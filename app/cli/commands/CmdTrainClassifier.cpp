@@ -46,6 +46,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption averageFrom(QStringLiteral("average-from"), QStringLiteral("From epoch N on, keep the mean of the weights at the end of every epoch since N, its batch-norm statistics measured again on the training clips, instead of choosing an epoch on the validation pieces (0: off, the default)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Keep the epoch with the best validation piece ROC AUC (auc, default) or the lowest validation loss (loss)."), QStringLiteral("BY"), QStringLiteral("auc"));
     const QCommandLineOption noCalibrate(QStringLiteral("no-calibrate"), QStringLiteral("Keep the piece decision at even odds instead of centring it between the validation pieces of both classes."));
+    const QCommandLineOption calibrateOn(QStringLiteral("calibrate-on"), QStringLiteral("What the decision is calibrated on at the end: rooms (default: the validation pieces rendered without augmentation, each heard as it is, in a room and in a hall, pooled) or trained (the validation clips as trained)."), QStringLiteral("WHAT"), QStringLiteral("rooms"));
     const QCommandLineOption timbre(QStringLiteral("timbre-eq"), QStringLiteral("Give each training clip a random smooth equalisation across its bands, up to X standard deviations per term (0: off; default: the preset's)."), QStringLiteral("X"));
     const QCommandLineOption mixup(QStringLiteral("mixup"), QStringLiteral("Mix each training batch with a shuffled copy of itself, inputs and losses alike, by a share drawn from Beta(A, A) (0: off; default: the preset's)."), QStringLiteral("A"));
     const QCommandLineOption composerTask(QStringLiteral("composer-task"), QStringLiteral("Also train the network to name each training clip's composer, with this weight on that loss (0: off; default: the preset's)."), QStringLiteral("W"));
@@ -53,7 +54,7 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, so notes and pedal ringing into it sound as in a performance (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
     const QCommandLineOption rooms(QStringLiteral("rooms"), QStringLiteral("Hear this share of the augmented renderings through a synthetic room (a convolution reverb, RT60 0.3 to 2.6 s, near or far; default 0: none)."), QStringLiteral("SHARE"), QStringLiteral("0"));
     const QCommandLineOption flatten(QStringLiteral("flatten"), QStringLiteral("Take each clip's smooth spectral envelope (its first K cosine terms over the bands) out of its input, so a piano's, room's or microphone's colour matters less (0: off; default: 8 for semitone bands, as the shipped model, else 0)."), QStringLiteral("K"));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, balanced, lrDecay, cosine, ema, averageFrom, select, channels, timbre, mixup, composerTask, preroll, rooms, flatten})
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, calibrateOn, balanced, lrDecay, cosine, ema, averageFrom, select, channels, timbre, mixup, composerTask, preroll, rooms, flatten})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -187,6 +188,10 @@ int runTrainClassifier(const QStringList &args)
     topt.seed = startSeed;
     topt.threads = parser.value(threads).toInt();
     topt.calibrate = !parser.isSet(noCalibrate);
+    if (parser.value(calibrateOn) != QLatin1String("rooms") && parser.value(calibrateOn) != QLatin1String("trained")) {
+        err() << args[0] << ": --calibrate-on must be rooms or trained\n";
+        return 2;
+    }
 
     const auto entries = ClassifierDataset::scan(parser.value(data));
     if (!entries) {
@@ -214,6 +219,8 @@ int runTrainClassifier(const QStringList &args)
     err() << "soundfonts: " << fontNames.join(QStringLiteral(", "))
           << (validationOnly.isEmpty() ? QString() : QStringLiteral(" (validation only: %1)").arg(validationOnly.join(QStringLiteral(", ")))) << "\n";
 
+    if (parser.value(calibrateOn) == QLatin1String("rooms"))
+        topt.calibrationClips = dopt;
     topt.info = QJsonObject{{QStringLiteral("data"), parser.value(data)},
                             {QStringLiteral("command"), QCoreApplication::arguments().join(QLatin1Char(' '))},
                             {QStringLiteral("pieces"), int(set->pieces.size())},
@@ -253,7 +260,7 @@ int runTrainClassifier(const QStringList &args)
         }
         return 1;
     }
-    const QJsonObject result{{QStringLiteral("model"), topt.outPath},
+    QJsonObject result{{QStringLiteral("model"), topt.outPath},
                              {QStringLiteral("epochs"), r->epochsCompleted},
                              {QStringLiteral("best_epoch"), r->bestEpoch},
                              {QStringLiteral("selected_by"), r->selectedBy},
@@ -264,7 +271,10 @@ int runTrainClassifier(const QStringList &args)
                              {QStringLiteral("training_clips"), r->trainingClips},
                              {QStringLiteral("validation_clips"), r->validationClips},
                              {QStringLiteral("decision_bias"), r->decisionBias},
+                             {QStringLiteral("calibrated_on"), r->calibratedOn},
                              {QStringLiteral("validation"), r->validation.toJson()}};
+    if (!r->calibration.pieceResults.empty())
+        result[QStringLiteral("calibration")] = r->calibration.toJson();
     if (asJson) {
         printJson(QJsonDocument(result));
     } else {
@@ -274,7 +284,11 @@ int runTrainClassifier(const QStringList &args)
             out() << "no validation pieces (too few pieces per composer for --validation)\n";
             return 0;
         }
-        out() << "decision bias " << r->decisionBias << " (log-odds; 0: even odds)\n";
+        out() << "decision bias " << r->decisionBias << " (log-odds; 0: even odds)"
+              << (r->calibratedOn.isEmpty() ? QString() : QStringLiteral(", calibrated on the ") + r->calibratedOn) << "\n";
+        if (!r->calibration.pieceResults.empty())
+            out() << "calibration pieces (each validation piece once per room): " << r->calibration.pieces.count << ", accuracy "
+                  << r->calibration.pieces.accuracy << ", ROC AUC " << r->calibration.pieces.rocAuc << "\n";
         out() << "validation pieces: accuracy " << p.accuracy << ", F1 " << p.f1 << ", F0.5 " << p.f05 << ", ROC AUC " << p.rocAuc << "\n"
               << "validation clips:  accuracy " << r->validation.clips.accuracy << "\n";
         for (const auto &[composer, g] : p.groupAccuracy)
