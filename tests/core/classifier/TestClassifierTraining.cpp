@@ -402,6 +402,12 @@ private Q_SLOTS:
             QVERIFY2(second, second ? "" : qPrintable(second.error().message));
             QCOMPARE(second->epochsCompleted, 3);
             QCOMPARE(seen, std::vector<int>{3});
+            // Resumed with no epoch left: nothing trained, the run still counts its checkpoint's epochs.
+            seen.clear();
+            const auto done = ClassifierTrainer::train(data, o, [&](const ClassifierEpochStats &s) { seen.push_back(s.epoch); });
+            QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+            QVERIFY(seen.empty());
+            QCOMPARE(done->epochsCompleted, 3);
             // A finished model is not a checkpoint.
             QFile::remove(o.outPath + QStringLiteral(".ckpt"));
             const auto third = ClassifierTrainer::train(data, o);
