@@ -1,6 +1,8 @@
 // Training, calibration, checkpoints, resume and cancel of a tiny CNN on synthetic clips (its
 // training options are in TestClassifierTrainingOptions); model-file errors;
 // classification of synthetic audio end to end (samples and a WAV file) with its timeline.
+#include "classifier/ClassifierCalibration.h"
+#include "classifier/ClassifierDataset.h"
 #include "classifier/ClassifierModel.h"
 #include "classifier/ClassifierNetwork.h"
 #include "classifier/ClassifierTrainer.h"
@@ -9,7 +11,9 @@
 #include "sound/WavWriter.h"
 #include "SyntheticClassifierData.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QThread>
@@ -40,6 +44,36 @@ std::vector<float> tones(double seconds, bool low, quint64 seed)
         y[i] = float(0.2 * std::sin(2 * M_PI * f1 * t) + 0.15 * std::sin(2 * M_PI * f2 * t));
     }
     return y;
+}
+
+// A tiny model that hears low tones as "Chopin" and high tones as "Other" (learnable from real
+// log-mel features), written to path.
+bool trainTonesModel(const QString &path)
+{
+    ClipSet data;
+    data.settings.nMels = 32;
+    data.settings.clipSeconds = 0.5;
+    data.settings.clipHopSeconds = 0.25;
+    for (int p = 0; p < 24; ++p) {
+        const bool low = p % 2 == 0;
+        data.pieces.push_back({QStringLiteral("tone%1").arg(p), low ? QStringLiteral("Chopin") : QStringLiteral("High"), low, p >= 20});
+        const std::vector<float> y = tones(1.5, low, quint64(p));
+        std::vector<qint64> starts;
+        const std::vector<float> clips = ClipStream::clipsOf(data.settings, y.data(), qsizetype(y.size()), &starts);
+        data.add(p, clips.data(), int(starts.size()));
+    }
+    ClassifierTrainingOptions o;
+    o.outPath = path;
+    o.hyper = tinyHyper();
+    o.epochs = 6;
+    return bool(ClassifierTrainer::train(data, o));
+}
+
+bool writeTones(const QString &path, double seconds, bool low, quint64 seed)
+{
+    const std::vector<float> y = tones(seconds, low, seed);
+    return QDir().mkpath(QFileInfo(path).absolutePath())
+           && WavWriter::writeFile(path, y.data(), qint64(y.size()), 22050, 1, WavFormat::Float32).ok();
 }
 
 #if defined(__GLIBC__)
@@ -465,26 +499,77 @@ private Q_SLOTS:
         QVERIFY(!ClassifierModel::load(o.outPath, QStringLiteral("tpu")));
     }
 
+    // A musician's own pieces (chopin/ and other/) set the decision of a copy of the model: halfway
+    // between the two classes' verdicts, as the copy then hears them.
+    void calibratesOnAFolderOfOwnPieces()
+    {
+        const QString model = m_dir.filePath(QStringLiteral("tones-to-calibrate.pt"));
+        QVERIFY(trainTonesModel(model));
+        const QString mine = m_dir.filePath(QStringLiteral("mine"));
+        QVERIFY(writeTones(mine + QStringLiteral("/chopin/a.wav"), 3.0, true, 2000));
+        QVERIFY(writeTones(mine + QStringLiteral("/chopin/b.wav"), 4.0, true, 2001));
+        QVERIFY(writeTones(mine + QStringLiteral("/chopin/c.wav"), 2.0, true, 2002));
+        QVERIFY(writeTones(mine + QStringLiteral("/other/d.wav"), 3.0, false, 2003));
+        QVERIFY(writeTones(mine + QStringLiteral("/other/e.wav"), 5.0, false, 2004));
+        const QString out = m_dir.filePath(QStringLiteral("calibrated/tones.pt"));
+        QVERIFY(QDir().mkpath(QFileInfo(out).absolutePath()));
+        const auto c = ClassifierCalibration::calibrateOnFolder(model, mine, out, QStringLiteral("-"));
+        QVERIFY2(c, c ? "" : qPrintable(c.error().message));
+        QCOMPARE(c->modelPath, out);
+        QCOMPARE(c->chopinPieces, 3);
+        QCOMPARE(c->otherPieces, 2);
+        const auto before = ClassifierModel::load(model);
+        const auto after = ClassifierModel::load(out);
+        QVERIFY(before && after);
+        QCOMPARE(c->biasBefore, before.value()->decisionBias());
+        QCOMPARE(after.value()->decisionBias(), c->biasAfter);
+        QVERIFY(after.value()->info().value(QStringLiteral("decision_bias_from")).toString().contains(QStringLiteral("own pieces in mine")));
+        // Heard as calibration heard them, the copy's verdicts straddle even odds: the medians of
+        // the Chopin and the other pieces' log-odds lie equally far either side of 0.
+        ClassifierDatasetOptions o;
+        o.features = after.value()->features();
+        o.augment = false;
+        o.allValidation = true;
+        o.clipsPerPiece = ClassifierCalibration::kClipsPerPiece;
+        o.cacheDir = QStringLiteral("-");
+        const auto clips = ClassifierDataset::build(ClassifierDataset::scan(mine).value(), o);
+        QVERIFY(clips);
+        const ClassifierEvaluation e = after.value()->evaluate(clips.value());
+        std::vector<double> chopin, other;
+        int right = 0;
+        for (const PieceResult &p : e.pieceResults) {
+            (p.isChopin ? chopin : other).push_back(std::log(p.pChopin / (1.0 - p.pChopin)));
+            right += (p.pChopin >= 0.5) == p.isChopin;
+        }
+        std::sort(chopin.begin(), chopin.end());
+        QCOMPARE(int(chopin.size()), 3);
+        QCOMPARE(int(other.size()), 2);
+        QVERIFY2(std::abs(chopin[1] + 0.5 * (other[0] + other[1])) < 1e-4, qPrintable(QStringLiteral("%1 %2 %3").arg(chopin[1]).arg(other[0]).arg(other[1])));
+        QCOMPARE(c->rightAfter, right);
+        QCOMPARE(c->rightAfter, 5);  // the tones are easy
+
+        // One class only: refused before anything is heard, nothing written.
+        const QString onlyChopin = m_dir.filePath(QStringLiteral("only-chopin"));
+        QVERIFY(writeTones(onlyChopin + QStringLiteral("/chopin/a.wav"), 3.0, true, 2005));
+        const QString refusedOut = m_dir.filePath(QStringLiteral("refused.pt"));
+        const auto one = ClassifierCalibration::calibrateOnFolder(model, onlyChopin, refusedOut, QStringLiteral("-"));
+        QVERIFY(!one);
+        QVERIFY2(one.error().message.contains(QStringLiteral("no files of other composers")), qPrintable(one.error().message));
+        // No model, or stopped: an error, nothing written.
+        QVERIFY(!ClassifierCalibration::calibrateOnFolder(m_dir.filePath(QStringLiteral("none.pt")), mine, refusedOut, QStringLiteral("-")));
+        CancelToken stop;
+        stop.cancel();
+        const auto stopped = ClassifierCalibration::calibrateOnFolder(model, mine, refusedOut, QStringLiteral("-"), {}, &stop);
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error().message, QStringLiteral("cancelled"));
+        QVERIFY(!QFileInfo::exists(refusedOut));
+    }
+
     void classifiesAudioWithTimeline()
     {
-        // Low tones are "Chopin", high tones "Other": learnable from real log-mel features.
-        ClipSet data;
-        data.settings.nMels = 32;
-        data.settings.clipSeconds = 0.5;
-        data.settings.clipHopSeconds = 0.25;
-        for (int p = 0; p < 24; ++p) {
-            const bool low = p % 2 == 0;
-            data.pieces.push_back({QStringLiteral("tone%1").arg(p), low ? QStringLiteral("Chopin") : QStringLiteral("High"), low, p >= 20});
-            const std::vector<float> y = tones(1.5, low, quint64(p));
-            std::vector<qint64> starts;
-            const std::vector<float> clips = ClipStream::clipsOf(data.settings, y.data(), qsizetype(y.size()), &starts);
-            data.add(p, clips.data(), int(starts.size()));
-        }
         ClassifierTrainingOptions o;
         o.outPath = m_dir.filePath(QStringLiteral("tones.pt"));
-        o.hyper = tinyHyper();
-        o.epochs = 6;
-        QVERIFY(ClassifierTrainer::train(data, o));
+        QVERIFY(trainTonesModel(o.outPath));
         auto model = ClassifierModel::load(o.outPath);
         QVERIFY(model);
 
