@@ -490,6 +490,60 @@ private Q_SLOTS:
         QCOMPARE(chart.chart()->series().size(), 3);
     }
 
+    // "Calibrate..." on a folder of the musician's own pieces: a calibrated copy is written and
+    // classified with, and the drop zone says what moved; a folder of one class is refused with
+    // the reason and the model in use stays.
+    void calibratesOnTheMusiciansOwnPieces()
+    {
+        const QString mine = path(QStringLiteral("mine"));
+        QVERIFY(QDir().mkpath(mine + QStringLiteral("/chopin")) && QDir().mkpath(mine + QStringLiteral("/other")));
+        QVERIFY(writeTones(mine + QStringLiteral("/chopin/a.wav"), 3.0, true, 3000));
+        QVERIFY(writeTones(mine + QStringLiteral("/chopin/b.wav"), 3.0, true, 3001));
+        QVERIFY(writeTones(mine + QStringLiteral("/other/c.wav"), 3.0, false, 3002));
+        QVERIFY(writeTones(mine + QStringLiteral("/other/d.wav"), 3.0, false, 3003));
+        ClassifyPanel panel;
+        panel.setModelPath(m_model);
+        panel.resize(1100, 760);
+        panel.show();
+        QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Ready);
+        auto *button = panel.findChild<QPushButton *>(QStringLiteral("calibrate"));
+        QVERIFY(button && button->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("Calibrate..."));
+
+        QSignalSpy done(&panel, &ClassifyPanel::calibrationFinished);
+        const QString out = path(QStringLiteral("mine-calibrated.pt"));
+        panel.calibrateOn(mine, out);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QVERIFY(!panel.isCalibrating());
+        QCOMPARE(button->text(), QStringLiteral("Calibrate..."));
+        QVERIFY(QFileInfo::exists(out));
+        QCOMPARE(panel.modelPath(), out);
+        QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Ready);
+        QTRY_VERIFY2(panel.dropZone()->message().contains(QStringLiteral("Calibrated on 4 of your pieces in mine (2 by Chopin, 2 by others)")),
+                     qPrintable(panel.dropZone()->message()));
+        QVERIFY(panel.dropZone()->message().contains(QStringLiteral("mine-calibrated.pt")));
+        const auto before = ClassifierModel::load(m_model), after = ClassifierModel::load(out);
+        QVERIFY(before && after);
+        QVERIFY(std::abs(after.value()->decisionBias() - before.value()->decisionBias()) > 1e-9);
+        // The calibrated copy classifies the files dropped next.
+        drop(panel.dropZone(), {mine + QStringLiteral("/chopin/a.wav")});
+        QTRY_VERIFY(!panel.isBusy() && panel.results()->rowCount() == 1);
+        QCOMPARE(cell(panel.results(), 0, ClassifyResultsModel::VerdictColumn).left(6), QStringLiteral("Chopin"));
+
+        // A folder of one class: the reason, and the model in use stays.
+        const QString lonely = path(QStringLiteral("lonely"));
+        QVERIFY(QDir().mkpath(lonely + QStringLiteral("/chopin")));
+        QVERIFY(writeTones(lonely + QStringLiteral("/chopin/a.wav"), 3.0, true, 3004));
+        panel.calibrateOn(lonely, path(QStringLiteral("lonely.pt")));
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 60000);
+        QVERIFY(!done.last().at(0).toBool());
+        QVERIFY2(panel.dropZone()->message().contains(QStringLiteral("Cannot calibrate")), qPrintable(panel.dropZone()->message()));
+        QVERIFY(panel.dropZone()->message().contains(QStringLiteral("other composers")));
+        QCOMPARE(panel.modelPath(), out);
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("lonely.pt"))));
+    }
+
     void mainWindowHostsThePanel()
     {
         MainWindow w;

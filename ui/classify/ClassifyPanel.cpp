@@ -1,6 +1,7 @@
 #include "classify/ClassifyPanel.h"
 
 #include "classifier/ClassifierModel.h"
+#include "classify/ClassifyCalibrator.h"
 #include "classify/ClassifyDropZone.h"
 #include "classify/ClassifyResultsModel.h"
 #include "classify/ClassifyTimelineChart.h"
@@ -151,6 +152,15 @@ void ClassifyPanel::buildUi()
     m_chooseModel = new QPushButton(tr("Model..."), this);
     m_chooseModel->setToolTip(tr("Classify with another model file (.pt)"));
     connect(m_chooseModel, &QPushButton::clicked, this, &ClassifyPanel::chooseModel);
+    m_calibrate = new QPushButton(tr("Calibrate..."), this);
+    m_calibrate->setObjectName(QStringLiteral("calibrate"));
+    m_calibrate->setToolTip(tr("Set the Chopin decision from your own recordings: choose a folder with chopin/ and other/ "
+                               "subfolders (or one subfolder per composer); a calibrated copy of the model is saved and used"));
+    connect(m_calibrate, &QPushButton::clicked, this, &ClassifyPanel::calibrateDialog);
+    m_calibrator = new ClassifyCalibrator(this);
+    connect(m_calibrator, &ClassifyCalibrator::progress, this,
+            [this](const QString &stage) { m_drop->setMessage(tr("Calibrating on your pieces: %1").arg(stage)); });
+    connect(m_calibrator, &ClassifyCalibrator::finished, this, &ClassifyPanel::onCalibrated);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(200);
     m_progress->setTextVisible(true);
@@ -166,6 +176,7 @@ void ClassifyPanel::buildUi()
     connect(m_clear, &QPushButton::clicked, this, &ClassifyPanel::clearResults);
     bar->addWidget(m_modelLabel, 1);
     bar->addWidget(m_chooseModel);
+    bar->addWidget(m_calibrate);
     bar->addWidget(m_progress);
     bar->addWidget(m_summary);
     bar->addWidget(m_export);
@@ -283,7 +294,10 @@ void ClassifyPanel::onModelLoaded(bool ok, const QString &path, const QString &m
     m_modelMessage = message;
     m_modelLabel->setText(message);
     m_modelLabel->setStyleSheet(ok ? QString() : QStringLiteral("color: #e07070;"));
-    if (ok)
+    if (ok && !m_calibratedPath.isEmpty() && path == m_calibratedPath) {
+        m_calibratedPath.clear();
+        m_drop->setMessage(std::exchange(m_calibratedNote, QString()));
+    } else if (ok)
         m_drop->setMessage(tr("Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here"));
     else
         m_drop->setMessage(tr("Nothing can be classified yet: %1").arg(message), true);
@@ -298,6 +312,54 @@ void ClassifyPanel::chooseModel()
         return;
     QSettings().setValue(QStringLiteral("classify/model"), path);
     setModelPath(path);
+}
+
+void ClassifyPanel::calibrateDialog()
+{
+    if (m_calibrator->isRunning()) {
+        m_calibrator->cancel();
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Choose a folder of your pieces, with chopin/ and other/ subfolders"),
+        QSettings().value(QStringLiteral("classify/calibrationFolder")).toString());
+    if (folder.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("classify/calibrationFolder"), folder);
+    calibrateOn(folder);
+}
+
+void ClassifyPanel::calibrateOn(const QString &folder, const QString &outPath)
+{
+    if (m_calibrator->isRunning())
+        return;
+    if (m_readyModelPath.isEmpty()) {
+        m_drop->setMessage(tr("Calibrating needs a model to start from: %1").arg(m_modelMessage), true);
+        Q_EMIT calibrationFinished(false, m_modelMessage);
+        return;
+    }
+    const QString out = outPath.isEmpty() ? ClassifyCalibrator::defaultOutPath(folder) : outPath;
+    m_calibrator->start(m_readyModelPath, folder, out);
+    m_calibrate->setText(tr("Stop Calibrating"));
+    m_drop->setMessage(tr("Calibrating %1 on your pieces in %2...").arg(QFileInfo(m_readyModelPath).fileName(), QFileInfo(folder).fileName()));
+}
+
+bool ClassifyPanel::isCalibrating() const { return m_calibrator->isRunning(); }
+
+void ClassifyPanel::onCalibrated(bool ok, const QString &message, const QString &modelPath)
+{
+    m_calibrate->setText(tr("Calibrate..."));
+    if (ok) {
+        m_calibratedPath = modelPath;
+        m_calibratedNote = message;
+        QSettings().setValue(QStringLiteral("classify/model"), modelPath);
+        setModelPath(modelPath);
+    } else if (message == QLatin1String("cancelled")) {
+        m_drop->setMessage(tr("Calibration stopped; the model in use is unchanged."));
+    } else {
+        m_drop->setMessage(tr("Cannot calibrate: %1. The model in use is unchanged.").arg(message), true);
+    }
+    Q_EMIT calibrationFinished(ok, message);
 }
 
 int ClassifyPanel::addFiles(const QStringList &paths)

@@ -5,7 +5,8 @@
 // P(Chopin) timeline and the spectrogram the model heard on one time axis, with "where the
 // model listened" as a switchable overlay, and plays the file (audio through RecordingPlayer,
 // MIDI through PlaybackController) with a playhead; clicking either view seeks. Results export
-// to CSV or JSON. UI thread only; the destructor cancels the worker and waits for it.
+// to CSV or JSON. The model in use can be calibrated on the musician's own labelled pieces
+// (ClassifyCalibrator). UI thread only; the destructor cancels the worker and waits for it.
 #include "classify/ClassifyTypes.h"
 #include "common/CancelToken.h"
 #include "common/Result.h"
@@ -29,6 +30,7 @@ class QThread;
 
 namespace aichopin {
 
+class ClassifyCalibrator;
 class ClassifyDropZone;
 class ClassifyResultsModel;
 class ClassifyTimelineChart;
@@ -60,6 +62,12 @@ public:
     bool exportResults(const QString &path, QString *error = nullptr);
     void selectRow(int row);
     int selectedRow() const;
+    // Calibrates the model in use on a folder of the musician's own labelled pieces (chopin/ and
+    // other/, or one folder per composer) on a worker thread, writes the calibrated copy to
+    // outPath (empty: the user's model folder) and classifies with it; the drop zone says what
+    // moved. "Calibrate..." asks for the folder; pressed again while running, it stops.
+    void calibrateOn(const QString &folder, const QString &outPath = {});
+    bool isCalibrating() const;
 
     ClassifyDropZone *dropZone() const { return m_drop; }
     ClassifyResultsModel *results() const { return m_model; }
@@ -78,6 +86,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void modelStateChanged(aichopin::ClassifyPanel::ModelState state, const QString &message);
     void allFinished();
+    void calibrationFinished(bool ok, const QString &message);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -101,10 +110,16 @@ private:
     void chooseModel();
     void exportDialog();
     void clearResults();
+    void calibrateDialog();
+    void onCalibrated(bool ok, const QString &message, const QString &modelPath);
 
     ClassifyDropZone *m_drop = nullptr;
     QLabel *m_modelLabel = nullptr;
     QPushButton *m_chooseModel = nullptr;
+    QPushButton *m_calibrate = nullptr;
+    ClassifyCalibrator *m_calibrator = nullptr;
+    QString m_calibratedPath;  // the copy being loaded, and what to say once it is
+    QString m_calibratedNote;
     QPushButton *m_export = nullptr;
     QPushButton *m_clear = nullptr;
     QProgressBar *m_progress = nullptr;
