@@ -523,6 +523,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(panel.dropZone()->message().contains(QStringLiteral("Calibrated on 4 of your pieces in mine (2 by Chopin, 2 by others)")),
                      qPrintable(panel.dropZone()->message()));
         QVERIFY(panel.dropZone()->message().contains(QStringLiteral("mine-calibrated.pt")));
+        QVERIFY(panel.dropZone()->message().contains(QStringLiteral("fewer than five pieces of each kind")));  // only two of each
         const auto before = ClassifierModel::load(m_model), after = ClassifierModel::load(out);
         QVERIFY(before && after);
         QVERIFY(std::abs(after.value()->decisionBias() - before.value()->decisionBias()) > 1e-9);

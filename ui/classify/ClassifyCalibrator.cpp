@@ -35,8 +35,11 @@ ClassifyCalibrator::ClassifyCalibrator(QObject *parent) : QObject(parent)
                               .arg(QFileInfo(c.modelPath).fileName());
         if (!c.skipped.isEmpty())
             message += tr(" %n file(s) could not be read and were left out.", nullptr, int(c.skipped.size()));
-        if (c.chopinPieces + c.otherPieces < 6)
-            message += tr(" With so few pieces the decision is a rough one; more pieces of each kind make it steadier.");
+        // Measured (the classifier's card): with fewer than five pieces of each kind the decision
+        // moved as often to worse as to better.
+        if (c.chopinPieces < 5 || c.otherPieces < 5)
+            message += tr(" With fewer than five pieces of each kind this decision is a rough one: add pieces and calibrate again "
+                          "for a steadier one.");
         Q_EMIT finished(true, message, c.modelPath);
     });
 }
