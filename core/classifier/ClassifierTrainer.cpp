@@ -682,8 +682,10 @@ Result<ClassifierTrainingResult> ClassifierTrainer::train(const ClipSet &data, c
             if (!best)
                 return best.error();
             result.validation = best.value()->evaluate(data, true);
-            if (heard)
+            if (heard) {
                 result.calibration = best.value()->evaluate(*heard);
+                report(progress, 1.0, QStringLiteral("Decision calibrated in rooms"));
+            }
         }
     }
     return result;
