@@ -5,6 +5,7 @@
 // the P(Chopin) chart and the spectrogram on one time axis with the occlusion overlay, clicks
 // seek, Play moves the playhead, and the results export as parseable JSON and CSV.
 #include "support/DropFiles.h"
+#include "support/TonesClassifier.h"
 #include "classifier/ClassifierModel.h"
 #include "classifier/ClassifierTrainer.h"
 #include "classifier/ClipStream.h"
@@ -39,28 +40,10 @@
 #include <random>
 
 using namespace aichopin;
+using aichopin::test::tones;
+using aichopin::test::writeTones;
 
 namespace {
-std::vector<float> tones(double seconds, bool low, quint64 seed)
-{
-    std::mt19937_64 rng(seed);
-    std::uniform_real_distribution<double> f(low ? 150.0 : 2500.0, low ? 400.0 : 5000.0);
-    const int sr = 22050;
-    std::vector<float> y(size_t(seconds * sr));
-    const double f1 = f(rng), f2 = f(rng);
-    for (size_t i = 0; i < y.size(); ++i) {
-        const double t = double(i) / sr;
-        y[i] = float(0.2 * std::sin(2 * M_PI * f1 * t) + 0.15 * std::sin(2 * M_PI * f2 * t));
-    }
-    return y;
-}
-
-bool writeTones(const QString &path, double seconds, bool low, quint64 seed)
-{
-    const std::vector<float> y = tones(seconds, low, seed);
-    return WavWriter::writeFile(path, y.data(), qint64(y.size()), 22050, 1, WavFormat::Float32).ok();
-}
-
 void drop(QWidget *target, const QStringList &paths)
 {
     QVERIFY(test::dropFiles(target, paths));
@@ -94,29 +77,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QCoreApplication::setOrganizationName(QStringLiteral("aichopin-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("TestClassifyPanel"));
-        ClipSet data;
-        data.settings.nMels = 32;
-        data.settings.clipSeconds = 0.5;
-        data.settings.clipHopSeconds = 0.25;
-        for (int p = 0; p < 24; ++p) {
-            const bool low = p % 2 == 0;
-            data.pieces.push_back({QStringLiteral("tone%1").arg(p), low ? QStringLiteral("Chopin") : QStringLiteral("High"), low, p >= 20});
-            const std::vector<float> y = tones(1.5, low, quint64(p));
-            std::vector<qint64> starts;
-            const std::vector<float> clips = ClipStream::clipsOf(data.settings, y.data(), qsizetype(y.size()), &starts);
-            data.add(p, clips.data(), int(starts.size()));
-        }
-        ClassifierTrainingOptions o;
-        o.outPath = path(QStringLiteral("tones.pt"));
-        o.hyper.channels = {4, 8};
-        o.hyper.learningRate = 3e-3;
-        o.hyper.batchSize = 16;
-        o.hyper.dropout = 0.1;
-        o.epochs = 6;
-        o.device = QStringLiteral("cpu");
-        const auto trained = ClassifierTrainer::train(data, o);
+        m_model = path(QStringLiteral("tones.pt"));
+        const auto trained = test::trainTonesModel(m_model);
         QVERIFY2(trained.ok(), qPrintable(trained.ok() ? QString() : trained.error().message));
-        m_model = o.outPath;
 
         QVERIFY(writeTones(path(QStringLiteral("low.wav")), 3.0, true, 1000));
         QVERIFY(writeTones(path(QStringLiteral("high.wav")), 3.0, false, 1001));

@@ -10,6 +10,7 @@
 #include "common/HeapRetention.h"
 #include "sound/WavWriter.h"
 #include "SyntheticClassifierData.h"
+#include "support/TonesClassifier.h"
 
 #include <QDir>
 #include <QFile>
@@ -31,50 +32,6 @@ using namespace aichopin;
 using namespace aichopin::test;
 
 namespace {
-
-std::vector<float> tones(double seconds, bool low, quint64 seed)
-{
-    std::mt19937_64 rng(seed);
-    std::uniform_real_distribution<double> f(low ? 150.0 : 2500.0, low ? 400.0 : 5000.0);
-    const int sr = 22050;
-    std::vector<float> y(size_t(seconds * sr));
-    const double f1 = f(rng), f2 = f(rng);
-    for (size_t i = 0; i < y.size(); ++i) {
-        const double t = double(i) / sr;
-        y[i] = float(0.2 * std::sin(2 * M_PI * f1 * t) + 0.15 * std::sin(2 * M_PI * f2 * t));
-    }
-    return y;
-}
-
-// A tiny model that hears low tones as "Chopin" and high tones as "Other" (learnable from real
-// log-mel features), written to path.
-bool trainTonesModel(const QString &path)
-{
-    ClipSet data;
-    data.settings.nMels = 32;
-    data.settings.clipSeconds = 0.5;
-    data.settings.clipHopSeconds = 0.25;
-    for (int p = 0; p < 24; ++p) {
-        const bool low = p % 2 == 0;
-        data.pieces.push_back({QStringLiteral("tone%1").arg(p), low ? QStringLiteral("Chopin") : QStringLiteral("High"), low, p >= 20});
-        const std::vector<float> y = tones(1.5, low, quint64(p));
-        std::vector<qint64> starts;
-        const std::vector<float> clips = ClipStream::clipsOf(data.settings, y.data(), qsizetype(y.size()), &starts);
-        data.add(p, clips.data(), int(starts.size()));
-    }
-    ClassifierTrainingOptions o;
-    o.outPath = path;
-    o.hyper = tinyHyper();
-    o.epochs = 6;
-    return bool(ClassifierTrainer::train(data, o));
-}
-
-bool writeTones(const QString &path, double seconds, bool low, quint64 seed)
-{
-    const std::vector<float> y = tones(seconds, low, seed);
-    return QDir().mkpath(QFileInfo(path).absolutePath())
-           && WavWriter::writeFile(path, y.data(), qint64(y.size()), 22050, 1, WavFormat::Float32).ok();
-}
 
 #if defined(__GLIBC__)
 // Minor page faults of allocating `bytes`, writing one byte of each page and freeing it: about one
