@@ -41,8 +41,9 @@ QCommandLineOption bandShiftsOption();
 bool applyBandShiftsOption(const QCommandLineParser &parser, const QCommandLineOption &option, ClassifierModel &model,
                            const QString &command);
 // Makes the clips of a classifier dataset for a command (ClassifierDataset::build, or
-// buildInRooms when rooms are given: each piece heard in each room), ends the progress line, names each file it skipped on stderr (and in *skipped, when given) and, when it
-// fails, prints "command: why" and returns nullopt.
+// buildInRooms when rooms are given: each piece heard in each room), ends the progress line,
+// names each file it skipped on stderr (and in *skipped, when given) and, when it fails, prints
+// "command: why" and returns nullopt.
 std::optional<ClipSet> buildClassifierClips(const QString &command, const std::vector<DatasetEntry> &entries,
                                             const ClassifierDatasetOptions &options, const ProgressSink &progress,
                                             const CancelToken *cancel, QStringList *skipped = nullptr,

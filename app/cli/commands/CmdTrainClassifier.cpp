@@ -261,18 +261,18 @@ int runTrainClassifier(const QStringList &args)
         return 1;
     }
     QJsonObject result{{QStringLiteral("model"), topt.outPath},
-                             {QStringLiteral("epochs"), r->epochsCompleted},
-                             {QStringLiteral("best_epoch"), r->bestEpoch},
-                             {QStringLiteral("selected_by"), r->selectedBy},
-                             {QStringLiteral("best_validation_piece_auc"), r->bestValidationPieceAuc},
-                             {QStringLiteral("stop_reason"), r->stopReason},
-                             {QStringLiteral("device"), r->device},
-                             {QStringLiteral("seconds"), r->seconds},
-                             {QStringLiteral("training_clips"), r->trainingClips},
-                             {QStringLiteral("validation_clips"), r->validationClips},
-                             {QStringLiteral("decision_bias"), r->decisionBias},
-                             {QStringLiteral("calibrated_on"), r->calibratedOn},
-                             {QStringLiteral("validation"), r->validation.toJson()}};
+                       {QStringLiteral("epochs"), r->epochsCompleted},
+                       {QStringLiteral("best_epoch"), r->bestEpoch},
+                       {QStringLiteral("selected_by"), r->selectedBy},
+                       {QStringLiteral("best_validation_piece_auc"), r->bestValidationPieceAuc},
+                       {QStringLiteral("stop_reason"), r->stopReason},
+                       {QStringLiteral("device"), r->device},
+                       {QStringLiteral("seconds"), r->seconds},
+                       {QStringLiteral("training_clips"), r->trainingClips},
+                       {QStringLiteral("validation_clips"), r->validationClips},
+                       {QStringLiteral("decision_bias"), r->decisionBias},
+                       {QStringLiteral("calibrated_on"), r->calibratedOn},
+                       {QStringLiteral("validation"), r->validation.toJson()}};
     if (!r->calibration.pieceResults.empty())
         result[QStringLiteral("calibration")] = r->calibration.toJson();
     if (asJson) {
