@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMenu>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineSeries>
@@ -494,6 +495,21 @@ private Q_SLOTS:
         drop(panel.dropZone(), {mine + QStringLiteral("/chopin/a.wav")});
         QTRY_VERIFY(!panel.isBusy() && panel.results()->rowCount() == 1);
         QCOMPARE(cell(panel.results(), 0, ClassifyResultsModel::VerdictColumn).left(6), QStringLiteral("Chopin"));
+
+        // Model... goes back to the shipped model (when this build has it at hand).
+        auto *shipped = panel.findChild<QAction *>(QStringLiteral("shippedModel"));
+        QVERIFY(shipped && button->isEnabled());
+        if (!ClassifierModel::defaultModelPath().isEmpty()) {
+            panel.findChild<QPushButton *>(QStringLiteral("chooseModel"))->menu()->aboutToShow();
+            QVERIFY(shipped->isEnabled());
+            shipped->trigger();
+            QCOMPARE(panel.modelPath(), ClassifierModel::defaultModelPath());
+            QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Ready);
+            panel.findChild<QPushButton *>(QStringLiteral("chooseModel"))->menu()->aboutToShow();
+            QVERIFY(!shipped->isEnabled());  // already in use
+            panel.setModelPath(out);
+            QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Ready);
+        }
 
         // A folder of one class: the reason, and the model in use stays.
         const QString lonely = path(QStringLiteral("lonely"));

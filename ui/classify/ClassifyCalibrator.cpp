@@ -29,7 +29,7 @@ ClassifyCalibrator::ClassifyCalibrator(QObject *parent) : QObject(parent)
         const int pieces = c.chopinPieces + c.otherPieces;
         QString message = tr("Calibrated on %1 of your pieces in %2 (%3 by Chopin, %4 by others): the Chopin decision moved from "
                              "%5 to %6 (log-odds); %7 of the %1 were called right before, %8 now. Classifying with %9 (Model... "
-                             "switches back).")
+                             "goes back to the shipped model or another).")
                               .arg(pieces).arg(QFileInfo(o->folder).fileName()).arg(c.chopinPieces).arg(c.otherPieces)
                               .arg(c.biasBefore, 0, 'f', 2).arg(c.biasAfter, 0, 'f', 2).arg(c.rightBefore).arg(c.rightAfter)
                               .arg(QFileInfo(c.modelPath).fileName());

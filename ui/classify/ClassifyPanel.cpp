@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -150,8 +151,25 @@ void ClassifyPanel::buildUi()
     m_modelLabel = new QLabel(this);
     m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
     m_chooseModel = new QPushButton(tr("Model..."), this);
-    m_chooseModel->setToolTip(tr("Classify with another model file (.pt)"));
-    connect(m_chooseModel, &QPushButton::clicked, this, &ClassifyPanel::chooseModel);
+    m_chooseModel->setObjectName(QStringLiteral("chooseModel"));
+    m_chooseModel->setToolTip(tr("Classify with the shipped model or another model file (.pt)"));
+    auto *models = new QMenu(m_chooseModel);
+    QAction *shipped = models->addAction(tr("The Shipped Model (classifier-default.pt)"), this, [this] {
+        const QString path = ClassifierModel::defaultModelPath();
+        if (path.isEmpty()) {
+            m_drop->setMessage(tr("The shipped model classifier-default.pt was not found; choose a model file instead."), true);
+            return;
+        }
+        QSettings().setValue(QStringLiteral("classify/model"), path);
+        setModelPath(path);
+    });
+    shipped->setObjectName(QStringLiteral("shippedModel"));
+    models->addAction(tr("Another Model File..."), this, &ClassifyPanel::chooseModel);
+    connect(models, &QMenu::aboutToShow, this, [this, shipped] {
+        const QString path = ClassifierModel::defaultModelPath();
+        shipped->setEnabled(!path.isEmpty() && QFileInfo(path).canonicalFilePath() != QFileInfo(m_modelPath).canonicalFilePath());
+    });
+    m_chooseModel->setMenu(models);
     m_calibrate = new QPushButton(tr("Calibrate..."), this);
     m_calibrate->setObjectName(QStringLiteral("calibrate"));
     m_calibrate->setToolTip(tr("Set the Chopin decision from your own recordings: choose a folder with chopin/ and other/ "
