@@ -120,6 +120,14 @@ private Q_SLOTS:
         drop(panel.dropZone(), {path(QStringLiteral("low.wav"))});
         QCOMPARE(panel.results()->rowCount(), 0);
         QVERIFY(panel.dropZone()->message().contains(QLatin1String("Nothing can be classified")));
+        // Nor calibrated: nothing to start from, and the reason.
+        QSignalSpy calibrated(&panel, &ClassifyPanel::calibrationFinished);
+        panel.calibrateOn(m_dir.path());
+        QCOMPARE(calibrated.size(), 1);
+        QVERIFY(!calibrated.first().at(0).toBool());
+        QVERIFY(!panel.isCalibrating());
+        QVERIFY2(panel.dropZone()->message().contains(QLatin1String("Calibrating needs a model to start from")), qPrintable(panel.dropZone()->message()));
+        QVERIFY(panel.dropZone()->message().contains(QLatin1String("no-such-model.pt")));
 
         // Not a model at all.
         panel.setModelPath(path(QStringLiteral("low.wav")));

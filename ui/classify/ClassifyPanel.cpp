@@ -352,8 +352,10 @@ void ClassifyPanel::calibrateOn(const QString &folder, const QString &outPath)
     if (m_calibrator->isRunning())
         return;
     if (m_readyModelPath.isEmpty()) {
-        m_drop->setMessage(tr("Calibrating needs a model to start from: %1").arg(m_modelMessage), true);
-        Q_EMIT calibrationFinished(false, m_modelMessage);
+        const QString why = m_modelState == ModelState::Loading ? tr("the model is still loading; try again in a moment")
+                                                                 : m_modelMessage;
+        m_drop->setMessage(tr("Calibrating needs a model to start from: %1").arg(why), true);
+        Q_EMIT calibrationFinished(false, why);
         return;
     }
     const QString out = outPath.isEmpty() ? ClassifyCalibrator::defaultOutPath(folder) : outPath;
