@@ -14,6 +14,7 @@ set(expected
   share/aichopin/models/composer-default.md
   share/aichopin/models/classifier-default.pt
   share/aichopin/models/classifier-default.md
+  share/aichopin/models/classifier-default-history.md
   share/applications/org.aichopin.AIChopin.desktop
   share/metainfo/org.aichopin.AIChopin.metainfo.xml
   share/icons/hicolor/scalable/apps/org.aichopin.AIChopin.svg
