@@ -12,6 +12,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QDir>
 #include <QSettings>
@@ -60,6 +61,36 @@ private Q_SLOTS:
         // The tiny composer helper writes three small pieces into <dir>/data.
         QVERIFY(!test::trainTinyComposer(m_dir.filePath("seed")).isEmpty());
         m_data = m_dir.filePath("seed/data");
+    }
+
+    // The composer learns from Chopin's pieces, the classifier from a folder of both classes: the
+    // form keeps a folder for each task, across task switches and sessions, typed or browsed.
+    void eachTaskKeepsItsOwnDataFolder()
+    {
+        const QString composerData = m_dir.filePath("composer-data");
+        const QString classifierData = m_dir.filePath("classifier-data");
+        {
+            TrainingPanel panel;
+            panel.setTask(TrainingTask::Composer);
+            panel.setDataDir(composerData);
+            panel.setTask(TrainingTask::Classifier);
+            QVERIFY2(panel.dataDir() != composerData, qPrintable(panel.dataDir()));
+            if (!DataPaths::pianoMidiDir().isEmpty())  // one folder per composer, Chopin/ among them
+                QCOMPARE(panel.dataDir(), DataPaths::pianoMidiDir() + "/midis");
+            auto *field = panel.findChild<QLineEdit *>(QStringLiteral("trainingData"));
+            QVERIFY(field);
+            field->setText(classifierData);  // typed, then the field is left
+            Q_EMIT field->editingFinished();
+            panel.setTask(TrainingTask::Composer);
+            QCOMPARE(panel.dataDir(), composerData);
+            panel.setTask(TrainingTask::Classifier);
+            QCOMPARE(panel.dataDir(), classifierData);
+        }
+        TrainingPanel again;
+        again.setTask(TrainingTask::Composer);
+        QCOMPARE(again.dataDir(), composerData);
+        again.setTask(TrainingTask::Classifier);
+        QCOMPARE(again.dataDir(), classifierData);
     }
 
     void tinyTrainingFillsTheCharts()

@@ -154,13 +154,11 @@ void TrainingPanel::buildUi()
     m_task->setToolTip(tr("What to train"));
     form->addRow(tr("&Task"), m_task);
 
-    QSettings settings;
     auto *dataRow = new QHBoxLayout;
-    m_data = new QLineEdit(settings.value(QStringLiteral("training/data"), DataPaths::pianoMidiDir().isEmpty()
-                                                                              ? QString()
-                                                                              : DataPaths::pianoMidiDir() + "/midis/Chopin").toString(), this);
-    m_data->setPlaceholderText(tr("A folder of MIDI files (searched with its subfolders)"));
-    m_data->setToolTip(tr("The music to learn from: every .mid file in this folder and below"));
+    // Filled by taskChanged(): each task remembers its own folder.
+    m_data = new QLineEdit(this);
+    m_data->setObjectName(QStringLiteral("trainingData"));
+    connect(m_data, &QLineEdit::editingFinished, this, [this] { rememberDataDir(); });
     m_browse = new QPushButton(tr("Browse..."), this);
     m_browse->setToolTip(tr("Choose the folder of music to train on"));
     auto *browse = m_browse;
@@ -316,14 +314,19 @@ void TrainingPanel::taskChanged()
         }
         m_preset->setToolTip(tr("default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper's two designs"));
         m_data->setToolTip(tr("The music to learn from: every .mid file in this folder and below"));
+        m_data->setPlaceholderText(tr("A folder of MIDI files (searched with its subfolders)"));
         m_epochs->setValue(20);
     } else {
         for (const QString &name : ClassifierHyperparameters::presetNames())
             m_preset->addItem(name, name);
         m_preset->setToolTip(tr("default: semitone-band input, a small CNN, Adam (the shipped model's settings); paper: MFCC input and Adadelta, as in the seed paper"));
         m_data->setToolTip(tr("A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files"));
+        m_data->setPlaceholderText(tr("A folder with chopin/ and other/ subfolders"));
         m_epochs->setValue(30);
     }
+    // The composer learns from Chopin's music alone, the classifier from his and others': a
+    // folder fit for one is wrong for the other, so each task keeps its own.
+    m_data->setText(QSettings().value(dataSettingsKey(task()), defaultDataDir(task())).toString());
     m_form->setRowVisible(m_features, !composer);
     m_form->setRowVisible(m_learningRate, composer);
     m_form->setRowVisible(m_batch, composer);
@@ -395,7 +398,25 @@ void TrainingPanel::showShippedMetrics()
 void TrainingPanel::setDataDir(const QString &dir)
 {
     m_data->setText(dir);
-    QSettings().setValue(QStringLiteral("training/data"), dir);
+    rememberDataDir();
+}
+
+QString TrainingPanel::dataDir() const { return m_data->text(); }
+
+void TrainingPanel::rememberDataDir() { QSettings().setValue(dataSettingsKey(task()), m_data->text()); }
+
+QString TrainingPanel::dataSettingsKey(TrainingTask task)
+{
+    return task == TrainingTask::Composer ? QStringLiteral("training/data") : QStringLiteral("training/classifierData");
+}
+
+QString TrainingPanel::defaultDataDir(TrainingTask task)
+{
+    const QString pianoMidi = DataPaths::pianoMidiDir();
+    if (pianoMidi.isEmpty())
+        return {};
+    // The composer: Chopin's pieces; the classifier: one folder per composer, Chopin/ among them.
+    return pianoMidi + (task == TrainingTask::Composer ? QStringLiteral("/midis/Chopin") : QStringLiteral("/midis"));
 }
 
 void TrainingPanel::setOutputPath(const QString &path) { m_output->setText(path); }

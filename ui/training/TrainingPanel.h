@@ -45,7 +45,8 @@ public:
     QString interruptedRun() const { return m_interrupted; }
 
     // The form, for tests and for scripted use.
-    void setDataDir(const QString &dir);
+    void setDataDir(const QString &dir);  // for the task shown; each task keeps its own
+    QString dataDir() const;
     void setOutputPath(const QString &path);
     QString outputPath() const;  // by default a new file in DataPaths::userModelDir()
     void setPreset(const QString &preset);
@@ -83,6 +84,9 @@ private:
     TrainingRequest requestFromForm() const;
     void showShippedMetrics();
     void taskChanged();
+    void rememberDataDir();
+    static QString dataSettingsKey(TrainingTask task);
+    static QString defaultDataDir(TrainingTask task);
 
     TrainingCharts *m_charts = nullptr;
     QComboBox *m_task = nullptr;
