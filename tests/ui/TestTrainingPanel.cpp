@@ -182,12 +182,19 @@ private Q_SLOTS:
         QCOMPARE(trained.value()->features().bins(), 96);
         // The decision was set from the validation pieces heard as they are, in a room and in a hall.
         QVERIFY2(panel.log().contains("heard as they are, in a room and in a hall"), qPrintable(panel.log()));
+        // The epochs' figures are at even odds; the summary's say they are at the decision set.
+        QVERIFY2(panel.log().contains("Validation at the calibrated decision: piece accuracy"), qPrintable(panel.log()));
         const QString from = trained.value()->info().value(QStringLiteral("decision_bias_from")).toString();
         QVERIFY2(from.contains(QStringLiteral("heard in rooms none, 1.5 s:6 dB, 2.2 s:0 dB")), qPrintable(from));
         for (QPushButton *b : panel.findChildren<QPushButton *>())
             if (b->text() == "Use in Classify")
                 b->click();
         QCOMPARE(use.size(), 1);
+        // Its accuracy curves go with it: the next run (a composer's, say) starts without them.
+        QVERIFY(panel.charts()->showsAccuracy());
+        QCOMPARE(panel.charts()->stepPointCount(), 0);  // no batch losses: the epochs' are drawn
+        panel.charts()->clear();
+        QVERIFY(!panel.charts()->showsAccuracy());
     }
 
     // Two pieces a class: none can be held out, and the panel says so instead of showing

@@ -38,7 +38,7 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
     m_chart->addSeries(m_best);
     m_trainAccuracy = line(tr("training accuracy"), QColor(60, 170, 90), 1.5);
     m_validationAccuracy = line(tr("validation accuracy"), QColor(20, 120, 50), 2.0);
-    m_validationAuc = line(tr("validation ROC AUC (picks the saved epoch)"), QColor(150, 60, 170), 2.0);
+    m_validationAuc = line(tr("validation piece ROC AUC"), QColor(150, 60, 170), 2.0);
 
     m_x = new QValueAxis(m_chart);
     m_x->setTitleText(tr("epoch"));
@@ -118,10 +118,28 @@ void TrainingCharts::clear()
     m_minLoss = 1e9;
     m_maxLoss = 0.0;
     m_x->setRange(0, 1);
+    showAccuracy(false);  // until a run reports accuracy (a composer run after a classifier's does not)
 }
+
+void TrainingCharts::showAccuracy(bool shown)
+{
+    if (!shown)
+        for (QLineSeries *s : {m_trainAccuracy, m_validationAccuracy, m_validationAuc})
+            s->setVisible(false);
+    m_accuracy->setVisible(shown);
+    // The classifier reports no batch losses: no empty entry in the legend for them.
+    m_step->setVisible(!shown || m_step->count() > 0);
+    // Seven curves' names do not fit in a row under the chart (Qt cuts them short); stacked at
+    // the side they are whole.
+    m_chart->legend()->setAlignment(shown ? Qt::AlignRight : Qt::AlignBottom);
+}
+
+bool TrainingCharts::showsAccuracy() const { return m_accuracy->isVisible(); }
 
 void TrainingCharts::addStep(const TrainingStep &step)
 {
+    if (!step.batchLoss)
+        return;
     m_pendingStep.append(QPointF(step.epochPosition, step.loss));
 }
 
@@ -163,7 +181,8 @@ void TrainingCharts::flush()
     if (!m_pendingTrainAcc.isEmpty()) {  // the classifier's (without validation pieces, training accuracy alone)
         m_trainAccuracy->append(m_pendingTrainAcc);
         m_trainAccuracy->setVisible(true);
-        m_accuracy->setVisible(true);
+        if (!m_accuracy->isVisible())
+            showAccuracy(true);
     }
     if (!m_pendingValAcc.isEmpty()) {
         m_validationAccuracy->append(m_pendingValAcc);

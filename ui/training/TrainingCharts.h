@@ -39,6 +39,7 @@ public:
     int epochPointCount() const;            // validation loss points
     int trainingEpochPointCount() const;    // training loss points (one per epoch, with validation or not)
     int aucPointCount() const;
+    bool showsAccuracy() const;  // the accuracy axis and curves (a classifier run's)
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -47,6 +48,7 @@ private:
     // Dark or light chart theme by the palette, then our series pens (setTheme resets them).
     void applyTheme();
     void showValue(const QPointF &point, bool state, const QString &what);
+    void showAccuracy(bool shown);
 
     QChart *m_chart = nullptr;
     QChartView *m_view = nullptr;

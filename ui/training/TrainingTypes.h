@@ -45,6 +45,7 @@ struct TrainingStep {
     double elapsedSeconds = 0.0;
     double etaSeconds = -1.0;
     double fraction = 0.0;       // of the whole run, 0..1
+    bool batchLoss = true;       // loss is one batch's (the composer's); false: progress alone
 };
 
 // After every epoch.

@@ -152,6 +152,7 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
         s.loss = e.trainLoss;
         s.elapsedSeconds = e.elapsedSeconds;
         s.throughputUnit = tr("epochs/min");
+        s.batchLoss = false;  // the epoch's training loss, drawn as such already
         s.throughput = e.elapsedSeconds > 0 ? 60.0 * e.epoch / e.elapsedSeconds : 0.0;
         s.etaSeconds = e.epoch > 0 ? e.elapsedSeconds / e.epoch * (e.maxEpochs - e.epoch) : -1;
         Q_EMIT step(s);
@@ -181,14 +182,17 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
                               .arg(r.epochsCompleted).arg(r.trainingClips).arg(trainingDuration(r.seconds)).arg(r.device)
                               .arg(r.bestEpoch).arg(skippedNote, QFileInfo(job.outPath).fileName());
     else
-        outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation: "
+        // The per-epoch figures in the log and the charts are at even odds; these are at the
+        // decision the model ships with, so they say which.
+        outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation%13: "
                              "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10%11 Saved to %12.")
                               .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.validationClips)
                               .arg(trainingDuration(r.seconds)).arg(r.device).arg(r.bestEpoch)
                               .arg(r.validation.pieces.accuracy, 0, 'f', 3).arg(r.validation.clips.accuracy, 0, 'f', 3)
                               .arg(r.validation.pieces.rocAuc, 0, 'f', 3)
                               .arg(calibrationNote, skippedNote)
-                              .arg(QFileInfo(job.outPath).fileName());
+                              .arg(QFileInfo(job.outPath).fileName())
+                              .arg(r.calibratedOn.isEmpty() ? tr(" at even odds") : tr(" at the calibrated decision"));
     Q_EMIT finished(outcome);
 }
 
