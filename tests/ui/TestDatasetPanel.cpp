@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QtTest>
 
 using namespace aichopin;
@@ -64,11 +65,34 @@ private Q_SLOTS:
         QCOMPARE(tone->text(2), QStringLiteral("0:02"));
         QVERIFY2(panel.summary().contains("chopin: 1 pieces"), qPrintable(panel.summary()));
         QVERIFY(panel.summary().contains("1 unreadable"));
+        // Laid out for the classifier: what its training would hold out (here, too few pieces).
+        QVERIFY2(panel.summary().contains("Classifier training: 2 pieces by Chopin against 1 by others; too few"), qPrintable(panel.summary()));
 
         panel.tree()->setCurrentItem(etude);
         QCOMPARE(panel.previewModel()->sequence().notes.size(), size_t(30));
         panel.tree()->setCurrentItem(tone);
         QTRY_VERIFY_WITH_TIMEOUT(panel.hasAudioPreview(), 20000);
+    }
+
+    // Enough pieces a class: the classifier's split is named, and its held-out pieces say so.
+    void classifierSplitIsShown()
+    {
+        const QString root = m_dir.filePath("labelled");
+        for (const char *label : {"chopin", "other"}) {
+            QVERIFY(QDir(root).mkpath(label));
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(test::writeSineWav(QStringLiteral("%1/%2/p%3.wav").arg(root, label).arg(i), 1.0, 220.0 + 20 * i));
+        }
+        DatasetPanel panel;
+        panel.addFolder(root);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isScanning(), 20000);
+        QVERIFY2(panel.summary().contains("Classifier training: 5 pieces by Chopin against 5 by others; holds out 2 for validation (1 by Chopin)"),
+                 qPrintable(panel.summary()));
+        int tipped = 0;
+        for (QTreeWidgetItemIterator it(panel.tree()); *it; ++it)
+            tipped += (*it)->toolTip(0).contains("when the classifier trains") ? 1 : 0;
+        QCOMPARE(tipped, 2);
+        panel.removeFolder(root);
     }
 
     void foldersAreRemembered()

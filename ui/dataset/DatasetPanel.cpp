@@ -1,4 +1,5 @@
 #include "dataset/DatasetPanel.h"
+#include "classifier/ClassifierDataset.h"
 
 #include "compose/PlaybackController.h"
 #include "composer/ComposerConfig.h"
@@ -31,6 +32,7 @@ struct DatasetPanel::Scanned {
     std::optional<MusicFolder> folder;
     QString error;
     QStringList validation;
+    ClassifierSplit classifier;
 };
 
 namespace {
@@ -108,7 +110,7 @@ void DatasetPanel::buildUi()
     m_tree->setColumnWidth(Name, 240);
     m_tree->setColumnWidth(Label, 90);
     m_tree->setColumnWidth(Duration, 70);
-    m_tree->setColumnWidth(Notes, 70);
+    m_tree->setColumnWidth(Notes, 90);  // "24 pieces" on a label's row, a count of notes on a file's
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) { preview(item); });
 
     m_preview = new QStackedWidget(this);
@@ -186,6 +188,7 @@ void DatasetPanel::removeFolder(const QString &dir)
     m_queue.removeAll(dir);
     m_results.erase(dir);
     m_validation.erase(dir);
+    m_classifierSplit.erase(dir);
     for (int i = m_folderList->count() - 1; i >= 0; --i)
         if (m_folderList->item(i)->text() == dir)
             delete m_folderList->takeItem(i);
@@ -220,6 +223,23 @@ void DatasetPanel::scanNext()
             for (const auto &piece : corpus->validation())
                 out->validation << QDir(out->folder->root).relativeFilePath(piece.path);
         }
+        // And the classifier's, when the folder is laid out for it (chopin/ and other/, or a
+        // folder per composer): the same scan and split its training does.
+        if (auto entries = ClassifierDataset::scan(dir)) {
+            std::vector<ClipPiece> pieces;
+            for (const DatasetEntry &e : entries.value())
+                pieces.push_back({e.path, e.composer, e.isChopin, false});
+            const ClassifierDatasetOptions defaults;
+            ClassifierDataset::splitByPiece(pieces, defaults.validationFraction, defaults.seed);
+            ClassifierSplit &c = out->classifier;
+            for (const ClipPiece &p : pieces) {
+                (p.isChopin ? c.chopin : c.others) += 1;
+                if (p.validation) {
+                    c.validation << QDir(out->folder->root).relativeFilePath(p.name);
+                    c.validationChopin += p.isChopin ? 1 : 0;
+                }
+            }
+        }
         return out;
     }));
 }
@@ -236,6 +256,7 @@ void DatasetPanel::scanFinished()
         } else {
             m_results[s->dir] = *s->folder;
             m_validation[s->dir] = s->validation;
+            m_classifierSplit[s->dir] = s->classifier;
             showFolder(*s->folder);
         }
         updateSummary();
@@ -255,6 +276,7 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
     top->setFirstColumnSpanned(false);
     std::map<QString, QTreeWidgetItem *> labels;
     const QStringList validation = m_validation[key];
+    const QStringList classifierValidation = m_classifierSplit[key].validation;
     for (const MusicFile &f : folder.files) {
         QTreeWidgetItem *&labelItem = labels[f.label];
         if (!labelItem) {
@@ -279,8 +301,13 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
             item->setForeground(Problem, QColor(200, 40, 40));
             item->setToolTip(Problem, f.problem);
         }
+        QStringList heldOut;
         if (validation.contains(f.relativePath))
-            item->setToolTip(Name, tr("Held out for validation when the composer trains on this folder"));
+            heldOut << tr("Held out for validation when the composer trains on this folder");
+        if (classifierValidation.contains(f.relativePath))
+            heldOut << tr("Held out for validation when the classifier trains on this folder");
+        if (!heldOut.isEmpty())
+            item->setToolTip(Name, heldOut.join(QLatin1Char('\n')));
     }
     top->setExpanded(true);
     // An empty tree under the folder would leave the user guessing why.
@@ -313,6 +340,17 @@ QString DatasetPanel::summary() const
         if (v != m_validation.end() && !v->second.isEmpty())
             lines << tr("Composer training holds out %1 pieces for validation: %2")
                          .arg(v->second.size()).arg(v->second.join(QStringLiteral(", ")).toHtmlEscaped());
+        const auto c = m_classifierSplit.find(dir);
+        if (c != m_classifierSplit.end() && c->second.chopin > 0 && c->second.others > 0) {
+            const ClassifierSplit &s = c->second;
+            lines << (s.validation.isEmpty()
+                          ? tr("Classifier training: %1 pieces by Chopin against %2 by others; too few to hold any out for validation "
+                               "(a composer needs 3 or more pieces for one to be)")
+                                .arg(s.chopin).arg(s.others)
+                          : tr("Classifier training: %1 pieces by Chopin against %2 by others; holds out %3 for validation (%4 by Chopin): %5")
+                                .arg(s.chopin).arg(s.others).arg(s.validation.size()).arg(s.validationChopin)
+                                .arg(s.validation.join(QStringLiteral(", ")).toHtmlEscaped()));
+        }
     }
     return lines.join(QStringLiteral("<br>"));
 }

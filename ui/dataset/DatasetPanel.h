@@ -73,6 +73,14 @@ private:
     QFutureWatcher<QImage> m_audioPreview;
     std::map<QString, MusicFolder> m_results;
     std::map<QString, QStringList> m_validation;  // root -> files the composer split holds out
+    // What the classifier's training would make of a folder laid out for it.
+    struct ClassifierSplit {
+        int chopin = 0;
+        int others = 0;
+        int validationChopin = 0;
+        QStringList validation;  // relative paths of the pieces held out
+    };
+    std::map<QString, ClassifierSplit> m_classifierSplit;
     bool m_audioPreviewReady = false;
 };
 
