@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+70"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+72"/>
         <source>semitone bands</source>
         <translation>pasma półtonowe</translation>
     </message>
@@ -40,6 +40,28 @@
         <location line="+4"/>
         <source>Data</source>
         <translation>Dane</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ClassifyCalibrator</name>
+    <message>
+        <location filename="../../ui/classify/ClassifyCalibrator.cpp" line="+30"/>
+        <source>Calibrated on %1 of your pieces in %2 (%3 by Chopin, %4 by others): the Chopin decision moved from %5 to %6 (log-odds); %7 of the %1 were called right before, %8 now. Classifying with %9 (Model... goes back to the shipped model or another).</source>
+        <translation>Skalibrowano na %1 Twoich utworach z %2 (%3 Chopina, %4 innych): próg decyzji „Chopin” przesunął się z %5 na %6 (log-szanse); przedtem trafnie oceniono %7 z %1, teraz %8. Klasyfikacja modelem %9 (Model... wraca do dostarczonego modelu lub innego).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source> %n file(s) could not be read and were left out.</source>
+        <translation>
+            <numerusform> %n plik nie dał się odczytać i został pominięty.</numerusform>
+            <numerusform> %n pliki nie dały się odczytać i zostały pominięte.</numerusform>
+            <numerusform> %n plików nie dało się odczytać; pominięto je.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> With fewer than five pieces of each kind this decision is a rough one: add pieces and calibrate again for a steadier one.</source>
+        <translation> Przy mniej niż pięciu utworach każdego rodzaju ten próg jest przybliżony: dodaj utwory i skalibruj ponownie, aby był pewniejszy.</translation>
     </message>
 </context>
 <context>
@@ -88,9 +110,40 @@
         <translation>Model...</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Classify with another model file (.pt)</source>
-        <translation>Klasyfikuj innym plikiem modelu (.pt)</translation>
+        <location line="+2"/>
+        <source>Classify with the shipped model or another model file (.pt)</source>
+        <translation>Klasyfikuj dostarczonym modelem lub innym plikiem modelu (.pt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Shipped Model (classifier-default.pt)</source>
+        <translation>Dostarczony model (classifier-default.pt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The shipped model classifier-default.pt was not found; choose a model file instead.</source>
+        <translation>Nie znaleziono dostarczonego modelu classifier-default.pt; wybierz zamiast niego plik modelu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another Model File...</source>
+        <translation>Inny plik modelu...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+198"/>
+        <source>Calibrate...</source>
+        <translation>Kalibruj...</translation>
+    </message>
+    <message>
+        <location line="-196"/>
+        <source>Set the Chopin decision from your own recordings: choose a folder with chopin/ and other/ subfolders (or one subfolder per composer); a calibrated copy of the model is saved and used</source>
+        <translation>Ustal próg decyzji „Chopin” na własnych nagraniach: wybierz folder z podfolderami chopin/ i other/ (lub jednym podfolderem na kompozytora); skalibrowana kopia modelu zostanie zapisana i użyta</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calibrating on your pieces: %1</source>
+        <translation>Kalibracja na Twoich utworach: %1</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -113,14 +166,14 @@
         <translation>Usuń wszystkie wyniki z listy</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+219"/>
+        <location line="+37"/>
+        <location line="+272"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+275"/>
+        <location line="-250"/>
+        <location line="+328"/>
         <location line="+20"/>
         <location line="+43"/>
         <location line="+41"/>
@@ -128,7 +181,7 @@
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-430"/>
         <source>Play or pause the selected file</source>
         <translation>Odtwórz lub wstrzymaj zaznaczony plik</translation>
     </message>
@@ -158,7 +211,7 @@
         <translation>%1. Nadal używany jest %2.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here</source>
         <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, Opus, M4A), pliki MIDI lub foldery</translation>
     </message>
@@ -178,7 +231,42 @@
         <translation>Modele klasyfikatora (*.pt);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
+        <source>Choose a folder of your pieces, with chopin/ and other/ subfolders</source>
+        <translation>Wybierz folder ze swoimi utworami, z podfolderami chopin/ i other/</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the model is still loading; try again in a moment</source>
+        <translation>model wciąż się wczytuje; spróbuj ponownie za chwilę</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calibrating needs a model to start from: %1</source>
+        <translation>Kalibracja wymaga modelu wyjściowego: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop Calibrating</source>
+        <translation>Zatrzymaj kalibrację</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calibrating %1 on your pieces in %2...</source>
+        <translation>Kalibrowanie %1 na Twoich utworach z %2...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Calibration stopped; the model in use is unchanged.</source>
+        <translation>Kalibrację zatrzymano; używany model się nie zmienił.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot calibrate: %1. The model in use is unchanged.</source>
+        <translation>Nie można skalibrować: %1. Używany model się nie zmienił.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Nothing can be classified: %1</source>
         <translation>Nie można niczego sklasyfikować: %1</translation>
     </message>
@@ -954,7 +1042,7 @@ pewny?</translation>
 <context>
     <name>aichopin::DatasetPanel</name>
     <message>
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+56"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+58"/>
         <source>This recording could not be decoded.</source>
         <translation>Nie można zdekodować tego nagrania.</translation>
     </message>
@@ -1015,12 +1103,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+211"/>
+        <location line="+247"/>
         <source>Select a file to preview it.</source>
         <translation>Wybierz plik, aby go podejrzeć.</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-239"/>
         <source>Mel spectrogram: time to the right, low frequencies at the bottom</source>
         <translation>Spektrogram melowy: czas w prawo, niskie częstotliwości na dole</translation>
     </message>
@@ -1042,17 +1130,17 @@ pewny?</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+146"/>
+        <location line="+171"/>
         <source>Add a folder of music to see what it holds.</source>
         <translation>Dodaj folder z muzyką, aby zobaczyć, co zawiera.</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-122"/>
         <source>Reading %1...</source>
         <translation>Wczytywanie %1...</translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+80"/>
         <source>%n piece(s)</source>
         <translation>
             <numerusform>%n utwór</numerusform>
@@ -1070,12 +1158,17 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Held out for validation when the composer trains on this folder</source>
         <translation>Odłożone do walidacji, gdy kompozytor trenuje na tym folderze</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Held out for validation when the classifier trains on this folder</source>
+        <translation>Odkładany do walidacji, gdy klasyfikator trenuje na tym folderze</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>no MIDI or audio files in this folder (%1)</source>
         <translation>brak plików MIDI i audio w tym folderze (%1)</translation>
     </message>
@@ -1105,7 +1198,17 @@ pewny?</translation>
         <translation>Trening kompozytora odkłada do walidacji %1 utworów: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
+        <source>Classifier training: %1 pieces by Chopin against %2 by others; too few to hold any out for validation (a composer needs 3 or more pieces for one to be)</source>
+        <translation>Trening klasyfikatora: utwory Chopina (%1) przeciw utworom innych (%2); za mało, by odłożyć któryś do walidacji (kompozytor potrzebuje co najmniej 3 utworów, by jeden odłożyć)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classifier training: %1 pieces by Chopin against %2 by others; holds out %3 for validation (%4 by Chopin): %5</source>
+        <translation>Trening klasyfikatora: utwory Chopina (%1) przeciw utworom innych (%2); do walidacji odkłada %3 (Chopina: %4): %5</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1 cannot be used: %2</source>
         <translation>Nie można użyć %1: %2</translation>
     </message>
@@ -1546,12 +1649,7 @@ pewny?</translation>
         <translation>dokładność walidacyjna</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <source>validation ROC AUC (picks the saved epoch)</source>
-        <translation>ROC AUC walidacji (wybiera zapisaną epokę)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-26"/>
         <source>epoch</source>
         <translation>epoka</translation>
     </message>
@@ -1576,7 +1674,8 @@ pewny?</translation>
         <translation>strata walidacyjna</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
+        <location line="+30"/>
         <source>validation piece ROC AUC</source>
         <translation>ROC AUC utworów walidacyjnych</translation>
     </message>
@@ -1643,12 +1742,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+97"/>
+        <location line="+95"/>
         <source>Resume</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-94"/>
         <source>Discard</source>
         <translation>Odrzuć</translation>
     </message>
@@ -1683,13 +1782,12 @@ pewny?</translation>
         <translation>&amp;Zadanie</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+162"/>
         <source>A folder of MIDI files (searched with its subfolders)</source>
         <translation>Folder plików MIDI (przeszukiwany z podfolderami)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+155"/>
+        <location line="-1"/>
         <source>The music to learn from: every .mid file in this folder and below</source>
         <translation>Muzyka do nauki: każdy plik .mid w tym folderze i niżej</translation>
     </message>
@@ -1875,12 +1973,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Use in Compose</source>
         <translation>Użyj w Komponowaniu</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-64"/>
         <source>&lt;b&gt;Result&lt;/b&gt;</source>
         <translation>&lt;b&gt;Wynik&lt;/b&gt;</translation>
     </message>
@@ -1895,12 +1993,17 @@ pewny?</translation>
         <translation>default: dobrany pod jakość i generowanie w czasie rzeczywistym; paper-benchmark i paper-optimized: dwa projekty z artykułu źródłowego</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>default: semitone-band input, a small CNN, Adam (the shipped model&apos;s settings); paper: MFCC input and Adadelta, as in the seed paper</source>
         <translation>default: wejście w pasmach półtonowych, mała sieć CNN, Adam (ustawienia dostarczonego modelu); paper: wejście MFCC i Adadelta, jak w artykule źródłowym</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>A folder with chopin/ and other/ subfolders</source>
+        <translation>Folder z podfolderami chopin/ i other/</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Loss (nats per event) by epoch</source>
         <translation>Strata (naty na zdarzenie) według epok</translation>
     </message>
@@ -1915,12 +2018,12 @@ pewny?</translation>
         <translation>Dla porównania dostarczony klasyfikator domyślny w zachowanej epoce: walidacja – %1.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-53"/>
         <source>A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files</source>
         <translation>Folder z podfolderami chopin/ i other/ (lub jeden folder na kompozytora, w tym Chopin/) z plikami audio lub MIDI</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Use in Classify</source>
         <translation>Użyj w Klasyfikacji</translation>
     </message>
@@ -1976,7 +2079,7 @@ pewny?</translation>
         <translation>Dla porównania dostarczony model domyślny: strata walidacyjna %1 natów/zdarzenie (%2 bitów).</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+124"/>
         <source>Choose a folder of music to train on.</source>
         <translation>Wybierz folder z muzyką do treningu.</translation>
     </message>
@@ -2044,22 +2147,37 @@ pewny?</translation>
         <translation>Przygotowywanie fragmentów: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>epochs/min</source>
         <translation>epok/min</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
+        <source> The Chopin decision was set from the validation pieces heard as they are, in a room and in a hall (piece accuracy %1 over those %2).</source>
+        <translation> Próg decyzji „Chopin” ustalono na utworach walidacyjnych słyszanych bez zmian, w pokoju i w sali (dokładność utworów %1 na tych %2).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Trained %1 epochs on %2 clips in %3 on %4; best epoch %5, by training loss: no piece was held out for validation (a composer needs 3 or more pieces for one to be), so nothing measures how well this model does on music it has not heard.%6 Saved to %7.</source>
         <translation>Wytrenowano %1 epok na %2 fragmentach w %3 na %4; najlepsza epoka %5, według straty treningowej: żaden utwór nie został odłożony do walidacji (kompozytor potrzebuje co najmniej 3 utworów, by jeden odłożyć), więc nic nie mierzy, jak ten model radzi sobie z muzyką, której nie słyszał.%6 Zapisano do %7.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation: piece accuracy %7, clip accuracy %8, ROC AUC %9.%10 Saved to %11.</source>
-        <translation>Wytrenowano %1 epok na %2 fragmentach (%3 fragmentów walidacyjnych) w %4 na %5; najlepsza epoka %6. Walidacja: dokładność utworów %7, dokładność fragmentów %8, ROC AUC %9.%10 Zapisano do %11.</translation>
+        <location line="+8"/>
+        <source>Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation%13: piece accuracy %7, clip accuracy %8, ROC AUC %9.%10%11 Saved to %12.</source>
+        <translation>Wytrenowano %1 epok na %2 fragmentach (%3 fragmentów walidacyjnych) w %4 na %5; najlepsza epoka %6. Walidacja%13: dokładność utworów %7, dokładność fragmentów %8, ROC AUC %9.%10%11 Zapisano do %12.</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+8"/>
+        <source> at even odds</source>
+        <translation> przy równych szansach</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> at the calibrated decision</source>
+        <translation> przy skalibrowanym progu</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source> %1 unreadable files were skipped.</source>
         <translation> Pominięto nieczytelne pliki: %1.</translation>
     </message>
