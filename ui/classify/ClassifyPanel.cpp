@@ -216,7 +216,9 @@ void ClassifyPanel::buildUi()
     m_table->horizontalHeader()->setSectionResizeMode(ClassifyResultsModel::VerdictColumn, QHeaderView::Interactive);
     m_table->setColumnWidth(ClassifyResultsModel::VerdictColumn, 220);
     m_table->setColumnWidth(ClassifyResultsModel::PChopinColumn, 200);
-    m_table->setColumnWidth(ClassifyResultsModel::DurationColumn, 80);
+    // Wide enough for its header in every translation ("Czas trwania").
+    m_table->setColumnWidth(ClassifyResultsModel::DurationColumn,
+                            std::max(80, m_table->horizontalHeader()->sectionSizeHint(ClassifyResultsModel::DurationColumn)));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRow(current.row()); });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from) {
