@@ -131,12 +131,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+198"/>
+        <location line="+200"/>
         <source>Calibrate...</source>
         <translation>Kalibruj...</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-198"/>
         <source>Set the Chopin decision from your own recordings: choose a folder with chopin/ and other/ subfolders (or one subfolder per composer); a calibrated copy of the model is saved and used</source>
         <translation>Ustal próg decyzji „Chopin” na własnych nagraniach: wybierz folder z podfolderami chopin/ i other/ (lub jednym podfolderem na kompozytora); skalibrowana kopia modelu zostanie zapisana i użyta</translation>
     </message>
@@ -166,7 +166,7 @@
         <translation>Usuń wszystkie wyniki z listy</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <location line="+272"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
@@ -1014,7 +1014,22 @@
 <context>
     <name>aichopin::ComposeWorker</name>
     <message>
-        <location filename="../../ui/compose/ComposeWorker.cpp" line="+39"/>
+        <location filename="../../ui/compose/ComposeWorker.cpp" line="+26"/>
+        <source>%1 (%2, %3k parameters)</source>
+        <translation>%1 (%2, %3 tys. parametrów)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>performance events</source>
+        <translation>zdarzenia wykonawcze</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paper tokens</source>
+        <translation>tokeny z artykułu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No composer model is loaded.</source>
         <translation>Nie wczytano modelu kompozytora.</translation>
     </message>

@@ -23,12 +23,9 @@ void ComposeWorker::loadModel(const QString &path)
     }
     m_model = loaded.value();
     m_modelPath = path;
-    const auto &h = m_model->hyperparameters();
-    Q_UNUSED(h);
-    const QString description = QStringLiteral("%1 (%2, %3k parameters)")
+    const QString description = tr("%1 (%2, %3k parameters)")
                                     .arg(QFileInfo(path).fileName(),
-                                         m_model->representation() == Representation::Performance ? QStringLiteral("performance events")
-                                                                                                  : QStringLiteral("paper tokens"))
+                                         m_model->representation() == Representation::Performance ? tr("performance events") : tr("paper tokens"))
                                     .arg(m_model->parameterCount() / 1000);
     Q_EMIT modelReady(path, description);
 }
