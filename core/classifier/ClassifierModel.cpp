@@ -395,6 +395,9 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
     ClassifierVerdict v;
     batcher.finishInto(v, double(r->samples) / s.sampleRate);
     v.topRestoredClips = stream.restoredClips();
+    if (v.timeline.empty() && s.kind == ClassifierFeatureKind::Pitch && options.trimSilence)
+        return Error{QStringLiteral("there is no music to judge: nothing in its %1 s sounds like notes (noise, applause or hiss alone?)")
+                         .arg(v.durationSeconds, 0, 'f', 1)};
     if (v.timeline.empty() || (v.timeline.size() == 1 && v.timeline.front().frames < s.clipFrames() / 2))
         return Error{QStringLiteral("there is too little music to judge: %1 s of sound in %2 s; at least %3 s is needed")
                          .arg(v.timeline.empty() ? 0.0 : v.timeline.front().frames * s.secondsPerFrame(), 0, 'f', 1)

@@ -3,6 +3,7 @@
 #include "listen/StreamingFeatureExtractor.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace aichopin {
@@ -31,6 +32,7 @@ ClipStream::ClipStream(const ClassifierFeatureSettings &settings, bool keepFrame
 {
     if (m_trim)
         m_silence = silenceLevel(settings);
+    m_tonalGate = m_trim && settings.kind == ClassifierFeatureKind::Pitch;
     if (settings.kind == ClassifierFeatureKind::Mfcc) {
         // scipy.fft.dct(type=2, norm='ortho'), as librosa.feature.mfcc uses.
         const int n = settings.nMels;
@@ -161,22 +163,33 @@ void ClipStream::onFrame(const float *frame, int bins, const ClipSink &sink)
         m_kept.insert(m_kept.end(), f, f + b);
     const qint64 index = m_total++;
     const int clipFrames = m_settings.clipFrames();
-    const bool sound = !m_trim || *std::max_element(frame, frame + bins) >= m_silence;
+    const bool loud = !m_trim || *std::max_element(frame, frame + bins) >= m_silence;
+    bool sound = loud;
+    if (m_tonalGate) {
+        // Notes, not noise: a run of kTonalRun frames with peaks over their neighbouring bands
+        // (the run's frames all count as sound once it is complete).
+        m_tonalRun = loud && isTonal(frame, bins) ? m_tonalRun + 1 : 0;
+        sound = m_tonalRun >= kTonalRun;
+        m_loudFrames += loud ? 1 : 0;
+    }
     if (m_passageStart < 0) {
+        // Waiting for sound: keep only the last clip's worth of frames (for a recording that
+        // never rises above the silence level, finish() judges its end as it is).
+        m_window.insert(m_window.end(), f, f + b);
         if (!sound) {
-            // Waiting for sound: keep only the last clip's worth of frames (for a recording that
-            // never rises above the silence level, finish() judges its end as it is).
-            m_window.insert(m_window.end(), f, f + b);
             keepWindowFrom(m_total - clipFrames);
             return;
         }
-        m_window.clear();
-        m_windowStart = index;
-        m_passageStart = index;
-        m_nextClip = index;
+        // The passage starts with the run of notes that made it (those frames are in the window).
+        const qint64 start = std::max(m_windowStart, index - (m_tonalGate ? kTonalRun - 1 : 0));
+        m_window.erase(m_window.begin(), m_window.begin() + (start - m_windowStart) * b);
+        m_windowStart = start;
+        m_passageStart = start;
+        m_nextClip = start;
         m_passageClips = 0;
+    } else {
+        m_window.insert(m_window.end(), f, f + b);
     }
-    m_window.insert(m_window.end(), f, f + b);
     if (sound)
         m_lastSound = index;
     else if (index - m_lastSound >= clipFrames) {
@@ -189,6 +202,36 @@ void ClipStream::onFrame(const float *frame, int bins, const ClipSink &sink)
         emitReady(sink);
     // Keep the frames the next clip and a possible end-aligned last clip need.
     keepWindowFrom(std::min({m_nextClip, m_total - clipFrames, m_lastSound + 1 - clipFrames}));
+}
+
+bool ClipStream::isTonal(const float *frame, int bins)
+{
+    // Each band's height over the median of the seven bands around it (a note's partial stands
+    // 10 to 40 dB over its neighbours; noise, applause and hiss vary by a few dB from band to
+    // band), the mean of the eight highest. Bands at the front end's floor (above a recording's
+    // range) are left out, so the edge of a band-limited recording is not taken for a peak.
+    constexpr float kDead = -100.0f + 15.0f;
+    std::array<float, 7> around{};
+    std::vector<float> heights;
+    heights.reserve(size_t(bins));
+    for (int b = 0; b < bins; ++b) {
+        if (frame[b] <= kDead)
+            continue;
+        int n = 0;
+        for (int k = std::max(0, b - 3); k <= std::min(bins - 1, b + 3); ++k)
+            if (frame[k] > kDead)
+                around[size_t(n++)] = frame[k];
+        std::nth_element(around.begin(), around.begin() + n / 2, around.begin() + n);
+        heights.push_back(frame[b] - around[size_t(n / 2)]);
+    }
+    const size_t top = std::min<size_t>(8, heights.size());
+    if (top == 0)
+        return false;
+    std::nth_element(heights.begin(), heights.end() - qsizetype(top), heights.end(), std::less<float>());
+    double sum = 0.0;
+    for (auto it = heights.end() - qsizetype(top); it != heights.end(); ++it)
+        sum += *it;
+    return sum / 8.0 >= kTonalContrast;
 }
 
 void ClipStream::emitReady(const ClipSink &sink)
@@ -294,9 +337,9 @@ void ClipStream::finish(const ClipSink &sink)
         return;
     if (m_passageStart >= 0) {
         endPassage(sink, true);
-    } else if (m_clipsEmitted == 0 && m_lastSound < 0) {
+    } else if (m_clipsEmitted == 0 && m_lastSound < 0 && m_loudFrames == 0) {
         // Never above the silence level: judge the end as it is rather than say nothing. (Sound
-        // only in passages too short to judge gives no clip.)
+        // only in passages too short to judge gives no clip, and so does noise without notes.)
         emitClip(std::max(m_windowStart, m_total - m_settings.clipFrames()), sink);
     }
 }

@@ -12,7 +12,11 @@
 // all silence. A passage shorter than a clip is one short clip when it lasts half a clip or more,
 // or when it ends the only passage; shorter passages are not judged (sound in such passages alone
 // gives no clip). Silence: no band as
-// loud as a -60 dBFS sine's (room hiss below about -45 dBFS counts as silence). Training and evaluation windows are cut without trimming, as before.
+// loud as a -60 dBFS sine's (room hiss below about -45 dBFS counts as silence). For semitone
+// bands, sound must also be notes: a loud frame counts only in a run of kTonalRun frames whose
+// bands peak over their neighbours (isTonal), so applause, audience noise and hiss around a
+// live recording are trimmed like silence (the network heard white noise as Chopin, P 0.99),
+// and a recording of noise alone gives no clip. Training and evaluation windows are cut without trimming, as before.
 // One object per stream, one thread at a time. No LibTorch.
 #include "classifier/ClassifierTypes.h"
 
@@ -74,6 +78,14 @@ public:
     // The level (in the front end's log-band dB) below which a frame counts as silence when
     // trimming: the loudest band of a 440 Hz sine at -60 dBFS under these settings.
     static float silenceLevel(const ClassifierFeatureSettings &settings);
+    // A frame of semitone-band levels (dB) with notes in it rather than noise: the mean of its
+    // eight highest bands over the median of the seven bands around each is kTonalContrast dB or
+    // more. Measured on whole renderings (four soundfonts and rooms, 220,000 frames within 45 dB
+    // of each file's loudest) and on white, pink and brown noise and synthetic applause: a run of
+    // three such frames held 99.9 % of the music's frames and none of the noise's.
+    static bool isTonal(const float *frame, int bins);
+    static constexpr float kTonalContrast = 5.0f;
+    static constexpr int kTonalRun = 3;
 
 private:
     void onFrame(const float *frame, int bins, const ClipSink &sink);
@@ -99,6 +111,9 @@ private:
     bool m_trim = false;
     bool m_restoreTop = false;
     float m_silence = 0.0f;       // silenceLevel(), when trimming
+    bool m_tonalGate = false;     // trimming semitone bands: sound must be notes
+    int m_tonalRun = 0;           // tonal frames in a row so far
+    qint64 m_loudFrames = 0;      // frames above the silence level (with the tonal gate)
     qint64 m_passageStart = -1;   // first sounding frame of the passage; -1: waiting for sound
     qint64 m_lastSound = -1;      // last sounding frame
     int m_passageClips = 0;

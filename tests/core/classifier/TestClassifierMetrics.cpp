@@ -211,6 +211,89 @@ private Q_SLOTS:
         QCOMPARE(starts.size(), size_t(4));
     }
 
+    // With semitone bands, sound must be notes: white noise (applause, hiss) before and after a
+    // tune is trimmed like silence, noise alone gives no clip, and noise under the music does not
+    // break it up. Log-mel clips (no tonal gate) still take loud noise for sound.
+    void noiseAroundTheMusicIsNotJudged()
+    {
+        ClassifierFeatureSettings s = ClassifierFeatureSettings::forKind(ClassifierFeatureKind::Pitch);
+        s.clipSeconds = 2.0;
+        s.clipHopSeconds = 1.0;
+        const double rate = s.sampleRate;
+        const auto tune = [&](double seconds) {
+            std::vector<float> y(size_t(seconds * rate));
+            for (size_t i = 0; i < y.size(); ++i) {
+                const double t = double(i) / rate;
+                const double f = 220.0 * std::pow(2.0, double(int(t * 4) % 12) / 12.0);  // a note every 0.25 s
+                double v = 0.0;
+                for (int k = 1; k <= 4; ++k)  // with partials, as a piano's note has
+                    v += std::sin(2 * M_PI * k * f * t) / k;
+                y[i] = float(0.15 * v);
+            }
+            return y;
+        };
+        std::mt19937 rng(5);
+        const auto noise = [&](double seconds, double amplitude) {
+            std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+            std::vector<float> y(size_t(seconds * rate));
+            for (float &v : y)
+                v = float(amplitude) * u(rng);
+            return y;
+        };
+        std::vector<float> live = noise(4.0, 0.2);
+        const std::vector<float> music = tune(7.0), after = noise(5.0, 0.2);
+        live.insert(live.end(), music.begin(), music.end());
+        live.insert(live.end(), after.begin(), after.end());
+        const double spf = s.secondsPerFrame();
+        const int frames = s.clipFrames();
+
+        std::vector<qint64> alone, trimmed;
+        ClipStream::clipsOf(s, music.data(), qsizetype(music.size()), &alone, true);
+        ClipStream::clipsOf(s, live.data(), qsizetype(live.size()), &trimmed, true);
+        QVERIFY(alone.size() >= 5);
+        QCOMPARE(trimmed.size(), alone.size());
+        QVERIFY2(std::abs(trimmed.front() * spf - 4.0) < 0.2, qPrintable(QString::number(trimmed.front() * spf)));
+        QVERIFY2(std::abs((trimmed.back() + frames) * spf - 11.0) < 0.2, qPrintable(QString::number((trimmed.back() + frames) * spf)));
+
+        // Noise alone: no clip (the classifier then says there is no music to judge).
+        const std::vector<float> hiss = noise(10.0, 0.2);
+        std::vector<qint64> none;
+        ClipStream::clipsOf(s, hiss.data(), qsizetype(hiss.size()), &none, true);
+        QVERIFY2(none.empty(), qPrintable(QString::number(none.size())));
+        // Frame by frame: the tune's frames are tonal, the noise's not.
+        const auto tonalShare = [&](const std::vector<float> &y) {
+            ClipStream kept(s, true);
+            kept.push(y.data(), qsizetype(y.size()), {});
+            kept.finish({});
+            const std::vector<float> &f = kept.keptFrames();
+            const int n = int(f.size()) / s.bins();
+            int tonal = 0;
+            for (int i = 0; i < n; ++i)
+                tonal += ClipStream::isTonal(f.data() + size_t(i) * s.bins(), s.bins()) ? 1 : 0;
+            return double(tonal) / n;
+        };
+        QVERIFY2(tonalShare(hiss) < 0.05, qPrintable(QString::number(tonalShare(hiss))));
+        QVERIFY2(tonalShare(music) > 0.95, qPrintable(QString::number(tonalShare(music))));
+
+        // Hiss 20 dB under the tune, all through: the tune is cut as it is alone.
+        std::vector<float> noisy = music;
+        const std::vector<float> under = noise(7.0, 0.015);
+        for (size_t i = 0; i < noisy.size(); ++i)
+            noisy[i] += under[i];
+        std::vector<qint64> throughNoise;
+        ClipStream::clipsOf(s, noisy.data(), qsizetype(noisy.size()), &throughNoise, true);
+        QCOMPARE(throughNoise, alone);
+
+        // Log-mel bands have no tonal gate: the noise before the tune is cut into clips.
+        ClassifierFeatureSettings mel;
+        mel.nMels = 32;
+        mel.clipSeconds = 2.0;
+        mel.clipHopSeconds = 1.0;
+        std::vector<qint64> melStarts;
+        ClipStream::clipsOf(mel, live.data(), qsizetype(live.size()), &melStarts, true);
+        QCOMPARE(melStarts.front(), qint64(0));
+    }
+
     // restoreTop() fills the top semitone bands of a band-limited clip from whole octaves below,
     // continuing the edge's level down a full-range piano's slope; it leaves a full-range clip,
     // a silent one and other features alone.
