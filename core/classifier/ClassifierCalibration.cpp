@@ -11,8 +11,7 @@
 namespace aichopin {
 
 Result<FolderCalibration> ClassifierCalibration::calibrateOnFolder(const QString &modelPath, const QString &folder, const QString &outPath,
-                                                                   const QString &cacheDir, const ProgressSink &progress,
-                                                                   const CancelToken *cancel)
+                                                                   const ProgressSink &progress, const CancelToken *cancel)
 {
     Result<std::vector<DatasetEntry>> entries = ClassifierDataset::scan(folder);
     if (!entries)
@@ -26,22 +25,27 @@ Result<FolderCalibration> ClassifierCalibration::calibrateOnFolder(const QString
     Result<std::unique_ptr<ClassifierModel>> model = ClassifierModel::load(modelPath);
     if (!model)
         return model.error();
-    ClassifierDatasetOptions o;
-    o.features = model.value()->features();
-    o.augment = false;
-    o.allValidation = true;
-    o.clipsPerPiece = kClipsPerPiece;
-    o.validationAugmentations = 1;
-    o.cacheDir = cacheDir;
-    Result<ClipSet> clips = ClassifierDataset::build(entries.value(), o, progress, cancel, &c.skipped);
-    if (isCancelled(cancel))
-        return Error{QStringLiteral("cancelled")};
-    if (!clips)
-        return clips.error();
-    report(progress, -1.0, QStringLiteral("Listening to the clips"));
-    const ClassifierEvaluation e = model.value()->evaluate(clips.value());
-    if (isCancelled(cancel))
-        return Error{QStringLiteral("cancelled")};
+    // Each piece heard exactly as Classify hears it (its silence, applause and hiss left out, a
+    // clip every 5 s), so the decision is centred on the verdicts the musician will see.
+    ClassifierEvaluation e;
+    const std::vector<DatasetEntry> &list = entries.value();
+    for (size_t i = 0; i < list.size(); ++i) {
+        if (isCancelled(cancel))
+            return Error{QStringLiteral("cancelled")};
+        const DatasetEntry &entry = list[i];
+        const QString name = QFileInfo(entry.path).fileName();
+        report(progress, double(i) / double(list.size()),
+               QStringLiteral("Listening to %1 (%2 of %3)").arg(name).arg(i + 1).arg(list.size()));
+        const Result<ClassifierVerdict> v = model.value()->classifyFile(entry.path, ClassifyOptions{}, {}, cancel);
+        if (isCancelled(cancel))
+            return Error{QStringLiteral("cancelled")};
+        if (!v) {
+            c.skipped << QStringLiteral("%1: %2").arg(entry.path, v.error().message);
+            continue;
+        }
+        e.pieceResults.push_back({entry.path, entry.composer, entry.isChopin, v->pChopin, int(v->timeline.size())});
+    }
+    report(progress, 1.0, QStringLiteral("Listened to %1 pieces").arg(e.pieceResults.size()));
     c.biasBefore = model.value()->decisionBias();
     const Result<double> bias = ClassifierModel::writeCalibrated(modelPath, outPath, e, c.biasBefore,
                                                                  QStringLiteral("the musician's own pieces in %1").arg(QFileInfo(folder).fileName()),

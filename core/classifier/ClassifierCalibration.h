@@ -1,7 +1,8 @@
 #pragma once
 // Calibrating a classifier on a musician's own labelled recordings: every file of a folder laid
 // out as ClassifierDataset::scan reads it (chopin/ and other/, or one folder per composer) is
-// heard as it is (MIDI rendered plainly), and a copy of the model is written whose decision sits
+// classified as Classify does (ClassifierModel::classifyFile: MIDI rendered plainly, silence and
+// noise around the music left out), and a copy of the model is written whose decision sits
 // halfway between the Chopin and the other pieces' verdicts (ClassifierModel::writeCalibrated).
 // Blocking, no LibTorch in this header; call from a worker thread.
 #include "common/CancelToken.h"
@@ -23,13 +24,12 @@ struct FolderCalibration {
 
 class ClassifierCalibration {
 public:
-    // Clip windows heard per piece, spread over it.
-    static constexpr int kClipsPerPiece = 12;
-    // Errors as values: an unreadable model or folder, a folder without pieces of both classes,
-    // no clips, cancellation ("cancelled"; nothing is written then).
+    // Errors as values: an unreadable model or folder, a folder without pieces of both classes
+    // (among those that could be judged), cancellation ("cancelled"; nothing is written then).
+    // A file that cannot be judged (unreadable, too little music) is left out and named in
+    // FolderCalibration::skipped.
     static Result<FolderCalibration> calibrateOnFolder(const QString &modelPath, const QString &folder, const QString &outPath,
-                                                       const QString &cacheDir = {}, const ProgressSink &progress = {},
-                                                       const CancelToken *cancel = nullptr);
+                                                       const ProgressSink &progress = {}, const CancelToken *cancel = nullptr);
 };
 
 }  // namespace aichopin

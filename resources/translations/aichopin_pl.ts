@@ -51,15 +51,15 @@
     </message>
     <message numerus="yes">
         <location line="+7"/>
-        <source> %n file(s) could not be read and were left out.</source>
+        <source> %n file(s) could not be judged (unreadable, or too little music) and were left out.</source>
         <translation>
-            <numerusform> %n plik nie dał się odczytać i został pominięty.</numerusform>
-            <numerusform> %n pliki nie dały się odczytać i zostały pominięte.</numerusform>
-            <numerusform> %n plików nie dało się odczytać; pominięto je.</numerusform>
+            <numerusform> %n pliku nie dało się ocenić (nieczytelny lub za mało muzyki), więc go pominięto.</numerusform>
+            <numerusform> %n plików nie dało się ocenić (nieczytelne lub za mało muzyki), więc je pominięto.</numerusform>
+            <numerusform> %n plików nie dało się ocenić (nieczytelne lub za mało muzyki), więc je pominięto.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source> With fewer than five pieces of each kind this decision is a rough one: add pieces and calibrate again for a steadier one.</source>
         <translation> Przy mniej niż pięciu utworach każdego rodzaju ten próg jest przybliżony: dodaj utwory i skalibruj ponownie, aby był pewniejszy.</translation>
     </message>

@@ -34,7 +34,8 @@ ClassifyCalibrator::ClassifyCalibrator(QObject *parent) : QObject(parent)
                               .arg(c.biasBefore, 0, 'f', 2).arg(c.biasAfter, 0, 'f', 2).arg(c.rightBefore).arg(c.rightAfter)
                               .arg(QFileInfo(c.modelPath).fileName());
         if (!c.skipped.isEmpty())
-            message += tr(" %n file(s) could not be read and were left out.", nullptr, int(c.skipped.size()));
+            message += tr(" %n file(s) could not be judged (unreadable, or too little music) and were left out.", nullptr,
+                          int(c.skipped.size()));
         // Measured (the classifier's card): with fewer than five pieces of each kind the decision
         // moved as often to worse as to better.
         if (c.chopinPieces < 5 || c.otherPieces < 5)
@@ -70,7 +71,7 @@ bool ClassifyCalibrator::start(const QString &modelPath, const QString &folder, 
         auto o = std::make_shared<Outcome>();
         o->folder = folder;
         QDir().mkpath(QFileInfo(outPath).absolutePath());
-        o->result = ClassifierCalibration::calibrateOnFolder(modelPath, folder, outPath, {}, sink, cancel.get());
+        o->result = ClassifierCalibration::calibrateOnFolder(modelPath, folder, outPath, sink, cancel.get());
         return o;
     }));
     return true;

@@ -470,35 +470,35 @@ private Q_SLOTS:
         QVERIFY(writeTones(mine + QStringLiteral("/chopin/c.wav"), 2.0, true, 2002));
         QVERIFY(writeTones(mine + QStringLiteral("/other/d.wav"), 3.0, false, 2003));
         QVERIFY(writeTones(mine + QStringLiteral("/other/e.wav"), 5.0, false, 2004));
+        QVERIFY(writeTones(mine + QStringLiteral("/other/blip.wav"), 0.3, false, 2006));  // too short to judge
         const QString out = m_dir.filePath(QStringLiteral("calibrated/tones.pt"));
         QVERIFY(QDir().mkpath(QFileInfo(out).absolutePath()));
-        const auto c = ClassifierCalibration::calibrateOnFolder(model, mine, out, QStringLiteral("-"));
+        const auto c = ClassifierCalibration::calibrateOnFolder(model, mine, out);
         QVERIFY2(c, c ? "" : qPrintable(c.error().message));
         QCOMPARE(c->modelPath, out);
         QCOMPARE(c->chopinPieces, 3);
-        QCOMPARE(c->otherPieces, 2);
+        QCOMPARE(c->otherPieces, 2);  // the blip is left out, and named
+        QCOMPARE(c->skipped.size(), 1);
+        QVERIFY2(c->skipped.first().contains(QStringLiteral("blip.wav")) && c->skipped.first().contains(QStringLiteral("too short")),
+                 qPrintable(c->skipped.join(QStringLiteral("; "))));
         const auto before = ClassifierModel::load(model);
         const auto after = ClassifierModel::load(out);
         QVERIFY(before && after);
         QCOMPARE(c->biasBefore, before.value()->decisionBias());
         QCOMPARE(after.value()->decisionBias(), c->biasAfter);
         QVERIFY(after.value()->info().value(QStringLiteral("decision_bias_from")).toString().contains(QStringLiteral("own pieces in mine")));
-        // Heard as calibration heard them, the copy's verdicts straddle even odds: the medians of
-        // the Chopin and the other pieces' log-odds lie equally far either side of 0.
-        ClassifierDatasetOptions o;
-        o.features = after.value()->features();
-        o.augment = false;
-        o.allValidation = true;
-        o.clipsPerPiece = ClassifierCalibration::kClipsPerPiece;
-        o.cacheDir = QStringLiteral("-");
-        const auto clips = ClassifierDataset::build(ClassifierDataset::scan(mine).value(), o);
-        QVERIFY(clips);
-        const ClassifierEvaluation e = after.value()->evaluate(clips.value());
+        // Classified as Classify does, the copy's verdicts straddle even odds: the medians of the
+        // Chopin and the other pieces' log-odds lie equally far either side of 0.
         std::vector<double> chopin, other;
         int right = 0;
-        for (const PieceResult &p : e.pieceResults) {
-            (p.isChopin ? chopin : other).push_back(std::log(p.pChopin / (1.0 - p.pChopin)));
-            right += (p.pChopin >= 0.5) == p.isChopin;
+        const auto entries = ClassifierDataset::scan(mine);
+        QVERIFY(entries);
+        for (const DatasetEntry &entry : entries.value()) {
+            const auto v = after.value()->classifyFile(entry.path);
+            if (!v)
+                continue;  // the blip
+            (entry.isChopin ? chopin : other).push_back(std::log(v->pChopin / (1.0 - v->pChopin)));
+            right += (v->pChopin >= 0.5) == entry.isChopin;
         }
         std::sort(chopin.begin(), chopin.end());
         QCOMPARE(int(chopin.size()), 3);
@@ -511,14 +511,14 @@ private Q_SLOTS:
         const QString onlyChopin = m_dir.filePath(QStringLiteral("only-chopin"));
         QVERIFY(writeTones(onlyChopin + QStringLiteral("/chopin/a.wav"), 3.0, true, 2005));
         const QString refusedOut = m_dir.filePath(QStringLiteral("refused.pt"));
-        const auto one = ClassifierCalibration::calibrateOnFolder(model, onlyChopin, refusedOut, QStringLiteral("-"));
+        const auto one = ClassifierCalibration::calibrateOnFolder(model, onlyChopin, refusedOut);
         QVERIFY(!one);
         QVERIFY2(one.error().message.contains(QStringLiteral("no files of other composers")), qPrintable(one.error().message));
         // No model, or stopped: an error, nothing written.
-        QVERIFY(!ClassifierCalibration::calibrateOnFolder(m_dir.filePath(QStringLiteral("none.pt")), mine, refusedOut, QStringLiteral("-")));
+        QVERIFY(!ClassifierCalibration::calibrateOnFolder(m_dir.filePath(QStringLiteral("none.pt")), mine, refusedOut));
         CancelToken stop;
         stop.cancel();
-        const auto stopped = ClassifierCalibration::calibrateOnFolder(model, mine, refusedOut, QStringLiteral("-"), {}, &stop);
+        const auto stopped = ClassifierCalibration::calibrateOnFolder(model, mine, refusedOut, {}, &stop);
         QVERIFY(!stopped);
         QCOMPARE(stopped.error().message, QStringLiteral("cancelled"));
         QVERIFY(!QFileInfo::exists(refusedOut));
