@@ -395,7 +395,7 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
     ClassifierVerdict v;
     batcher.finishInto(v, double(r->samples) / s.sampleRate);
     v.topRestoredClips = stream.restoredClips();
-    if (v.timeline.empty() && s.kind == ClassifierFeatureKind::Pitch && options.trimSilence)
+    if (v.timeline.empty() && options.trimSilence && ClipStream::trimsNoise(s))
         return Error{QStringLiteral("there is no music to judge: nothing in its %1 s sounds like notes (noise, applause or hiss alone?)")
                          .arg(v.durationSeconds, 0, 'f', 1)};
     if (v.timeline.empty() || (v.timeline.size() == 1 && v.timeline.front().frames < s.clipFrames() / 2))

@@ -32,7 +32,7 @@ ClipStream::ClipStream(const ClassifierFeatureSettings &settings, bool keepFrame
 {
     if (m_trim)
         m_silence = silenceLevel(settings);
-    m_tonalGate = m_trim && settings.kind == ClassifierFeatureKind::Pitch;
+    m_tonalGate = m_trim && trimsNoise(settings);
     if (settings.kind == ClassifierFeatureKind::Mfcc) {
         // scipy.fft.dct(type=2, norm='ortho'), as librosa.feature.mfcc uses.
         const int n = settings.nMels;

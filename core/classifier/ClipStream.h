@@ -85,6 +85,8 @@ public:
     // pink and brown noise, hiss and synthetic applause: a run of three such frames held 99.9 %
     // of the music's frames and none of the noise's (classifier card, "Applause and noise").
     static bool isTonal(const float *frame, int bins);
+    // Whether trimming with these settings also leaves out sound without notes (semitone bands).
+    static bool trimsNoise(const ClassifierFeatureSettings &settings) { return settings.kind == ClassifierFeatureKind::Pitch; }
     static constexpr float kTonalContrast = 5.0f;
     static constexpr int kTonalRun = 3;
 
