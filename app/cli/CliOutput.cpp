@@ -134,6 +134,34 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QStrin
     return true;
 }
 
+bool wholeOption(const QCommandLineParser &parser, const QCommandLineOption &option, qint64 low, qint64 high,
+                 const QString &command, qint64 *value)
+{
+    bool ok = false;
+    const qint64 v = parser.value(option).trimmed().toLongLong(&ok);
+    if (!ok || v < low || v > high) {
+        err() << command << ": --" << option.names().constLast() << " must be a whole number from " << low << " to "
+              << high << ", not '" << parser.value(option) << "'\n";
+        return false;
+    }
+    *value = v;
+    return true;
+}
+
+bool numberOption(const QCommandLineParser &parser, const QCommandLineOption &option, double low, double high,
+                  const QString &command, double *value)
+{
+    bool ok = false;
+    const double v = parser.value(option).trimmed().toDouble(&ok);
+    if (!ok || !(v >= low && v <= high)) {
+        err() << command << ": --" << option.names().constLast() << " must be a number from " << low << " to " << high
+              << ", not '" << parser.value(option) << "'\n";
+        return false;
+    }
+    *value = v;
+    return true;
+}
+
 std::optional<ClipSet> buildClassifierClips(const QString &command, const std::vector<DatasetEntry> &entries,
                                             const ClassifierDatasetOptions &options, const ProgressSink &progress,
                                             const CancelToken *cancel, QStringList *skipped,

@@ -242,6 +242,18 @@ private Q_SLOTS:
             QCOMPARE(refused.code, 2);
             QVERIFY2(refused.err.contains(QStringLiteral("--room must be none or RT60:DR")), qPrintable(refused.err));
         }
+        // Numbers that are not numbers, or out of range, are refused by name before any rendering.
+        const std::vector<std::pair<QStringList, QString>> bad{
+            {{QStringLiteral("--clips-per-piece"), QStringLiteral("six")}, QStringLiteral("--clips-per-piece must be a whole number from 1 to 1000, not 'six'")},
+            {{QStringLiteral("--max-pieces"), QStringLiteral("-2")}, QStringLiteral("--max-pieces must be a whole number from 0")},
+            {{QStringLiteral("--validation-split"), QStringLiteral("first")}, QStringLiteral("--validation-split must be a whole number from 0")},
+            {{QStringLiteral("--lossy"), QStringLiteral("999")}, QStringLiteral("--lossy must be a whole number from 0 to 320")},
+            {{QStringLiteral("--preroll"), QStringLiteral("-1")}, QStringLiteral("--preroll must be a number from 0 to 60")}};
+        for (const auto &[option, message] : bad) {
+            const Run refused = cli(common + option);
+            QCOMPARE(refused.code, 2);
+            QVERIFY2(refused.err.contains(message), qPrintable(option.join(QLatin1Char(' ')) + QStringLiteral(": ") + refused.err));
+        }
     }
 
     // A hold-out soundfont renders only validation pieces: the model does not list it as heard,
@@ -352,6 +364,16 @@ private Q_SLOTS:
             {{QStringLiteral("--calibrate-on"), QStringLiteral("everything")}, QStringLiteral("--calibrate-on must be rooms or trained")},
             {{QStringLiteral("--init-seed"), QStringLiteral("-3")}, QStringLiteral("--init-seed must be a whole number from 0")},
             {{QStringLiteral("--average-from"), QStringLiteral("-1")}, QStringLiteral("--average-from must be an epoch number")},
+            {{QStringLiteral("--epochs"), QStringLiteral("many")}, QStringLiteral("--epochs must be a whole number from 1 to 100000, not 'many'")},
+            {{QStringLiteral("--epochs"), QStringLiteral("0")}, QStringLiteral("--epochs must be a whole number from 1")},
+            {{QStringLiteral("--minutes"), QStringLiteral("-3")}, QStringLiteral("--minutes must be a number from 0")},
+            {{QStringLiteral("--seed"), QStringLiteral("one")}, QStringLiteral("--seed must be a whole number from 0")},
+            {{QStringLiteral("--validation"), QStringLiteral("1.5")}, QStringLiteral("--validation must be a number from 0 to 0.9")},
+            {{QStringLiteral("--clips-per-piece"), QStringLiteral("0")}, QStringLiteral("--clips-per-piece must be a whole number from 1")},
+            {{QStringLiteral("--augmentations"), QStringLiteral("2.5")}, QStringLiteral("--augmentations must be a whole number from 1")},
+            {{QStringLiteral("--max-pieces"), QStringLiteral("-1")}, QStringLiteral("--max-pieces must be a whole number from 0")},
+            {{QStringLiteral("--preroll"), QStringLiteral("long")}, QStringLiteral("--preroll must be a number from 0 to 60")},
+            {{QStringLiteral("--threads"), QStringLiteral("all")}, QStringLiteral("--threads must be a whole number from 0")},
             {{QStringLiteral("--average-from"), QStringLiteral("2"), QStringLiteral("--ema"), QStringLiteral("0.5")},
              QStringLiteral("--average-from and --ema cannot be combined")}};
         for (const auto &[option, message] : bad) {

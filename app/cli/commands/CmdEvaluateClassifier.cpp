@@ -62,6 +62,12 @@ int runEvaluateClassifier(const QStringList &args)
     }
     if (rooms.empty())
         rooms.emplace_back();
+    qint64 clipCount = 0, pieceLimit = 0, splitSeed = 0, kbps = 0;
+    double prerollSeconds = 0;
+    if (!wholeOption(parser, clips, 1, 1000, args[0], &clipCount) || !wholeOption(parser, maxPieces, 0, 1000000, args[0], &pieceLimit)
+        || (parser.isSet(split) && !wholeOption(parser, split, 0, kMaxSeed, args[0], &splitSeed))
+        || !wholeOption(parser, lossy, 0, 320, args[0], &kbps) || !numberOption(parser, preroll, 0, 60, args[0], &prerollSeconds))
+        return 2;
     QStringList roomNames;
     for (const RoomParams &r : rooms)
         roomNames << r.label();
@@ -88,18 +94,18 @@ int runEvaluateClassifier(const QStringList &args)
     o.features = loaded.value()->features();
     o.augment = false;
     o.allValidation = true;
-    o.clipsPerPiece = qMax(1, parser.value(clips).toInt());
+    o.clipsPerPiece = int(clipCount);
     o.validationAugmentations = 1;
     o.cacheDir = parser.value(cache);
-    o.maxPieces = parser.value(maxPieces).toInt();
+    o.maxPieces = int(pieceLimit);
     if (parser.isSet(split)) {
         o.allValidation = false;
         o.onlyValidation = true;
         o.validationFraction = 0.2;
-        o.seed = parser.value(split).toULongLong();
+        o.seed = quint64(splitSeed);
     }
-    o.lossyKbps = qMax(0, parser.value(lossy).toInt());
-    o.prerollSeconds = qMax(0.0, parser.value(preroll).toDouble());
+    o.lossyKbps = int(kbps);
+    o.prerollSeconds = prerollSeconds;
     if (parser.isSet(soundfont))
         o.soundfonts = {parser.value(soundfont)};
     // Whether the model heard this soundfont in training (models from before this was recorded: unknown).

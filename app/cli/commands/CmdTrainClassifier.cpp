@@ -87,7 +87,11 @@ int runTrainClassifier(const QStringList &args)
         }
         dopt.features.flattenTerms = k;
     }
-    dopt.seed = parser.value(seed).toULongLong();
+    // Numbers are checked before the clips are made, which can take minutes.
+    qint64 whole = 0;
+    if (!wholeOption(parser, seed, 0, kMaxSeed, args[0], &whole))
+        return 2;
+    dopt.seed = quint64(whole);
     quint64 startSeed = dopt.seed;
     if (parser.isSet(initSeed)) {
         bool ok = false;
@@ -97,12 +101,19 @@ int runTrainClassifier(const QStringList &args)
             return 2;
         }
     }
-    dopt.clipsPerPiece = qMax(1, parser.value(clips).toInt());
-    dopt.augmentations = qMax(1, parser.value(augs).toInt());
+    if (!wholeOption(parser, clips, 1, 1000, args[0], &whole))
+        return 2;
+    dopt.clipsPerPiece = int(whole);
+    if (!wholeOption(parser, augs, 1, 100, args[0], &whole))
+        return 2;
+    dopt.augmentations = int(whole);
     dopt.holdoutSoundfont = parser.value(holdout);
     dopt.excludeSoundfonts = parser.values(exclude);
-    dopt.validationFraction = parser.value(valFraction).toDouble();
-    dopt.maxPieces = parser.value(maxPieces).toInt();
+    if (!numberOption(parser, valFraction, 0, 0.9, args[0], &dopt.validationFraction))
+        return 2;
+    if (!wholeOption(parser, maxPieces, 0, 1000000, args[0], &whole))
+        return 2;
+    dopt.maxPieces = int(whole);
     {
         bool ok = false;
         dopt.trainShare = parser.value(trainShare).toDouble(&ok);
@@ -112,7 +123,8 @@ int runTrainClassifier(const QStringList &args)
         }
     }
     dopt.cacheDir = parser.value(cache);
-    dopt.prerollSeconds = qMax(0.0, parser.value(preroll).toDouble());
+    if (!numberOption(parser, preroll, 0, 60, args[0], &dopt.prerollSeconds))
+        return 2;
     {
         bool ok = false;
         dopt.roomShare = parser.value(rooms).toDouble(&ok);
@@ -182,11 +194,16 @@ int runTrainClassifier(const QStringList &args)
         err() << args[0] << ": --select must be auc or loss\n";
         return 2;
     }
-    topt.epochs = parser.value(epochs).toInt();
-    topt.minutes = parser.value(minutes).toDouble();
+    if (!wholeOption(parser, epochs, 1, 100000, args[0], &whole))
+        return 2;
+    topt.epochs = int(whole);
+    if (!numberOption(parser, minutes, 0, 100000, args[0], &topt.minutes))
+        return 2;
     topt.device = parser.value(device);
     topt.seed = startSeed;
-    topt.threads = parser.value(threads).toInt();
+    if (!wholeOption(parser, threads, 0, 1024, args[0], &whole))
+        return 2;
+    topt.threads = int(whole);
     topt.calibrate = !parser.isSet(noCalibrate);
     if (parser.value(calibrateOn) != QLatin1String("rooms") && parser.value(calibrateOn) != QLatin1String("trained")) {
         err() << args[0] << ": --calibrate-on must be rooms or trained\n";
