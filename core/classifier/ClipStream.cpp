@@ -279,12 +279,23 @@ bool ClipStream::restoreTop(float *values, int frames, const ClassifierFeatureSe
         return false;
     const int bins = settings.bins();
     std::vector<double> mean = bandMeans(values, frames, bins);
-    // Dead: within 15 dB of the front end's floor (10 log10 of 1e-10) on average over the clip.
+    // Dead: within 15 dB of the front end's floor (10 log10 of 1e-10) on average over the clip,
+    // or a flat floor far under the music. A recording sampled at 8 or 11 kHz, resampled to the
+    // front end's rate, leaves its empty top bands not at the front end's floor but at a floor
+    // that follows the music's level (44-97 dB under its loudest band in 67 pieces rendered at
+    // full level and resampled by ffmpeg), as flat as the band-limited samples of MuseScore's
+    // soundfont; a full-range piano's top falls band by band (classifier card, "Band-limited
+    // recordings").
     constexpr double kDead = -100.0 + 15.0;
-    if (mean[size_t(bins - 1)] > kDead)
+    const double floorLevel = mean[size_t(bins - 1)];
+    const double loudest = *std::max_element(mean.begin(), mean.end());
+    const auto last = std::minmax_element(mean.end() - kFlatTopBands, mean.end());
+    const bool flatFloor = loudest - floorLevel >= kDeadGapDb && *last.second - *last.first <= kFlatTopDb;
+    if (floorLevel > kDead && !flatFloor)
         return false;
+    const double deadLevel = floorLevel > kDead ? floorLevel + kFlatTopDb : kDead;
     int top = bins - 1;  // the highest band with sound
-    while (top > 0 && mean[size_t(top)] <= kDead)
+    while (top > 0 && mean[size_t(top)] <= deadLevel)
         --top;
     if (top < 12 || top < bins - 37)
         return false;  // silence, or no sound above about 1 kHz: nothing to go on

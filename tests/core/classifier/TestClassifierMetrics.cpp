@@ -1,6 +1,8 @@
 // Metrics against hand-computed values, and the clip stream's framing and normalisation.
 #include "classifier/ClassifierMetrics.h"
 #include "classifier/ClipStream.h"
+#include "listen/AudioDecoder.h"
+#include "sound/WavWriter.h"
 
 #include <QtTest>
 #include <random>
@@ -294,6 +296,58 @@ private Q_SLOTS:
         QCOMPARE(melStarts.front(), qint64(0));
     }
 
+    // A recording sampled at 8 kHz and played at full level, as the app decodes it (resampled to
+    // 22,050 Hz): its empty top bands lie on a flat floor that follows the music's level, far
+    // above the front end's own floor, and they are filled all the same (before, such a
+    // recording was never restored and was called Other every time; classifier card,
+    // "Band-limited recordings"). The same tune at full range is left as it is.
+    void restoreTopFindsAResampledRecordingsEmptyTop()
+    {
+        QTemporaryDir dir;
+        const auto tune = [](int rate, double highest) {
+            std::mt19937 rng(11);
+            std::uniform_int_distribution<int> pitch(45, 84);
+            std::vector<float> y(size_t(rate) * 24);
+            const int note = rate / 4;
+            for (size_t start = 0; start + size_t(note) <= y.size(); start += size_t(note)) {
+                const double f = 440.0 * std::pow(2.0, (pitch(rng) - 69) / 12.0) * 1.003;  // between FFT bins
+                for (int k = 1; k * f < highest; ++k)
+                    for (int i = 0; i < 2 * note && start + size_t(i) < y.size(); ++i)
+                        y[start + size_t(i)] += float(0.3 / k * std::exp(-3.0 * i / rate) * std::sin(2 * M_PI * k * f * i / rate));
+            }
+            float peak = 0;
+            for (float v : y)
+                peak = std::max(peak, std::abs(v));
+            for (float &v : y)
+                v *= 0.9f / peak;  // about -1 dBFS
+            return y;
+        };
+        const ClassifierFeatureSettings s = ClassifierFeatureSettings::forKind(ClassifierFeatureKind::Pitch);
+        const auto restoredOf = [&](const QString &name, int rate, double highest, int *clips) {
+            const std::vector<float> y = tune(rate, highest);
+            const QString path = dir.filePath(name);
+            if (!WavWriter::writeFile(path, y.data(), qint64(y.size()), rate, 1, WavFormat::Pcm16))
+                return -1;
+            const Result<AudioSignal> decoded = AudioDecoder::decodeAll(path, DecodeOptions{});
+            if (!decoded || decoded->sampleRate != s.sampleRate)
+                return -1;
+            ClipStream stream(s, false, true);
+            stream.setRestoreTop(true);
+            *clips = 0;
+            const ClipStream::ClipSink count = [clips](const float *, qint64, int) { ++*clips; };
+            stream.push(decoded->samples.data(), qsizetype(decoded->samples.size()), count);
+            stream.finish(count);
+            return stream.restoredClips();
+        };
+        int clips = 0;
+        const int limited = restoredOf(QStringLiteral("phone.wav"), 8000, 3900.0, &clips);
+        QVERIFY(clips >= 4);
+        QCOMPARE(limited, clips);
+        const int full = restoredOf(QStringLiteral("full.wav"), 44100, 20000.0, &clips);
+        QVERIFY(clips >= 4);
+        QCOMPARE(full, 0);
+    }
+
     // restoreTop() fills the top semitone bands of a band-limited clip from whole octaves below,
     // continuing the edge's level down a full-range piano's slope; it leaves a full-range clip,
     // a silent one and other features alone.
@@ -335,6 +389,21 @@ private Q_SLOTS:
             QVERIFY2(std::abs(meanOf(restored, b) - (meanOf(limited, edge) - 1.5 * (b - edge))) < 1e-3,
                      qPrintable(QStringLiteral("band %1: %2").arg(b).arg(meanOf(restored, b))));
         }
+        // A top that falls band by band, as a full-range piano's, is alive however far under the
+        // loudest band it ends; a flat floor as far under is dead.
+        std::vector<float> falling = full, flat = full;
+        for (int t = 0; t < frames; ++t)
+            for (int b = live; b < bins; ++b) {
+                falling[size_t(t) * bins + b] = -2.5f * float(b - live + 1);  // -2.5 to -65 dB
+                flat[size_t(t) * bins + b] = -100.0f + 15.0f + 5.0f + float(t % 2);
+            }
+        std::vector<float> kept = falling;
+        QVERIFY(!ClipStream::restoreTop(kept.data(), frames, s));
+        QCOMPARE(kept, falling);
+        for (int t = 0; t < frames; ++t)
+            for (int b = 0; b < live; ++b)
+                flat[size_t(t) * bins + b] += 30.0f;  // music -30 to +10, the floor at -80 to -79
+        QVERIFY(ClipStream::restoreTop(flat.data(), frames, s));
         // Silence, or sound only under about 1 kHz, is left as it is; so are mel bands.
         std::vector<float> silent(full.size(), -100.0f);
         QVERIFY(!ClipStream::restoreTop(silent.data(), frames, s));
