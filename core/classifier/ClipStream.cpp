@@ -289,8 +289,14 @@ bool ClipStream::restoreTop(float *values, int frames, const ClassifierFeatureSe
     constexpr double kDead = -100.0 + 15.0;
     const double floorLevel = mean[size_t(bins - 1)];
     const double loudest = *std::max_element(mean.begin(), mean.end());
-    const auto last = std::minmax_element(mean.end() - kFlatTopBands, mean.end());
-    const bool flatFloor = loudest - floorLevel >= kDeadGapDb && *last.second - *last.first <= kFlatTopDb;
+    // Flat: the top three bands within 3 dB, or the top six within 8 (an 8 kHz recording in
+    // mu-law or 8 bits puts the images of its noise on the top two bands).
+    const auto spanOfTop = [&](int n) {
+        const auto range = std::minmax_element(mean.end() - n, mean.end());
+        return *range.second - *range.first;
+    };
+    const bool flatFloor = loudest - floorLevel >= kDeadGapDb
+                           && (spanOfTop(kFlatTopBands) <= kFlatTopDb || spanOfTop(2 * kFlatTopBands) <= kFlatWideTopDb);
     if (floorLevel > kDead && !flatFloor)
         return false;
     const double deadLevel = floorLevel > kDead ? floorLevel + kFlatTopDb : kDead;

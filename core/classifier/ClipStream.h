@@ -58,13 +58,15 @@ public:
     // recordings"). For semitone bands, when the clip's top band is dead, the bands above the
     // edge of the recording's range are filled from the bands whole octaves below, continuing the
     // edge's level down the slope of a full-range piano's top octave. Dead: the top band's mean
-    // is at the front end's floor, or it and the kFlatTopBands - 1 bands under it lie within
-    // kFlatTopDb of each other and kDeadGapDb or more under the clip's loudest band (a resampled
-    // recording's empty top follows the music's level). Frames x bins log-band values before
+    // is at the front end's floor, or kDeadGapDb or more under the clip's loudest band on a flat
+    // floor: it and the kFlatTopBands - 1 bands under it within kFlatTopDb of each other, or the
+    // top 2 * kFlatTopBands within kFlatWideTopDb (a resampled recording's empty top follows the
+    // music's level). Frames x bins log-band values before
     // prepare(), in place; true when it filled. Other features: nothing.
     static bool restoreTop(float *values, int frames, const ClassifierFeatureSettings &settings);
     static constexpr int kFlatTopBands = 3;
     static constexpr double kFlatTopDb = 3.0;
+    static constexpr double kFlatWideTopDb = 8.0;
     static constexpr double kDeadGapDb = 55.0;
     // Classifying: every clip gets restoreTop() before prepare() (training windows do not).
     void setRestoreTop(bool on) { m_restoreTop = on; }

@@ -404,6 +404,20 @@ private Q_SLOTS:
             for (int b = 0; b < live; ++b)
                 flat[size_t(t) * bins + b] += 30.0f;  // music -30 to +10, the floor at -80 to -79
         QVERIFY(ClipStream::restoreTop(flat.data(), frames, s));
+        // ... also with the images of a mu-law recording's noise on its top two bands (the top
+        // six within 8 dB), but not with a top that rises 12 dB over them.
+        std::vector<float> bumped = flat, risen;  // the music under band 70 as above
+        for (int t = 0; t < frames; ++t)
+            for (int b = live; b < bins; ++b)
+                bumped[size_t(t) * bins + b] = -80.0f + float(t % 2) + (b >= bins - 2 ? 6.0f : 0.0f);
+        risen = bumped;
+        for (int t = 0; t < frames; ++t)
+            for (int b = bins - 2; b < bins; ++b)
+                risen[size_t(t) * bins + b] += 6.0f;
+        std::vector<float> risenKept = risen;
+        QVERIFY(ClipStream::restoreTop(bumped.data(), frames, s));
+        QVERIFY(!ClipStream::restoreTop(risenKept.data(), frames, s));
+        QCOMPARE(risenKept, risen);
         // Silence, or sound only under about 1 kHz, is left as it is; so are mel bands.
         std::vector<float> silent(full.size(), -100.0f);
         QVERIFY(!ClipStream::restoreTop(silent.data(), frames, s));
