@@ -33,11 +33,11 @@ void endProgress();
 // *exitCode set. On --help prints the help and returns false with *exitCode 0.
 bool parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &description, int *exitCode);
 
+// The largest --seed the commands take (a dozen digits: any seed a person types).
+constexpr qint64 kMaxSeed = 999'999'999'999;
 // An option's value as a whole number from low to high (or a number, for numberOption): false,
 // after printing "command: --name must be ..." on stderr, for anything else. The option's default
 // counts as its value when it is not given.
-// The largest --seed the commands take (a dozen digits: any seed a person types).
-constexpr qint64 kMaxSeed = 999'999'999'999;
 bool wholeOption(const QCommandLineParser &parser, const QCommandLineOption &option, qint64 low, qint64 high,
                  const QString &command, qint64 *value);
 bool numberOption(const QCommandLineParser &parser, const QCommandLineOption &option, double low, double high,

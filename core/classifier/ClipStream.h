@@ -61,8 +61,8 @@ public:
     // is at the front end's floor, or kDeadGapDb or more under the clip's loudest band on a flat
     // floor: it and the kFlatTopBands - 1 bands under it within kFlatTopDb of each other, or the
     // top 2 * kFlatTopBands within kFlatWideTopDb (a resampled recording's empty top follows the
-    // music's level). Frames x bins log-band values before
-    // prepare(), in place; true when it filled. Other features: nothing.
+    // music's level). Frames x bins log-band values before prepare(), in place; true when it
+    // filled. Other features: nothing.
     static bool restoreTop(float *values, int frames, const ClassifierFeatureSettings &settings);
     static constexpr int kFlatTopBands = 3;
     static constexpr double kFlatTopDb = 3.0;
