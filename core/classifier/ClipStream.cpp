@@ -210,16 +210,15 @@ bool ClipStream::isTonal(const float *frame, int bins)
     // 10 to 40 dB over its neighbours; noise, applause and hiss vary by a few dB from band to
     // band), the mean of the eight highest. Bands at the front end's floor (above a recording's
     // range) are left out, so the edge of a band-limited recording is not taken for a peak.
-    constexpr float kDead = -100.0f + 15.0f;
     std::array<float, 7> around{};
     std::vector<float> heights;
     heights.reserve(size_t(bins));
     for (int b = 0; b < bins; ++b) {
-        if (frame[b] <= kDead)
+        if (frame[b] <= kDeadBandDb)
             continue;
         int n = 0;
         for (int k = std::max(0, b - 3); k <= std::min(bins - 1, b + 3); ++k)
-            if (frame[k] > kDead)
+            if (frame[k] > kDeadBandDb)
                 around[size_t(n++)] = frame[k];
         std::nth_element(around.begin(), around.begin() + n / 2, around.begin() + n);
         heights.push_back(frame[b] - around[size_t(n / 2)]);
@@ -279,14 +278,13 @@ bool ClipStream::restoreTop(float *values, int frames, const ClassifierFeatureSe
         return false;
     const int bins = settings.bins();
     std::vector<double> mean = bandMeans(values, frames, bins);
-    // Dead: within 15 dB of the front end's floor (10 log10 of 1e-10) on average over the clip,
-    // or a flat floor far under the music. A recording sampled at 8 or 11 kHz, resampled to the
-    // front end's rate, leaves its empty top bands not at the front end's floor but at a floor
-    // that follows the music's level (44-97 dB under its loudest band in 67 pieces rendered at
-    // full level and resampled by ffmpeg), as flat as the band-limited samples of MuseScore's
-    // soundfont; a full-range piano's top falls band by band (classifier card, "Band-limited
-    // recordings").
-    constexpr double kDead = -100.0 + 15.0;
+    // Dead: at kDeadBandDb or under on average over the clip, or a flat floor far under the
+    // music. A recording sampled at 8 or 11 kHz, resampled to the front end's rate, leaves its
+    // empty top bands not at the front end's floor but at a floor that follows the music's level
+    // (44-97 dB under its loudest band in 67 pieces rendered at full level and resampled by
+    // ffmpeg), as flat as the band-limited samples of MuseScore's soundfont; a full-range piano's
+    // top falls band by band (classifier card, "Band-limited recordings").
+    constexpr double kDead = kDeadBandDb;
     const double floorLevel = mean[size_t(bins - 1)];
     const double loudest = *std::max_element(mean.begin(), mean.end());
     // Flat: the top three bands within 3 dB, or the top six within 8 (an 8 kHz recording in

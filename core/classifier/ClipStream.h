@@ -64,6 +64,9 @@ public:
     // music's level). Frames x bins log-band values before prepare(), in place; true when it
     // filled. Other features: nothing.
     static bool restoreTop(float *values, int frames, const ClassifierFeatureSettings &settings);
+    // A band at or under this level (dB) holds nothing: within 15 dB of the front end's floor,
+    // 10 log10 of 1e-10 (isTonal leaves such bands out; restoreTop fills them).
+    static constexpr float kDeadBandDb = -100.0f + 15.0f;
     static constexpr int kFlatTopBands = 3;
     static constexpr double kFlatTopDb = 3.0;
     static constexpr double kFlatWideTopDb = 8.0;
