@@ -39,6 +39,14 @@ RoomParams AugmentationParams::drawRoom(std::mt19937_64 &rng, double share)
     return RoomParams::draw(rng);
 }
 
+int AugmentationParams::drawBandLimit(std::mt19937_64 &rng, double share)
+{
+    if (!(share > 0) || std::uniform_real_distribution<double>(0.0, 1.0)(rng) >= share)
+        return 0;
+    static const int kLimits[] = {4000, 5512, 8000};
+    return kLimits[std::uniform_int_distribution<int>(0, int(std::size(kLimits)) - 1)(rng)];
+}
+
 QString AugmentationParams::key() const
 {
     QString k = QStringLiteral("v%1 t%2 k%3 sf%4 fx%5 g%6 lo%7 hi%8 snr%9 n%10")
@@ -50,6 +58,8 @@ QString AugmentationParams::key() const
         k += QStringLiteral(" lossy%1@%2").arg(LossyRoundTrip::codecName()).arg(lossyKbps);
     if (room.active())  // named only when present, so the keys of clips without one stay as they were
         k += QLatin1Char(' ') + room.key();
+    if (bandLimitHz > 0)  // likewise
+        k += QStringLiteral(" band%1").arg(bandLimitHz);
     return k;
 }
 
@@ -131,6 +141,8 @@ bool AudioAugmentation::apply(std::vector<float> &x, int sampleRate, const Augme
             v += float(noiseRms * state * norm);
         }
     }
+    if (p.bandLimitHz > 0)
+        lowPass(x, sampleRate, p.bandLimitHz);
     float peak = 0;
     for (float v : x)
         peak = std::max(peak, std::fabs(v));
@@ -144,6 +156,38 @@ bool AudioAugmentation::apply(std::vector<float> &x, int sampleRate, const Augme
         x = std::move(coded.value());
     }
     return true;
+}
+
+void AudioAugmentation::lowPass(std::vector<float> &x, int sampleRate, double cutoffHz)
+{
+    if (x.empty() || sampleRate <= 0 || !(cutoffHz > 0) || cutoffHz >= 0.5 * sampleRate)
+        return;
+    // A Blackman window's main lobe is 5.5 / N of the sample rate wide (about 240 Hz at 22,050 Hz):
+    // the pass band ends that far below the cutoff and the stop band (-74 dB) starts at it.
+    constexpr int kTaps = 511, kHalf = kTaps / 2;
+    const double transition = 5.5 * sampleRate / kTaps;
+    const double fc = std::max(1.0, cutoffHz - 0.5 * transition) / sampleRate;  // the -6 dB point
+    std::vector<double> h(kTaps);
+    double sum = 0;
+    for (int i = 0; i < kTaps; ++i) {
+        const int m = i - kHalf;
+        const double sinc = m == 0 ? 2.0 * fc : std::sin(2.0 * M_PI * fc * m) / (M_PI * m);
+        const double w = 0.42 - 0.5 * std::cos(2.0 * M_PI * i / (kTaps - 1)) + 0.08 * std::cos(4.0 * M_PI * i / (kTaps - 1));
+        h[size_t(i)] = sinc * w;
+        sum += h[size_t(i)];
+    }
+    for (double &v : h)
+        v /= sum;  // unit gain at 0 Hz
+    const qsizetype n = qsizetype(x.size());
+    std::vector<float> y(x.size());
+    for (qsizetype t = 0; t < n; ++t) {
+        double acc = 0;
+        const qsizetype lo = std::max<qsizetype>(0, t - kHalf), hi = std::min<qsizetype>(n - 1, t + kHalf);
+        for (qsizetype j = lo; j <= hi; ++j)
+            acc += h[size_t(j - t + kHalf)] * x[size_t(j)];
+        y[size_t(t)] = float(acc);
+    }
+    x = std::move(y);
 }
 
 }  // namespace aichopin

@@ -403,6 +403,8 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                 p.soundfont = fontChoice.empty() ? 0 : fontChoice[size_t(p.soundfont)];
                 std::mt19937_64 roomRng(seedOf(hash + QByteArray::number(options.seed) + "/" + QByteArray::number(a) + "/room"));
                 p.room = AugmentationParams::drawRoom(roomRng, options.roomShare);
+                std::mt19937_64 bandRng(seedOf(hash + QByteArray::number(options.seed) + "/" + QByteArray::number(a) + "/band"));
+                p.bandLimitHz = AugmentationParams::drawBandLimit(bandRng, options.bandLimitShare);
             } else {
                 p.effects = 1;
                 p.soundfont = fontChoice.empty() ? 0 : fontChoice.front();

@@ -57,6 +57,9 @@ struct ClassifierDatasetOptions {
     // synthetic room (RoomResponse: a convolution reverb from small rooms to a hall, near or far),
     // before the equalisation, noise and codec. 0 (the default so far): none.
     double roomShare = 0.0;
+    // With augmentation: the share of renderings (and decoded recordings) band-limited as a file
+    // sampled at 8,000, 11,025 or 16,000 Hz is (AugmentationParams::drawBandLimit). 0: none.
+    double bandLimitShare = 0.0;
     QString cacheDir;                 // empty: <XDG cache>/classifier-clips; "-" disables the cache
     int maxPieces = 0;                // > 0: take at most this many pieces (spread over composers)
     // Below 1: train on only this share of each composer's training pieces (seeded, at least one),

@@ -357,6 +357,8 @@ private Q_SLOTS:
             {{QStringLiteral("--composer-task"), QStringLiteral("much")}, QStringLiteral("--composer-task")},
             {{QStringLiteral("--rooms"), QStringLiteral("1.5")}, QStringLiteral("--rooms must be a number from 0 to 1")},
             {{QStringLiteral("--rooms"), QStringLiteral("-0.1")}, QStringLiteral("--rooms must be a number from 0 to 1")},
+            {{QStringLiteral("--band-limit"), QStringLiteral("2")}, QStringLiteral("--band-limit must be a number from 0 to 1")},
+            {{QStringLiteral("--band-limit"), QStringLiteral("some")}, QStringLiteral("--band-limit must be a number from 0 to 1")},
             {{QStringLiteral("--flatten"), QStringLiteral("-1")}, QStringLiteral("--flatten must be a whole number from 0 to")},
             {{QStringLiteral("--flatten"), QStringLiteral("two")}, QStringLiteral("--flatten")},
             {{QStringLiteral("--train-share"), QStringLiteral("0")}, QStringLiteral("--train-share must be a number above 0 and at most 1")},
@@ -404,7 +406,8 @@ private Q_SLOTS:
                                                  QStringLiteral("--channels"), QStringLiteral("8,12,20"), QStringLiteral("--timbre-eq"), QStringLiteral("0.5"),
                                                  QStringLiteral("--mixup"), QStringLiteral("0.4"), QStringLiteral("--composer-task"), QStringLiteral("0.5"), QStringLiteral("--flatten"), QStringLiteral("3"),
                                                  QStringLiteral("--cosine"), QStringLiteral("--train-share"), QStringLiteral("0.5"),
-                                                 QStringLiteral("--rooms"), QStringLiteral("0.5"), QStringLiteral("--json")});
+                                                 QStringLiteral("--rooms"), QStringLiteral("0.5"), QStringLiteral("--band-limit"), QStringLiteral("0.5"),
+                                                 QStringLiteral("--json")});
         QVERIFY2(run.code == 0, qPrintable(run.err));
         const QJsonObject r = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(r.value(QStringLiteral("selected_by")).toString(), QStringLiteral("loss"));
@@ -423,6 +426,7 @@ private Q_SLOTS:
         QVERIFY(checkpoint.contains("\"flatten_terms\":3"));  // and the input's flattening, which classifying repeats
         QVERIFY(checkpoint.contains("\"cosine_schedule\":true"));  // and the learning-rate schedule, for a resumed run
         QVERIFY(checkpoint.contains("\"room_share\":0.5"));  // and the share of clips heard in a synthetic room
+        QVERIFY(checkpoint.contains("\"band_limit_share\":0.5"));  // and the share band-limited as a low-rate file
         // --train-share 0.5: of the 4 training pieces (2 per class) one per class is trained on; the
         // 4 validation pieces stay.
         QVERIFY(checkpoint.contains("\"validation_pieces\":4"));

@@ -54,7 +54,8 @@ int runTrainClassifier(const QStringList &args)
     const QCommandLineOption preroll(QStringLiteral("preroll"), QStringLiteral("MIDI: seconds rendered before each clip and dropped, so notes and pedal ringing into it sound as in a performance (default 0: clips start from silence)."), QStringLiteral("S"), QStringLiteral("0"));
     const QCommandLineOption rooms(QStringLiteral("rooms"), QStringLiteral("Hear this share of the augmented renderings through a synthetic room (a convolution reverb, RT60 0.3 to 2.6 s, near or far; default 0: none)."), QStringLiteral("SHARE"), QStringLiteral("0"));
     const QCommandLineOption flatten(QStringLiteral("flatten"), QStringLiteral("Take each clip's smooth spectral envelope (its first K cosine terms over the bands) out of its input, so a piano's, room's or microphone's colour matters less (0: off; default: 8 for semitone bands, as the shipped model, else 0)."), QStringLiteral("K"));
-    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, calibrateOn, balanced, lrDecay, cosine, ema, averageFrom, select, channels, timbre, mixup, composerTask, preroll, rooms, flatten})
+    const QCommandLineOption bandLimit(QStringLiteral("band-limit"), QStringLiteral("Leave nothing above 4,000, 5,512 or 8,000 Hz in this share of the augmented renderings, as in a file sampled at 8,000, 11,025 or 16,000 Hz (default 0: none)."), QStringLiteral("SHARE"), QStringLiteral("0"));
+    for (const auto &o : {data, outOpt, preset, features, epochs, minutes, device, seed, initSeed, threads, resume, clips, augs, holdout, exclude, valFraction, maxPieces, trainShare, cache, json, noCalibrate, calibrateOn, balanced, lrDecay, cosine, ema, averageFrom, select, channels, timbre, mixup, composerTask, preroll, rooms, flatten, bandLimit})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train the Chopin/Other classifier (CNN on log-mel, MFCC or semitone-band clips)."), &code))
@@ -133,6 +134,8 @@ int runTrainClassifier(const QStringList &args)
             return 2;
         }
     }
+    if (!numberOption(parser, bandLimit, 0, 1, args[0], &dopt.bandLimitShare))
+        return 2;
 
     // The training options are checked before the clips are made, which can take minutes.
     ClassifierTrainingOptions topt;
@@ -247,6 +250,7 @@ int runTrainClassifier(const QStringList &args)
                             {QStringLiteral("init_seed"), QString::number(startSeed)},
                             {QStringLiteral("preroll_seconds"), dopt.prerollSeconds},
                             {QStringLiteral("room_share"), dopt.roomShare},
+                            {QStringLiteral("band_limit_share"), dopt.bandLimitShare},
                             {QStringLiteral("holdout_soundfont"), dopt.holdoutSoundfont},
                             {QStringLiteral("soundfonts"), QJsonArray::fromStringList(fontNames)},
                             {QStringLiteral("excluded_soundfonts"), QJsonArray::fromStringList(dopt.excludeSoundfonts)}};

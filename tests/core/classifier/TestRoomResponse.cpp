@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <random>
+#include <set>
 
 using namespace aichopin;
 
@@ -36,6 +37,22 @@ double trebleEnergy(const std::vector<float> &h, double from, double to)
 }
 
 RoomParams room(double rt60, double drr, quint64 seed) { return RoomParams{rt60, drr, seed}; }
+
+// Amplitude of the sine at freq in x[from, from + n), by projection on a Hann-windowed pair.
+double amplitude(const std::vector<float> &x, double freq, size_t from, size_t n)
+{
+    double re = 0, im = 0, wsum = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const double w = 0.5 - 0.5 * std::cos(2 * M_PI * double(i) / double(n - 1));
+        const double phase = 2 * M_PI * freq * double(from + i) / kRate;
+        re += w * x[from + i] * std::cos(phase);
+        im += w * x[from + i] * std::sin(phase);
+        wsum += w;
+    }
+    return 2.0 * std::hypot(re, im) / wsum;
+}
+
+double db(double ratio) { return 20.0 * std::log10(std::max(ratio, 1e-12)); }
 
 }  // namespace
 
@@ -139,6 +156,76 @@ private Q_SLOTS:
             QVERIFY2(std::fabs(x[i] - 0.5f * h[i]) < 1e-5, qPrintable(QString::number(i)));
         QVERIFY(energy(x, 0.3, 0.6) > 0);
         QVERIFY(energy(x, 0.6, 1.0) < 1e-10);  // after the response, nothing (to rounding)
+    }
+
+    void bandLimitKeepsWhatIsBelowItsCutoffAndNothingAbove()
+    {
+        // Sines of 0.1 at 1,000, 3,500, 4,300 and 7,000 Hz, limited as an 8,000 Hz file (4,000 Hz).
+        const double freqs[] = {1000.0, 3500.0, 4300.0, 7000.0};
+        std::vector<float> x(static_cast<size_t>(kRate));
+        for (size_t i = 0; i < x.size(); ++i)
+            for (double f : freqs)
+                x[i] += float(0.1 * std::sin(2 * M_PI * f * double(i) / kRate));
+        const std::vector<float> original = x;
+        AudioAugmentation::lowPass(x, kRate, 4000.0);
+        QCOMPARE(x.size(), original.size());
+        const size_t from = 4000, n = 8192;  // away from the edges, where the filter runs out
+        for (double f : {1000.0, 3500.0}) {
+            const double change = db(amplitude(x, f, from, n) / amplitude(original, f, from, n));
+            QVERIFY2(std::fabs(change) < 0.1, qPrintable(QStringLiteral("%1 Hz changed by %2 dB").arg(f).arg(change)));
+        }
+        for (double f : {4300.0, 7000.0}) {
+            const double left = db(amplitude(x, f, from, n) / 0.1);
+            QVERIFY2(left < -70, qPrintable(QStringLiteral("%1 Hz only %2 dB down").arg(f).arg(left)));
+        }
+        // Delay-free: the output follows the input sample by sample below the cutoff.
+        std::vector<float> low(static_cast<size_t>(kRate));
+        for (size_t i = 0; i < low.size(); ++i)
+            low[i] = float(0.3 * std::sin(2 * M_PI * 440.0 * double(i) / kRate));
+        std::vector<float> y = low;
+        AudioAugmentation::lowPass(y, kRate, 5512.0);
+        for (size_t i = 1000; i < 20000; i += 101)
+            QVERIFY2(std::fabs(y[i] - low[i]) < 1e-3, qPrintable(QString::number(i)));
+        // At or above Nyquist, and for nothing, it does nothing.
+        std::vector<float> same = original;
+        AudioAugmentation::lowPass(same, kRate, 11025.0);
+        QCOMPARE(same, original);
+        std::vector<float> none;
+        AudioAugmentation::lowPass(none, kRate, 4000.0);
+        QVERIFY(none.empty());
+    }
+
+    void bandLimitsAreDrawnAtTheirShareAppliedAndNamedInKeys()
+    {
+        std::mt19937_64 rng(3);
+        int limited = 0;
+        std::set<int> limits;
+        for (int i = 0; i < 2000; ++i) {
+            const int hz = AugmentationParams::drawBandLimit(rng, 0.25);
+            if (hz == 0)
+                continue;
+            ++limited;
+            limits.insert(hz);
+        }
+        QVERIFY2(limited > 420 && limited < 580, qPrintable(QString::number(limited)));
+        QCOMPARE(limits, (std::set<int>{4000, 5512, 8000}));
+        std::mt19937_64 a(4), b(4);
+        QCOMPARE(AugmentationParams::drawBandLimit(a, 0.0), 0);
+        QCOMPARE(a(), b());  // no share: nothing drawn
+
+        AugmentationParams p;
+        const QString plain = p.key();
+        QVERIFY(!plain.contains(QStringLiteral("band")));  // keys without a limit are as before
+        p.bandLimitHz = 5512;
+        QCOMPARE(p.key(), plain + QStringLiteral(" band5512"));
+
+        // apply() limits the band: a 7 kHz sine is gone, a 1 kHz one stays.
+        std::vector<float> x(static_cast<size_t>(kRate));
+        for (size_t i = 0; i < x.size(); ++i)
+            x[i] = float(0.2 * std::sin(2 * M_PI * 1000.0 * double(i) / kRate) + 0.2 * std::sin(2 * M_PI * 7000.0 * double(i) / kRate));
+        QVERIFY(AudioAugmentation::apply(x, kRate, p));
+        QVERIFY(db(amplitude(x, 7000.0, 4000, 8192) / 0.2) < -70);
+        QVERIFY(std::fabs(db(amplitude(x, 1000.0, 4000, 8192) / 0.2)) < 0.1);
     }
 };
 
