@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+72"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+68"/>
         <source>semitone bands</source>
         <translation>pasma półtonowe</translation>
     </message>
@@ -98,14 +98,37 @@
     </message>
 </context>
 <context>
-    <name>aichopin::ClassifyPanel</name>
+    <name>aichopin::ClassifyFilePlayer</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+42"/>
+        <location filename="../../ui/classify/ClassifyFilePlayer.cpp" line="+82"/>
+        <source>Cannot play: %1</source>
+        <translation>Nie można odtworzyć: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Decoding %1...</source>
+        <translation>Dekodowanie %1...</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No audio device: playing silently, the playhead still runs (%1)</source>
+        <translation>Brak urządzenia audio: odtwarzanie bez dźwięku, wskaźnik odtwarzania nadal się przesuwa (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Playing through %1</source>
+        <translation>Odtwarzanie przez %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Cannot play %1: %2</source>
         <translation>Nie można odtworzyć %1: %2</translation>
     </message>
+</context>
+<context>
+    <name>aichopin::ClassifyPanel</name>
     <message>
-        <location line="+37"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+63"/>
         <source>Model...</source>
         <translation>Model...</translation>
     </message>
@@ -172,16 +195,13 @@
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+328"/>
-        <location line="+20"/>
-        <location line="+43"/>
-        <location line="+41"/>
+        <location line="-378"/>
+        <location line="+128"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="+2"/>
         <source>Play or pause the selected file</source>
         <translation>Odtwórz lub wstrzymaj zaznaczony plik</translation>
     </message>
@@ -306,7 +326,7 @@
         <translation>%1: jeszcze nie sklasyfikowano</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source> from %1 to %2</source>
         <translation> od %1 do %2</translation>
     </message>
@@ -351,33 +371,12 @@
         <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 tak, jak słyszał go model%7</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+61"/>
+        <location line="-428"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <source>Cannot play: %1</source>
-        <translation>Nie można odtworzyć: %1</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Decoding %1...</source>
-        <translation>Dekodowanie %1...</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>No audio device: playing silently, the playhead still runs (%1)</source>
-        <translation>Brak urządzenia audio: odtwarzanie bez dźwięku, wskaźnik odtwarzania nadal się przesuwa (%1)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Playing through %1</source>
-        <translation>Odtwarzanie przez %1</translation>
-    </message>
-    <message>
-        <location line="+70"/>
+        <location line="+490"/>
         <source>Cannot write %1: %2</source>
         <translation>Nie można zapisać %1: %2</translation>
     </message>

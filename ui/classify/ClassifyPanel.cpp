@@ -3,14 +3,11 @@
 #include "classifier/ClassifierModel.h"
 #include "classify/ClassifyCalibrator.h"
 #include "classify/ClassifyDropZone.h"
+#include "classify/ClassifyFilePlayer.h"
 #include "classify/ClassifyResultsModel.h"
 #include "classify/ClassifyTimelineChart.h"
 #include "classify/ClassifyWorker.h"
 #include "classify/PChopinBarDelegate.h"
-#include "compose/PlaybackController.h"
-#include "listen/AudioDecoder.h"
-#include "midi/SmfReader.h"
-#include "sound/RecordingPlayer.h"
 #include "spectrogram/SpectrogramView.h"
 
 #include <QChart>
@@ -32,15 +29,14 @@
 #include <QTableView>
 #include <QThread>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace aichopin {
 
 namespace {
-constexpr int kPlaybackRate = 44100;
 constexpr int kAxisMargin = 56;  // room for the P(Chopin) labels left of both views
 
 bool isMidi(const QString &path)
@@ -104,24 +100,11 @@ ClassifyPanel::ClassifyPanel(QWidget *parent) : QWidget(parent)
     connect(m_worker, &ClassifyWorker::overlayReady, this, &ClassifyPanel::onMapReady);
     m_thread->start();
 
-    m_timer.setInterval(33);
-    connect(&m_timer, &QTimer::timeout, this, &ClassifyPanel::tick);
-    connect(&m_decoding, &QFutureWatcherBase::finished, this, [this] {
-        const std::shared_ptr<Result<AudioSignal>> signal = m_decoding.result();
-        const QString path = m_decodingPath;
-        m_decodingPath.clear();
-        if (path != m_shownPath)
-            return;  // another row was selected meanwhile
-        if (!signal || !*signal) {
-            showStatus(tr("Cannot play %1: %2").arg(QFileInfo(path).fileName(), signal ? signal->error().toString() : QString()));
-            m_playWhenDecoded = false;
-            return;
-        }
-        m_recording->setSamples(std::move(signal->value().samples));
-        m_recordingPath = path;
-        if (std::exchange(m_playWhenDecoded, false))
-            togglePlay();
-    });
+    m_player = new ClassifyFilePlayer(this);
+    connect(m_player, &ClassifyFilePlayer::positionChanged, this, &ClassifyPanel::setPlayhead);
+    connect(m_player, &ClassifyFilePlayer::playingChanged, this,
+            [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
+    connect(m_player, &ClassifyFilePlayer::statusChanged, this, &ClassifyPanel::showStatus);
 
     QString model = QSettings().value(QStringLiteral("classify/model")).toString();
     if (model.isEmpty() || !QFileInfo::exists(model))
@@ -132,10 +115,7 @@ ClassifyPanel::ClassifyPanel(QWidget *parent) : QWidget(parent)
 ClassifyPanel::~ClassifyPanel()
 {
     m_cancel.cancel();
-    m_timer.stop();
-    m_decoding.waitForFinished();
-    if (m_recording)
-        m_recording->closeAudio();
+    delete std::exchange(m_player, nullptr);  // while the views its signals move are still here
     m_thread->quit();
     m_thread->wait();
 }
@@ -492,8 +472,8 @@ void ClassifyPanel::showRow(int row)
     const QString path = done ? r->path : QString();
     if (path == m_shownPath && done)
         return;
-    stopPlayback();
     m_shownPath = path;
+    m_player->setFile(path, isMidi(path));
     m_chart->clear();
     m_view->setData(nullptr);
     m_view->setOverlay({}, 1.0);
@@ -511,7 +491,6 @@ void ClassifyPanel::showRow(int row)
         return;
     }
     const ClassifyResult &res = r->result;
-    m_shownIsMidi = isMidi(path);
     m_shownDuration = res.verdict.durationSeconds;
     showDetail(row);
     m_chart->setTimeline(res.verdict.timeline);
@@ -571,120 +550,10 @@ void ClassifyPanel::alignAxes()
     m_chart->setTimeRange(m_view->startSeconds(), m_view->visibleSeconds());
 }
 
-void ClassifyPanel::stopPlayback()
-{
-    m_timer.stop();
-    m_playWhenDecoded = false;
-    if (m_recording)
-        m_recording->stop();
-    if (m_midi)
-        m_midi->stop();
-    m_play->setText(tr("Play"));
-}
-
 void ClassifyPanel::togglePlay()
 {
-    if (m_shownPath.isEmpty())
-        return;
-    if (m_shownIsMidi) {
-        if (!m_midi) {
-            m_midi = new PlaybackController(this);
-            connect(m_midi, &PlaybackController::statusChanged, this, &ClassifyPanel::showStatus);
-            connect(m_midi, &PlaybackController::ready, this, [this] {
-                if (m_midiSeek >= 0)
-                    m_midi->seek(std::exchange(m_midiSeek, -1.0));
-            });
-            connect(m_midi, &PlaybackController::positionChanged, this, [this](double seconds) {
-                if (m_midiSeek < 0)  // not while a seek waits for the synthesizer
-                    setPlayhead(seconds);
-            });
-            connect(m_midi, &PlaybackController::playingChanged, this,
-                    [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
-            m_midi->initialise();
-        }
-        if (m_midiPath != m_shownPath) {
-            const Result<NoteSequence> seq = SmfReader::readFile(m_shownPath);
-            if (!seq) {
-                showStatus(tr("Cannot play: %1").arg(seq.error().toString()));
-                return;
-            }
-            // The synthesizer loads in the background; playback starts where the playhead is.
-            m_midiSeek = std::max(0.0, m_playhead);
-            m_midi->stop();
-            m_midi->setSequence(seq.value());
-            m_midiPath = m_shownPath;
-            if (m_midi->isReady())
-                m_midi->seek(std::exchange(m_midiSeek, -1.0));
-        }
-        if (m_midi->isPlaying())
-            m_midi->pause();
-        else
-            m_midi->play();
-        return;
-    }
-    if (!m_recording)
-        m_recording = std::make_unique<RecordingPlayer>(kPlaybackRate);
-    if (m_recordingPath != m_shownPath) {
-        if (m_decodingPath != m_shownPath) {
-            m_decoding.waitForFinished();
-            m_decodingPath = m_shownPath;
-            showStatus(tr("Decoding %1...").arg(QFileInfo(m_shownPath).fileName()));
-            const QString path = m_shownPath;
-            m_decoding.setFuture(QtConcurrent::run([path] {
-                DecodeOptions o;
-                o.sampleRate = kPlaybackRate;
-                return std::make_shared<Result<AudioSignal>>(AudioDecoder::decodeAll(path, o));
-            }));
-        }
-        m_playWhenDecoded = true;
-        return;
-    }
-    if (m_recording->state() == RecordingPlayer::State::Playing) {
-        m_recording->pause();
-        m_timer.stop();
-        m_play->setText(tr("Play"));
-        tick();
-        return;
-    }
-    if (!m_audioTried) {
-        m_audioTried = true;
-        const Status s = m_recording->openAudio();
-        m_audioOpen = s.ok();
-        if (!s)
-            showStatus(tr("No audio device: playing silently, the playhead still runs (%1)").arg(s.error().message));
-    }
-    if (m_playhead >= 0 && m_playhead < m_recording->duration() - 0.01)
-        m_recording->seek(m_playhead);
-    m_recording->play();
-    if (m_audioOpen)
-        showStatus(tr("Playing through %1").arg(m_recording->audioDriver()));
-    m_silentClock.start();
-    m_timer.start();
-    m_play->setText(tr("Pause"));
-}
-
-void ClassifyPanel::tick()
-{
-    if (!m_recording)
-        return;
-    if (!m_audioOpen && m_recording->state() == RecordingPlayer::State::Playing) {
-        // No device: advance the player by the time that passed, discarding the sound.
-        static thread_local std::vector<float> l, r;
-        const qint64 ms = m_silentClock.restart();
-        int frames = int(ms * kPlaybackRate / 1000);
-        l.resize(4096);
-        r.resize(4096);
-        while (frames > 0) {
-            const int n = std::min(frames, 4096);
-            m_recording->process(l.data(), r.data(), n);
-            frames -= n;
-        }
-    }
-    setPlayhead(m_recording->position());
-    if (m_recording->state() != RecordingPlayer::State::Playing) {
-        m_timer.stop();
-        m_play->setText(tr("Play"));
-    }
+    if (!m_shownPath.isEmpty())
+        m_player->toggle(std::max(0.0, m_playhead));
 }
 
 void ClassifyPanel::setPlayhead(double seconds)
@@ -705,10 +574,7 @@ void ClassifyPanel::seek(double seconds)
     if (m_shownPath.isEmpty())
         return;
     seconds = std::clamp(seconds, 0.0, std::max(0.0, m_shownDuration));
-    if (m_shownIsMidi && m_midi && m_midiPath == m_shownPath)
-        m_midi->seek(seconds);
-    else if (m_recording && m_recordingPath == m_shownPath)
-        m_recording->seek(seconds);
+    m_player->seek(seconds);
     setPlayhead(seconds);
 }
 
@@ -750,7 +616,7 @@ void ClassifyPanel::exportDialog()
 void ClassifyPanel::clearResults()
 {
     m_skipBelow.store(m_nextId);
-    stopPlayback();
+    m_player->stop();
     m_model->clear();
     showRow(-1);
     updateSummary();

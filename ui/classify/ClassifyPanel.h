@@ -3,18 +3,13 @@
 // ClassifierModel there: the shipped default or one the user picks); each gets a row with its
 // verdict, P(Chopin) as a bar and its duration, or an error text. Selecting a row shows its
 // P(Chopin) timeline and the spectrogram the model heard on one time axis, with "where the
-// model listened" as a switchable overlay, and plays the file (audio through RecordingPlayer,
-// MIDI through PlaybackController) with a playhead; clicking either view seeks. Results export
+// model listened" as a switchable overlay, and plays the file (ClassifyFilePlayer) with a
+// playhead; clicking either view seeks. Results export
 // to CSV or JSON. The model in use can be calibrated on the musician's own labelled pieces
 // (ClassifyCalibrator). UI thread only; the destructor cancels the worker and waits for it.
 #include "classify/ClassifyTypes.h"
 #include "common/CancelToken.h"
-#include "common/Result.h"
-#include "listen/AudioDecoder.h"
 
-#include <QElapsedTimer>
-#include <QFutureWatcher>
-#include <QTimer>
 #include <QWidget>
 
 #include <atomic>
@@ -32,11 +27,10 @@ namespace aichopin {
 
 class ClassifyCalibrator;
 class ClassifyDropZone;
+class ClassifyFilePlayer;
 class ClassifyResultsModel;
 class ClassifyTimelineChart;
 class ClassifyWorker;
-class PlaybackController;
-class RecordingPlayer;
 class SpectrogramView;
 
 class ClassifyPanel : public QWidget {
@@ -101,9 +95,7 @@ private:
     bool isShown(int id) const;  // the row of id is the one selected and shown
     void showDetail(int row);
     void showRow(int row);
-    void stopPlayback();
     void showStatus(const QString &text);
-    void tick();
     void setPlayhead(double seconds);
     void updateSummary();
     void alignAxes();
@@ -148,21 +140,9 @@ private:
     QString m_readyModelMessage;
 
     // Playback of the selected file.
+    ClassifyFilePlayer *m_player = nullptr;
     QString m_shownPath;
-    bool m_shownIsMidi = false;
     double m_shownDuration = 0;
-    std::unique_ptr<RecordingPlayer> m_recording;
-    QString m_recordingPath;  // loaded into m_recording
-    QFutureWatcher<std::shared_ptr<Result<AudioSignal>>> m_decoding;
-    QString m_decodingPath;
-    bool m_playWhenDecoded = false;
-    bool m_audioTried = false;
-    bool m_audioOpen = false;
-    QElapsedTimer m_silentClock;  // drives m_recording without an audio device
-    PlaybackController *m_midi = nullptr;
-    QString m_midiPath;
-    double m_midiSeek = -1;  // a seek waiting for the synthesizer to load
-    QTimer m_timer;
     double m_playhead = -1;
 };
 
