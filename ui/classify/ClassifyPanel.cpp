@@ -115,7 +115,9 @@ ClassifyPanel::ClassifyPanel(QWidget *parent) : QWidget(parent)
 ClassifyPanel::~ClassifyPanel()
 {
     m_cancel.cancel();
-    delete std::exchange(m_player, nullptr);  // while the views its signals move are still here
+    // The player is a child made after the views, so it outlives them: from here on nothing it
+    // says reaches them (its own destructor waits for a decoding and closes the audio device).
+    m_player->disconnect(this);
     m_thread->quit();
     m_thread->wait();
 }
