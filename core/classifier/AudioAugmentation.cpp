@@ -176,18 +176,15 @@ void AudioAugmentation::lowPass(std::vector<float> &x, int sampleRate, double cu
         h[size_t(i)] = sinc * w;
         sum += h[size_t(i)];
     }
-    for (double &v : h)
-        v /= sum;  // unit gain at 0 Hz
-    const qsizetype n = qsizetype(x.size());
-    std::vector<float> y(x.size());
-    for (qsizetype t = 0; t < n; ++t) {
-        double acc = 0;
-        const qsizetype lo = std::max<qsizetype>(0, t - kHalf), hi = std::min<qsizetype>(n - 1, t + kHalf);
-        for (qsizetype j = lo; j <= hi; ++j)
-            acc += h[size_t(j - t + kHalf)] * x[size_t(j)];
-        y[size_t(t)] = float(acc);
-    }
-    x = std::move(y);
+    std::vector<float> kernel(h.size());
+    for (size_t i = 0; i < h.size(); ++i)
+        kernel[i] = float(h[i] / sum);  // unit gain at 0 Hz
+    // The room's FFT convolution keeps the input's length from its start; the kernel's centre is
+    // kHalf samples in, so the input gets kHalf samples of silence more and the output starts there.
+    const size_t n = x.size();
+    x.resize(n + kHalf, 0.0f);
+    std::vector<float> y = RoomResponse::convolve(x, kernel);
+    x.assign(y.begin() + kHalf, y.begin() + kHalf + qsizetype(n));
 }
 
 }  // namespace aichopin
