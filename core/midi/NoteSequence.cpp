@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace aichopin {
 
@@ -105,6 +106,80 @@ void NoteSequence::syncTicksFromSeconds()
     }
     for (PedalEvent &p : pedals)
         p.tick = tempoMap.tickAt(p.time);
+}
+
+NoteSequence NoteSequence::before(double time) const
+{
+    NoteSequence out;
+    out.tempoMap = tempoMap;
+    for (Note n : notes)
+        if (n.start < time) {
+            n.duration = std::min(n.duration, time - n.start);
+            out.notes.push_back(n);
+        }
+    for (const PedalEvent &p : pedals)
+        if (p.time < time)
+            out.pedals.push_back(p);
+    return out;
+}
+
+NoteSequence NoteSequence::withRangeRewritten(double from, double to, const NoteSequence &continuation) const
+{
+    NoteSequence out = before(from);
+    out.texts = continuation.texts;
+    // A pedal this piece holds at 'from' must not reach into the new notes: they carry their
+    // pedalling in their lengths, and held, it would blur all of them. The continuation's
+    // pedalling before 'to' is the primer's with that release added.
+    out.pedals.clear();
+    for (const PedalEvent &p : continuation.pedals)
+        if (p.time < to)
+            out.pedals.push_back(p);
+    for (Note n : continuation.notes)
+        if (n.start >= from && n.start < to) {
+            n.duration = std::min(n.duration, to - n.start);
+            out.notes.push_back(n);
+        }
+    for (const Note &n : notes)
+        if (n.start >= to)
+            out.notes.push_back(n);
+    // At 'to' the pedal goes back to where this piece had it, so the music after the range
+    // sounds as it did: up at 'to' if the continuation leaves it down and this piece had it
+    // up; down again just after 'to' if this piece held it there. Just after, not at: a press
+    // at 'to' would catch the new notes cut there and hold them on.
+    constexpr double kPressLag = 0.005;
+    std::map<int, PedalEvent> was, now;  // per channel, the last event before 'to'
+    std::set<int> changedJustAfter;
+    for (const PedalEvent &p : pedals) {
+        if (p.time < to)
+            was[p.channel] = p;
+        else if (p.time <= to + kPressLag)
+            changedJustAfter.insert(p.channel);
+    }
+    for (const PedalEvent &p : out.pedals)
+        now[p.channel] = p;
+    const auto isDown = [](const std::map<int, PedalEvent> &last, int channel) {
+        const auto it = last.find(channel);
+        return it != last.end() && it->second.down();
+    };
+    for (const auto &[channel, last] : now)
+        if (last.down() && !isDown(was, channel)) {
+            PedalEvent up = last;
+            up.time = to;
+            up.value = 0;
+            out.pedals.push_back(up);
+        }
+    for (const auto &[channel, last] : was)
+        if (last.down() && !isDown(now, channel) && !changedJustAfter.count(channel)) {
+            PedalEvent down = last;
+            down.time = to + kPressLag;
+            out.pedals.push_back(down);
+        }
+    for (const PedalEvent &p : pedals)
+        if (p.time >= to)
+            out.pedals.push_back(p);
+    out.sortNotes();
+    out.syncTicksFromSeconds();
+    return out;
 }
 
 }  // namespace aichopin

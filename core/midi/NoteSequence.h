@@ -35,6 +35,18 @@ public:
     void applySustainPedal();
     // Recomputes every tick field from the seconds fields through tempoMap.
     void syncTicksFromSeconds();
+
+    // The part before 'time': the notes that start before it, cut there, and the pedal events
+    // before it, with this piece's tempo map. What a continuation from 'time' is primed with.
+    NoteSequence before(double time) const;
+    // This piece with the range [from, to) written again from 'continuation', a piece that
+    // continues before(from) (its notes before 'from' are ignored): this piece's part before
+    // 'from', the continuation's notes that start in the range (cut at 'to'), and this piece's
+    // notes from 'to' on. Pedalling: the continuation's before 'to' (its primer's, with the
+    // release it adds where the primer ends), then at 'to' back to this piece's state there,
+    // and this piece's from 'to' on. Texts are the continuation's; ticks follow the tempo map.
+    // Requires from <= to.
+    NoteSequence withRangeRewritten(double from, double to, const NoteSequence &continuation) const;
 };
 
 }  // namespace aichopin

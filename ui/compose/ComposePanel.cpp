@@ -74,21 +74,6 @@ private:
     bool m_skipFirst;
 };
 
-NoteSequence notesBefore(const NoteSequence &piece, double time)
-{
-    NoteSequence out;
-    out.tempoMap = piece.tempoMap;
-    for (Note n : piece.notes)
-        if (n.start < time) {
-            n.duration = std::min(n.duration, time - n.start);
-            out.notes.push_back(n);
-        }
-    for (const PedalEvent &p : piece.pedals)
-        if (p.time < time)
-            out.pedals.push_back(p);
-    return out;
-}
-
 }  // namespace
 
 ComposePanel::ComposePanel(QWidget *parent) : QWidget(parent), m_cancel(std::make_shared<CancelToken>())
@@ -520,7 +505,7 @@ std::optional<NoteSequence> ComposePanel::primerFor(Source source, QString *erro
             *error = tr("Select a time range first (Shift+drag in the roll).");
             return std::nullopt;
         }
-        return notesBefore(m_piece, m_roll->selectionFrom());
+        return m_piece.before(m_roll->selectionFrom());
     case Source::Recording:
         if (m_recorded.notes.empty()) {
             *error = tr("Record a phrase first (the Record button).");
@@ -570,7 +555,7 @@ void ComposePanel::rewriteSelection()
     GenerationOptions options;
     m_rewriteFrom = m_roll->selectionFrom();
     m_rewriteTo = m_roll->selectionTo();
-    const NoteSequence before = notesBefore(m_piece, m_rewriteFrom);
+    const NoteSequence before = m_piece.before(m_rewriteFrom);
     if (!before.notes.empty())
         options.primer = before;
     options.seconds = std::max(1.0, m_rewriteTo - m_rewriteFrom);
@@ -635,32 +620,9 @@ void ComposePanel::finishComposition(NoteSequence piece)
     m_composing = false;
     piece.texts.clear();
     piece.texts << settingsText(m_request);
-    if (m_rewriteFrom >= 0) {
-        // Keep the music outside the selection; take the new notes inside it.
-        NoteSequence spliced = notesBefore(m_beforeRewrite, m_rewriteFrom);
-        spliced.texts = piece.texts;
-        // Pedalling before the selection: the primer's as the composer left it, with a pedal
-        // held at the selection's start released where the primer ends (the new notes carry
-        // their pedalling in their lengths; held, it would blur all of them). After the
-        // selection: the old piece's pedal events from there on.
-        spliced.pedals.clear();
-        for (const PedalEvent &p : piece.pedals)
-            if (p.time < m_rewriteTo)
-                spliced.pedals.push_back(p);
-        for (Note n : piece.notes)
-            if (n.start >= m_rewriteFrom && n.start < m_rewriteTo) {
-                n.duration = std::min(n.duration, m_rewriteTo - n.start);
-                spliced.notes.push_back(n);
-            }
-        for (const Note &n : m_beforeRewrite.notes)
-            if (n.start >= m_rewriteTo)
-                spliced.notes.push_back(n);
-        for (const PedalEvent &p : m_beforeRewrite.pedals)
-            if (p.time >= m_rewriteTo)
-                spliced.pedals.push_back(p);
-        spliced.sortNotes();
-        piece = spliced;
-    }
+    // A rewrite keeps the music outside the selection and takes the new notes inside it.
+    if (m_rewriteFrom >= 0)
+        piece = m_beforeRewrite.withRangeRewritten(m_rewriteFrom, m_rewriteTo, piece);
     const NoteSequence before = m_rewriteFrom >= 0 ? m_beforeRewrite : m_piece;
     m_piece = piece;
     m_rollModel->replaceSequence(piece);

@@ -1,0 +1,162 @@
+// The piece edits behind continuing and rewriting: the part before a time, and a range
+// written again from a continuation.
+
+#include "midi/NoteSequence.h"
+
+#include <QtTest>
+
+using namespace aichopin;
+
+namespace {
+
+Note note(int pitch, double start, double duration)
+{
+    Note n;
+    n.pitch = pitch;
+    n.start = start;
+    n.duration = duration;
+    return n;
+}
+
+PedalEvent pedal(double time, bool down)
+{
+    PedalEvent p;
+    p.time = time;
+    p.value = down ? 127 : 0;
+    return p;
+}
+
+// One note a second, pitches 60.., each 1.5 s long (so each overlaps the next); the pedal down
+// at 0.5 and up at 7.5.
+NoteSequence tenSeconds()
+{
+    NoteSequence s;
+    for (int i = 0; i < 10; ++i)
+        s.notes.push_back(note(60 + i, i, 1.5));
+    s.pedals = {pedal(0.5, true), pedal(7.5, false)};
+    s.tempoMap = TempoMap(96, {{0, 0, 400000}});
+    s.texts << QStringLiteral("old settings");
+    return s;
+}
+
+}  // namespace
+
+class TestNoteSequence : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void beforeCutsNotesAndDropsLaterEvents()
+    {
+        const NoteSequence s = tenSeconds();
+        const NoteSequence b = s.before(3.2);
+        QCOMPARE(b.notes.size(), size_t(4));  // the notes at 0, 1, 2 and 3 s
+        QCOMPARE(b.notes[1].duration, 1.5);  // ends at 2.5: whole
+        QVERIFY(qAbs(b.notes[2].duration - 1.2) < 1e-12);  // ended at 3.5: cut
+        QVERIFY(qAbs(b.notes[3].duration - 0.2) < 1e-12);
+        QCOMPARE(b.pedals.size(), size_t(1));
+        QCOMPARE(b.pedals[0].time, 0.5);
+        QCOMPARE(b.tempoMap.ticksPerQuarter(), 96);
+        QCOMPARE(b.tempoMap.secondsAt(96), 0.4);
+        QVERIFY(b.duration() <= 3.2 + 1e-12);
+        // A note starting exactly at the time belongs to what follows.
+        QCOMPARE(s.before(3.0).notes.size(), size_t(3));
+        QVERIFY(s.before(0.0).notes.empty());
+    }
+
+    void rewrittenRangeKeepsWhatIsOutsideIt()
+    {
+        const NoteSequence s = tenSeconds();
+        // A continuation of before(3): the primer as given, then new notes from 3 s on, some
+        // running past the range's end, and one after it.
+        NoteSequence c = s.before(3.0);
+        c.pedals.push_back(pedal(3.0, false));  // the release a continuation adds where its primer ends
+        c.notes.push_back(note(40, 3.0, 0.5));
+        c.notes.push_back(note(41, 5.5, 2.0));  // runs past 6: cut there
+        c.notes.push_back(note(42, 6.0, 0.5));  // starts at the range's end: not taken
+        c.notes.push_back(note(43, 1.0, 0.5));  // before the range: the old piece's part stays
+        c.pedals.push_back(pedal(4.0, true));
+        c.pedals.push_back(pedal(6.5, false));  // after the range: the old piece's pedalling wins
+        c.texts = QStringList{QStringLiteral("new settings")};
+        c.sortNotes();
+
+        const NoteSequence r = s.withRangeRewritten(3.0, 6.0, c);
+        QStringList got;
+        for (const Note &n : r.notes)
+            got << QStringLiteral("%1@%2+%3").arg(n.pitch).arg(n.start).arg(n.duration);
+        QCOMPARE(got.join(QLatin1Char(' ')),
+                 QStringLiteral("60@0+1.5 61@1+1.5 62@2+1 40@3+0.5 41@5.5+0.5 66@6+1.5 67@7+1.5 68@8+1.5 69@9+1.5"));
+        QStringList pedals;
+        for (const PedalEvent &p : r.pedals)
+            pedals << QStringLiteral("%1%2").arg(p.down() ? "v" : "^").arg(p.time);
+        QCOMPARE(pedals.join(QLatin1Char(' ')), QStringLiteral("v0.5 ^3 v4 ^7.5"));
+        QCOMPARE(r.texts, QStringList{QStringLiteral("new settings")});
+        QCOMPARE(r.tempoMap.ticksPerQuarter(), 96);
+
+        // Played with its pedal, no rewritten note sounds past the range.
+        NoteSequence sounding = r;
+        sounding.pedals.erase(sounding.pedals.begin() + 2, sounding.pedals.begin() + 3);  // no pedal inside
+        sounding.applySustainPedal();
+        for (const Note &n : sounding.notes)
+            if (n.pitch < 60)
+                QVERIFY2(n.end() <= 6.0 + 1e-12, qPrintable(QStringLiteral("%1 ends at %2").arg(n.pitch).arg(n.end())));
+    }
+
+    void afterTheRangeThePedalIsWhereThePieceHadIt()
+    {
+        const auto pedalText = [](const NoteSequence &s) {
+            QStringList out;
+            for (const PedalEvent &p : s.pedals)
+                out << QStringLiteral("%1%2").arg(p.down() ? "v" : "^").arg(p.time);
+            return out.join(QLatin1Char(' '));
+        };
+        // The piece holds the pedal from 0.5 to 7.5; the continuation of before(3) releases it
+        // at 3 (as a continuation does) and does not press it again: down again just after 6.
+        const NoteSequence held = tenSeconds();
+        NoteSequence c = held.before(3.0);
+        c.pedals.push_back(pedal(3.0, false));
+        c.notes.push_back(note(40, 5.0, 1.0));  // cut at 6, where the pedal comes back
+        NoteSequence r = held.withRangeRewritten(3.0, 6.0, c);
+        QCOMPARE(pedalText(r), QStringLiteral("v0.5 ^3 v6.005 ^7.5"));
+        QVERIFY(r.pedals[2].tick > r.tempoMap.tickAt(6.0));
+        NoteSequence sounding = r;
+        sounding.applySustainPedal();
+        for (const Note &n : sounding.notes) {
+            if (n.pitch == 40)
+                QCOMPARE(n.end(), 6.0);  // the press just after 6 does not catch it
+            if (n.pitch == 66)
+                QCOMPARE(n.end(), 7.5);  // the old note after the range is held as before
+        }
+
+        // The piece has the pedal up at 6 (released at 2.5); the continuation presses it at 4
+        // and its release falls after the range: up at 6, or it would blur the rest.
+        NoteSequence dry = tenSeconds();
+        dry.pedals = {pedal(0.5, true), pedal(2.5, false)};
+        c = dry.before(3.0);
+        c.pedals.push_back(pedal(4.0, true));
+        c.pedals.push_back(pedal(6.5, false));
+        r = dry.withRangeRewritten(3.0, 6.0, c);
+        QCOMPARE(pedalText(r), QStringLiteral("v0.5 ^2.5 v4 ^6"));
+
+        // Where the piece itself changes the pedal at 'to', nothing is added.
+        NoteSequence changing = tenSeconds();
+        changing.pedals = {pedal(0.5, true), pedal(6.0, false), pedal(6.002, true)};
+        c = changing.before(3.0);
+        c.pedals.push_back(pedal(3.0, false));
+        r = changing.withRangeRewritten(3.0, 6.0, c);
+        QCOMPARE(pedalText(r), QStringLiteral("v0.5 ^3 ^6 v6.002"));
+    }
+
+    void anEmptyRangeChangesNothingButTheTexts()
+    {
+        const NoteSequence s = tenSeconds();
+        NoteSequence c = s.before(4.0);
+        c.notes.push_back(note(30, 4.0, 1.0));
+        const NoteSequence r = s.withRangeRewritten(4.0, 4.0, c);
+        QCOMPARE(r.notes.size(), s.notes.size());
+        for (size_t i = 0; i < r.notes.size(); ++i)
+            QCOMPARE(r.notes[i].pitch, s.notes[i].pitch);
+        QVERIFY(r.texts.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNoteSequence)
+#include "TestNoteSequence.moc"
