@@ -128,7 +128,7 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+63"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+65"/>
         <source>Model...</source>
         <translation>Model...</translation>
     </message>
@@ -195,8 +195,8 @@
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-378"/>
-        <location line="+128"/>
+        <location line="-380"/>
+        <location line="+130"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
     </message>
@@ -371,12 +371,12 @@
         <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 tak, jak słyszał go model%7</translation>
     </message>
     <message>
-        <location line="-428"/>
+        <location line="-430"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+490"/>
+        <location line="+492"/>
         <source>Cannot write %1: %2</source>
         <translation>Nie można zapisać %1: %2</translation>
     </message>
@@ -494,7 +494,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+110"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+88"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -545,12 +545,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+297"/>
+        <location line="+242"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-240"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -636,13 +636,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+475"/>
+        <location line="+394"/>
         <location line="+19"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-411"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -747,59 +747,7 @@
         <translation>Ponów cofniętą zmianę (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+59"/>
-        <source>Play</source>
-        <translation>Odtwórz</translation>
-    </message>
-    <message>
-        <location line="-57"/>
-        <source>Play or pause (Space)</source>
-        <translation>Odtwórz lub wstrzymaj (Spacja)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop Playback</source>
-        <translation>Zatrzymaj odtwarzanie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop playing and go back to the start</source>
-        <translation>Zatrzymaj odtwarzanie i wróć na początek</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Playback speed</source>
-        <translation>Szybkość odtwarzania</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+25"/>
-        <source>Volume</source>
-        <translation>Głośność</translation>
-    </message>
-    <message>
-        <location line="-23"/>
-        <source>Where the music goes: the built-in synthesizer or a MIDI device</source>
-        <translation>Dokąd trafia muzyka: wbudowany syntezator lub urządzenie MIDI</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>FluidSynth (built in)</source>
-        <translation>FluidSynth (wbudowany)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>MIDI: %1</source>
-        <translation>MIDI: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No MIDI outputs: %1</source>
-        <translation>Brak wyjść MIDI: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>Export MIDI...</source>
         <translation>Eksportuj MIDI...</translation>
     </message>
@@ -817,16 +765,6 @@
         <location line="+1"/>
         <source>Render the piece to a WAV file with the synthesizer (Ctrl+Shift+E)</source>
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Speed</source>
-        <translation>Szybkość</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Pause</source>
-        <translation>Pauza</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -934,7 +872,7 @@
         <translation>Skomponowano nut: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+44"/>
         <source>Nothing was played: no phrase recorded.</source>
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
@@ -2194,6 +2132,71 @@ pewny?</translation>
         <location line="-18"/>
         <source> %1 unreadable files were skipped.</source>
         <translation> Pominięto nieczytelne pliki: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::TransportBar</name>
+    <message>
+        <location filename="../../ui/compose/TransportBar.cpp" line="+26"/>
+        <location line="+48"/>
+        <source>Play</source>
+        <translation>Odtwórz</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Play or pause (Space)</source>
+        <translation>Odtwórz lub wstrzymaj (Spacja)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop Playback</source>
+        <translation>Zatrzymaj odtwarzanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop playing and go back to the start</source>
+        <translation>Zatrzymaj odtwarzanie i wróć na początek</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Playback speed</source>
+        <translation>Szybkość odtwarzania</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+21"/>
+        <source>Volume</source>
+        <translation>Głośność</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Where the music goes: the built-in synthesizer or a MIDI device</source>
+        <translation>Dokąd trafia muzyka: wbudowany syntezator lub urządzenie MIDI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FluidSynth (built in)</source>
+        <translation>FluidSynth (wbudowany)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MIDI: %1</source>
+        <translation>MIDI: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No MIDI outputs: %1</source>
+        <translation>Brak wyjść MIDI: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Speed</source>
+        <translation>Szybkość</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Pause</source>
+        <translation>Pauza</translation>
     </message>
 </context>
 </TS>

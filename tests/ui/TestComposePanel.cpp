@@ -3,14 +3,19 @@
 
 #include "compose/ComposePanel.h"
 #include "compose/ConfidenceStrip.h"
+#include "compose/PlaybackController.h"
+#include "compose/TransportBar.h"
 #include "midi/SmfReader.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
 #include "support/TinyComposer.h"
 
+#include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
@@ -192,6 +197,44 @@ private Q_SLOTS:
         QVERIFY(after.pedals.front().down());
         QCOMPARE(after.pedals.back().time, 15.0);
         QVERIFY(!after.pedals.back().down());
+    }
+
+    void transportPlaysPausesAndShowsTheLength()
+    {
+        ComposePanel panel;
+        panel.resize(1100, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        TransportBar *transport = panel.transport();
+        QCOMPARE(transport->positionLabel()->text(), QStringLiteral("0:00.0 / 0:00.0"));
+        NoteSequence piece;
+        for (int i = 0; i < 24; ++i)
+            piece.notes.push_back(Note{60 + i % 12, i * 0.5, 0.5, 0, 0, 70, 0, 0});
+        piece.syncTicksFromSeconds();
+        panel.showPiece(piece, QStringLiteral("scale"));
+        // The length follows the piece shown, before anything plays.
+        QCOMPARE(transport->positionLabel()->text(), QStringLiteral("0:00.0 / 0:12.0"));
+
+        // Play (without an audio device the synth runs on a silent clock): the button says
+        // Pause and the position moves; Play again pauses where it is.
+        QTest::mouseClick(transport->playButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(transport->playButton()->text(), QStringLiteral("Pause"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->position() > 0.2, 5000);
+        QTRY_VERIFY(!transport->positionLabel()->text().startsWith(QStringLiteral("0:00.0")));
+        QVERIFY(transport->positionLabel()->text().endsWith(QStringLiteral(" / 0:12.0")));
+        QTest::mouseClick(transport->playButton(), Qt::LeftButton);
+        QTRY_COMPARE(transport->playButton()->text(), QStringLiteral("Play"));
+        const double pausedAt = panel.playback()->position();
+        QVERIFY(pausedAt > 0.2);
+        QTest::qWait(200);
+        QCOMPARE(panel.playback()->position(), pausedAt);
+
+        // Speed and volume reach the player.
+        transport->speedBox()->setCurrentIndex(transport->speedBox()->findData(1.5));
+        QCOMPARE(panel.playback()->speed(), 1.5);
+        transport->volumeSlider()->setValue(20);
+        QCOMPARE(panel.playback()->volume(), 0.2);
+        QCOMPARE(transport->outputBox()->itemText(0), QStringLiteral("FluidSynth (built in)"));
     }
 
     void missingModelSaysSoAndDisablesCompose()

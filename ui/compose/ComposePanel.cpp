@@ -4,6 +4,7 @@
 #include "compose/ComposeWorker.h"
 #include "compose/ConfidenceStrip.h"
 #include "compose/PlaybackController.h"
+#include "compose/TransportBar.h"
 #include "midi/SmfReader.h"
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
@@ -16,7 +17,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -30,7 +30,6 @@
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QShortcut>
-#include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QUndoCommand>
@@ -41,12 +40,6 @@
 namespace aichopin {
 
 namespace {
-
-QString clock(double seconds)
-{
-    const int m = int(seconds) / 60;
-    return QStringLiteral("%1:%2").arg(m).arg(seconds - 60 * m, 4, 'f', 1, QLatin1Char('0'));
-}
 
 // One undoable change of the piece. The first redo (on push) is skipped when the panel
 // already shows the new piece (a composition that streamed in).
@@ -301,67 +294,20 @@ void ComposePanel::buildUi()
     splitter->setStretchFactor(1, 1);
     root->addWidget(splitter, 1);
 
-    auto *transport = new QHBoxLayout;
-    m_playButton = new QPushButton(tr("Play"), this);
-    m_playButton->setObjectName(QStringLiteral("playButton"));
-    m_playButton->setToolTip(tr("Play or pause (Space)"));
-    auto *stopPlay = new QPushButton(tr("Stop Playback"), this);
-    stopPlay->setToolTip(tr("Stop playing and go back to the start"));
-    m_speed = new QComboBox(this);
-    for (double s : {0.5, 0.75, 1.0, 1.25, 1.5, 2.0})
-        m_speed->addItem(QStringLiteral("%1x").arg(s), s);
-    m_speed->setCurrentIndex(2);
-    m_speed->setToolTip(tr("Playback speed"));
-    m_volume = new QSlider(Qt::Horizontal, this);
-    m_volume->setRange(0, 100);
-    m_volume->setValue(50);
-    m_volume->setFixedWidth(110);
-    m_volume->setToolTip(tr("Volume"));
-    m_output = new QComboBox(this);
-    m_output->setToolTip(tr("Where the music goes: the built-in synthesizer or a MIDI device"));
-    m_output->addItem(tr("FluidSynth (built in)"), QString());
-    const MidiPortList outputs = MidiPorts::outputs();
-    for (int i = 0; i < outputs.ports.size(); ++i)
-        m_output->addItem(tr("MIDI: %1").arg(outputs.ports[i]), QString::number(i));
-    if (outputs.ports.isEmpty() && !outputs.explanation.isEmpty())
-        m_output->setToolTip(m_output->toolTip() + "\n" + tr("No MIDI outputs: %1").arg(outputs.explanation));
-    m_position = new QLabel(clock(0), this);
-    m_position->setObjectName(QStringLiteral("position"));
-    m_position->setMinimumWidth(130);
+    m_playback = new PlaybackController(this);
+    m_transport = new TransportBar(m_playback, m_rollModel, this);
     auto *exportMidiButton = new QPushButton(tr("Export MIDI..."), this);
     auto *exportWavButton = new QPushButton(tr("Export WAV..."), this);
     exportMidiButton->setToolTip(tr("Save the piece as a MIDI file (Ctrl+E)"));
     exportWavButton->setToolTip(tr("Render the piece to a WAV file with the synthesizer (Ctrl+Shift+E)"));
-    m_soundStatus = new QLabel(this);
-    m_soundStatus->setObjectName(QStringLiteral("soundStatus"));
-    m_soundStatus->setEnabled(false);
-    m_soundStatus->setMinimumWidth(40);
-    m_soundStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    transport->addWidget(m_playButton);
-    transport->addWidget(stopPlay);
-    transport->addWidget(new QLabel(tr("Speed"), this));
-    transport->addWidget(m_speed);
-    transport->addWidget(new QLabel(tr("Volume"), this));
-    transport->addWidget(m_volume);
-    transport->addWidget(m_output);
-    transport->addWidget(m_position);
-    transport->addWidget(m_soundStatus, 1);
-    transport->addWidget(exportMidiButton);
-    transport->addWidget(exportWavButton);
-    root->addLayout(transport);
+    m_transport->addTrailingWidget(exportMidiButton);
+    m_transport->addTrailingWidget(exportWavButton);
+    root->addWidget(m_transport);
 
-    m_playback = new PlaybackController(this);
-    connect(m_playback, &PlaybackController::statusChanged, this, [this](const QString &status) {
-        m_soundStatus->setText(status);
-        m_soundStatus->setToolTip(status);
-    });
     connect(m_playback, &PlaybackController::positionChanged, this, [this](double seconds) {
         if (m_playback->isPlaying() || m_composing)
             m_roll->setPlayhead(seconds);
-        m_position->setText(QStringLiteral("%1 / %2").arg(clock(seconds), clock(m_rollModel->duration())));
     });
-    connect(m_playback, &PlaybackController::playingChanged, this,
-            [this](bool playing) { m_playButton->setText(playing ? tr("Pause") : tr("Play")); });
     connect(m_roll, &PianoRollView::seekRequested, this, [this](double t) {
         m_playback->seek(t);
         m_roll->setPlayhead(t);
@@ -371,14 +317,6 @@ void ComposePanel::buildUi()
     connect(m_composeButton, &QPushButton::clicked, this, &ComposePanel::compose);
     connect(m_stopButton, &QPushButton::clicked, this, &ComposePanel::stopComposing);
     connect(m_rewriteButton, &QPushButton::clicked, this, &ComposePanel::rewriteSelection);
-    connect(m_playButton, &QPushButton::clicked, this, &ComposePanel::togglePlay);
-    connect(stopPlay, &QPushButton::clicked, m_playback, &PlaybackController::stop);
-    connect(m_speed, &QComboBox::currentIndexChanged, this, [this] { m_playback->setSpeed(m_speed->currentData().toDouble()); });
-    connect(m_volume, &QSlider::valueChanged, this, [this](int v) { m_playback->setVolume(v / 100.0); });
-    connect(m_output, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_playback->setOutput(m_output->currentData().toString()))
-            m_output->setCurrentIndex(0);
-    });
     connect(exportMidiButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), QStringLiteral("composition.mid"), tr("MIDI files (*.mid)"));
         if (!path.isEmpty())
@@ -563,7 +501,7 @@ void ComposePanel::rewriteSelection()
     options.topP = m_topP->value();
     options.seed = quint64(m_seed->value());
     m_beforeRewrite = m_piece;
-    startGeneration(options, tr("Rewrote %1 to %2").arg(clock(m_rewriteFrom), clock(m_rewriteTo)));
+    startGeneration(options, tr("Rewrote %1 to %2").arg(TransportBar::clock(m_rewriteFrom), TransportBar::clock(m_rewriteTo)));
 }
 
 void ComposePanel::startGeneration(GenerationOptions options, const QString &label)
@@ -646,10 +584,7 @@ void ComposePanel::stopComposing()
 
 void ComposePanel::togglePlay()
 {
-    if (m_playback->isPlaying())
-        m_playback->pause();
-    else
-        m_playback->play();
+    m_transport->togglePlay();
 }
 
 void ComposePanel::toggleRecording()

@@ -22,7 +22,6 @@ class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
-class QSlider;
 class QSpinBox;
 class QUndoStack;
 
@@ -34,6 +33,7 @@ class MidiRecorder;
 class PianoRollModel;
 class PianoRollView;
 class PlaybackController;
+class TransportBar;
 
 class ComposePanel : public QWidget {
     Q_OBJECT
@@ -47,6 +47,7 @@ public:
     PianoRollModel *rollModel() const { return m_rollModel; }
     ConfidenceStrip *confidence() const { return m_strip; }
     PlaybackController *playback() const { return m_playback; }
+    TransportBar *transport() const { return m_transport; }
     QUndoStack *undoStack() const { return m_undo; }
     QListWidget *history() const { return m_history; }
     QPushButton *composeButton() const { return m_composeButton; }
@@ -104,6 +105,7 @@ private:
     PianoRollView *m_roll = nullptr;
     ConfidenceStrip *m_strip = nullptr;
     PlaybackController *m_playback = nullptr;
+    TransportBar *m_transport = nullptr;
     QUndoStack *m_undo = nullptr;
     QListWidget *m_history = nullptr;
 
@@ -115,19 +117,13 @@ private:
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_rewriteButton = nullptr;
     QPushButton *m_recordButton = nullptr;
-    QPushButton *m_playButton = nullptr;
     QDoubleSpinBox *m_seconds = nullptr;
     QDoubleSpinBox *m_temperature = nullptr;
     QDoubleSpinBox *m_topP = nullptr;
     QSpinBox *m_seed = nullptr;
     QComboBox *m_source = nullptr;
-    QComboBox *m_speed = nullptr;
-    QComboBox *m_output = nullptr;
-    QSlider *m_volume = nullptr;
     QCheckBox *m_showConfidence = nullptr;
     QLabel *m_modelLabel = nullptr;
-    QLabel *m_position = nullptr;
-    QLabel *m_soundStatus = nullptr;
 
     QThread m_thread;
     ComposeWorker *m_worker = nullptr;

@@ -48,6 +48,7 @@ public:
     void setSpeed(double factor);
     double speed() const { return m_speed; }
     void setVolume(double volume);  // 0..1
+    double volume() const { return m_volume; }
     bool isPlaying() const;
     double position() const;
 

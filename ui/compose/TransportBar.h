@@ -1,0 +1,55 @@
+#pragma once
+// The Compose panel's transport row: Play/Pause, Stop Playback, speed, volume, where the
+// music goes (FluidSynth or a MIDI device), the position against the piece's length, and
+// why there is no sound when there is none. It drives a PlaybackController and reads the
+// length from the roll's model; it owns neither. UI thread only.
+
+#include <QWidget>
+
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QPushButton;
+class QSlider;
+
+namespace aichopin {
+
+class PianoRollModel;
+class PlaybackController;
+
+class TransportBar : public QWidget {
+    Q_OBJECT
+public:
+    TransportBar(PlaybackController *playback, const PianoRollModel *piece, QWidget *parent = nullptr);
+
+    // Plays from the position, or pauses.
+    void togglePlay();
+    // Appends a widget at the row's end (the panel's export buttons).
+    void addTrailingWidget(QWidget *widget);
+
+    QPushButton *playButton() const { return m_playButton; }
+    QComboBox *speedBox() const { return m_speed; }
+    QSlider *volumeSlider() const { return m_volume; }
+    QComboBox *outputBox() const { return m_output; }
+    QLabel *positionLabel() const { return m_position; }
+    QLabel *soundStatusLabel() const { return m_soundStatus; }
+
+    // "m:ss.s", as the position and the panel's history show times.
+    static QString clock(double seconds);
+
+private:
+    void showPosition(double seconds);
+
+    PlaybackController *m_playback;
+    const PianoRollModel *m_piece;
+    QHBoxLayout *m_row = nullptr;
+    QPushButton *m_playButton = nullptr;
+    QComboBox *m_speed = nullptr;
+    QSlider *m_volume = nullptr;
+    QComboBox *m_output = nullptr;
+    QLabel *m_position = nullptr;
+    QLabel *m_soundStatus = nullptr;
+    double m_shown = 0.0;
+};
+
+}  // namespace aichopin
