@@ -5,6 +5,7 @@
 #include "composer/PaperTokens.h"
 #include "composer/PerformanceEvents.h"
 #include "midi/SmfReader.h"
+#include "support/Notes.h"
 
 #include <QDir>
 #include <QtTest>
@@ -18,12 +19,7 @@ namespace {
 
 Note note(int pitch, double start, double duration, int velocity = 80)
 {
-    Note n;
-    n.pitch = pitch;
-    n.start = start;
-    n.duration = duration;
-    n.velocity = velocity;
-    return n;
+    return test::note(pitch, start, duration, velocity);
 }
 
 // Onsets per pitch, sorted, for comparing pieces note by note.

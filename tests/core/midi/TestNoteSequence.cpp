@@ -2,29 +2,14 @@
 // written again from a continuation.
 
 #include "midi/NoteSequence.h"
+#include "support/Notes.h"
 
 #include <QtTest>
 
 using namespace aichopin;
+using namespace aichopin::test;
 
 namespace {
-
-Note note(int pitch, double start, double duration)
-{
-    Note n;
-    n.pitch = pitch;
-    n.start = start;
-    n.duration = duration;
-    return n;
-}
-
-PedalEvent pedal(double time, bool down)
-{
-    PedalEvent p;
-    p.time = time;
-    p.value = down ? 127 : 0;
-    return p;
-}
 
 // One note a second, pitches 60.., each 1.5 s long (so each overlaps the next); the pedal down
 // at 0.5 and up at 7.5.

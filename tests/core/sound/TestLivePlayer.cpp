@@ -6,6 +6,7 @@
 #include "AudioProbe.h"
 #include "sound/LivePlayer.h"
 #include "sound/SoundfontLocator.h"
+#include "support/Notes.h"
 
 #include <QTest>
 
@@ -16,16 +17,6 @@ using namespace aichopin;
 using namespace aichopin::test;
 
 namespace {
-Note note(int pitch, double start, double duration)
-{
-    Note n;
-    n.pitch = pitch;
-    n.start = start;
-    n.duration = duration;
-    n.velocity = 100;
-    return n;
-}
-
 constexpr int kRate = 22050;
 constexpr int kBlock = 441;  // 20 ms, not a multiple of FluidSynth's 64
 

@@ -7,6 +7,7 @@
 #include "sound/MidiPorts.h"
 #include "sound/MidiRecorder.h"
 #include "sound/PhraseAssembler.h"
+#include "support/Notes.h"
 
 #include <QTest>
 #include <QThread>
@@ -19,11 +20,7 @@ using namespace aichopin;
 namespace {
 Note note(int pitch, double start, double duration, int channel = 0)
 {
-    Note n;
-    n.pitch = pitch;
-    n.start = start;
-    n.duration = duration;
-    n.velocity = 90;
+    Note n = test::note(pitch, start, duration, 90);
     n.channel = channel;
     return n;
 }

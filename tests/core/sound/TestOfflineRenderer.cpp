@@ -6,6 +6,7 @@
 #include "midi/SmfWriter.h"
 #include "sound/OfflineRenderer.h"
 #include "sound/SoundfontLocator.h"
+#include "support/Notes.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,16 +20,6 @@ using namespace aichopin;
 using namespace aichopin::test;
 
 namespace {
-Note note(int pitch, double start, double duration, int velocity = 100)
-{
-    Note n;
-    n.pitch = pitch;
-    n.start = start;
-    n.duration = duration;
-    n.velocity = velocity;
-    return n;
-}
-
 constexpr double kA4 = 440.0;
 constexpr double kC5 = 523.251;
 constexpr double kUnplayed = 369.994;  // F#4
