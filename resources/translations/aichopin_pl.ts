@@ -366,17 +366,17 @@
         <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 po zdekodowaniu (w najwyższych pasmach nic nie nagrano, więc w %7 fragmentach model słyszał je uzupełnione z oktaw poniżej)%8</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as the model heard it%7</source>
         <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 tak, jak słyszał go model%7</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-431"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+492"/>
+        <location line="+494"/>
         <source>Cannot write %1: %2</source>
         <translation>Nie można zapisać %1: %2</translation>
     </message>
@@ -399,7 +399,12 @@
 <context>
     <name>aichopin::ClassifyResultsModel</name>
     <message>
-        <location filename="../../ui/classify/ClassifyResultsModel.cpp" line="+48"/>
+        <location filename="../../ui/classify/ClassifyResultsModel.cpp" line="+34"/>
+        <source>%1 (close call)</source>
+        <translation>%1 (na granicy)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Queued</source>
         <translation>W kolejce</translation>
     </message>
@@ -417,6 +422,11 @@
         <location line="+14"/>
         <source>P(Chopin) = %1</source>
         <translation>P(Chopin) = %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P(Chopin) %1 is close to even odds: treat this verdict as a guess</source>
+        <translation>P(Chopin) %1 jest blisko równych szans: traktuj ten werdykt jako przypuszczenie</translation>
     </message>
     <message>
         <location line="+21"/>

@@ -173,15 +173,30 @@ private Q_SLOTS:
         const int low = rowNamed(m, QStringLiteral("low.wav")), high = rowNamed(m, QStringLiteral("high.wav"));
         const int low2 = rowNamed(m, QStringLiteral("low2.wav")), bad = rowNamed(m, QStringLiteral("broken.mp3"));
         QVERIFY(low >= 0 && high >= 0 && low2 >= 0 && bad >= 0);
-        QCOMPARE(cell(m, low, ClassifyResultsModel::VerdictColumn), QStringLiteral("Chopin"));
-        QCOMPARE(cell(m, low2, ClassifyResultsModel::VerdictColumn), QStringLiteral("Chopin"));
-        QCOMPARE(cell(m, high, ClassifyResultsModel::VerdictColumn), QStringLiteral("Other"));
+        QCOMPARE(m->row(low)->result.verdict.label, QStringLiteral("Chopin"));
+        QCOMPARE(m->row(low2)->result.verdict.label, QStringLiteral("Chopin"));
+        QCOMPARE(m->row(high)->result.verdict.label, QStringLiteral("Other"));
         for (int r : {low, high, low2}) {
             bool isNumber = false;
             const double p = m->data(m->index(r, ClassifyResultsModel::PChopinColumn), Qt::DisplayRole).toDouble(&isNumber);
             QVERIFY(isNumber);
             QVERIFY(p >= 0.0 && p <= 1.0);
+            // The verdict says when it is a close call (P(Chopin) within 0.2 of even odds).
+            const QString label = m->row(r)->result.verdict.label;
+            const QString shown = cell(m, r, ClassifyResultsModel::VerdictColumn);
+            const QString tip = m->data(m->index(r, ClassifyResultsModel::VerdictColumn), Qt::ToolTipRole).toString();
+            if (p > 0.3 && p < 0.7) {
+                QCOMPARE(shown, label + QStringLiteral(" (close call)"));
+                QVERIFY2(tip.contains(QStringLiteral("close to even odds")), qPrintable(tip));
+            } else {
+                QCOMPARE(shown, label);
+                QVERIFY(!tip.contains(QStringLiteral("even odds")));
+            }
         }
+        QVERIFY(!ClassifyResultsModel::isCloseCall(0.3) && ClassifyResultsModel::isCloseCall(0.31));
+        QVERIFY(ClassifyResultsModel::isCloseCall(0.69) && !ClassifyResultsModel::isCloseCall(0.7));
+        QCOMPARE(ClassifyResultsModel::verdictText(QStringLiteral("Other"), 0.92), QStringLiteral("Other"));
+        QCOMPARE(ClassifyResultsModel::verdictText(QStringLiteral("Chopin"), 0.55), QStringLiteral("Chopin (close call)"));
         QVERIFY(m->data(m->index(low, ClassifyResultsModel::PChopinColumn), Qt::DisplayRole).toDouble() > 0.5);
         QVERIFY(m->data(m->index(high, ClassifyResultsModel::PChopinColumn), Qt::DisplayRole).toDouble() < 0.5);
         QCOMPARE(cell(m, low, ClassifyResultsModel::DurationColumn), QStringLiteral("0:03"));

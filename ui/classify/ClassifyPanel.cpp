@@ -528,14 +528,16 @@ void ClassifyPanel::showDetail(int row)
         // empty top ones filled from the octaves below.
         m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as decoded (nothing was recorded in "
                              "the top bands, so in %7 of the clips the model heard them filled from the octaves below)%8")
-                              .arg(QFileInfo(r->path).fileName(), res.verdict.label, QString::number(res.verdict.pChopin, 'f', 2),
+                              .arg(QFileInfo(r->path).fileName(), ClassifyResultsModel::verdictText(res.verdict.label, res.verdict.pChopin),
+                                   QString::number(res.verdict.pChopin, 'f', 2),
                                    QString::number(res.verdict.timeline.size()), heard, kind,
                                    QString::number(res.verdict.topRestoredClips), overlay));
         return;
     }
     m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as the model heard it%7")
-                          .arg(QFileInfo(r->path).fileName(), res.verdict.label, QString::number(res.verdict.pChopin, 'f', 2),
-                               QString::number(res.verdict.timeline.size()), heard, kind, overlay));
+                          .arg(QFileInfo(r->path).fileName(), ClassifyResultsModel::verdictText(res.verdict.label, res.verdict.pChopin),
+                                   QString::number(res.verdict.pChopin, 'f', 2),
+                                   QString::number(res.verdict.timeline.size()), heard, kind, overlay));
 }
 
 void ClassifyPanel::alignAxes()

@@ -29,6 +29,11 @@ QString csvField(const QString &s)
 
 ClassifyResultsModel::ClassifyResultsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+QString ClassifyResultsModel::verdictText(const QString &label, double pChopin)
+{
+    return isCloseCall(pChopin) ? tr("%1 (close call)").arg(label) : label;
+}
+
 int ClassifyResultsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 int ClassifyResultsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
@@ -51,7 +56,7 @@ QVariant ClassifyResultsModel::data(const QModelIndex &index, int role) const
             case State::Failed:
                 return r->result.error;
             case State::Done:
-                return r->result.verdict.label;
+                return verdictText(r->result.verdict.label, r->result.verdict.pChopin);
             }
             return {};
         case PChopinColumn:
@@ -62,6 +67,8 @@ QVariant ClassifyResultsModel::data(const QModelIndex &index, int role) const
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == PChopinColumn && done)
             return tr("P(Chopin) = %1").arg(r->result.verdict.pChopin, 0, 'f', 3);
+        if (index.column() == VerdictColumn && done && isCloseCall(r->result.verdict.pChopin))
+            return tr("P(Chopin) %1 is close to even odds: treat this verdict as a guess").arg(r->result.verdict.pChopin, 0, 'f', 2);
         if (r->state == State::Failed)
             return r->result.error;
         return r->path;
