@@ -190,12 +190,12 @@
     </message>
     <message>
         <location line="+39"/>
-        <location line="+272"/>
+        <location line="+275"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-383"/>
         <location line="+130"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
@@ -301,19 +301,19 @@
         <translation>Nie ma czego klasyfikować: %1 nie jest nagraniem ani plikiem MIDI (%2)</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>%v of %m</source>
         <translation>%v z %m</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 Chopin, %2 Other%3</source>
-        <translation>Chopin: %1, inne: %2%3</translation>
+        <location line="+3"/>
+        <source>, %1 not judged</source>
+        <translation>, bez oceny: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>, %1 not judged</source>
-        <translation>, bez oceny: %1</translation>
+        <source>; close calls: %1</source>
+        <translation>; na granicy: %1</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -371,12 +371,17 @@
         <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 tak, jak słyszał go model%7</translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-434"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+494"/>
+        <location line="+348"/>
+        <source>%1 Chopin, %2 Other%3%4</source>
+        <translation>Chopin: %1, inne: %2%3%4</translation>
+    </message>
+    <message>
+        <location line="+149"/>
         <source>Cannot write %1: %2</source>
         <translation>Nie można zapisać %1: %2</translation>
     </message>

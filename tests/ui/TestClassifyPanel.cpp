@@ -193,6 +193,17 @@ private Q_SLOTS:
                 QVERIFY(!tip.contains(QStringLiteral("even odds")));
             }
         }
+        // The summary counts the verdicts, the files not judged and the close calls.
+        int chopin = 0, close = 0, judged = 0;
+        for (const ClassifyResultsModel::Row &r : m->rows())
+            if (r.state == ClassifyResultsModel::State::Done) {
+                ++judged;
+                chopin += r.result.verdict.pChopin >= 0.5 ? 1 : 0;
+                close += ClassifyResultsModel::isCloseCall(r.result.verdict.pChopin) ? 1 : 0;
+            }
+        QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("summary"))->text(),
+                 QStringLiteral("%1 Chopin, %2 Other, 1 not judged%3").arg(chopin).arg(judged - chopin)
+                     .arg(close ? QStringLiteral("; close calls: %1").arg(close) : QString()));
         QVERIFY(!ClassifyResultsModel::isCloseCall(0.3) && ClassifyResultsModel::isCloseCall(0.31));
         QVERIFY(ClassifyResultsModel::isCloseCall(0.69) && !ClassifyResultsModel::isCloseCall(0.7));
         QCOMPARE(ClassifyResultsModel::verdictText(QStringLiteral("Other"), 0.92), QStringLiteral("Other"));

@@ -436,11 +436,13 @@ void ClassifyPanel::onMapReady(int id, const ClassifyOverlay &overlay)
 
 void ClassifyPanel::updateSummary()
 {
-    int done = 0, chopin = 0, failed = 0;
+    int done = 0, chopin = 0, failed = 0, close = 0;
     for (const auto &r : m_model->rows()) {
-        done += r.state == ClassifyResultsModel::State::Done ? 1 : 0;
+        const bool judged = r.state == ClassifyResultsModel::State::Done;
+        done += judged ? 1 : 0;
         failed += r.state == ClassifyResultsModel::State::Failed ? 1 : 0;
-        chopin += (r.state == ClassifyResultsModel::State::Done && r.result.verdict.pChopin >= 0.5) ? 1 : 0;
+        chopin += (judged && r.result.verdict.pChopin >= 0.5) ? 1 : 0;
+        close += (judged && ClassifyResultsModel::isCloseCall(r.result.verdict.pChopin)) ? 1 : 0;
     }
     const int total = m_model->rowCount();
     const int pending = m_model->pendingCount();
@@ -449,8 +451,9 @@ void ClassifyPanel::updateSummary()
     m_progress->setValue(total - pending);
     m_progress->setFormat(tr("%v of %m"));
     m_summary->setText(total == 0 ? QString()
-                                  : tr("%1 Chopin, %2 Other%3").arg(chopin).arg(done - chopin)
-                                        .arg(failed ? tr(", %1 not judged").arg(failed) : QString()));
+                                  : tr("%1 Chopin, %2 Other%3%4").arg(chopin).arg(done - chopin)
+                                        .arg(failed ? tr(", %1 not judged").arg(failed) : QString(),
+                                             close ? tr("; close calls: %1").arg(close) : QString()));
     m_export->setEnabled(done + failed > 0);
 }
 
