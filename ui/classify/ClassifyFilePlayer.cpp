@@ -27,6 +27,8 @@ ClassifyFilePlayer::ClassifyFilePlayer(QObject *parent) : QObject(parent)
 ClassifyFilePlayer::~ClassifyFilePlayer()
 {
     m_timer.stop();
+    if (m_decodingCancel)
+        m_decodingCancel->cancel();
     m_decoding.waitForFinished();
     if (m_recording)
         m_recording->closeAudio();
@@ -102,14 +104,18 @@ void ClassifyFilePlayer::toggleRecording(double from)
         m_recording = std::make_unique<RecordingPlayer>(kPlaybackRate);
     if (m_recordingPath != m_path) {
         if (m_decodingPath != m_path) {
-            m_decoding.waitForFinished();
+            // A decoding of another file still running is cancelled, not waited for: the UI
+            // thread never blocks on a long file. The watcher drops its result.
+            if (m_decodingCancel)
+                m_decodingCancel->cancel();
+            m_decodingCancel = std::make_shared<CancelToken>();
             m_decodingPath = m_path;
             Q_EMIT statusChanged(tr("Decoding %1...").arg(QFileInfo(m_path).fileName()));
             const QString path = m_path;
-            m_decoding.setFuture(QtConcurrent::run([path] {
+            m_decoding.setFuture(QtConcurrent::run([path, cancel = m_decodingCancel] {
                 DecodeOptions o;
                 o.sampleRate = kPlaybackRate;
-                return std::make_shared<Result<AudioSignal>>(AudioDecoder::decodeAll(path, o));
+                return std::make_shared<Result<AudioSignal>>(AudioDecoder::decodeAll(path, o, {}, cancel.get()));
             }));
         }
         m_playWhenDecoded = true;

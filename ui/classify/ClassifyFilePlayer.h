@@ -3,6 +3,7 @@
 // the background and played through RecordingPlayer (without an audio device on a silent clock,
 // so the playhead still runs), a MIDI file through PlaybackController (which loads the
 // synthesizer in the background). Nothing is loaded until the first toggle(). UI thread only.
+#include "common/CancelToken.h"
 #include "common/Result.h"
 #include "listen/AudioDecoder.h"
 
@@ -52,6 +53,7 @@ private:
     QString m_recordingPath;  // loaded into m_recording
     QFutureWatcher<std::shared_ptr<Result<AudioSignal>>> m_decoding;
     QString m_decodingPath;
+    std::shared_ptr<CancelToken> m_decodingCancel;  // the decoding in flight, cancelled when replaced
     bool m_playWhenDecoded = false;
     double m_playFrom = 0;  // where the decoded recording starts playing
     bool m_audioTried = false;
