@@ -68,7 +68,7 @@ for f in /usr/bin/aichopin /usr/bin/aichopin-cli /usr/share/aichopin/models/comp
          /usr/share/metainfo/org.aichopin.AIChopin.metainfo.xml \
          /usr/share/icons/hicolor/scalable/apps/org.aichopin.AIChopin.svg \
          /usr/share/man/man1/aichopin.1.gz /usr/share/man/man1/aichopin-cli.1.gz \
-         /usr/share/aichopin/translations/aichopin_pl.qm; do
+         /usr/share/aichopin/translations/aichopin_pl.qm /usr/share/aichopin/translations/plurals_en.qm; do
     [ -e "$root$f" ] || { echo "missing: $f" >&2; exit 1; }
     echo "ok  $f"
 done

@@ -100,12 +100,12 @@
 <context>
     <name>aichopin::ClassifyFilePlayer</name>
     <message>
-        <location filename="../../ui/classify/ClassifyFilePlayer.cpp" line="+82"/>
+        <location filename="../../ui/classify/ClassifyFilePlayer.cpp" line="+84"/>
         <source>Cannot play: %1</source>
         <translation>Nie można odtworzyć: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Decoding %1...</source>
         <translation>Dekodowanie %1...</translation>
     </message>
@@ -361,17 +361,7 @@
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as decoded (nothing was recorded in the top bands, so in %7 of the clips the model heard them filled from the octaves below)%8</source>
-        <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 po zdekodowaniu (w najwyższych pasmach nic nie nagrano, więc w %7 fragmentach model słyszał je uzupełnione z oktaw poniżej)%8</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as the model heard it%7</source>
-        <translation>%1: %2, P(Chopin) %3 z %4 fragmentów%5; spektrogram: %6 tak, jak słyszał go model%7</translation>
-    </message>
-    <message>
-        <location line="-434"/>
+        <location line="-421"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
@@ -381,7 +371,27 @@
         <translation>Chopin: %1, inne: %2%3%4</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+78"/>
+        <source>%1: %2, P(Chopin) %3 over %4%5; spectrogram: %6 as decoded (nothing was recorded in the top bands, so in %7 of the clips the model heard them filled from the octaves below)%8</source>
+        <translation>%1: %2, P(Chopin) %3, %4%5; spektrogram: %6 po zdekodowaniu (w najwyższych pasmach nic nie nagrano, więc w %7 fragmentach model słyszał je uzupełnione z oktaw poniżej)%8</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>%n clip(s)</source>
+        <translation>
+            <numerusform>%n fragment</numerusform>
+            <numerusform>%n fragmenty</numerusform>
+            <numerusform>%n fragmentów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1: %2, P(Chopin) %3 over %4%5; spectrogram: %6 as the model heard it%7</source>
+        <translation>%1: %2, P(Chopin) %3, %4%5; spektrogram: %6 tak, jak słyszał go model%7</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Cannot write %1: %2</source>
         <translation>Nie można zapisać %1: %2</translation>
     </message>
@@ -538,10 +548,14 @@
         <source> (stopped)</source>
         <translation> (zatrzymano)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>Stopped: kept the %1 notes composed so far.</source>
-        <translation>Zatrzymano: zachowano %1 dotąd skomponowanych nut.</translation>
+        <source>Stopped: kept the %n note(s) composed so far.</source>
+        <translation>
+            <numerusform>Zatrzymano: zachowano %n dotąd skomponowaną nutę.</numerusform>
+            <numerusform>Zatrzymano: zachowano %n dotąd skomponowane nuty.</numerusform>
+            <numerusform>Zatrzymano: zachowano %n dotąd skomponowanych nut.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -651,13 +665,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+394"/>
-        <location line="+19"/>
+        <location line="+396"/>
+        <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-414"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -883,11 +897,26 @@
     </message>
     <message>
         <location line="+27"/>
-        <source>Composed %1 notes; the first event came after %2 ms.</source>
-        <translation>Skomponowano nut: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
+        <source>Composed %1; the first event came after %2 ms.</source>
+        <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+51"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n nuta</numerusform>
+            <numerusform>%n nuty</numerusform>
+            <numerusform>%n nut</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="-1"/>
+        <source>Recorded %1 from %2; Compose continues them.</source>
+        <translation>Nagrano z %2: %1; Komponuj je kontynuuje.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>Nothing was played: no phrase recorded.</source>
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
@@ -897,12 +926,7 @@
         <translation>Nagrana fraza</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Recorded %1 notes from %2; Compose continues them.</source>
-        <translation>Nagrano nut: %1 z %2; Komponuj je kontynuuje.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>No MIDI keyboard to record from: %1</source>
         <translation>Brak klawiatury MIDI do nagrywania: %1</translation>
     </message>
@@ -1108,6 +1132,10 @@ pewny?</translation>
     </message>
     <message numerus="yes">
         <location line="+80"/>
+        <location line="+47"/>
+        <location line="+8"/>
+        <location line="+7"/>
+        <location line="+2"/>
         <source>%n piece(s)</source>
         <translation>
             <numerusform>%n utwór</numerusform>
@@ -1116,7 +1144,7 @@ pewny?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-62"/>
         <source>%n unreadable</source>
         <translation>
             <numerusform>%n nieczytelny</numerusform>
@@ -1146,11 +1174,26 @@ pewny?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>%1: %2 pieces, %3 h%4</source>
-        <translation>%1: utworów: %2, %3 h%4</translation>
+        <source>%1: %2, %3 h%4</source>
+        <translation>%1: %2, %3 h%4</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
+        <source>Composer training holds out %1 for validation: %2</source>
+        <translation>Trening kompozytora odkłada do walidacji %1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Classifier training: %1 by Chopin against %2 by others; too few to hold any out for validation (a composer needs 3 or more pieces for one to be)</source>
+        <translation>Trening klasyfikatora: %1 Chopina wobec %2 innych; za mało, by odłożyć któryś do walidacji (kompozytor potrzebuje co najmniej 3 utworów, by jeden odłożyć)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classifier training: %1 by Chopin against %2 by others; holds out %3 for validation (%4 by Chopin): %5</source>
+        <translation>Trening klasyfikatora: %1 Chopina wobec %2 innych; do walidacji odkłada %3 (Chopina: %4): %5</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source> (%1 unreadable)</source>
         <translation> (nieczytelne: %1)</translation>
     </message>
@@ -1160,22 +1203,7 @@ pewny?</translation>
         <translation>brak plików MIDI i audio</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Composer training holds out %1 pieces for validation: %2</source>
-        <translation>Trening kompozytora odkłada do walidacji %1 utworów: %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Classifier training: %1 pieces by Chopin against %2 by others; too few to hold any out for validation (a composer needs 3 or more pieces for one to be)</source>
-        <translation>Trening klasyfikatora: utwory Chopina (%1) przeciw utworom innych (%2); za mało, by odłożyć któryś do walidacji (kompozytor potrzebuje co najmniej 3 utworów, by jeden odłożyć)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Classifier training: %1 pieces by Chopin against %2 by others; holds out %3 for validation (%4 by Chopin): %5</source>
-        <translation>Trening klasyfikatora: utwory Chopina (%1) przeciw utworom innych (%2); do walidacji odkłada %3 (Chopina: %4): %5</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+33"/>
         <source>%1 cannot be used: %2</source>
         <translation>Nie można użyć %1: %2</translation>
     </message>
@@ -1357,13 +1385,46 @@ pewny?</translation>
         <source>MIDI files (*.mid *.midi *.rmi *.kar);;All files (*)</source>
         <translation>Pliki MIDI (*.mid *.midi *.rmi *.kar);;Wszystkie pliki (*)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+14"/>
-        <source>None of the %1 files can be classified (see the Classify area).</source>
-        <translation>Żadnego z %1 plików nie można sklasyfikować (zobacz obszar Klasyfikacja).</translation>
+        <source>None of the %n file(s) can be classified (see the Classify area).</source>
+        <translation>
+            <numerusform>Nie można sklasyfikować %n pliku (zobacz obszar Klasyfikacja).</numerusform>
+            <numerusform>Żadnego z %n plików nie można sklasyfikować (zobacz obszar Klasyfikacja).</numerusform>
+            <numerusform>Żadnego z %n plików nie można sklasyfikować (zobacz obszar Klasyfikacja).</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+36"/>
+        <source>Could not open %1: it holds no notes (%2, no note-on events); the piece on screen stays</source>
+        <translation>Nie można otworzyć %1: nie zawiera nut (%2, brak zdarzeń note-on); utwór na ekranie zostaje</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n ścieżka</numerusform>
+            <numerusform>%n ścieżki</numerusform>
+            <numerusform>%n ścieżek</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1: %2, %3:%4, %5</source>
+        <translation>%1: %2, %3:%4, %5</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n nuta</numerusform>
+            <numerusform>%n nuty</numerusform>
+            <numerusform>%n nut</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <source>Cannot classify %1 (see the Classify area).</source>
         <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
     </message>
@@ -1383,22 +1444,12 @@ pewny?</translation>
         <translation>Nie można otworzyć %1: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Could not open %1: it holds no notes (%2 track(s), no note-on events); the piece on screen stays</source>
-        <translation>Nie można otworzyć %1: nie zawiera nut (ścieżki: %2, brak zdarzeń note-on); utwór na ekranie zostaje</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Open %1</source>
         <translation>Otwórz %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1: %2 notes, %3:%4, %5 tracks</source>
-        <translation>%1: nut: %2, %3:%4, ścieżek: %5</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 - AI Chopin</source>
         <translation>%1 - AI Chopin</translation>
     </message>
@@ -1950,12 +2001,7 @@ pewny?</translation>
         <translation>&lt;b&gt;Wynik&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>%1 LSTM layers of %2 units, %3 dense layer(s), dropout %4</source>
-        <translation>Warstwy LSTM: %1 po %2 jednostek, warstwy gęste: %3, dropout %4</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+43"/>
         <source>default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper&apos;s two designs</source>
         <translation>default: dobrany pod jakość i generowanie w czasie rzeczywistym; paper-benchmark i paper-optimized: dwa projekty z artykułu źródłowego</translation>
     </message>
@@ -1990,7 +2036,21 @@ pewny?</translation>
         <translation>Folder z podfolderami chopin/ i other/ (lub jeden folder na kompozytora, w tym Chopin/) z plikami audio lub MIDI</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-11"/>
+        <source>%1 LSTM layers of %2 units, %3, dropout %4</source>
+        <translation>Warstwy LSTM: %1 po %2 jednostek, %3, dropout %4</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n dense layer(s)</source>
+        <translation>
+            <numerusform>%n warstwa gęsta</numerusform>
+            <numerusform>%n warstwy gęste</numerusform>
+            <numerusform>%n warstw gęstych</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Use in Classify</source>
         <translation>Użyj w Klasyfikacji</translation>
     </message>
@@ -2095,11 +2155,31 @@ pewny?</translation>
     </message>
     <message>
         <location line="+29"/>
-        <source>Trained %1 epochs on %2 pieces (%3 held out for validation) in %4 on %5; best validation loss %6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.</source>
-        <translation>Wytrenowano %1 epok na %2 utworach (%3 odłożonych do walidacji) w %4 na %5; najlepsza strata walidacyjna %6 natów/zdarzenie (%7 bitów) w epoce %8; zatrzymano przez: %9. Zapisano do %10.</translation>
+        <source>Trained %1 on %2 (%3 held out for validation) in %4 on %5; best validation loss %6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.</source>
+        <translation>Wytrenowano w %4 na %5: %1, %2 (do walidacji odłożono: %3); najlepsza strata walidacyjna %6 natów/zdarzenie (%7 bitów) w epoce %8; zatrzymano przez: %9. Zapisano do %10.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <location line="+103"/>
+        <location line="+8"/>
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%n epoka</numerusform>
+            <numerusform>%n epoki</numerusform>
+            <numerusform>%n epok</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-111"/>
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n utwór</numerusform>
+            <numerusform>%n utwory</numerusform>
+            <numerusform>%n utworów</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Unknown classifier preset &apos;%1&apos;</source>
         <translation>Nieznany wariant klasyfikatora &apos;%1&apos;</translation>
     </message>
@@ -2123,18 +2203,38 @@ pewny?</translation>
         <source> The Chopin decision was set from the validation pieces heard as they are, in a room and in a hall (piece accuracy %1 over those %2).</source>
         <translation> Próg decyzji „Chopin” ustalono na utworach walidacyjnych słyszanych bez zmian, w pokoju i w sali (dokładność utworów %1 na tych %2).</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>Trained %1 epochs on %2 clips in %3 on %4; best epoch %5, by training loss: no piece was held out for validation (a composer needs 3 or more pieces for one to be), so nothing measures how well this model does on music it has not heard.%6 Saved to %7.</source>
-        <translation>Wytrenowano %1 epok na %2 fragmentach w %3 na %4; najlepsza epoka %5, według straty treningowej: żaden utwór nie został odłożony do walidacji (kompozytor potrzebuje co najmniej 3 utworów, by jeden odłożyć), więc nic nie mierzy, jak ten model radzi sobie z muzyką, której nie słyszał.%6 Zapisano do %7.</translation>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source> %n unreadable file(s) were skipped.</source>
+        <translation>
+            <numerusform> Pominięto %n nieczytelny plik.</numerusform>
+            <numerusform> Pominięto %n nieczytelne pliki.</numerusform>
+            <numerusform> Pominięto %n nieczytelnych plików.</numerusform>
+        </translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Trained %1 on %2 in %3 on %4; best epoch %5, by training loss: no piece was held out for validation (a composer needs 3 or more pieces for one to be), so nothing measures how well this model does on music it has not heard.%6 Saved to %7.</source>
+        <translation>Wytrenowano w %3 na %4: %1, %2; najlepsza epoka %5, według straty treningowej: żaden utwór nie został odłożony do walidacji (kompozytor potrzebuje co najmniej 3 utworów, by jeden odłożyć), więc nic nie mierzy, jak ten model radzi sobie z muzyką, której nie słyszał.%6 Zapisano do %7.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <location line="+8"/>
-        <source>Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation%13: piece accuracy %7, clip accuracy %8, ROC AUC %9.%10%11 Saved to %12.</source>
-        <translation>Wytrenowano %1 epok na %2 fragmentach (%3 fragmentów walidacyjnych) w %4 na %5; najlepsza epoka %6. Walidacja%13: dokładność utworów %7, dokładność fragmentów %8, ROC AUC %9.%10%11 Zapisano do %12.</translation>
+        <location line="+1"/>
+        <source>%n clip(s)</source>
+        <translation>
+            <numerusform>%n fragment</numerusform>
+            <numerusform>%n fragmenty</numerusform>
+            <numerusform>%n fragmentów</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-3"/>
+        <source>Trained %1 on %2 (%3 for validation) in %4 on %5; best epoch %6. Validation%13: piece accuracy %7, clip accuracy %8, ROC AUC %9.%10%11 Saved to %12.</source>
+        <translation>Wytrenowano w %4 na %5: %1, %2 (do walidacji: %3); najlepsza epoka %6. Walidacja%13: dokładność utworów %7, dokładność fragmentów %8, ROC AUC %9.%10%11 Zapisano do %12.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source> at even odds</source>
         <translation> przy równych szansach</translation>
     </message>
@@ -2142,11 +2242,6 @@ pewny?</translation>
         <location line="+0"/>
         <source> at the calibrated decision</source>
         <translation> przy skalibrowanym progu</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <source> %1 unreadable files were skipped.</source>
-        <translation> Pominięto nieczytelne pliki: %1.</translation>
     </message>
 </context>
 <context>

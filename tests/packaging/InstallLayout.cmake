@@ -21,7 +21,8 @@ set(expected
   share/man/man1/aichopin.1.gz
   share/man/man1/aichopin-cli.1.gz)
 if(WITH_GUI)
-  list(APPEND expected bin/aichopin share/aichopin/translations/aichopin_pl.qm)
+  list(APPEND expected bin/aichopin share/aichopin/translations/aichopin_pl.qm
+                       share/aichopin/translations/plurals_en.qm)
 endif()
 foreach(f IN LISTS expected)
   if(NOT EXISTS "${PREFIX}/${f}")

@@ -15,6 +15,7 @@
 #include "classify/ClassifyTimelineChart.h"
 #include "classify/ListeningMap.h"
 #include "main/MainWindow.h"
+#include "main/Translations.h"
 #include "midi/SmfWriter.h"
 #include "sound/SoundfontLocator.h"
 #include "sound/WavWriter.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QCoreApplication::setOrganizationName(QStringLiteral("aichopin-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("TestClassifyPanel"));
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));  // as the app does: "1 clip", "2 clips"
         m_model = path(QStringLiteral("tones.pt"));
         const auto trained = test::trainTonesModel(m_model);
         QVERIFY2(trained.ok(), qPrintable(trained.ok() ? QString() : trained.error().message));
@@ -244,7 +246,8 @@ private Q_SLOTS:
         QCOMPARE(series->count(), int(res.verdict.timeline.size()));
         // The detail line says what was judged: the clips from the first sound to the last.
         const QString detail = panel.findChild<QLabel *>(QStringLiteral("detailLabel"))->text();
-        QVERIFY2(detail.contains(QStringLiteral("over %1 clips from 0:00 to 0:0").arg(res.verdict.timeline.size())),
+        const int clips = int(res.verdict.timeline.size());
+        QVERIFY2(detail.contains(QStringLiteral("over %1 %2 from 0:00 to 0:0").arg(clips).arg(clips == 1 ? "clip" : "clips")),
                  qPrintable(detail));
         QVERIFY2(detail.contains(QStringLiteral("overlay: occlusion of 1 s spans")), qPrintable(detail));
         QCOMPARE(res.verdict.topRestoredClips, 0);

@@ -2,6 +2,7 @@
 // find the folder again after a restart.
 
 #include "dataset/DatasetPanel.h"
+#include "main/Translations.h"
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
 #include "support/TestAudio.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     {
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
         QCoreApplication::setOrganizationName(QStringLiteral("aichopin-test"));
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));  // as the app does: "1 piece"
         QDir(m_dir.path()).mkpath("music/chopin");
         QDir(m_dir.path()).mkpath("music/other");
         NoteSequence seq;
@@ -63,7 +65,7 @@ private Q_SLOTS:
         QVERIFY(tone);
         QCOMPARE(tone->text(1), QStringLiteral("other"));
         QCOMPARE(tone->text(2), QStringLiteral("0:02"));
-        QVERIFY2(panel.summary().contains("chopin: 1 pieces"), qPrintable(panel.summary()));
+        QVERIFY2(panel.summary().contains("chopin: 1 piece, "), qPrintable(panel.summary()));
         QVERIFY(panel.summary().contains("1 unreadable"));
         // Laid out for the classifier: what its training would hold out (here, too few pieces).
         QVERIFY2(panel.summary().contains("Classifier training: 2 pieces by Chopin against 1 by others; too few"), qPrintable(panel.summary()));

@@ -6,6 +6,7 @@
 #include "classify/ClassifyResultsModel.h"
 #include "compose/ComposePanel.h"
 #include "main/MainWindow.h"
+#include "main/Translations.h"
 #include "training/TrainingPanel.h"
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
@@ -61,6 +62,8 @@ class TestMainWindow : public QObject {
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    void initTestCase() { Translations::install(QLocale(QLocale::English, QLocale::UnitedStates)); }  // as the app does
+
     void areasArePresentAndHonest()
     {
         MainWindow w;
@@ -92,7 +95,8 @@ private Q_SLOTS:
         QVERIFY(w.windowTitle().contains("scale.mid"));
         QVERIFY(w.lastError().isEmpty());
         QTRY_VERIFY(notePixels(w.pianoRoll()) > 500);
-        QVERIFY(w.findChild<QLabel *>("fileInfo")->text().contains("48 notes"));
+        const QString info = w.findChild<QLabel *>("fileInfo")->text();
+        QVERIFY2(info.contains("48 notes") && info.contains(", 0:12, 2 tracks"), qPrintable(info));
     }
 
     void brokenFileShowsErrorAndKeepsThePiece()

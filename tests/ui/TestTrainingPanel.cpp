@@ -4,6 +4,7 @@
 
 #include "classifier/ClassifierModel.h"
 #include "common/DataPaths.h"
+#include "main/Translations.h"
 #include "pianoroll/PianoRollModel.h"
 #include "support/TestAudio.h"
 #include "support/TinyComposer.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);  // the clip cache goes to a test location
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath("settings"));
         QCoreApplication::setOrganizationName(QStringLiteral("aichopin-test"));
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));  // as the app does: "2 epochs"
         // The tiny composer helper writes three small pieces into <dir>/data.
         QVERIFY(!test::trainTinyComposer(m_dir.filePath("seed")).isEmpty());
         m_data = m_dir.filePath("seed/data");
@@ -222,7 +224,7 @@ private Q_SLOTS:
         QCOMPARE(panel.charts()->aucPointCount(), 0);
         QVERIFY2(panel.log().contains("Epoch 2/2: loss") && panel.log().contains("no validation pieces"), qPrintable(panel.log()));
         QVERIFY2(!panel.log().contains("validation piece accuracy"), qPrintable(panel.log()));
-        QVERIFY2(panel.log().contains("no piece was held out"), qPrintable(panel.log()));
+        QVERIFY2(panel.log().contains("no piece was held out") && panel.log().contains("Trained 2 epochs on "), qPrintable(panel.log()));
         // A run of seconds says so (not "0.0 min").
         static const QRegularExpression seconds(QStringLiteral("clips in \\d+ s on "));
         QVERIFY2(panel.log().contains(seconds), qPrintable(panel.log()));

@@ -59,6 +59,33 @@ private Q_SLOTS:
         QCOMPARE(box.button(QDialogButtonBox::Close)->text().remove('&'), QStringLiteral("Zamknij"));
     }
 
+    void countsReadRightInEveryLanguage()
+    {
+        // The source text writes "%n piece(s)"; what the user reads is "1 piece" and "2 pieces",
+        // in English, in Polish with its three forms, and in a language we have no translation
+        // for (English then, with its plurals).
+        const auto pieces = [](int n) { return QCoreApplication::translate("aichopin::DatasetPanel", "%n piece(s)", "", n); };
+        const auto skipped = [](int n) {
+            return QCoreApplication::translate("aichopin::TrainingWorker", " %n unreadable file(s) were skipped.", nullptr, n);
+        };
+        for (const QLocale &locale : {QLocale(QLocale::English, QLocale::UnitedStates), QLocale(QLocale::German, QLocale::Germany)}) {
+            Translations::install(locale);
+            QCOMPARE(pieces(1), QStringLiteral("1 piece"));
+            QCOMPARE(pieces(2), QStringLiteral("2 pieces"));
+            QCOMPARE(pieces(0), QStringLiteral("0 pieces"));
+            QCOMPARE(skipped(1), QStringLiteral(" 1 unreadable file was skipped."));
+            QCOMPARE(skipped(3), QStringLiteral(" 3 unreadable files were skipped."));
+        }
+        Translations::install(QLocale(QLocale::Polish, QLocale::Poland));
+        QCOMPARE(pieces(1), QStringLiteral("1 utwór"));
+        QCOMPARE(pieces(3), QStringLiteral("3 utwory"));
+        QCOMPARE(pieces(5), QStringLiteral("5 utworów"));
+        QCOMPARE(pieces(22), QStringLiteral("22 utwory"));
+        QCOMPARE(skipped(1), QStringLiteral(" Pominięto 1 nieczytelny plik."));
+        // Another area's count.
+        QCOMPARE(QCoreApplication::translate("aichopin::MainWindow", "%n track(s)", nullptr, 1), QStringLiteral("1 ścieżka"));
+    }
+
     void englishNeedsNoTranslation()
     {
         QVERIFY(Translations::install(QLocale(QLocale::English, QLocale::UnitedStates)).isEmpty());

@@ -529,18 +529,18 @@ void ClassifyPanel::showDetail(int row)
     if (res.verdict.topRestoredClips > 0) {
         // A band-limited recording: the view shows the decoded bands, the network heard the
         // empty top ones filled from the octaves below.
-        m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as decoded (nothing was recorded in "
+        m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4%5; spectrogram: %6 as decoded (nothing was recorded in "
                              "the top bands, so in %7 of the clips the model heard them filled from the octaves below)%8")
                               .arg(QFileInfo(r->path).fileName(), ClassifyResultsModel::verdictText(res.verdict.label, res.verdict.pChopin),
                                    QString::number(res.verdict.pChopin, 'f', 2),
-                                   QString::number(res.verdict.timeline.size()), heard, kind,
+                                   tr("%n clip(s)", nullptr, int(res.verdict.timeline.size())), heard, kind,
                                    QString::number(res.verdict.topRestoredClips), overlay));
         return;
     }
-    m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4 clips%5; spectrogram: %6 as the model heard it%7")
+    m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4%5; spectrogram: %6 as the model heard it%7")
                           .arg(QFileInfo(r->path).fileName(), ClassifyResultsModel::verdictText(res.verdict.label, res.verdict.pChopin),
                                    QString::number(res.verdict.pChopin, 'f', 2),
-                                   QString::number(res.verdict.timeline.size()), heard, kind, overlay));
+                                   tr("%n clip(s)", nullptr, int(res.verdict.timeline.size())), heard, kind, overlay));
 }
 
 void ClassifyPanel::alignAxes()

@@ -117,7 +117,7 @@ ComposePanel::ComposePanel(QWidget *parent) : QWidget(parent), m_cancel(std::mak
         m_streamed.sortNotes();
         m_requestLabel += tr(" (stopped)");
         finishComposition(m_streamed);
-        setMessage(tr("Stopped: kept the %1 notes composed so far.").arg(m_streamed.notes.size()));
+        setMessage(tr("Stopped: kept the %n note(s) composed so far.", nullptr, int(m_streamed.notes.size())));
     });
     connect(m_worker, &ComposeWorker::failed, this, [this](const QString &message) {
         m_composing = false;
@@ -550,7 +550,9 @@ void ComposePanel::onEvents(const ComposedEvents &events)
 void ComposePanel::onComposed(const NoteSequence &piece, double firstEventMs)
 {
     finishComposition(piece);
-    setMessage(tr("Composed %1 notes; the first event came after %2 ms.").arg(piece.notes.size()).arg(firstEventMs, 0, 'f', 0));
+    setMessage(tr("Composed %1; the first event came after %2 ms.")
+                   .arg(tr("%n note(s)", nullptr, int(piece.notes.size())))
+                   .arg(firstEventMs, 0, 'f', 0));
 }
 
 void ComposePanel::finishComposition(NoteSequence piece)
@@ -599,7 +601,8 @@ void ComposePanel::toggleRecording()
         }
         setSource(Source::Recording);
         showPiece(m_recorded, tr("Recorded phrase"));
-        setMessage(tr("Recorded %1 notes from %2; Compose continues them.").arg(m_recorded.notes.size()).arg(m_recorder->portName()));
+        setMessage(tr("Recorded %1 from %2; Compose continues them.")
+                       .arg(tr("%n note(s)", nullptr, int(m_recorded.notes.size())), m_recorder->portName()));
         return;
     }
     m_recordButton->setChecked(false);

@@ -331,24 +331,24 @@ QString DatasetPanel::summary() const
     for (const auto &[dir, folder] : m_results) {
         QStringList parts;
         for (const auto &[label, s] : folder.byLabel)
-            parts << tr("%1: %2 pieces, %3 h%4").arg(label).arg(s.pieces).arg(s.seconds / 3600.0, 0, 'f', 2)
+            parts << tr("%1: %2, %3 h%4").arg(label, tr("%n piece(s)", "", s.pieces)).arg(s.seconds / 3600.0, 0, 'f', 2)
                          .arg(s.problems ? tr(" (%1 unreadable)").arg(s.problems) : QString());
         if (parts.isEmpty())
             parts << tr("no MIDI or audio files");
         lines << QStringLiteral("<b>%1</b>: %2").arg(QFileInfo(dir).fileName().toHtmlEscaped(), parts.join(QStringLiteral("; ")).toHtmlEscaped());
         const auto v = m_validation.find(dir);
         if (v != m_validation.end() && !v->second.isEmpty())
-            lines << tr("Composer training holds out %1 pieces for validation: %2")
-                         .arg(v->second.size()).arg(v->second.join(QStringLiteral(", ")).toHtmlEscaped());
+            lines << tr("Composer training holds out %1 for validation: %2")
+                         .arg(tr("%n piece(s)", "", int(v->second.size())), v->second.join(QStringLiteral(", ")).toHtmlEscaped());
         const auto c = m_classifierSplit.find(dir);
         if (c != m_classifierSplit.end() && c->second.chopin > 0 && c->second.others > 0) {
             const ClassifierSplit &s = c->second;
             lines << (s.validation.isEmpty()
-                          ? tr("Classifier training: %1 pieces by Chopin against %2 by others; too few to hold any out for validation "
+                          ? tr("Classifier training: %1 by Chopin against %2 by others; too few to hold any out for validation "
                                "(a composer needs 3 or more pieces for one to be)")
-                                .arg(s.chopin).arg(s.others)
-                          : tr("Classifier training: %1 pieces by Chopin against %2 by others; holds out %3 for validation (%4 by Chopin): %5")
-                                .arg(s.chopin).arg(s.others).arg(s.validation.size()).arg(s.validationChopin)
+                                .arg(tr("%n piece(s)", "", s.chopin)).arg(s.others)
+                          : tr("Classifier training: %1 by Chopin against %2 by others; holds out %3 for validation (%4 by Chopin): %5")
+                                .arg(tr("%n piece(s)", "", s.chopin)).arg(s.others).arg(s.validation.size()).arg(s.validationChopin)
                                 .arg(s.validation.join(QStringLiteral(", ")).toHtmlEscaped()));
         }
     }

@@ -177,7 +177,7 @@ void MainWindow::openFiles(const QStringList &paths)
     } else if (paths.size() > 1) {
         m_areas->setCurrentWidget(m_classify);
         if (m_classify->addFiles(paths) == 0)
-            showError(tr("None of the %1 files can be classified (see the Classify area).").arg(paths.size()));
+            showError(tr("None of the %n file(s) can be classified (see the Classify area).", nullptr, int(paths.size())));
     }
 }
 
@@ -213,8 +213,8 @@ void MainWindow::loadFinished()
     const NoteSequence &seq = result.value();
     if (seq.notes.empty()) {
         // An empty roll in place of the user's piece helps nobody; say what the file holds.
-        showError(tr("Could not open %1: it holds no notes (%2 track(s), no note-on events); the piece on screen stays")
-                      .arg(name, QString::number(seq.trackCount)));
+        showError(tr("Could not open %1: it holds no notes (%2, no note-on events); the piece on screen stays")
+                      .arg(name, tr("%n track(s)", nullptr, seq.trackCount)));
         return;
     }
     m_lastError.clear();
@@ -222,11 +222,11 @@ void MainWindow::loadFinished()
     m_currentFile = m_loadingPath;
     m_compose->showPiece(seq, tr("Open %1").arg(name));
     const int total = int(seq.duration());
-    m_fileInfo->setText(tr("%1: %2 notes, %3:%4, %5 tracks")
+    m_fileInfo->setText(tr("%1: %2, %3:%4, %5")
                             .arg(seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title),
-                                 QString::number(seq.notes.size()), QString::number(total / 60),
+                                 tr("%n note(s)", nullptr, int(seq.notes.size())), QString::number(total / 60),
                                  QStringLiteral("%1").arg(total % 60, 2, 10, QLatin1Char('0')),
-                                 QString::number(seq.trackCount)));
+                                 tr("%n track(s)", nullptr, seq.trackCount)));
     setWindowTitle(tr("%1 - AI Chopin").arg(name));
     m_areas->setCurrentIndex(0);
     statusBar()->showMessage(tr("Opened %1").arg(name), 5000);

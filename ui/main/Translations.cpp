@@ -9,6 +9,7 @@
 namespace aichopin {
 
 namespace {
+QTranslator *g_plurals = nullptr;
 QTranslator *g_ours = nullptr;
 QTranslator *g_qt = nullptr;
 
@@ -40,6 +41,20 @@ QString Translations::install(const QLocale &locale)
 {
     drop(g_ours);
     drop(g_qt);
+    // English plural forms first: Qt asks the translator installed last first, so the user's
+    // language, when we have it, wins and English is what is left for the rest.
+    if (!g_plurals) {
+        auto *plurals = new QTranslator;
+        for (const QString &dir : searchDirs()) {
+            if (plurals->load(QStringLiteral("plurals_en"), dir)) {
+                g_plurals = plurals;
+                QCoreApplication::installTranslator(g_plurals);
+                break;
+            }
+        }
+        if (!g_plurals)
+            delete plurals;
+    }
     QString loaded;
     auto *ours = new QTranslator;
     for (const QString &dir : searchDirs()) {

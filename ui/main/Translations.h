@@ -1,8 +1,9 @@
 #pragma once
 // The UI in the user's language: installs our translation (aichopin_<lang>.qm) and Qt's own
-// (qtbase_<lang>.qm, for standard dialogs and buttons) for a locale. Our .qm files are looked up
-// installed (<prefix>/share/aichopin/translations) and in the build tree. UI thread, before the
-// widgets are created (tr() is evaluated when they are built).
+// (qtbase_<lang>.qm, for standard dialogs and buttons) for a locale, over the English plural
+// forms that every locale gets (plurals_en.qm: "%n piece(s)" reads "1 piece", "2 pieces"). Our
+// .qm files are looked up installed (<prefix>/share/aichopin/translations) and in the build
+// tree. UI thread, before the widgets are created (tr() is evaluated when they are built).
 
 #include <QLocale>
 #include <QStringList>

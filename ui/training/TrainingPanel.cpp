@@ -309,7 +309,7 @@ void TrainingPanel::taskChanged()
             m_preset->addItem(name, name);
             if (const auto h = ComposerHyperparameters::fromPreset(name))
                 m_preset->setItemData(m_preset->count() - 1,
-                                      tr("%1 LSTM layers of %2 units, %3 dense layer(s), dropout %4").arg(h->layers).arg(h->hidden).arg(h->denseLayers).arg(h->dropout),
+                                      tr("%1 LSTM layers of %2 units, %3, dropout %4").arg(h->layers).arg(h->hidden).arg(tr("%n dense layer(s)", nullptr, h->denseLayers)).arg(h->dropout),
                                       Qt::ToolTipRole);
         }
         m_preset->setToolTip(tr("default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper's two designs"));

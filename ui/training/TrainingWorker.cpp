@@ -75,9 +75,10 @@ void TrainingWorker::runComposer(const ComposerTrainingOptions &options)
     outcome.modelPath = options.outPath;
     outcome.bestValidationLoss = r.bestValidationLoss;
     outcome.stopReason = r.stopReason;
-    outcome.summary = tr("Trained %1 epochs on %2 pieces (%3 held out for validation) in %4 on %5; best validation loss "
+    outcome.summary = tr("Trained %1 on %2 (%3 held out for validation) in %4 on %5; best validation loss "
                          "%6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.")
-                          .arg(r.epochsCompleted).arg(r.trainingPieces).arg(r.validationPieces)
+                          .arg(tr("%n epoch(s)", nullptr, r.epochsCompleted), tr("%n piece(s)", nullptr, r.trainingPieces))
+                          .arg(r.validationPieces)
                           .arg(trainingDuration(r.totalSeconds)).arg(r.device)
                           .arg(r.bestValidationLoss, 0, 'f', 3).arg(r.bestValidationLoss / 0.6931471805599453, 0, 'f', 3)
                           .arg(r.bestEpoch).arg(r.stopReason, QFileInfo(options.outPath).fileName());
@@ -174,19 +175,21 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
             : tr(" The Chopin decision was set from the validation pieces heard as they are, in a room and in a hall "
                  "(piece accuracy %1 over those %2).")
                   .arg(r.calibration.pieces.accuracy, 0, 'f', 3).arg(r.calibration.pieces.count);
-    const QString skippedNote = skipped.isEmpty() ? QString() : tr(" %1 unreadable files were skipped.").arg(skipped.size());
+    const QString skippedNote = skipped.isEmpty() ? QString() : tr(" %n unreadable file(s) were skipped.", nullptr, int(skipped.size()));
     if (r.validationClips == 0)
-        outcome.summary = tr("Trained %1 epochs on %2 clips in %3 on %4; best epoch %5, by training loss: no piece was held out "
+        outcome.summary = tr("Trained %1 on %2 in %3 on %4; best epoch %5, by training loss: no piece was held out "
                              "for validation (a composer needs 3 or more pieces for one to be), so nothing measures how well "
                              "this model does on music it has not heard.%6 Saved to %7.")
-                              .arg(r.epochsCompleted).arg(r.trainingClips).arg(trainingDuration(r.seconds)).arg(r.device)
+                              .arg(tr("%n epoch(s)", nullptr, r.epochsCompleted), tr("%n clip(s)", nullptr, r.trainingClips))
+                              .arg(trainingDuration(r.seconds)).arg(r.device)
                               .arg(r.bestEpoch).arg(skippedNote, QFileInfo(job.outPath).fileName());
     else
         // The per-epoch figures in the log and the charts are at even odds; these are at the
         // decision the model ships with, so they say which.
-        outcome.summary = tr("Trained %1 epochs on %2 clips (%3 validation clips) in %4 on %5; best epoch %6. Validation%13: "
+        outcome.summary = tr("Trained %1 on %2 (%3 for validation) in %4 on %5; best epoch %6. Validation%13: "
                              "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10%11 Saved to %12.")
-                              .arg(r.epochsCompleted).arg(r.trainingClips).arg(r.validationClips)
+                              .arg(tr("%n epoch(s)", nullptr, r.epochsCompleted), tr("%n clip(s)", nullptr, r.trainingClips),
+                                   tr("%n clip(s)", nullptr, r.validationClips))
                               .arg(trainingDuration(r.seconds)).arg(r.device).arg(r.bestEpoch)
                               .arg(r.validation.pieces.accuracy, 0, 'f', 3).arg(r.validation.clips.accuracy, 0, 'f', 3)
                               .arg(r.validation.pieces.rocAuc, 0, 'f', 3)

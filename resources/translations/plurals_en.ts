@@ -1,0 +1,148 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>aichopin::ClassifyCalibrator</name>
+    <message numerus="yes">
+        <location filename="../../ui/classify/ClassifyCalibrator.cpp" line="+37"/>
+        <source> %n file(s) could not be judged (unreadable, or too little music) and were left out.</source>
+        <translation>
+            <numerusform> %n file could not be judged (unreadable, or too little music) and was left out.</numerusform>
+            <numerusform> %n files could not be judged (unreadable, or too little music) and were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ClassifyPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+536"/>
+        <location line="+7"/>
+        <source>%n clip(s)</source>
+        <translation>
+            <numerusform>%n clip</numerusform>
+            <numerusform>%n clips</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ComposePanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+120"/>
+        <source>Stopped: kept the %n note(s) composed so far.</source>
+        <translation>
+            <numerusform>Stopped: kept the %n note composed so far.</numerusform>
+            <numerusform>Stopped: kept the %n notes composed so far.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+434"/>
+        <location line="+51"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::DatasetPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+287"/>
+        <location line="+47"/>
+        <location line="+8"/>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n piece</numerusform>
+            <numerusform>%n pieces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-62"/>
+        <source>%n unreadable</source>
+        <translation>
+            <numerusform>%n unreadable</numerusform>
+            <numerusform>%n unreadable</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/main/MainWindow.cpp" line="+180"/>
+        <source>None of the %n file(s) can be classified (see the Classify area).</source>
+        <translation>
+            <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>
+            <numerusform>None of the %n files can be classified (see the Classify area).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <location line="+12"/>
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n track</numerusform>
+            <numerusform>%n tracks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-2"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::TrainingPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+312"/>
+        <source>%n dense layer(s)</source>
+        <translation>
+            <numerusform>%n dense layer</numerusform>
+            <numerusform>%n dense layers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::TrainingWorker</name>
+    <message numerus="yes">
+        <location filename="../../ui/training/TrainingWorker.cpp" line="+80"/>
+        <location line="+103"/>
+        <location line="+8"/>
+        <source>%n epoch(s)</source>
+        <translation>
+            <numerusform>%n epoch</numerusform>
+            <numerusform>%n epochs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-111"/>
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n piece</numerusform>
+            <numerusform>%n pieces</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+98"/>
+        <source> %n unreadable file(s) were skipped.</source>
+        <translation>
+            <numerusform> %n unreadable file was skipped.</numerusform>
+            <numerusform> %n unreadable files were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>%n clip(s)</source>
+        <translation>
+            <numerusform>%n clip</numerusform>
+            <numerusform>%n clips</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
