@@ -106,6 +106,21 @@ private Q_SLOTS:
         }
     }
 
+    void droppedFolderIsListedInNumberOrder()
+    {
+        // A folder of takes is queued as a file manager lists it: take 9 before take 10.
+        QTemporaryDir dir;
+        for (const char *name : {"take 10.wav", "take 9.wav", "Take 1.mp3", "notes.txt", "sub/take 2.flac"}) {
+            QVERIFY(QDir(dir.path()).mkpath(QFileInfo(dir.filePath(name)).path()));
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        QStringList names;
+        for (const QString &p : ClassifyDropZone::expand({dir.path()}))
+            names << QDir(dir.path()).relativeFilePath(p);
+        QCOMPARE(names, (QStringList{"sub/take 2.flac", "Take 1.mp3", "take 9.wav", "take 10.wav"}));
+    }
+
     void missingModelSaysWhyAndQueuesNothing()
     {
         ClassifyPanel panel;

@@ -83,7 +83,7 @@ private Q_SLOTS:
         for (const char *label : {"chopin", "other"}) {
             QVERIFY(QDir(root).mkpath(label));
             for (int i = 0; i < 5; ++i)
-                QVERIFY(test::writeSineWav(QStringLiteral("%1/%2/p%3.wav").arg(root, label).arg(i), 1.0, 220.0 + 20 * i));
+                QVERIFY(test::writeSineWav(QStringLiteral("%1/%2/p%3.wav").arg(root, label).arg(5 * i), 1.0, 220.0 + 20 * i));
         }
         DatasetPanel panel;
         panel.addFolder(root);
@@ -94,6 +94,14 @@ private Q_SLOTS:
         for (QTreeWidgetItemIterator it(panel.tree()); *it; ++it)
             tipped += (*it)->toolTip(0).contains("when the classifier trains") ? 1 : 0;
         QCOMPARE(tipped, 2);
+        // Numbered files in number order, as a file manager lists them (p5 before p10).
+        QTreeWidgetItem *first = find(panel.tree(), "p0.wav");
+        QVERIFY(first && first->parent());
+        QTreeWidgetItem *chopin = first->parent();
+        QStringList names;
+        for (int i = 0; i < chopin->childCount(); ++i)
+            names << chopin->child(i)->text(0);
+        QCOMPARE(names, (QStringList{"p0.wav", "p5.wav", "p10.wav", "p15.wav", "p20.wav"}));
         panel.removeFolder(root);
     }
 

@@ -1,4 +1,5 @@
 #include "classify/ClassifyDropZone.h"
+#include "common/NaturalOrder.h"
 
 #include <QDirIterator>
 #include <QDragEnterEvent>
@@ -73,7 +74,7 @@ QStringList ClassifyDropZone::expand(const QStringList &paths)
                 if (isClassifiable(f))
                     inside << f;
             }
-            std::sort(inside.begin(), inside.end());
+            std::sort(inside.begin(), inside.end(), naturalLess);  // p2 before p10
             out << inside;
         } else if (info.isFile() && isClassifiable(p)) {
             out << p;

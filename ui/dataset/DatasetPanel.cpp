@@ -1,5 +1,6 @@
 #include "dataset/DatasetPanel.h"
 #include "classifier/ClassifierDataset.h"
+#include "common/NaturalOrder.h"
 
 #include "compose/PlaybackController.h"
 #include "composer/ComposerConfig.h"
@@ -24,6 +25,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace aichopin {
 
@@ -108,9 +111,11 @@ void DatasetPanel::buildUi()
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setSectionResizeMode(Name, QHeaderView::Interactive);
     m_tree->setColumnWidth(Name, 240);
-    m_tree->setColumnWidth(Label, 90);
-    m_tree->setColumnWidth(Duration, 70);
-    m_tree->setColumnWidth(Notes, 90);  // "24 pieces" on a label's row, a count of notes on a file's
+    // Wide enough for their headings in any language ("Czas trwania" in Polish).
+    m_tree->setColumnWidth(Label, std::max(90, m_tree->header()->sectionSizeHint(Label)));
+    m_tree->setColumnWidth(Duration, std::max(70, m_tree->header()->sectionSizeHint(Duration)));
+    // "24 pieces" on a label's row, a count of notes on a file's.
+    m_tree->setColumnWidth(Notes, std::max(90, m_tree->header()->sectionSizeHint(Notes)));
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) { preview(item); });
 
     m_preview = new QStackedWidget(this);
@@ -277,7 +282,15 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
     std::map<QString, QTreeWidgetItem *> labels;
     const QStringList validation = m_validation[key];
     const QStringList classifierValidation = m_classifierSplit[key].validation;
-    for (const MusicFile &f : folder.files) {
+    // Listed as a file manager lists them: chpn-p2 before chpn-p10, Bach before bach_846.
+    std::vector<const MusicFile *> files;
+    files.reserve(folder.files.size());
+    for (const MusicFile &f : folder.files)
+        files.push_back(&f);
+    std::stable_sort(files.begin(), files.end(),
+                     [](const MusicFile *a, const MusicFile *b) { return naturalLess(a->relativePath, b->relativePath); });
+    for (const MusicFile *file : files) {
+        const MusicFile &f = *file;
         QTreeWidgetItem *&labelItem = labels[f.label];
         if (!labelItem) {
             labelItem = new QTreeWidgetItem(top, {f.label});
