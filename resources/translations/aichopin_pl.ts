@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+68"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+69"/>
         <source>semitone bands</source>
         <translation>pasma półtonowe</translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>aichopin::ClassifyCalibrator</name>
     <message>
-        <location filename="../../ui/classify/ClassifyCalibrator.cpp" line="+30"/>
+        <location filename="../../ui/classify/ClassifyCalibrator.cpp" line="+31"/>
         <source>Calibrated on %1 of your pieces in %2 (%3 by Chopin, %4 by others): the Chopin decision moved from %5 to %6 (log-odds); %7 of the %1 were called right before, %8 now. Classifying with %9 (Model... goes back to the shipped model or another).</source>
         <translation>Skalibrowano na %1 Twoich utworach z %2 (%3 Chopina, %4 innych): próg decyzji „Chopin” przesunął się z %5 na %6 (log-szanse); przedtem trafnie oceniono %7 z %1, teraz %8. Klasyfikacja modelem %9 (Model... wraca do dostarczonego modelu lub innego).</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>aichopin::ClassifyDropZone</name>
     <message>
-        <location filename="../../ui/classify/ClassifyDropZone.cpp" line="+27"/>
+        <location filename="../../ui/classify/ClassifyDropZone.cpp" line="+28"/>
         <source>Choose Files...</source>
         <translation>Wybierz pliki...</translation>
     </message>
@@ -414,7 +414,19 @@
 <context>
     <name>aichopin::ClassifyResultsModel</name>
     <message>
-        <location filename="../../ui/classify/ClassifyResultsModel.cpp" line="+34"/>
+        <location filename="../../ui/classify/ClassifyResultsModel.cpp" line="+37"/>
+        <source>Chopin</source>
+        <comment>verdict</comment>
+        <translation>Chopin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <comment>verdict</comment>
+        <translation>Inne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (close call)</source>
         <translation>%1 (na granicy)</translation>
     </message>
@@ -467,7 +479,7 @@
 <context>
     <name>aichopin::ClassifyTimelineChart</name>
     <message>
-        <location filename="../../ui/classify/ClassifyTimelineChart.cpp" line="+29"/>
+        <location filename="../../ui/classify/ClassifyTimelineChart.cpp" line="+30"/>
         <location line="+17"/>
         <source>P(Chopin)</source>
         <translation>P(Chopin)</translation>
@@ -519,7 +531,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+88"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+89"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -1013,7 +1025,7 @@
 <context>
     <name>aichopin::ConfidenceStrip</name>
     <message>
-        <location filename="../../ui/compose/ConfidenceStrip.cpp" line="+30"/>
+        <location filename="../../ui/compose/ConfidenceStrip.cpp" line="+31"/>
         <source>How sure the model was of each event it chose (top: certain, bottom: a long shot)</source>
         <translation>Jak pewny był model każdego wybranego zdarzenia (góra: pewne, dół: mało prawdopodobne)</translation>
     </message>
@@ -1033,7 +1045,7 @@ pewny?</translation>
 <context>
     <name>aichopin::DatasetPanel</name>
     <message>
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+58"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+62"/>
         <source>This recording could not be decoded.</source>
         <translation>Nie można zdekodować tego nagrania.</translation>
     </message>
@@ -1093,13 +1105,13 @@ pewny?</translation>
         <translation>Problem</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+247"/>
+        <location line="+13"/>
+        <location line="+255"/>
         <source>Select a file to preview it.</source>
         <translation>Wybierz plik, aby go podejrzeć.</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-247"/>
         <source>Mel spectrogram: time to the right, low frequencies at the bottom</source>
         <translation>Spektrogram melowy: czas w prawo, niskie częstotliwości na dole</translation>
     </message>
@@ -1121,17 +1133,17 @@ pewny?</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+171"/>
+        <location line="+179"/>
         <source>Add a folder of music to see what it holds.</source>
         <translation>Dodaj folder z muzyką, aby zobaczyć, co zawiera.</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-130"/>
         <source>Reading %1...</source>
         <translation>Wczytywanie %1...</translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+88"/>
         <location line="+47"/>
         <location line="+8"/>
         <location line="+7"/>
@@ -1602,7 +1614,7 @@ pewny?</translation>
 <context>
     <name>aichopin::SpectrogramView</name>
     <message>
-        <location filename="../../ui/spectrogram/SpectrogramView.cpp" line="+28"/>
+        <location filename="../../ui/spectrogram/SpectrogramView.cpp" line="+29"/>
         <source>Spectrogram: Ctrl+wheel zooms, wheel scrolls, click to play from there</source>
         <translation>Spektrogram: Ctrl+kółko przybliża, kółko przewija, kliknięcie odtwarza od tego miejsca</translation>
     </message>
@@ -1630,7 +1642,7 @@ pewny?</translation>
 <context>
     <name>aichopin::TrainingCharts</name>
     <message>
-        <location filename="../../ui/training/TrainingCharts.cpp" line="+19"/>
+        <location filename="../../ui/training/TrainingCharts.cpp" line="+21"/>
         <source>Loss (nats per event) by epoch</source>
         <translation>Strata (naty na zdarzenie) według epok</translation>
     </message>
@@ -1706,7 +1718,7 @@ pewny?</translation>
 <context>
     <name>aichopin::TrainingPanel</name>
     <message>
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+51"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+52"/>
         <source>%1 %2, elapsed %3, about %4 left</source>
         <translation>%1 %2, upłynęło %3, zostało około %4</translation>
     </message>
@@ -2149,7 +2161,7 @@ pewny?</translation>
 <context>
     <name>aichopin::TrainingWorker</name>
     <message>
-        <location filename="../../ui/training/TrainingWorker.cpp" line="+49"/>
+        <location filename="../../ui/training/TrainingWorker.cpp" line="+50"/>
         <source>events/s</source>
         <translation>zdarzeń/s</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>aichopin::ClassifyCalibrator</name>
     <message numerus="yes">
-        <location filename="../../ui/classify/ClassifyCalibrator.cpp" line="+37"/>
+        <location filename="../../ui/classify/ClassifyCalibrator.cpp" line="+38"/>
         <source> %n file(s) could not be judged (unreadable, or too little music) and were left out.</source>
         <translation>
             <numerusform> %n file could not be judged (unreadable, or too little music) and was left out.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+536"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+537"/>
         <location line="+7"/>
         <source>%n clip(s)</source>
         <translation>
@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+120"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+121"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -47,7 +47,7 @@
 <context>
     <name>aichopin::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+287"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+301"/>
         <location line="+47"/>
         <location line="+8"/>
         <location line="+7"/>
@@ -98,7 +98,7 @@
 <context>
     <name>aichopin::TrainingPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+312"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+313"/>
         <source>%n dense layer(s)</source>
         <translation>
             <numerusform>%n dense layer</numerusform>
@@ -109,7 +109,7 @@
 <context>
     <name>aichopin::TrainingWorker</name>
     <message numerus="yes">
-        <location filename="../../ui/training/TrainingWorker.cpp" line="+80"/>
+        <location filename="../../ui/training/TrainingWorker.cpp" line="+81"/>
         <location line="+103"/>
         <location line="+8"/>
         <source>%n epoch(s)</source>

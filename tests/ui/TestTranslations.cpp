@@ -3,8 +3,13 @@
 
 #include "main/MainWindow.h"
 #include "main/Translations.h"
+#include "classify/ClassifyResultsModel.h"
+#include "common/DataPaths.h"
+#include "training/TrainingPanel.h"
 
 #include <QDialogButtonBox>
+#include <QLabel>
+#include <QRegularExpression>
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QPushButton>
@@ -37,6 +42,9 @@ private Q_SLOTS:
         QVERIFY(titles.contains(QStringLiteral("Pomo&c")));
         QVERIFY(!titles.contains(QStringLiteral("&File")));
         QCOMPARE(w.areas()->tabText(1), QStringLiteral("K&lasyfikacja"));
+        // The verdicts too (the model's labels, and so exports and the CLI, stay English).
+        QCOMPARE(ClassifyResultsModel::verdictText(QStringLiteral("Other"), 0.1), QStringLiteral("Inne"));
+        QCOMPARE(ClassifyResultsModel::verdictText(QStringLiteral("Chopin"), 0.9), QStringLiteral("Chopin"));
         // Every top-level menu and area has its own Alt+letter in Polish too.
         QStringList keys;
         for (const QString &t : titles + QStringList{w.areas()->tabText(0), w.areas()->tabText(1), w.areas()->tabText(2),
@@ -84,6 +92,25 @@ private Q_SLOTS:
         QCOMPARE(skipped(1), QStringLiteral(" Pominięto 1 nieczytelny plik."));
         // Another area's count.
         QCOMPARE(QCoreApplication::translate("aichopin::MainWindow", "%n track(s)", nullptr, 1), QStringLiteral("1 ścieżka"));
+    }
+
+    void numbersAreWrittenTheLanguagesWay()
+    {
+        // "0,967" in Polish, where the spin boxes already wrote "0,00200".
+        if (DataPaths::shippedModel(QStringLiteral("classifier-default.pt")).isEmpty())
+            QSKIP("the shipped classifier is not found");
+        Translations::install(QLocale(QLocale::Polish, QLocale::Poland));
+        QLocale::setDefault(QLocale(QLocale::Polish, QLocale::Poland));
+        {
+            TrainingPanel panel;
+            panel.setTask(TrainingTask::Classifier);
+            auto *shipped = panel.findChild<QLabel *>(QStringLiteral("shippedMetrics"));
+            QVERIFY(shipped);
+            static const QRegularExpression polish(QStringLiteral("utworów 0,\\d{3}")), english(QStringLiteral("0\\.\\d{3}"));
+            QTRY_VERIFY2(shipped->text().contains(polish), qPrintable(shipped->text()));
+            QVERIFY2(!shipped->text().contains(english), qPrintable(shipped->text()));
+        }
+        QLocale::setDefault(QLocale::c());
     }
 
     void englishNeedsNoTranslation()

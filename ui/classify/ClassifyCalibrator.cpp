@@ -1,4 +1,5 @@
 #include "classify/ClassifyCalibrator.h"
+#include "common/Numbers.h"
 
 #include "classifier/ClassifierCalibration.h"
 #include "common/DataPaths.h"
@@ -31,7 +32,7 @@ ClassifyCalibrator::ClassifyCalibrator(QObject *parent) : QObject(parent)
                              "%5 to %6 (log-odds); %7 of the %1 were called right before, %8 now. Classifying with %9 (Model... "
                              "goes back to the shipped model or another).")
                               .arg(pieces).arg(QFileInfo(o->folder).fileName()).arg(c.chopinPieces).arg(c.otherPieces)
-                              .arg(c.biasBefore, 0, 'f', 2).arg(c.biasAfter, 0, 'f', 2).arg(c.rightBefore).arg(c.rightAfter)
+                              .arg(decimal(c.biasBefore, 2)).arg(decimal(c.biasAfter, 2)).arg(c.rightBefore).arg(c.rightAfter)
                               .arg(QFileInfo(c.modelPath).fileName());
         if (!c.skipped.isEmpty())
             message += tr(" %n file(s) could not be judged (unreadable, or too little music) and were left out.", nullptr,

@@ -1,4 +1,5 @@
 #include "classify/ClassifyPanel.h"
+#include "common/Numbers.h"
 
 #include "classifier/ClassifierModel.h"
 #include "classify/ClassifyCalibrator.h"
@@ -532,14 +533,14 @@ void ClassifyPanel::showDetail(int row)
         m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4%5; spectrogram: %6 as decoded (nothing was recorded in "
                              "the top bands, so in %7 of the clips the model heard them filled from the octaves below)%8")
                               .arg(QFileInfo(r->path).fileName(), ClassifyResultsModel::verdictText(res.verdict.label, res.verdict.pChopin),
-                                   QString::number(res.verdict.pChopin, 'f', 2),
+                                   decimal(res.verdict.pChopin, 2),
                                    tr("%n clip(s)", nullptr, int(res.verdict.timeline.size())), heard, kind,
                                    QString::number(res.verdict.topRestoredClips), overlay));
         return;
     }
     m_detail->setText(tr("%1: %2, P(Chopin) %3 over %4%5; spectrogram: %6 as the model heard it%7")
                           .arg(QFileInfo(r->path).fileName(), ClassifyResultsModel::verdictText(res.verdict.label, res.verdict.pChopin),
-                                   QString::number(res.verdict.pChopin, 'f', 2),
+                                   decimal(res.verdict.pChopin, 2),
                                    tr("%n clip(s)", nullptr, int(res.verdict.timeline.size())), heard, kind, overlay));
 }
 

@@ -1,4 +1,5 @@
 #include "classify/ClassifyResultsModel.h"
+#include "common/Numbers.h"
 
 #include <QColor>
 #include <QFileInfo>
@@ -31,7 +32,12 @@ ClassifyResultsModel::ClassifyResultsModel(QObject *parent) : QAbstractTableMode
 
 QString ClassifyResultsModel::verdictText(const QString &label, double pChopin)
 {
-    return isCloseCall(pChopin) ? tr("%1 (close call)").arg(label) : label;
+    // The two verdicts in the user's language ("Inne" in Polish); a label of some other model
+    // is shown as it is.
+    const QString shown = label == QLatin1String("Chopin") ? tr("Chopin", "verdict")
+                          : label == QLatin1String("Other") ? tr("Other", "verdict")
+                                                            : label;
+    return isCloseCall(pChopin) ? tr("%1 (close call)").arg(shown) : shown;
 }
 
 int ClassifyResultsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
@@ -66,9 +72,9 @@ QVariant ClassifyResultsModel::data(const QModelIndex &index, int role) const
         }
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == PChopinColumn && done)
-            return tr("P(Chopin) = %1").arg(r->result.verdict.pChopin, 0, 'f', 3);
+            return tr("P(Chopin) = %1").arg(decimal(r->result.verdict.pChopin, 3));
         if (index.column() == VerdictColumn && done && isCloseCall(r->result.verdict.pChopin))
-            return tr("P(Chopin) %1 is close to even odds: treat this verdict as a guess").arg(r->result.verdict.pChopin, 0, 'f', 2);
+            return tr("P(Chopin) %1 is close to even odds: treat this verdict as a guess").arg(decimal(r->result.verdict.pChopin, 2));
         if (r->state == State::Failed)
             return r->result.error;
         return r->path;

@@ -46,7 +46,8 @@ public:
 
     // A verdict with P(Chopin) within 0.2 of even odds is a close call: on the shipped model's
     // held-out renderings such verdicts were wrong far more often than the rest. The Verdict
-    // column and the panel's detail line say so; exports keep the plain label.
+    // column and the panel's detail line say so, in the user's language; exports keep the plain
+    // label.
     static bool isCloseCall(double pChopin) { return pChopin > 0.3 && pChopin < 0.7; }
     static QString verdictText(const QString &label, double pChopin);
 

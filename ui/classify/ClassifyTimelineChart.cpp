@@ -22,6 +22,7 @@ ClassifyTimelineChart::ClassifyTimelineChart(QWidget *parent) : QChartView(paren
 {
     setObjectName(QStringLiteral("classifyTimeline"));
     auto *chart = new QChart;
+    chart->setLocalizeNumbers(true);  // "0,5" on the axis in Polish, as everywhere else in the UI
     chart->legend()->hide();
     chart->setMargins(QMargins(0, 4, 0, 0));
     chart->setBackgroundRoundness(0);

@@ -1,4 +1,5 @@
 #include "classify/PChopinBarDelegate.h"
+#include "common/Numbers.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -41,7 +42,7 @@ void PChopinBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->drawLine(mid, track.top() - 2, mid, track.bottom() + 2);
     painter->setPen(option.palette.color(option.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
     painter->drawText(QRect(track.right() + 4, option.rect.top(), 42, option.rect.height()), Qt::AlignVCenter | Qt::AlignLeft,
-                      QString::number(value, 'f', 2));
+                      decimal(value, 2));
     painter->restore();
 }
 

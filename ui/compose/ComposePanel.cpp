@@ -1,4 +1,5 @@
 #include "compose/ComposePanel.h"
+#include "common/Numbers.h"
 
 #include "common/DataPaths.h"
 #include "compose/ComposeWorker.h"
@@ -552,7 +553,7 @@ void ComposePanel::onComposed(const NoteSequence &piece, double firstEventMs)
     finishComposition(piece);
     setMessage(tr("Composed %1; the first event came after %2 ms.")
                    .arg(tr("%n note(s)", nullptr, int(piece.notes.size())))
-                   .arg(firstEventMs, 0, 'f', 0));
+                   .arg(decimal(firstEventMs, 0)));
 }
 
 void ComposePanel::finishComposition(NoteSequence piece)

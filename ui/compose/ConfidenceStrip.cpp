@@ -1,4 +1,5 @@
 #include "compose/ConfidenceStrip.h"
+#include "common/Numbers.h"
 
 #include "common/SceneColors.h"
 #include "pianoroll/PianoRollView.h"
@@ -114,7 +115,7 @@ bool ConfidenceStrip::event(QEvent *event)
         if (it != m_steps.begin() && (it == m_steps.end() || std::abs((it - 1)->time - t) < std::abs(it->time - t)))
             --it;
         if (it != m_steps.end()) {
-            QToolTip::showText(help->globalPos(), tr("%1 s: %2 (p = %3)").arg(it->time, 0, 'f', 2).arg(it->name).arg(it->probability, 0, 'f', 2), this);
+            QToolTip::showText(help->globalPos(), tr("%1 s: %2 (p = %3)").arg(decimal(it->time, 2)).arg(it->name).arg(decimal(it->probability, 2)), this);
             return true;
         }
     }

@@ -1,4 +1,5 @@
 #include "dataset/DatasetPanel.h"
+#include "common/Numbers.h"
 #include "classifier/ClassifierDataset.h"
 #include "common/NaturalOrder.h"
 
@@ -296,7 +297,7 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
             labelItem = new QTreeWidgetItem(top, {f.label});
             const LabelSummary &s = folder.byLabel.at(f.label);
             labelItem->setText(Label, f.label);
-            labelItem->setText(Duration, QStringLiteral("%1 h").arg(s.seconds / 3600.0, 0, 'f', 2));
+            labelItem->setText(Duration, QStringLiteral("%1 h").arg(decimal(s.seconds / 3600.0, 2)));
             labelItem->setText(Notes, tr("%n piece(s)", "", s.pieces));
             if (s.problems)
                 labelItem->setText(Problem, tr("%n unreadable", "", s.problems));
@@ -344,7 +345,7 @@ QString DatasetPanel::summary() const
     for (const auto &[dir, folder] : m_results) {
         QStringList parts;
         for (const auto &[label, s] : folder.byLabel)
-            parts << tr("%1: %2, %3 h%4").arg(label, tr("%n piece(s)", "", s.pieces)).arg(s.seconds / 3600.0, 0, 'f', 2)
+            parts << tr("%1: %2, %3 h%4").arg(label, tr("%n piece(s)", "", s.pieces)).arg(decimal(s.seconds / 3600.0, 2))
                          .arg(s.problems ? tr(" (%1 unreadable)").arg(s.problems) : QString());
         if (parts.isEmpty())
             parts << tr("no MIDI or audio files");

@@ -1,4 +1,5 @@
 #include "spectrogram/SpectrogramView.h"
+#include "common/Numbers.h"
 
 #include "common/SceneColors.h"
 #include "common/TimeAxis.h"
@@ -258,7 +259,7 @@ QString SpectrogramView::readoutAt(QPointF pos) const
     } else {
         where = tr("band %1 of %2").arg(bin + 1).arg(m.bins);
     }
-    return QStringLiteral("%1  %2  %3 %4").arg(timeaxis::label(t, 0.1), where).arg(m.row(frame)[bin], 0, 'f', 1).arg(m_data->unit).trimmed();
+    return QStringLiteral("%1  %2  %3 %4").arg(timeaxis::label(t, 0.1), where).arg(decimal(m.row(frame)[bin], 1)).arg(m_data->unit).trimmed();
 }
 
 void SpectrogramView::mouseMoveEvent(QMouseEvent *event)

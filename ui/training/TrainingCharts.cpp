@@ -1,4 +1,5 @@
 #include "training/TrainingCharts.h"
+#include "common/Numbers.h"
 
 #include "common/SceneColors.h"
 
@@ -16,6 +17,7 @@ namespace aichopin {
 TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
 {
     m_chart = new QChart;
+    m_chart->setLocalizeNumbers(true);  // "0,25" on the axes in Polish, as everywhere else in the UI
     m_chart->setTitle(tr("Loss (nats per event) by epoch"));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     auto line = [this](const QString &name, const QColor &color, qreal width) {
@@ -102,7 +104,7 @@ void TrainingCharts::changeEvent(QEvent *event)
 void TrainingCharts::showValue(const QPointF &point, bool state, const QString &what)
 {
     if (state)
-        QToolTip::showText(QCursor::pos(), tr("%1 at epoch %2: %3").arg(what).arg(point.x(), 0, 'f', 2).arg(point.y(), 0, 'f', 4), this);
+        QToolTip::showText(QCursor::pos(), tr("%1 at epoch %2: %3").arg(what).arg(decimal(point.x(), 2)).arg(decimal(point.y(), 4)), this);
     else
         QToolTip::hideText();
 }

@@ -1,4 +1,5 @@
 #include "training/TrainingPanel.h"
+#include "common/Numbers.h"
 
 #include "common/ComputeDevice.h"
 #include "common/DataPaths.h"
@@ -48,7 +49,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::m
         m_charts->addStep(s);
         if (s.etaSeconds > 0)
             m_progress->setValue(int(1000 * s.elapsedSeconds / (s.elapsedSeconds + s.etaSeconds)));
-        m_speed->setText(tr("%1 %2, elapsed %3, about %4 left").arg(s.throughput, 0, 'f', 0).arg(s.throughputUnit)
+        m_speed->setText(tr("%1 %2, elapsed %3, about %4 left").arg(decimal(s.throughput, 0)).arg(s.throughputUnit)
                              .arg(trainingDuration(s.elapsedSeconds), trainingDuration(s.etaSeconds)));
     });
     connect(m_worker, &TrainingWorker::epoch, this, [this](const TrainingEpoch &e) {
@@ -56,17 +57,17 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::m
         if (!e.hasValidation)
             appendLog(tr("Epoch %1/%2: loss %3, accuracy %4 (training); no validation pieces, so the epoch kept is the one with "
                          "the lowest training loss%5")
-                          .arg(e.epoch).arg(e.maxEpochs).arg(e.trainLoss, 0, 'f', 4).arg(e.trainAccuracy, 0, 'f', 3)
+                          .arg(e.epoch).arg(e.maxEpochs).arg(decimal(e.trainLoss, 4)).arg(decimal(e.trainAccuracy, 3))
                           .arg(e.improved ? tr(" (best so far, saved)") : QString()));
         else if (e.validationAccuracy < 0)
             appendLog(tr("Epoch %1/%2: training %3, validation %4 nats/event%5")
-                          .arg(e.epoch).arg(e.maxEpochs).arg(e.trainLoss, 0, 'f', 4).arg(e.validationLoss, 0, 'f', 4)
+                          .arg(e.epoch).arg(e.maxEpochs).arg(decimal(e.trainLoss, 4)).arg(decimal(e.validationLoss, 4))
                           .arg(e.improved ? tr(" (best so far, saved)") : QString()));
         else
             appendLog(tr("Epoch %1/%2: loss %3 (training), %4 (validation); validation piece accuracy %5, piece ROC AUC %6%7")
-                          .arg(e.epoch).arg(e.maxEpochs).arg(e.trainLoss, 0, 'f', 4).arg(e.validationLoss, 0, 'f', 4)
-                          .arg(e.validationAccuracy, 0, 'f', 3)
-                          .arg(e.validationAuc >= 0 ? QString::number(e.validationAuc, 'f', 3) : tr("n/a (one class)"))
+                          .arg(e.epoch).arg(e.maxEpochs).arg(decimal(e.trainLoss, 4)).arg(decimal(e.validationLoss, 4))
+                          .arg(decimal(e.validationAccuracy, 3))
+                          .arg(e.validationAuc >= 0 ? decimal(e.validationAuc, 3) : tr("n/a (one class)"))
                           .arg(e.improved ? tr(" (best so far, saved)") : QString()));
     });
     connect(m_worker, &TrainingWorker::stage, this, [this](double fraction, const QString &stage) {
@@ -371,7 +372,7 @@ void TrainingPanel::showShippedMetrics()
             };
             for (const auto &[key, text] : keys)
                 if (info.value(QLatin1String(key)).isDouble())
-                    parts << text.arg(info.value(QLatin1String(key)).toDouble(), 0, 'f', 3);
+                    parts << text.arg(decimal(info.value(QLatin1String(key)).toDouble(), 3));
             return parts.isEmpty() ? tr("Shipped default classifier: no validation metrics recorded.")
                                    : tr("For comparison, the shipped default classifier at its kept epoch: validation %1.")
                                          .arg(parts.join(QStringLiteral(", ")));
@@ -391,7 +392,7 @@ void TrainingPanel::showShippedMetrics()
         const double nats = model.value()->info().value(QStringLiteral("validation_nats_per_event")).toDouble(-1);
         return nats < 0 ? tr("Shipped default model: no validation loss recorded.")
                         : tr("For comparison, the shipped default model: validation loss %1 nats/event (%2 bits).")
-                              .arg(nats, 0, 'f', 3).arg(nats / 0.6931471805599453, 0, 'f', 3);
+                              .arg(decimal(nats, 3)).arg(decimal(nats / 0.6931471805599453, 3));
     }));
 }
 

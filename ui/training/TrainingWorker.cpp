@@ -1,4 +1,5 @@
 #include "training/TrainingWorker.h"
+#include "common/Numbers.h"
 
 #include "classifier/ClassifierDataset.h"
 #include "classifier/ClassifierTrainer.h"
@@ -80,7 +81,7 @@ void TrainingWorker::runComposer(const ComposerTrainingOptions &options)
                           .arg(tr("%n epoch(s)", nullptr, r.epochsCompleted), tr("%n piece(s)", nullptr, r.trainingPieces))
                           .arg(r.validationPieces)
                           .arg(trainingDuration(r.totalSeconds)).arg(r.device)
-                          .arg(r.bestValidationLoss, 0, 'f', 3).arg(r.bestValidationLoss / 0.6931471805599453, 0, 'f', 3)
+                          .arg(decimal(r.bestValidationLoss, 3)).arg(decimal(r.bestValidationLoss / 0.6931471805599453, 3))
                           .arg(r.bestEpoch).arg(r.stopReason, QFileInfo(options.outPath).fileName());
     Q_EMIT finished(outcome);
 }
@@ -174,7 +175,7 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
             ? QString()
             : tr(" The Chopin decision was set from the validation pieces heard as they are, in a room and in a hall "
                  "(piece accuracy %1 over those %2).")
-                  .arg(r.calibration.pieces.accuracy, 0, 'f', 3).arg(r.calibration.pieces.count);
+                  .arg(decimal(r.calibration.pieces.accuracy, 3)).arg(r.calibration.pieces.count);
     const QString skippedNote = skipped.isEmpty() ? QString() : tr(" %n unreadable file(s) were skipped.", nullptr, int(skipped.size()));
     if (r.validationClips == 0)
         outcome.summary = tr("Trained %1 on %2 in %3 on %4; best epoch %5, by training loss: no piece was held out "
@@ -191,8 +192,8 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
                               .arg(tr("%n epoch(s)", nullptr, r.epochsCompleted), tr("%n clip(s)", nullptr, r.trainingClips),
                                    tr("%n clip(s)", nullptr, r.validationClips))
                               .arg(trainingDuration(r.seconds)).arg(r.device).arg(r.bestEpoch)
-                              .arg(r.validation.pieces.accuracy, 0, 'f', 3).arg(r.validation.clips.accuracy, 0, 'f', 3)
-                              .arg(r.validation.pieces.rocAuc, 0, 'f', 3)
+                              .arg(decimal(r.validation.pieces.accuracy, 3)).arg(decimal(r.validation.clips.accuracy, 3))
+                              .arg(decimal(r.validation.pieces.rocAuc, 3))
                               .arg(calibrationNote, skippedNote)
                               .arg(QFileInfo(job.outPath).fileName())
                               .arg(r.calibratedOn.isEmpty() ? tr(" at even odds") : tr(" at the calibrated decision"));
