@@ -531,7 +531,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+89"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+92"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -677,13 +677,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+396"/>
+        <location line="+408"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-426"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -863,7 +863,7 @@
         <translation>Nie wczytano modelu kompozytora: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Choose the MIDI file to continue first.</source>
         <translation>Najpierw wybierz plik MIDI do kontynuowania.</translation>
     </message>
@@ -914,7 +914,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -923,7 +923,13 @@
         </translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-44"/>
+        <location line="+3"/>
+        <source>%1, rewritten</source>
+        <translation>%1, przepisany</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Recorded %1 from %2; Compose continues them.</source>
         <translation>Nagrano z %2: %1; Komponuj je kontynuuje.</translation>
     </message>
@@ -1228,17 +1234,18 @@ pewny?</translation>
 <context>
     <name>aichopin::MainWindow</name>
     <message>
-        <location filename="../../ui/main/MainWindow.cpp" line="+33"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+35"/>
+        <location line="+204"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-1"/>
         <source>Click Compose (Ctrl+Enter) to write a piece, or open a MIDI file (Ctrl+O).</source>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-178"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1413,7 +1420,7 @@ pewny?</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+24"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n ścieżka</numerusform>
@@ -1421,13 +1428,8 @@ pewny?</translation>
             <numerusform>%n ścieżek</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="-4"/>
-        <source>%1: %2, %3:%4, %5</source>
-        <translation>%1: %2, %3:%4, %5</translation>
-    </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-2"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -1436,7 +1438,7 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-49"/>
         <source>Cannot classify %1 (see the Classify area).</source>
         <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
     </message>
@@ -1456,22 +1458,38 @@ pewny?</translation>
         <translation>Nie można otworzyć %1: %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Open %1</source>
         <translation>Otwórz %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source>%1: %2, %3:%4%5</source>
+        <translation>%1: %2, %3:%4%5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Untitled</source>
+        <translation>Bez tytułu</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>, %1</source>
+        <translation>, %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 - AI Chopin</source>
         <translation>%1 - AI Chopin</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
         <source>Opened %1</source>
         <translation>Otwarto %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+52"/>
         <source>Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a) here.</source>
         <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a).</translation>
     </message>

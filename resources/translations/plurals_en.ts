@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+121"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+124"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,8 +35,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+434"/>
-        <location line="+51"/>
+        <location line="+437"/>
+        <location line="+60"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+180"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+185"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>
@@ -79,7 +79,7 @@
     </message>
     <message numerus="yes">
         <location line="+37"/>
-        <location line="+12"/>
+        <location line="+24"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n track</numerusform>

@@ -103,17 +103,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
         const NoteSequence third = panel.piece();
         QCOMPARE(panel.history()->count(), 3);
+        // The piece on screen is named, and the name follows undo and redo.
+        QSignalSpy named(&panel, &ComposePanel::pieceChanged);
+        QVERIFY2(panel.pieceName().startsWith(QStringLiteral("Composition 3: 4 s")), qPrintable(panel.pieceName()));
 
         panel.undoStack()->undo();
         QCOMPARE(panel.piece().notes.size(), first.notes.size());
+        QVERIFY2(panel.pieceName().startsWith(QStringLiteral("Composition 2: ")), qPrintable(panel.pieceName()));
+        QCOMPARE(named.size(), 1);
+        QCOMPARE(named.last().at(0).toString(), panel.pieceName());
         panel.undoStack()->undo();
         panel.undoStack()->undo();
         QVERIFY(panel.piece().notes.empty());
+        QVERIFY(panel.pieceName().isEmpty());
         QVERIFY(panel.rollModel()->sequence().notes.empty());
         panel.undoStack()->redo();
         panel.undoStack()->redo();
         panel.undoStack()->redo();
         QCOMPARE(panel.piece().notes.size(), third.notes.size());
+        QVERIFY(panel.pieceName().startsWith(QStringLiteral("Composition 3: ")));
 
         // Going back to the first composition from the list is itself undoable.
         Q_EMIT panel.history()->itemActivated(panel.history()->item(0));
@@ -165,10 +173,18 @@ private Q_SLOTS:
         piece.pedals.push_back(PedalEvent{0.2, 0, 127, 0, 0});
         piece.pedals.push_back(PedalEvent{15.0, 0, 0, 0, 0});
         piece.syncTicksFromSeconds();
-        panel.showPiece(piece, QStringLiteral("scale"));
+        panel.showPiece(piece, QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));
+        QCOMPARE(panel.pieceName(), QStringLiteral("scale.mid"));
         panel.roll()->setSelection(5.0, 10.0);
         panel.rewriteSelection();
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        // Still the same piece, rewritten: its name says so, once.
+        QCOMPARE(panel.pieceName(), QStringLiteral("scale.mid, rewritten"));
+        panel.roll()->setSelection(1.0, 2.0);
+        panel.rewriteSelection();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        QCOMPARE(panel.pieceName(), QStringLiteral("scale.mid, rewritten"));
+        panel.undoStack()->undo();
         const NoteSequence &after = panel.piece();
         int beforeCount = 0, afterCount = 0;
         for (const Note &n : after.notes) {

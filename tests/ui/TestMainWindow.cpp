@@ -20,6 +20,7 @@
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace aichopin;
@@ -95,8 +96,19 @@ private Q_SLOTS:
         QVERIFY(w.windowTitle().contains("scale.mid"));
         QVERIFY(w.lastError().isEmpty());
         QTRY_VERIFY(notePixels(w.pianoRoll()) > 500);
-        const QString info = w.findChild<QLabel *>("fileInfo")->text();
-        QVERIFY2(info.contains("48 notes") && info.contains(", 0:12, 2 tracks"), qPrintable(info));
+        QLabel *infoLabel = w.findChild<QLabel *>("fileInfo");
+        QVERIFY2(infoLabel->text().startsWith("scale.mid: 48 notes, 0:12, 2 tracks"), qPrintable(infoLabel->text()));
+        // The line and the title say what the roll holds, not what was opened last: another
+        // piece replaces the file's name, and undo brings it back.
+        NoteSequence other;
+        other.notes.push_back(Note{60, 0.0, 1.0, 0, 0, 80, 0, 0});
+        w.composePanel()->showPiece(other, QStringLiteral("Show"), QStringLiteral("Composition 1: 30 s"));
+        QVERIFY2(infoLabel->text().startsWith("Composition 1: 30 s: 1 note, 0:01"), qPrintable(infoLabel->text()));
+        QVERIFY(!infoLabel->text().contains("scale.mid"));
+        QVERIFY(w.windowTitle().startsWith("Composition 1"));
+        w.composePanel()->undoStack()->undo();
+        QVERIFY2(infoLabel->text().startsWith("scale.mid: 48 notes"), qPrintable(infoLabel->text()));
+        QVERIFY(w.windowTitle().contains("scale.mid"));
     }
 
     void brokenFileShowsErrorAndKeepsThePiece()

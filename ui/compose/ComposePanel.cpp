@@ -46,25 +46,28 @@ namespace {
 // already shows the new piece (a composition that streamed in).
 class PieceCommand : public QUndoCommand {
 public:
-    PieceCommand(std::function<void(const NoteSequence &)> apply, NoteSequence before, NoteSequence after,
+    using Apply = std::function<void(const NoteSequence &, const QString &)>;
+    // Each side is a piece and its name.
+    PieceCommand(Apply apply, NoteSequence before, QString beforeName, NoteSequence after, QString afterName,
                  const QString &text, bool alreadyShown)
         : QUndoCommand(text), m_apply(std::move(apply)), m_before(std::move(before)), m_after(std::move(after)),
-          m_skipFirst(alreadyShown)
+          m_beforeName(std::move(beforeName)), m_afterName(std::move(afterName)), m_skipFirst(alreadyShown)
     {
     }
-    void undo() override { m_apply(m_before); }
+    void undo() override { m_apply(m_before, m_beforeName); }
     void redo() override
     {
         if (m_skipFirst) {
             m_skipFirst = false;
             return;
         }
-        m_apply(m_after);
+        m_apply(m_after, m_afterName);
     }
 
 private:
-    std::function<void(const NoteSequence &)> m_apply;
+    Apply m_apply;
     NoteSequence m_before, m_after;
+    QString m_beforeName, m_afterName;
     bool m_skipFirst;
 };
 
@@ -123,7 +126,7 @@ ComposePanel::ComposePanel(QWidget *parent) : QWidget(parent), m_cancel(std::mak
     connect(m_worker, &ComposeWorker::failed, this, [this](const QString &message) {
         m_composing = false;
         m_playback->setOpenEnded(false);
-        setPiece(m_piece);
+        setPiece(m_piece, m_pieceName);
         setMessage(tr("Composing failed: %1").arg(message));
         updateEnabled();
     });
@@ -401,19 +404,22 @@ void ComposePanel::updateEnabled()
         m_composeButton->setToolTip(tr("Write a new piece with the model (Ctrl+Enter)"));
 }
 
-void ComposePanel::setPiece(const NoteSequence &piece)
+void ComposePanel::setPiece(const NoteSequence &piece, const QString &name)
 {
     m_piece = piece;
+    m_pieceName = name;
     m_rollModel->setSequence(piece);
     m_playback->stop();
     m_playback->setSequence(piece);
+    Q_EMIT pieceChanged(name);
 }
 
-void ComposePanel::showPiece(const NoteSequence &piece, const QString &label)
+void ComposePanel::showPiece(const NoteSequence &piece, const QString &label, const QString &name)
 {
     if (m_composing)
         stopComposing();
-    m_undo->push(new PieceCommand([this](const NoteSequence &p) { setPiece(p); }, m_piece, piece, label, false));
+    m_undo->push(new PieceCommand([this](const NoteSequence &p, const QString &n) { setPiece(p, n); }, m_piece, m_pieceName,
+                                  piece, name.isEmpty() ? label : name, label, false));
 }
 
 std::optional<NoteSequence> ComposePanel::primerFor(Source source, QString *error) const
@@ -565,11 +571,20 @@ void ComposePanel::finishComposition(NoteSequence piece)
     if (m_rewriteFrom >= 0)
         piece = m_beforeRewrite.withRangeRewritten(m_rewriteFrom, m_rewriteTo, piece);
     const NoteSequence before = m_rewriteFrom >= 0 ? m_beforeRewrite : m_piece;
+    const QString beforeName = m_pieceName;
+    // A rewritten piece keeps its name ("scale.mid, rewritten", once however often); a new one
+    // is named by its request ("Composition 2: 30 s, ...").
+    const QString rewrittenSuffix = tr("%1, rewritten").arg(QString());
+    m_pieceName = m_rewriteFrom < 0 || beforeName.isEmpty() ? m_requestLabel
+                  : beforeName.endsWith(rewrittenSuffix)    ? beforeName
+                                                            : tr("%1, rewritten").arg(beforeName);
     m_piece = piece;
     m_rollModel->replaceSequence(piece);
     m_playback->appendNotes({});
     m_playback->setOpenEnded(false);
-    m_undo->push(new PieceCommand([this](const NoteSequence &p) { setPiece(p); }, before, piece, m_requestLabel, true));
+    m_undo->push(new PieceCommand([this](const NoteSequence &p, const QString &n) { setPiece(p, n); }, before, beforeName, piece,
+                                  m_pieceName, m_requestLabel, true));
+    Q_EMIT pieceChanged(m_pieceName);
     ++m_compositions;
     auto *item = new QListWidgetItem(m_requestLabel, m_history);
     item->setData(Qt::UserRole, QVariant::fromValue(piece));

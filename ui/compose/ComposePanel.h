@@ -70,9 +70,12 @@ public:
     void setSeed(quint64 seed);
     void setSource(Source source, const QString &midiFile = {});
 
-    // Shows a piece (an opened file), undoably.
-    void showPiece(const NoteSequence &piece, const QString &label);
+    // Shows a piece (an opened file), undoably: label names the step in Edit > Undo, name the
+    // piece itself ("scale.mid"; the label when empty).
+    void showPiece(const NoteSequence &piece, const QString &label, const QString &name = {});
     const NoteSequence &piece() const { return m_piece; }
+    // What the piece on screen is: the file it was opened from, or the composition it is.
+    QString pieceName() const { return m_pieceName; }
 
     // Writes the piece as MIDI (with its settings in text events) or renders it to WAV.
     bool exportMidi(const QString &path);
@@ -87,6 +90,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void messageChanged(const QString &message);
     void compositionFinished();
+    // The piece on screen changed: opened, composed, rewritten, undone or redone.
+    void pieceChanged(const QString &name);
 
 private:
     void buildUi();
@@ -94,7 +99,7 @@ private:
     void onEvents(const ComposedEvents &events);
     void onComposed(const NoteSequence &piece, double firstEventMs);
     void finishComposition(NoteSequence piece);
-    void setPiece(const NoteSequence &piece);
+    void setPiece(const NoteSequence &piece, const QString &name);
     void setMessage(const QString &message);
     void updateEnabled();
     void toggleRecording();
@@ -132,6 +137,7 @@ private:
     NoteSequence m_recorded;
 
     NoteSequence m_piece;
+    QString m_pieceName;
     NoteSequence m_streamed;  // notes of the composition in progress (primer included)
     StreamingNotes m_stream;
     GenerationOptions m_request;

@@ -26,6 +26,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cmath>
+
 namespace aichopin {
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -44,10 +46,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #5c1f1f; color: #ffdede; padding: 6px; border-radius: 3px; }"));
     m_banner->hide();
-    m_fileInfo = new QLabel(tr("Click Compose (Ctrl+Enter) to write a piece, or open a MIDI file (Ctrl+O)."), central);
+    // What is on the Compose area's roll: the file opened or the composition, kept current.
+    m_fileInfo = new QLabel(central);
     m_fileInfo->setObjectName(QStringLiteral("fileInfo"));
     m_fileInfo->setContentsMargins(8, 4, 8, 0);
     m_compose = new ComposePanel(this);
+    connect(m_compose, &ComposePanel::pieceChanged, this, &MainWindow::showPieceInfo);
+    showPieceInfo(m_compose->pieceName());
     connect(m_compose, &ComposePanel::messageChanged, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 
     m_areas = new QTabWidget(this);
@@ -220,16 +225,26 @@ void MainWindow::loadFinished()
     m_lastError.clear();
     m_banner->hide();
     m_currentFile = m_loadingPath;
-    m_compose->showPiece(seq, tr("Open %1").arg(name));
-    const int total = int(seq.duration());
-    m_fileInfo->setText(tr("%1: %2, %3:%4, %5")
-                            .arg(seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title),
-                                 tr("%n note(s)", nullptr, int(seq.notes.size())), QString::number(total / 60),
-                                 QStringLiteral("%1").arg(total % 60, 2, 10, QLatin1Char('0')),
-                                 tr("%n track(s)", nullptr, seq.trackCount)));
-    setWindowTitle(tr("%1 - AI Chopin").arg(name));
+    // The line above the areas and the window title follow (showPieceInfo).
+    m_compose->showPiece(seq, tr("Open %1").arg(name), seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title));
     m_areas->setCurrentIndex(0);
     statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
+}
+
+void MainWindow::showPieceInfo(const QString &name)
+{
+    const NoteSequence &seq = m_compose->piece();
+    if (name.isEmpty() && seq.notes.empty()) {
+        m_fileInfo->setText(tr("Click Compose (Ctrl+Enter) to write a piece, or open a MIDI file (Ctrl+O)."));
+        setWindowTitle(tr("AI Chopin"));
+        return;
+    }
+    const int total = int(std::lround(seq.duration()));
+    m_fileInfo->setText(tr("%1: %2, %3:%4%5")
+                            .arg(name.isEmpty() ? tr("Untitled") : name, tr("%n note(s)", nullptr, int(seq.notes.size())), QString::number(total / 60),
+                                 QStringLiteral("%1").arg(total % 60, 2, 10, QLatin1Char('0')),
+                                 seq.trackCount > 1 ? tr(", %1").arg(tr("%n track(s)", nullptr, seq.trackCount)) : QString()));
+    setWindowTitle(tr("%1 - AI Chopin").arg(name.isEmpty() ? tr("Untitled") : name));
 }
 
 void MainWindow::showError(const QString &message)

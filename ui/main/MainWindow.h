@@ -61,6 +61,8 @@ private:
     void buildMenus();
     void loadFinished();
     void showError(const QString &message);
+    // The line above the areas and the window title: what the Compose roll holds.
+    void showPieceInfo(const QString &name);
 
     QTabWidget *m_areas = nullptr;
     ComposePanel *m_compose = nullptr;
