@@ -1,4 +1,5 @@
 #include "classifier/ClassifierDataset.h"
+#include "listen/MediaFiles.h"
 
 #include "classifier/ClipStream.h"
 #include "classifier/LossyRoundTrip.h"
@@ -25,16 +26,8 @@ namespace aichopin {
 
 namespace {
 
-const QStringList kMidiSuffixes{QStringLiteral("mid"), QStringLiteral("midi"), QStringLiteral("kar"), QStringLiteral("rmi")};
-const QStringList kAudioSuffixes{QStringLiteral("mp3"), QStringLiteral("wav"), QStringLiteral("flac"), QStringLiteral("ogg"),
-                                 QStringLiteral("opus"), QStringLiteral("m4a"), QStringLiteral("aac"), QStringLiteral("wma")};
-
-bool isMidi(const QString &path) { return kMidiSuffixes.contains(QFileInfo(path).suffix().toLower()); }
-bool isUsable(const QString &path)
-{
-    const QString s = QFileInfo(path).suffix().toLower();
-    return kMidiSuffixes.contains(s) || kAudioSuffixes.contains(s);
-}
+bool isMidi(const QString &path) { return mediafiles::isMidi(path); }
+bool isUsable(const QString &path) { return mediafiles::isMidi(path) || mediafiles::isAudio(path); }
 
 // Files under dir (recursive, sorted); composer: the first folder below dir when nameFromSub.
 void collect(const QString &dir, bool isChopin, const QString &composer, bool nameFromSub, std::vector<DatasetEntry> &out)

@@ -1,4 +1,5 @@
 #include "dataset/MusicFolderScanner.h"
+#include "listen/MediaFiles.h"
 
 #include "listen/AudioDecoder.h"
 #include "midi/SmfReader.h"
@@ -15,7 +16,7 @@ namespace {
 
 bool hasMusic(const QFileInfo &entry)
 {
-    return MusicFolderScanner::isMidi(entry.fileName()) || MusicFolderScanner::isAudio(entry.fileName());
+    return mediafiles::isMidi(entry.fileName()) || mediafiles::isAudio(entry.fileName());
 }
 
 // Descends through folders that hold a single subfolder and no music of their own.
@@ -40,21 +41,6 @@ QString labelRoot(QString dir)
 
 }  // namespace
 
-QStringList MusicFolderScanner::audioSuffixes()
-{
-    return {QStringLiteral("mp3"), QStringLiteral("wav"), QStringLiteral("flac"), QStringLiteral("ogg"), QStringLiteral("oga"),
-            QStringLiteral("opus"), QStringLiteral("m4a"), QStringLiteral("aac"), QStringLiteral("wma"), QStringLiteral("aif"),
-            QStringLiteral("aiff")};
-}
-
-bool MusicFolderScanner::isMidi(const QString &path)
-{
-    const QString s = QFileInfo(path).suffix().toLower();
-    return s == QLatin1String("mid") || s == QLatin1String("midi") || s == QLatin1String("rmi") || s == QLatin1String("kar");
-}
-
-bool MusicFolderScanner::isAudio(const QString &path) { return audioSuffixes().contains(QFileInfo(path).suffix().toLower()); }
-
 Result<MusicFolder> MusicFolderScanner::scan(const QString &dir, const ProgressSink &progress, const CancelToken *cancel)
 {
     const QFileInfo info(dir);
@@ -70,7 +56,7 @@ Result<MusicFolder> MusicFolderScanner::scan(const QString &dir, const ProgressS
     QDirIterator it(folder.root, QDir::Files, QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
     while (it.hasNext()) {
         const QString path = it.next();
-        if (isMidi(path) || isAudio(path))
+        if (mediafiles::isMidi(path) || mediafiles::isAudio(path))
             paths << path;
     }
     paths.sort();
@@ -82,7 +68,7 @@ Result<MusicFolder> MusicFolderScanner::scan(const QString &dir, const ProgressS
         f.path = paths[i];
         f.relativePath = root.relativeFilePath(paths[i]);
         f.label = f.relativePath.contains(QLatin1Char('/')) ? f.relativePath.section(QLatin1Char('/'), 0, 0) : QStringLiteral("(root)");
-        if (isMidi(f.path)) {
+        if (mediafiles::isMidi(f.path)) {
             f.kind = MusicFile::Kind::Midi;
             const auto midi = SmfReader::readFile(f.path);
             if (!midi) {

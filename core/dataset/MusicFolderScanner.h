@@ -43,10 +43,6 @@ struct MusicFolder {
 
 class MusicFolderScanner {
 public:
-    static bool isMidi(const QString &path);
-    static bool isAudio(const QString &path);
-    static QStringList audioSuffixes();
-
     // Reads every MIDI file and probes every audio file below dir. A folder holding nothing but
     // one subfolder of music (piano-midi/midis/) is looked into, so its subfolders give the labels.
     static Result<MusicFolder> scan(const QString &dir, const ProgressSink &progress = {}, const CancelToken *cancel = nullptr);

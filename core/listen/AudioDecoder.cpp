@@ -89,6 +89,12 @@ QString describeContent(const QString &path)
 }
 
 // "; FFmpeg says: ..." with FFmpeg's own last error line on this thread, or its error code's text.
+// "1 channel", "0 channels", "2 channels": English only, as all core messages are.
+QString counted(long long n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
 QString ffmpegSays(int code)
 {
     const QString logged = QString::fromStdString(std::exchange(t_lastFfmpegError, std::string()));
@@ -153,11 +159,13 @@ struct Input {
             for (unsigned i = 0; i < fmt->nb_streams; ++i) {
                 const AVCodecParameters *p = fmt->streams[i]->codecpar;
                 if (p->codec_type == AVMEDIA_TYPE_AUDIO)
-                    return Error{QStringLiteral("The audio stream of %1 cannot be used: its header declares %2 channel(s) at %3 Hz (%4)")
-                                     .arg(path, QString::number(p->ch_layout.nb_channels), QString::number(p->sample_rate),
-                                          ffmpegSays(AVERROR_INVALIDDATA))};
+                    return Error{QStringLiteral("The audio stream of %1 cannot be used: its header declares %2 at %3 Hz (%4)")
+                                     .arg(path, counted(p->ch_layout.nb_channels, "channel", "channels"),
+                                          QString::number(p->sample_rate), ffmpegSays(AVERROR_INVALIDDATA))};
             }
-            return Error{QStringLiteral("No audio stream in %1 (%2 stream(s), none of them audio)").arg(path, QString::number(fmt->nb_streams))};
+            return Error{fmt->nb_streams == 1
+                             ? QStringLiteral("No audio stream in %1 (its one stream is not audio: a video without sound?)").arg(path)
+                             : QStringLiteral("No audio stream in %1 (%2 streams, none of them audio)").arg(path, QString::number(fmt->nb_streams))};
         }
         if (stream < 0 || !decoder) {
             const AVCodecID id = stream >= 0 ? fmt->streams[stream]->codecpar->codec_id : AV_CODEC_ID_NONE;
@@ -494,8 +502,8 @@ Result<DecodeReport> AudioDecoder::decode(const QString &path, const DecodeOptio
     report.sampleRate = outRate;
     if (delivered == 0 && !report.cancelled) {
         if (report.decodeErrors > 0)
-            return Error{QStringLiteral("No audio could be decoded from %1 (%2 error(s), last: %3)")
-                             .arg(path, QString::number(report.decodeErrors), lastError)};
+            return Error{QStringLiteral("No audio could be decoded from %1 (%2, last: %3)")
+                             .arg(path, counted(report.decodeErrors, "error", "errors"), lastError)};
         if (options.startSeconds > 0)
             return Error{QStringLiteral("The start time %1 s is past the end of %2").arg(options.startSeconds).arg(path)};
         return Error{QStringLiteral("The audio stream of %1 holds no samples").arg(path)};
@@ -504,7 +512,10 @@ Result<DecodeReport> AudioDecoder::decode(const QString &path, const DecodeOptio
         report.warnings << QStringLiteral("Stopped after %1 consecutive decode errors (last: %2); the rest of the file was not decoded")
                                .arg(consecutiveErrors).arg(lastError);
     else if (report.decodeErrors > 0)
-        report.warnings << QStringLiteral("%1 damaged packet(s) were skipped (last error: %2)").arg(report.decodeErrors).arg(lastError);
+        report.warnings << (report.decodeErrors == 1 ? QStringLiteral("1 damaged packet was skipped (last error: %1)").arg(lastError)
+                                                     : QStringLiteral("%1 damaged packets were skipped (last error: %2)")
+                                                           .arg(report.decodeErrors)
+                                                           .arg(lastError));
     if (!report.cancelled)
         aichopin::report(progress, 1.0, QStringLiteral("Decoding"));
     return report;

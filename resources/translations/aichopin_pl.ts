@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+69"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+70"/>
         <source>semitone bands</source>
         <translation>pasma półtonowe</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>aichopin::ClassifyDropZone</name>
     <message>
-        <location filename="../../ui/classify/ClassifyDropZone.cpp" line="+28"/>
+        <location filename="../../ui/classify/ClassifyDropZone.cpp" line="+29"/>
         <source>Choose Files...</source>
         <translation>Wybierz pliki...</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>Wybierz nagrania lub pliki MIDI do klasyfikacji</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Choose recordings or MIDI files</source>
         <translation>Wybierz nagrania lub pliki MIDI</translation>
     </message>
@@ -88,13 +88,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here</source>
-        <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, Opus, M4A), pliki MIDI lub foldery</translation>
+        <source>Drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...), MIDI files or folders here</source>
+        <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, M4A, AIFF, filmy...), pliki MIDI lub foldery</translation>
     </message>
     <message>
-        <location line="+79"/>
-        <source>Nothing to classify there: drop audio (MP3, WAV, FLAC, OGG, Opus, M4A) or MIDI files, or folders holding them</source>
-        <translation>Tu nie ma nic do klasyfikacji: upuść pliki audio (MP3, WAV, FLAC, OGG, Opus, M4A) lub MIDI albo zawierające je foldery</translation>
+        <location line="+72"/>
+        <source>Nothing to classify there: drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...) or MIDI files, or folders holding them</source>
+        <translation>Tu nie ma nic do klasyfikacji: upuść nagrania (MP3, WAV, FLAC, OGG, M4A, AIFF, filmy...) lub pliki MIDI albo zawierające je foldery</translation>
     </message>
 </context>
 <context>
@@ -190,12 +190,12 @@
     </message>
     <message>
         <location line="+39"/>
-        <location line="+275"/>
+        <location line="+276"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-384"/>
         <location line="+130"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
@@ -291,7 +291,7 @@
         <translation>Nie można niczego sklasyfikować: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Nothing to classify: %1 holds no recordings or MIDI files (%2)</source>
         <translation>Nie ma czego klasyfikować: %1 nie zawiera nagrań ani plików MIDI (%2)</translation>
     </message>
@@ -361,12 +361,12 @@
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-422"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+349"/>
         <source>%1 Chopin, %2 Other%3%4</source>
         <translation>Chopin: %1, inne: %2%3%4</translation>
     </message>
@@ -531,7 +531,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+92"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+93"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -586,12 +586,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+242"/>
+        <location line="+243"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-241"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -671,12 +671,7 @@
         <translation>Kontynuuj plik MIDI</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>MIDI files (*.mid *.midi)</source>
-        <translation>Pliki MIDI (*.mid *.midi)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+408"/>
         <location line="+20"/>
         <source>Record</source>
@@ -939,7 +934,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-416"/>
+        <source>MIDI files (%1);;All files (*)</source>
+        <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location line="+420"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1051,7 +1051,7 @@ pewny?</translation>
 <context>
     <name>aichopin::DatasetPanel</name>
     <message>
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+62"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+63"/>
         <source>This recording could not be decoded.</source>
         <translation>Nie można zdekodować tego nagrania.</translation>
     </message>
@@ -1112,12 +1112,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+255"/>
+        <location line="+253"/>
         <source>Select a file to preview it.</source>
         <translation>Wybierz plik, aby go podejrzeć.</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-245"/>
         <source>Mel spectrogram: time to the right, low frequencies at the bottom</source>
         <translation>Spektrogram melowy: czas w prawo, niskie częstotliwości na dole</translation>
     </message>
@@ -1139,18 +1139,18 @@ pewny?</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+179"/>
+        <location line="+177"/>
         <source>Add a folder of music to see what it holds.</source>
         <translation>Dodaj folder z muzyką, aby zobaczyć, co zawiera.</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-128"/>
         <source>Reading %1...</source>
         <translation>Wczytywanie %1...</translation>
     </message>
     <message numerus="yes">
         <location line="+88"/>
-        <location line="+47"/>
+        <location line="+45"/>
         <location line="+8"/>
         <location line="+7"/>
         <location line="+2"/>
@@ -1162,7 +1162,7 @@ pewny?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-62"/>
+        <location line="-60"/>
         <source>%n unreadable</source>
         <translation>
             <numerusform>%n nieczytelny</numerusform>
@@ -1186,7 +1186,7 @@ pewny?</translation>
         <translation>brak plików MIDI i audio w tym folderze (%1)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Reading...</source>
         <translation>Wczytywanie...</translation>
     </message>
@@ -1235,7 +1235,7 @@ pewny?</translation>
     <name>aichopin::MainWindow</name>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+35"/>
-        <location line="+204"/>
+        <location line="+197"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1245,7 +1245,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-171"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1395,17 +1395,17 @@ pewny?</translation>
         <translation>O &amp;Qt</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
         <source>Open MIDI File</source>
         <translation>Otwórz plik MIDI</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>MIDI files (*.mid *.midi *.rmi *.kar);;All files (*)</source>
-        <translation>Pliki MIDI (*.mid *.midi *.rmi *.kar);;Wszystkie pliki (*)</translation>
+        <location line="+113"/>
+        <source>Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a, aiff, videos...) here.</source>
+        <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a, aiff, filmy...).</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="-98"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>Nie można sklasyfikować %n pliku (zobacz obszar Klasyfikacja).</numerusform>
@@ -1443,7 +1443,12 @@ pewny?</translation>
         <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-24"/>
+        <source>MIDI files (%1);;All files (*)</source>
+        <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Still opening %1...</source>
         <translation>Nadal otwieranie %1...</translation>
     </message>
@@ -1487,11 +1492,6 @@ pewny?</translation>
         <location line="-16"/>
         <source>Opened %1</source>
         <translation>Otwarto %1</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a) here.</source>
-        <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a).</translation>
     </message>
 </context>
 <context>
@@ -1553,24 +1553,24 @@ pewny?</translation>
 <context>
     <name>aichopin::SpectrogramPanel</name>
     <message>
-        <location filename="../../ui/spectrogram/SpectrogramPanel.cpp" line="+21"/>
+        <location filename="../../ui/spectrogram/SpectrogramPanel.cpp" line="+22"/>
         <source>Open Recording...</source>
         <translation>Otwórz nagranie...</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Show the spectrogram of an audio file (mp3, wav, flac, ogg, m4a) or a MIDI file</source>
-        <translation>Pokaż spektrogram pliku audio (mp3, wav, flac, ogg, m4a) lub pliku MIDI</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Open a Recording</source>
         <translation>Otwórz nagranie</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Music (*.mp3 *.wav *.flac *.ogg *.opus *.m4a *.aac *.mid *.midi);;All files (*)</source>
-        <translation>Muzyka (*.mp3 *.wav *.flac *.ogg *.opus *.m4a *.aac *.mid *.midi);;Wszystkie pliki (*)</translation>
+        <location line="-2"/>
+        <source>Show the spectrogram of a recording (mp3, wav, flac, ogg, m4a, aiff, the sound of a video...) or a MIDI file</source>
+        <translation>Pokaż spektrogram nagrania (mp3, wav, flac, ogg, m4a, aiff, dźwięk filmu...) lub pliku MIDI</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Music (%1);;All files (*)</source>
+        <translation>Muzyka (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <location line="+5"/>

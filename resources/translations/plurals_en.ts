@@ -15,7 +15,7 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+537"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+539"/>
         <location line="+7"/>
         <source>%n clip(s)</source>
         <translation>
@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+124"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+125"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+437"/>
+        <location line="+438"/>
         <location line="+60"/>
         <source>%n note(s)</source>
         <translation>
@@ -47,8 +47,8 @@
 <context>
     <name>aichopin::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+301"/>
-        <location line="+47"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+302"/>
+        <location line="+45"/>
         <location line="+8"/>
         <location line="+7"/>
         <location line="+2"/>
@@ -59,7 +59,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-62"/>
+        <location line="-60"/>
         <source>%n unreadable</source>
         <translation>
             <numerusform>%n unreadable</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+185"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+178"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>

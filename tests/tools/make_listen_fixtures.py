@@ -15,7 +15,9 @@ Outputs in tests/data/listen/ (little-endian float32 unless noted):
   ref_mel_sparse.txt    non-zero filterbank weights: "band bin weight" per line
   ref_logmel.f32        log-mel dB [44 frames x 128]
   ref_mfcc.f32          MFCC [44 frames x 20]
-  tone440.*             0.5 s stereo 440 Hz tone (44.1 kHz) as wav, flac, mp3, ogg/vorbis, ogg/opus, m4a/aac
+  tone440.*             0.5 s stereo 440 Hz tone (44.1 kHz) as wav, flac, mp3, ogg/vorbis, ogg/opus, m4a/aac,
+                        aiff (PCM, big-endian)
+  tone440_video.mp4     the tone as the sound of a tiny video (MPEG-4 video + AAC): a filmed performance
   two_streams.mkv       a 880 Hz stream then a 440 Hz stream, the second louder/longer (best stream test)
   video_only.mkv        a tiny video with no audio stream
   not_audio.txt         text
@@ -120,6 +122,9 @@ def make_audio():
     ffmpeg(*stereo, "-c:a", "libvorbis", "-q:a", "0", p("tone440.ogg"))
     ffmpeg(*stereo, "-c:a", "libopus", "-b:a", "32k", p("tone440.opus"))
     ffmpeg(*stereo, "-c:a", "aac", "-b:a", "48k", p("tone440.m4a"))
+    ffmpeg(*stereo, "-c:a", "pcm_s16be", p("tone440.aiff"))
+    ffmpeg("-f", "lavfi", "-i", "color=c=blue:size=16x16:rate=5:duration=0.5", *stereo,
+           "-c:v", "mpeg4", "-c:a", "aac", "-b:a", "48k", p("tone440_video.mp4"))
     ffmpeg("-f", "lavfi", "-i", "sine=frequency=880:sample_rate=22050:duration=0.5",
            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=1",
            "-map", "0", "-map", "1", "-c:a:0", "libvorbis", "-c:a:1", "flac",

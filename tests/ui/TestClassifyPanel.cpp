@@ -108,9 +108,10 @@ private Q_SLOTS:
 
     void droppedFolderIsListedInNumberOrder()
     {
-        // A folder of takes is queued as a file manager lists it: take 9 before take 10.
+        // A folder of takes is queued as a file manager lists it: take 9 before take 10. AIFF
+        // and a filmed performance count as recordings; text does not.
         QTemporaryDir dir;
-        for (const char *name : {"take 10.wav", "take 9.wav", "Take 1.mp3", "notes.txt", "sub/take 2.flac"}) {
+        for (const char *name : {"take 10.wav", "take 9.wav", "Take 1.mp3", "notes.txt", "sub/take 2.flac", "take 3.aiff", "concert.mp4"}) {
             QVERIFY(QDir(dir.path()).mkpath(QFileInfo(dir.filePath(name)).path()));
             QFile f(dir.filePath(name));
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -118,7 +119,7 @@ private Q_SLOTS:
         QStringList names;
         for (const QString &p : ClassifyDropZone::expand({dir.path()}))
             names << QDir(dir.path()).relativeFilePath(p);
-        QCOMPARE(names, (QStringList{"sub/take 2.flac", "Take 1.mp3", "take 9.wav", "take 10.wav"}));
+        QCOMPARE(names, (QStringList{"concert.mp4", "sub/take 2.flac", "Take 1.mp3", "take 3.aiff", "take 9.wav", "take 10.wav"}));
     }
 
     void missingModelSaysWhyAndQueuesNothing()

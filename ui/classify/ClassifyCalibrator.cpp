@@ -1,8 +1,8 @@
 #include "classify/ClassifyCalibrator.h"
-#include "common/Numbers.h"
 
 #include "classifier/ClassifierCalibration.h"
 #include "common/DataPaths.h"
+#include "common/Numbers.h"
 
 #include <QDateTime>
 #include <QDir>

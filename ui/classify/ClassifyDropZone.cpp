@@ -1,5 +1,6 @@
 #include "classify/ClassifyDropZone.h"
 #include "common/NaturalOrder.h"
+#include "listen/MediaFiles.h"
 
 #include <QDirIterator>
 #include <QDragEnterEvent>
@@ -31,17 +32,13 @@ ClassifyDropZone::ClassifyDropZone(QWidget *parent) : QFrame(parent)
     layout->addWidget(m_label, 1);
     layout->addWidget(m_choose);
     connect(m_choose, &QPushButton::clicked, this, [this] {
-        QStringList patterns;
-        for (const QString &s : suffixes())
-            patterns << QStringLiteral("*.") + s;
-        const QStringList files = QFileDialog::getOpenFileNames(
-            this, tr("Choose recordings or MIDI files"), {},
-            tr("Audio and MIDI (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Choose recordings or MIDI files"), {},
+                                                                tr("Audio and MIDI (%1);;All files (*)").arg(mediafiles::dialogPatterns()));
         if (!files.isEmpty())
             Q_EMIT filesChosen(files);
     });
     setHighlighted(false);
-    setMessage(tr("Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here"));
+    setMessage(tr("Drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...), MIDI files or folders here"));
 }
 
 void ClassifyDropZone::setMessage(const QString &text, bool error)
@@ -52,14 +49,7 @@ void ClassifyDropZone::setMessage(const QString &text, bool error)
 
 QString ClassifyDropZone::message() const { return m_label->text(); }
 
-QStringList ClassifyDropZone::suffixes()
-{
-    return {QStringLiteral("mp3"), QStringLiteral("wav"), QStringLiteral("flac"), QStringLiteral("ogg"),
-            QStringLiteral("opus"), QStringLiteral("m4a"), QStringLiteral("mid"), QStringLiteral("midi"),
-            QStringLiteral("kar")};
-}
-
-bool ClassifyDropZone::isClassifiable(const QString &path) { return suffixes().contains(QFileInfo(path).suffix().toLower()); }
+bool ClassifyDropZone::isClassifiable(const QString &path) { return mediafiles::isAudio(path) || mediafiles::isMidi(path); }
 
 QStringList ClassifyDropZone::expand(const QStringList &paths)
 {
@@ -120,7 +110,7 @@ void ClassifyDropZone::dropEvent(QDropEvent *event)
     const QStringList files = expand(paths);
     event->acceptProposedAction();
     if (files.isEmpty())
-        setMessage(tr("Nothing to classify there: drop audio (MP3, WAV, FLAC, OGG, Opus, M4A) or MIDI files, or folders holding them"), true);
+        setMessage(tr("Nothing to classify there: drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...) or MIDI files, or folders holding them"), true);
     else
         Q_EMIT filesChosen(files);
 }

@@ -22,8 +22,7 @@ public:
     // The classifiable files among paths (folders expanded recursively, sorted), and whether a
     // path has a classifiable suffix.
     static QStringList expand(const QStringList &paths);
-    static bool isClassifiable(const QString &path);
-    static QStringList suffixes();  // "mp3", "wav", ... "mid"
+    static bool isClassifiable(const QString &path);  // a recording or MIDI file (mediafiles)
 
 Q_SIGNALS:
     void filesChosen(const QStringList &files);

@@ -1,5 +1,4 @@
 #include "classify/ClassifyPanel.h"
-#include "common/Numbers.h"
 
 #include "classifier/ClassifierModel.h"
 #include "classify/ClassifyCalibrator.h"
@@ -9,6 +8,8 @@
 #include "classify/ClassifyTimelineChart.h"
 #include "classify/ClassifyWorker.h"
 #include "classify/PChopinBarDelegate.h"
+#include "common/Numbers.h"
+#include "listen/MediaFiles.h"
 #include "spectrogram/SpectrogramView.h"
 
 #include <QChart>
@@ -377,10 +378,11 @@ int ClassifyPanel::addFiles(const QStringList &paths)
     if (files.isEmpty() && !paths.isEmpty()) {
         // Say why nothing happened rather than nothing at all.
         const QFileInfo first(paths.first());
+        const QString mediaList = (mediafiles::audioSuffixes() + mediafiles::midiSuffixes()).join(QStringLiteral(", "));
         m_drop->setMessage(first.isDir() ? tr("Nothing to classify: %1 holds no recordings or MIDI files (%2)")
-                                               .arg(first.fileName(), ClassifyDropZone::suffixes().join(QStringLiteral(", ")))
+                                               .arg(first.fileName(), mediaList)
                                          : tr("Nothing to classify: %1 is not a recording or MIDI file (%2)")
-                                               .arg(first.fileName(), ClassifyDropZone::suffixes().join(QStringLiteral(", "))),
+                                               .arg(first.fileName(), mediaList),
                            true);
         return 0;
     }

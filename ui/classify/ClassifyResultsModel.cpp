@@ -1,6 +1,6 @@
 #include "classify/ClassifyResultsModel.h"
-#include "common/Numbers.h"
 
+#include "common/Numbers.h"
 #include <QColor>
 #include <QFileInfo>
 #include <QJsonArray>

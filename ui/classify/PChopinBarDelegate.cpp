@@ -1,4 +1,5 @@
 #include "classify/PChopinBarDelegate.h"
+
 #include "common/Numbers.h"
 
 #include <QApplication>

@@ -1,11 +1,12 @@
 #include "compose/ComposePanel.h"
-#include "common/Numbers.h"
 
 #include "common/DataPaths.h"
+#include "common/Numbers.h"
 #include "compose/ComposeWorker.h"
 #include "compose/ConfidenceStrip.h"
 #include "compose/PlaybackController.h"
 #include "compose/TransportBar.h"
+#include "listen/MediaFiles.h"
 #include "midi/SmfReader.h"
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
@@ -196,7 +197,8 @@ void ComposePanel::buildUi()
     connect(m_source, &QComboBox::activated, this, [this](int index) {
         if (Source(m_source->itemData(index).toInt()) != Source::MidiFile)
             return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Continue a MIDI File"), QString(), tr("MIDI files (*.mid *.midi)"));
+        const QString path = QFileDialog::getOpenFileName(this, tr("Continue a MIDI File"), QString(),
+                                                          tr("MIDI files (%1);;All files (*)").arg(mediafiles::midiPatterns()));
         if (!path.isEmpty())
             setSource(Source::MidiFile, path);
         else

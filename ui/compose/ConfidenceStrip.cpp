@@ -1,6 +1,6 @@
 #include "compose/ConfidenceStrip.h"
-#include "common/Numbers.h"
 
+#include "common/Numbers.h"
 #include "common/SceneColors.h"
 #include "pianoroll/PianoRollView.h"
 

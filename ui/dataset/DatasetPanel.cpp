@@ -1,12 +1,13 @@
 #include "dataset/DatasetPanel.h"
-#include "common/Numbers.h"
+
 #include "classifier/ClassifierDataset.h"
 #include "common/NaturalOrder.h"
-
+#include "common/Numbers.h"
 #include "compose/PlaybackController.h"
 #include "composer/ComposerConfig.h"
 #include "composer/ComposerCorpus.h"
 #include "listen/Features.h"
+#include "listen/MediaFiles.h"
 #include "listen/SpectrogramImage.h"
 #include "midi/SmfReader.h"
 #include "pianoroll/PianoRollModel.h"
@@ -326,9 +327,7 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
     top->setExpanded(true);
     // An empty tree under the folder would leave the user guessing why.
     top->setText(Problem, folder.files.empty() ? tr("no MIDI or audio files in this folder (%1)")
-                                                     .arg(QStringList{QStringLiteral("mid"), QStringLiteral("midi")}
-                                                              .join(QStringLiteral(", ")) + QStringLiteral(", ")
-                                                          + MusicFolderScanner::audioSuffixes().join(QStringLiteral(", ")))
+                                                     .arg((mediafiles::midiSuffixes() + mediafiles::audioSuffixes()).join(QStringLiteral(", ")))
                                                : QString());
 }
 

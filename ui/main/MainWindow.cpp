@@ -4,7 +4,7 @@
 #include "classify/ClassifyPanel.h"
 #include "compose/ComposePanel.h"
 #include "dataset/DatasetPanel.h"
-#include "dataset/MusicFolderScanner.h"
+#include "listen/MediaFiles.h"
 #include "spectrogram/SpectrogramPanel.h"
 #include "training/TrainingPanel.h"
 #include "midi/SmfReader.h"
@@ -157,18 +157,11 @@ void MainWindow::buildMenus()
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-bool MainWindow::isMidiFile(const QString &path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("mid") || suffix == QLatin1String("midi") || suffix == QLatin1String("rmi")
-        || suffix == QLatin1String("kar");
-}
-
 void MainWindow::openDialog()
 {
     QSettings settings;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open MIDI File"), settings.value(QStringLiteral("paths/lastOpenDir")).toString(),
-                                                      tr("MIDI files (*.mid *.midi *.rmi *.kar);;All files (*)"));
+                                                      tr("MIDI files (%1);;All files (*)").arg(mediafiles::midiPatterns()));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("paths/lastOpenDir"), QFileInfo(path).absolutePath());
@@ -188,7 +181,7 @@ void MainWindow::openFiles(const QStringList &paths)
 
 void MainWindow::openFile(const QString &path)
 {
-    if (MusicFolderScanner::isAudio(path)) {
+    if (mediafiles::isAudio(path)) {
         // A recording opened from the desktop is most likely a question for the classifier.
         m_areas->setCurrentWidget(m_classify);
         if (m_classify->addFiles({path}) == 0)
@@ -268,19 +261,19 @@ void MainWindow::dropEvent(QDropEvent *event)
         if (!url.isLocalFile())
             continue;
         const QString path = url.toLocalFile();
-        if (isMidiFile(path)) {
+        if (mediafiles::isMidi(path)) {
             openFile(path);
             event->acceptProposedAction();
             return;
         }
-        if (MusicFolderScanner::isAudio(path)) {
+        if (mediafiles::isAudio(path)) {
             m_spectrogram->openFile(path);
             m_areas->setCurrentWidget(m_spectrogram);
             event->acceptProposedAction();
             return;
         }
     }
-    showError(tr("Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a) here."));
+    showError(tr("Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a, aiff, videos...) here."));
     event->ignore();
 }
 

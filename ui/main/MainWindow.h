@@ -39,8 +39,6 @@ public:
     QString currentFile() const { return m_currentFile; }
     bool isLoading() const { return m_loader.isRunning(); }
 
-    static bool isMidiFile(const QString &path);
-
 public Q_SLOTS:
     // Opens a file by its kind: a MIDI file is read off the UI thread and shown in the piano
     // roll; a recording (MP3, WAV, FLAC, Ogg, Opus, M4A) goes to Classify. Errors appear in the

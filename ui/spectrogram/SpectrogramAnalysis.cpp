@@ -1,8 +1,8 @@
 #include "spectrogram/SpectrogramAnalysis.h"
 
-#include "dataset/MusicFolderScanner.h"
 #include "listen/AudioDecoder.h"
 #include "listen/Features.h"
+#include "listen/MediaFiles.h"
 #include "listen/MelFilterbank.h"
 #include "midi/Note.h"
 #include "midi/SmfReader.h"
@@ -17,7 +17,7 @@ Result<SpectrogramAnalysis> SpectrogramAnalysis::analyse(const QString &path, co
     SpectrogramAnalysis out;
     FeatureParams params;
     std::vector<float> samples;
-    if (MusicFolderScanner::isMidi(path)) {
+    if (mediafiles::isMidi(path)) {
         auto midi = SmfReader::readFile(path);
         if (!midi)
             return midi.error();

@@ -1,6 +1,7 @@
 #include "spectrogram/SpectrogramPanel.h"
 
 #include "compose/PlaybackController.h"
+#include "listen/MediaFiles.h"
 #include "spectrogram/SpectrogramView.h"
 
 #include <QComboBox>
@@ -19,10 +20,10 @@ SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(
     auto *root = new QVBoxLayout(this);
     auto *row = new QHBoxLayout;
     auto *open = new QPushButton(tr("Open Recording..."), this);
-    open->setToolTip(tr("Show the spectrogram of an audio file (mp3, wav, flac, ogg, m4a) or a MIDI file"));
+    open->setToolTip(tr("Show the spectrogram of a recording (mp3, wav, flac, ogg, m4a, aiff, the sound of a video...) or a MIDI file"));
     connect(open, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open a Recording"), QString(),
-                                                          tr("Music (*.mp3 *.wav *.flac *.ogg *.opus *.m4a *.aac *.mid *.midi);;All files (*)"));
+                                                          tr("Music (%1);;All files (*)").arg(mediafiles::dialogPatterns()));
         if (!path.isEmpty())
             openFile(path);
     });

@@ -1,6 +1,6 @@
 #include "spectrogram/SpectrogramView.h"
-#include "common/Numbers.h"
 
+#include "common/Numbers.h"
 #include "common/SceneColors.h"
 #include "common/TimeAxis.h"
 #include "midi/Note.h"

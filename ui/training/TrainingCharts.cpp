@@ -1,6 +1,6 @@
 #include "training/TrainingCharts.h"
-#include "common/Numbers.h"
 
+#include "common/Numbers.h"
 #include "common/SceneColors.h"
 
 #include <QChart>

@@ -1,9 +1,9 @@
 #include "training/TrainingPanel.h"
-#include "common/Numbers.h"
 
 #include "common/ComputeDevice.h"
 #include "common/DataPaths.h"
 #include "classifier/ClassifierModel.h"
+#include "common/Numbers.h"
 #include "composer/ComposerModel.h"
 #include "training/TrainingCharts.h"
 #include "training/TrainingWorker.h"

@@ -1,8 +1,8 @@
 #include "training/TrainingWorker.h"
-#include "common/Numbers.h"
 
 #include "classifier/ClassifierDataset.h"
 #include "classifier/ClassifierTrainer.h"
+#include "common/Numbers.h"
 #include "composer/ComposerTrainer.h"
 
 #include <QFileInfo>

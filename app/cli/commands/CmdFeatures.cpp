@@ -123,7 +123,7 @@ int runFeatures(const QStringList &args)
     const double audioSeconds = double(r->decode.samples) / r->decode.sampleRate;
     out() << file << "\n"
           << "  source     " << r->decode.info.codecName << ", " << r->decode.info.sampleRate << " Hz, "
-          << r->decode.info.channels << " channel(s)\n"
+          << r->decode.info.channels << (r->decode.info.channels == 1 ? " channel\n" : " channels\n")
           << "  kind       " << kindName << "\n"
           << "  shape      [" << m.frames << ", " << m.bins << "] (frames, bins), "
           << QString::number(r->secondsPerFrame * 1000, 'f', 2) << " ms per frame\n"

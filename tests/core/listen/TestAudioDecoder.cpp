@@ -1,6 +1,8 @@
-// Decoding every fixture format to mono float, seeking, and refusing bad input cleanly.
+// Decoding every fixture format to mono float, seeking, and refusing bad input cleanly; which
+// files the app takes for recordings or MIDI.
 #include "listen/AudioDecoder.h"
 #include "listen/Features.h"
+#include "listen/MediaFiles.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -50,6 +52,8 @@ private Q_SLOTS:
         QTest::newRow("vorbis") << "tone440.ogg" << "vorbis";
         QTest::newRow("opus") << "tone440.opus" << "opus";
         QTest::newRow("aac") << "tone440.m4a" << "aac";
+        QTest::newRow("aiff") << "tone440.aiff" << "pcm_s16be";
+        QTest::newRow("video") << "tone440_video.mp4" << "aac";  // the sound of a filmed performance
     }
     void formats()
     {
@@ -116,6 +120,27 @@ private Q_SLOTS:
         const Result<AudioSignal> none = AudioDecoder::decodeAll(fixture("tone440.flac"), past);
         QVERIFY(!none.ok());
         QVERIFY(none.error().message.contains(QLatin1String("past the end")));
+    }
+
+    void theFilesTheAppOpens()
+    {
+        // Every fixture the decoder reads above is a recording to the app, by its suffix, in
+        // any case; MIDI files are told apart; text is neither.
+        for (const char *name : {"tone440.wav", "tone440.flac", "tone440.mp3", "tone440.ogg", "tone440.opus", "tone440.m4a",
+                                 "tone440.aiff", "tone440_video.mp4", "two_streams.mkv"}) {
+            QVERIFY2(mediafiles::isAudio(fixture(name)), name);
+            QVERIFY(!mediafiles::isMidi(fixture(name)));
+        }
+        QVERIFY(mediafiles::isAudio(QStringLiteral("/music/Take 1.AIFF")));
+        QVERIFY(mediafiles::isAudio(QStringLiteral("concert.webm")));
+        for (const char *name : {"etude.mid", "ETUDE.MIDI", "song.kar", "riff.rmi"}) {
+            QVERIFY2(mediafiles::isMidi(QLatin1String(name)), name);
+            QVERIFY(!mediafiles::isAudio(QLatin1String(name)));
+        }
+        QVERIFY(!mediafiles::isAudio(fixture("not_audio.txt")) && !mediafiles::isMidi(fixture("not_audio.txt")));
+        QVERIFY(!mediafiles::isAudio(QStringLiteral("mp3")));  // a name, not a suffix
+        QVERIFY(mediafiles::dialogPatterns().contains(QLatin1String("*.aiff")));
+        QVERIFY(mediafiles::midiPatterns().startsWith(QLatin1String("*.mid ")));
     }
 
     void bestStreamOfSeveral()
