@@ -87,12 +87,12 @@
         <translation>Audio i MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...), MIDI files or folders here</source>
         <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, M4A, AIFF, filmy...), pliki MIDI lub foldery</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>Nothing to classify there: drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...) or MIDI files, or folders holding them</source>
         <translation>Tu nie ma nic do klasyfikacji: upuść nagrania (MP3, WAV, FLAC, OGG, M4A, AIFF, filmy...) lub pliki MIDI albo zawierające je foldery</translation>
     </message>
@@ -231,12 +231,7 @@
         <translation>%1. Nadal używany jest %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here</source>
-        <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, Opus, M4A), pliki MIDI lub foldery</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>Nothing can be classified yet: %1</source>
         <translation>Na razie nie można niczego sklasyfikować: %1</translation>
     </message>

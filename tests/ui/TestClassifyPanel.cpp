@@ -161,6 +161,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         panel.setModelPath(m_model);
         QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Ready);
+        // Ready, the zone says what it takes: the same hint as before any model (not an older list).
+        QCOMPARE(panel.dropZone()->message(), ClassifyDropZone::hint());
+        QVERIFY(ClassifyDropZone::hint().contains(QLatin1String("AIFF")));
 
         QStringList files{path(QStringLiteral("low.wav")), path(QStringLiteral("high.wav")), path(QStringLiteral("broken.mp3")),
                           path(QStringLiteral("folder"))};

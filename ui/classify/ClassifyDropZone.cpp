@@ -38,8 +38,10 @@ ClassifyDropZone::ClassifyDropZone(QWidget *parent) : QFrame(parent)
             Q_EMIT filesChosen(files);
     });
     setHighlighted(false);
-    setMessage(tr("Drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...), MIDI files or folders here"));
+    setMessage(hint());
 }
+
+QString ClassifyDropZone::hint() { return tr("Drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...), MIDI files or folders here"); }
 
 void ClassifyDropZone::setMessage(const QString &text, bool error)
 {

@@ -23,6 +23,7 @@ public:
     // path has a classifiable suffix.
     static QStringList expand(const QStringList &paths);
     static bool isClassifiable(const QString &path);  // a recording or MIDI file (mediafiles)
+    static QString hint();                             // what to drop, in the zone when idle
 
 Q_SIGNALS:
     void filesChosen(const QStringList &files);

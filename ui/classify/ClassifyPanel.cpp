@@ -302,7 +302,7 @@ void ClassifyPanel::onModelLoaded(bool ok, const QString &path, const QString &m
         m_calibratedPath.clear();
         m_drop->setMessage(std::exchange(m_calibratedNote, QString()));
     } else if (ok)
-        m_drop->setMessage(tr("Drop recordings (MP3, WAV, FLAC, OGG, Opus, M4A), MIDI files or folders here"));
+        m_drop->setMessage(ClassifyDropZone::hint());
     else
         m_drop->setMessage(tr("Nothing can be classified yet: %1").arg(message), true);
     Q_EMIT modelStateChanged(m_modelState, message);

@@ -41,8 +41,8 @@ public:
 
 public Q_SLOTS:
     // Opens a file by its kind: a MIDI file is read off the UI thread and shown in the piano
-    // roll; a recording (MP3, WAV, FLAC, Ogg, Opus, M4A) goes to Classify. Errors appear in the
-    // window, not a crash.
+    // roll; a recording (mediafiles: MP3, WAV, ..., a video's sound) goes to Classify. Errors
+    // appear in the window, not a crash.
     void openFile(const QString &path);
     // Files from the command line or the desktop's "Open with": one file opens as openFile()
     // does; several go to Classify together (it takes MIDI and recordings; the piano roll shows
