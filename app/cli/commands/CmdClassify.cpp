@@ -79,10 +79,13 @@ int runClassify(const QStringList &args)
         results.append(o);
         if (!asJson) {
             out() << file << ": " << r->label << " (p_chopin " << QString::number(r->pChopin, 'f', 3) << ", "
-                  << r->timeline.size() << " clips"
-                  << (r->topRestoredClips > 0 ? QStringLiteral(", %1 of them with their top bands filled from the octaves below: nothing was recorded there")
-                                                    .arg(r->topRestoredClips)
-                                              : QString())
+                  << counted(qint64(r->timeline.size()), "clip", "clips")
+                  << (r->topRestoredClips <= 0 ? QString()
+                      : r->topRestoredClips >= qsizetype(r->timeline.size())
+                          ? QStringLiteral(", %1 top bands filled from the octaves below: nothing was recorded there")
+                                .arg(r->timeline.size() == 1 ? QStringLiteral("its") : QStringLiteral("all with their"))
+                          : QStringLiteral(", %1 of them with their top bands filled from the octaves below: nothing was recorded there")
+                                .arg(r->topRestoredClips))
                   << ")\n";
             for (const ClipVerdict &c : r->timeline)
                 out() << QStringLiteral("  %1-%2 s  %3\n").arg(c.startSeconds, 6, 'f', 1).arg(c.endSeconds, 6, 'f', 1).arg(c.pChopin, 0, 'f', 3);

@@ -138,8 +138,8 @@ int runCompose(const QStringList &args)
         err() << args[0] << ": " << w.error().toString() << "\n";
         return 1;
     }
-    out() << QStringLiteral("%1: %2 notes, %3 s; %4 events in %5 s (%6 events/s), first event after %7 ms\n")
-                 .arg(parser.value(outOpt)).arg(piece.notes.size()).arg(piece.duration(), 0, 'f', 1)
+    out() << QStringLiteral("%1: %2, %3 s; %4 events in %5 s (%6 events/s), first event after %7 ms\n")
+                 .arg(parser.value(outOpt), counted(qint64(piece.notes.size()), "note", "notes")).arg(piece.duration(), 0, 'f', 1)
                  .arg(events).arg(wall, 0, 'f', 2).arg(int(events / std::max(wall, 1e-9)))
                  .arg(firstEventNs / 1e6, 0, 'f', 1);
     out().flush();

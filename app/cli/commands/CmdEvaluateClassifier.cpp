@@ -180,7 +180,7 @@ int runEvaluateClassifier(const QStringList &args)
         out() << "confusion (pieces): Chopin->Chopin " << e.pieces.truePositives << ", Chopin->Other " << e.pieces.falseNegatives
               << ", Other->Chopin " << e.pieces.falsePositives << ", Other->Other " << e.pieces.trueNegatives << "\n";
         for (const auto &[composer, g] : e.pieces.groupAccuracy)
-            out() << "  " << composer << ": " << g.second << " (" << g.first << " pieces)\n";
+            out() << "  " << composer << ": " << g.second << " (" << counted(g.first, "piece", "pieces") << ")\n";
         if (parser.isSet(calibrate))
             out() << "calibrated copy written to " << parser.value(calibrate) << " (decision bias " << calibratedBias
                   << "; the metrics above are the model's as given)\n";

@@ -313,7 +313,7 @@ int runTrainClassifier(const QStringList &args)
         out() << "validation pieces: accuracy " << p.accuracy << ", F1 " << p.f1 << ", F0.5 " << p.f05 << ", ROC AUC " << p.rocAuc << "\n"
               << "validation clips:  accuracy " << r->validation.clips.accuracy << "\n";
         for (const auto &[composer, g] : p.groupAccuracy)
-            out() << "  " << composer << ": accuracy " << g.second << " (" << g.first << " pieces)\n";
+            out() << "  " << composer << ": accuracy " << g.second << " (" << counted(g.first, "piece", "pieces") << ")\n";
     }
     return 0;
 }
