@@ -44,6 +44,13 @@ QString DataPaths::userModelDir()
     return dir;
 }
 
+QString DataPaths::userCompositionDir()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/compositions";
+    QDir().mkpath(dir);
+    return dir;
+}
+
 QString DataPaths::pianoMidiDir()
 {
     const QString fromEnv = qEnvironmentVariable("AICHOPIN_PIANO_MIDI");

@@ -15,6 +15,8 @@ public:
     static QString shippedModel(const QString &fileName);
     // XDG data folder for user-trained models (created on demand).
     static QString userModelDir();
+    // XDG data folder where every composition is kept as a MIDI file (created on demand).
+    static QString userCompositionDir();
     // ../shared/data/piano-midi relative to the source tree, or $AICHOPIN_PIANO_MIDI; empty if absent.
     static QString pianoMidiDir();
 };

@@ -526,7 +526,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+93"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+102"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -581,12 +581,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+243"/>
+        <location line="+276"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-274"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -667,13 +667,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+408"/>
+        <location line="+458"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-476"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -748,17 +748,7 @@
         <translation>Pokaż pod pianolą pasek z prawdopodobieństwem każdego zdarzenia wybranego przez model</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>This session&apos;s compositions</source>
-        <translation>Kompozycje z tej sesji</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Double-click to bring a composition back (undoable)</source>
-        <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+50"/>
         <source>Undo</source>
         <translation>Cofnij</translation>
     </message>
@@ -818,7 +808,12 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>Cannot bring back %1: %2</source>
+        <translation>Nie można przywrócić %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -878,7 +873,12 @@
         <translation>Najpierw nagraj frazę (przycisk Nagraj).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
+        <source> It could not be kept as a file (%1): export it before you quit.</source>
+        <translation> Nie udało się zachować jej jako pliku (%1): wyeksportuj ją przed zamknięciem programu.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>No composer model is loaded yet.</source>
         <translation>Model kompozytora nie jest jeszcze wczytany.</translation>
     </message>
@@ -904,7 +904,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+60"/>
+        <location line="+71"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -913,13 +913,18 @@
         </translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-54"/>
         <location line="+3"/>
         <source>%1, rewritten</source>
         <translation>%1, przepisany</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+20"/>
+        <source>Not kept as a file: %1</source>
+        <translation>Nie zachowano jako pliku: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Recorded %1 from %2; Compose continues them.</source>
         <translation>Nagrano z %2: %1; Komponuj je kontynuuje.</translation>
     </message>
@@ -929,12 +934,42 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-466"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+420"/>
+        <location line="+76"/>
+        <source>Compositions</source>
+        <translation>Kompozycje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every composition is kept as a MIDI file in %1</source>
+        <translation>Każda kompozycja jest zachowywana jako plik MIDI w %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the folder where every composition is kept as a MIDI file: %1</source>
+        <translation>Otwórz folder, w którym każda kompozycja jest zachowywana jako plik MIDI: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your compositions are in %1</source>
+        <translation>Twoje kompozycje są w %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Double-click to bring a composition back (undoable). Each is kept as a MIDI file, so earlier sessions&apos; are here too.</source>
+        <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji.</translation>
+    </message>
+    <message>
+        <location line="+379"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>

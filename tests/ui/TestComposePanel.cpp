@@ -11,6 +11,8 @@
 #include "support/TinyComposer.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -20,12 +22,15 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <memory>
+
 using namespace aichopin;
 
 class TestComposePanel : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_model;
+    std::unique_ptr<QTemporaryDir> m_data;  // each test's own XDG data folder (kept compositions)
 
     void waitReady(ComposePanel &panel)
     {
@@ -39,6 +44,53 @@ private Q_SLOTS:
     {
         m_model = test::trainTinyComposer(m_dir.filePath("model"));
         QVERIFY(!m_model.isEmpty());
+    }
+
+    void init()
+    {
+        // Compositions are kept in the XDG data folder: each test starts with none.
+        m_data = std::make_unique<QTemporaryDir>();
+        qputenv("XDG_DATA_HOME", m_data->path().toLocal8Bit());
+    }
+
+    void compositionsAreKeptAndComeBackNextTime()
+    {
+        QString keptDir;
+        std::vector<size_t> sizes;
+        {
+            ComposePanel panel;
+            panel.show();
+            waitReady(panel);
+            keptDir = panel.keeper().dir();
+            QVERIFY2(keptDir.startsWith(m_data->path()), qPrintable(keptDir));
+            QCOMPARE(panel.history()->count(), 0);
+            panel.setSeconds(3);
+            for (int seed : {5, 6}) {
+                panel.setSeed(quint64(seed));
+                panel.compose();
+                QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+                sizes.push_back(panel.piece().notes.size());
+            }
+            QVERIFY2(!panel.message().contains(QLatin1String("could not be kept")), qPrintable(panel.message()));
+        }  // the session ends: nothing was exported
+        const QStringList files = QDir(keptDir).entryList({QStringLiteral("*.mid")}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 2);
+        QVERIFY2(files[0].contains(QLatin1String("Composition 1, 3 s")) && files[1].contains(QLatin1String("Composition 2, 3 s")),
+                 qPrintable(files.join(" | ")));
+
+        // The next session lists them, oldest first, and brings one back from its file.
+        ComposePanel next;
+        next.show();
+        QCOMPARE(next.history()->count(), 2);
+        QCOMPARE(next.history()->item(1)->text(), QFileInfo(files[1]).completeBaseName());
+        Q_EMIT next.history()->itemActivated(next.history()->item(1));
+        QCOMPARE(next.piece().notes.size(), sizes[1]);
+        QCOMPARE(next.pieceName(), QFileInfo(files[1]).completeBaseName());
+        // A file gone since says so and leaves the piece as it is.
+        QVERIFY(QFile::remove(QDir(keptDir).filePath(files[0])));
+        Q_EMIT next.history()->itemActivated(next.history()->item(0));
+        QVERIFY2(next.message().startsWith(QLatin1String("Cannot bring back")), qPrintable(next.message()));
+        QCOMPARE(next.piece().notes.size(), sizes[1]);
     }
 
     void composeStreamsIntoTheRollAndExports()

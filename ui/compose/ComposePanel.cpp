@@ -16,6 +16,9 @@
 #include "sound/OfflineRenderer.h"
 
 #include <QCheckBox>
+#include <QUrl>
+#include <QDir>
+#include <QDesktopServices>
 #include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -74,7 +77,13 @@ private:
 
 }  // namespace
 
-ComposePanel::ComposePanel(QWidget *parent) : QWidget(parent), m_cancel(std::make_shared<CancelToken>())
+namespace {
+constexpr int kKeptPathRole = Qt::UserRole + 1;
+constexpr int kEarlierShown = 50;  // earlier compositions listed at start
+}  // namespace
+
+ComposePanel::ComposePanel(QWidget *parent)
+    : QWidget(parent), m_cancel(std::make_shared<CancelToken>()), m_keeper(DataPaths::userCompositionDir())
 {
     qRegisterMetaType<aichopin::NoteSequence>();
     qRegisterMetaType<aichopin::ComposedEvents>();
@@ -122,7 +131,7 @@ ComposePanel::ComposePanel(QWidget *parent) : QWidget(parent), m_cancel(std::mak
         m_streamed.sortNotes();
         m_requestLabel += tr(" (stopped)");
         finishComposition(m_streamed);
-        setMessage(tr("Stopped: kept the %n note(s) composed so far.", nullptr, int(m_streamed.notes.size())));
+        setMessage(tr("Stopped: kept the %n note(s) composed so far.", nullptr, int(m_streamed.notes.size())) + keptNote());
     });
     connect(m_worker, &ComposeWorker::failed, this, [this](const QString &message) {
         m_composing = false;
@@ -273,11 +282,34 @@ void ComposePanel::buildUi()
     auto *side = new QWidget(this);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(new QLabel(tr("This session's compositions"), side));
+    auto *historyRow = new QHBoxLayout;
+    auto *historyTitle = new QLabel(tr("Compositions"), side);
+    historyTitle->setToolTip(tr("Every composition is kept as a MIDI file in %1").arg(QDir::toNativeSeparators(m_keeper.dir())));
+    auto *showFolder = new QPushButton(tr("Folder"), side);
+    showFolder->setObjectName(QStringLiteral("compositionsFolder"));
+    showFolder->setToolTip(tr("Open the folder where every composition is kept as a MIDI file: %1")
+                               .arg(QDir::toNativeSeparators(m_keeper.dir())));
+    connect(showFolder, &QPushButton::clicked, this, [this] {
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(m_keeper.dir())))
+            setMessage(tr("Your compositions are in %1").arg(QDir::toNativeSeparators(m_keeper.dir())));
+    });
+    historyRow->addWidget(historyTitle, 1);
+    historyRow->addWidget(showFolder);
+    sideLayout->addLayout(historyRow);
     m_history = new QListWidget(side);
     m_history->setObjectName(QStringLiteral("history"));
-    m_history->setToolTip(tr("Double-click to bring a composition back (undoable)"));
+    m_history->setToolTip(tr("Double-click to bring a composition back (undoable). Each is kept as a MIDI file, "
+                             "so earlier sessions' are here too."));
     sideLayout->addWidget(m_history, 1);
+    // Earlier sessions' compositions, by the name of their file ("2026-12-07 00.52.13 Composition
+    // 3, 30 s, ..."), read only when chosen.
+    for (const CompositionKeeper::Kept &kept : m_keeper.recent(kEarlierShown)) {
+        auto *item = new QListWidgetItem(kept.name, m_history);
+        item->setData(kKeptPathRole, kept.path);
+        item->setToolTip(QDir::toNativeSeparators(kept.path));
+        item->setForeground(palette().color(QPalette::PlaceholderText));
+    }
+    m_history->scrollToBottom();
     auto *undoRow = new QHBoxLayout;
     auto *undo = new QPushButton(tr("Undo"), side);
     auto *redo = new QPushButton(tr("Redo"), side);
@@ -334,8 +366,18 @@ void ComposePanel::buildUi()
             exportWav(path);
     });
     connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        const auto piece = item->data(Qt::UserRole).value<NoteSequence>();
-        showPiece(piece, item->text());
+        if (item->data(Qt::UserRole).isValid()) {
+            showPiece(item->data(Qt::UserRole).value<NoteSequence>(), item->text());
+            return;
+        }
+        // An earlier session's: read from its file (which may have been moved or edited since).
+        const QString path = item->data(kKeptPathRole).toString();
+        const auto read = SmfReader::readFile(path);
+        if (!read) {
+            setMessage(tr("Cannot bring back %1: %2").arg(item->text(), read.error().toString()));
+            return;
+        }
+        showPiece(read.value(), item->text());
     });
 
     // One action per command, shared with the main window's menus (two shortcuts for one key
@@ -463,6 +505,12 @@ std::optional<NoteSequence> ComposePanel::primerFor(Source source, QString *erro
     return std::nullopt;
 }
 
+QString ComposePanel::keptNote() const
+{
+    return m_keepProblem.isEmpty() ? QString()
+                                   : tr(" It could not be kept as a file (%1): export it before you quit.").arg(m_keepProblem);
+}
+
 QString ComposePanel::settingsText(const GenerationOptions &o) const
 {
     return QStringLiteral("AI Chopin %1: model=%2 seconds=%3 temperature=%4 top_p=%5 top_k=%6 seed=%7%8")
@@ -561,7 +609,8 @@ void ComposePanel::onComposed(const NoteSequence &piece, double firstEventMs)
     finishComposition(piece);
     setMessage(tr("Composed %1; the first event came after %2 ms.")
                    .arg(tr("%n note(s)", nullptr, int(piece.notes.size())))
-                   .arg(decimal(firstEventMs, 0)));
+                   .arg(decimal(firstEventMs, 0))
+               + keptNote());
 }
 
 void ComposePanel::finishComposition(NoteSequence piece)
@@ -591,6 +640,16 @@ void ComposePanel::finishComposition(NoteSequence piece)
     auto *item = new QListWidgetItem(m_requestLabel, m_history);
     item->setData(Qt::UserRole, QVariant::fromValue(piece));
     m_history->scrollToItem(item);
+    // Kept at once, so that quitting or a crash loses no composition.
+    const Result<QString> kept = m_keeper.keep(piece, m_requestLabel);
+    if (kept) {
+        item->setData(kKeptPathRole, kept.value());
+        item->setToolTip(QDir::toNativeSeparators(kept.value()));
+        m_keepProblem.clear();
+    } else {
+        m_keepProblem = kept.error().toString();
+        item->setToolTip(tr("Not kept as a file: %1").arg(m_keepProblem));
+    }
     m_rewriteFrom = m_rewriteTo = -1;
     updateEnabled();
     Q_EMIT compositionFinished();

@@ -8,6 +8,7 @@
 
 #include "common/CancelToken.h"
 #include "compose/ComposeTypes.h"
+#include "compose/CompositionKeeper.h"
 #include "compose/StreamingNotes.h"
 
 #include <QThread>
@@ -49,7 +50,10 @@ public:
     PlaybackController *playback() const { return m_playback; }
     TransportBar *transport() const { return m_transport; }
     QUndoStack *undoStack() const { return m_undo; }
+    // Every composition, kept as a MIDI file in keeper().dir(); the list shows the newest
+    // earlier ones (read when chosen), then this session's.
     QListWidget *history() const { return m_history; }
+    const CompositionKeeper &keeper() const { return m_keeper; }
     QPushButton *composeButton() const { return m_composeButton; }
     // Shared with the main window's Compose menu.
     QAction *composeAction() const { return m_composeAction; }
@@ -101,6 +105,7 @@ private:
     void finishComposition(NoteSequence piece);
     void setPiece(const NoteSequence &piece, const QString &name);
     void setMessage(const QString &message);
+    QString keptNote() const;  // "" or why the last composition is not kept, for its message
     void updateEnabled();
     void toggleRecording();
     QString settingsText(const GenerationOptions &o) const;
@@ -152,6 +157,8 @@ private:
     bool m_modelReady = false;
     bool m_composing = false;
     int m_compositions = 0;
+    CompositionKeeper m_keeper;
+    QString m_keepProblem;  // why the last composition could not be kept (empty: it was)
 };
 
 }  // namespace aichopin
