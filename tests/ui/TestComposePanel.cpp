@@ -230,8 +230,11 @@ private Q_SLOTS:
         panel.roll()->setSelection(5.0, 10.0);
         panel.rewriteSelection();
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
-        // Still the same piece, rewritten: its name says so, once.
+        // Still the same piece, rewritten: its name says so, once, and so does its kept file.
         QCOMPARE(panel.pieceName(), QStringLiteral("scale.mid, rewritten"));
+        const auto kept = panel.keeper().recent(1);
+        QCOMPARE(kept.size(), size_t(1));
+        QVERIFY2(kept.back().name.endsWith(QLatin1String(" scale.mid, rewritten")), qPrintable(kept.back().name));
         panel.roll()->setSelection(1.0, 2.0);
         panel.rewriteSelection();
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);

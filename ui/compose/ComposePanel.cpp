@@ -16,11 +16,10 @@
 #include "sound/OfflineRenderer.h"
 
 #include <QCheckBox>
-#include <QUrl>
-#include <QDir>
-#include <QDesktopServices>
 #include <QAction>
 #include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QEventLoop>
 #include <QFileDialog>
@@ -39,6 +38,7 @@
 #include <QSplitter>
 #include <QUndoCommand>
 #include <QUndoStack>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -75,11 +75,10 @@ private:
     bool m_skipFirst;
 };
 
-}  // namespace
-
-namespace {
+// The history list: this session's pieces are in Qt::UserRole, every kept file's path here.
 constexpr int kKeptPathRole = Qt::UserRole + 1;
 constexpr int kEarlierShown = 50;  // earlier compositions listed at start
+
 }  // namespace
 
 ComposePanel::ComposePanel(QWidget *parent)
@@ -640,8 +639,9 @@ void ComposePanel::finishComposition(NoteSequence piece)
     auto *item = new QListWidgetItem(m_requestLabel, m_history);
     item->setData(Qt::UserRole, QVariant::fromValue(piece));
     m_history->scrollToItem(item);
-    // Kept at once, so that quitting or a crash loses no composition.
-    const Result<QString> kept = m_keeper.keep(piece, m_requestLabel);
+    // Kept at once, so that quitting or a crash loses no composition; named as the piece is
+    // ("Composition 2: 30 s, ...", "... (stopped)", "..., rewritten").
+    const Result<QString> kept = m_keeper.keep(piece, m_pieceName);
     if (kept) {
         item->setData(kKeptPathRole, kept.value());
         item->setToolTip(QDir::toNativeSeparators(kept.value()));
