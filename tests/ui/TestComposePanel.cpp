@@ -93,6 +93,28 @@ private Q_SLOTS:
         QCOMPARE(next.piece().notes.size(), sizes[1]);
     }
 
+    void aCompositionThatCannotBeKeptSaysSo()
+    {
+        // The data folder cannot be made (a file stands where a folder should be): the piece is
+        // still composed and shown, and the message asks to export it before quitting.
+        QFile blocker(m_data->filePath("blocker"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        qputenv("XDG_DATA_HOME", m_data->filePath("blocker/data").toLocal8Bit());
+        ComposePanel panel;
+        panel.show();
+        waitReady(panel);
+        panel.setSeconds(2);
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        QVERIFY(!panel.piece().notes.empty());
+        QVERIFY2(panel.message().contains(QLatin1String("could not be kept as a file"))
+                     && panel.message().contains(QLatin1String("export it before you quit")),
+                 qPrintable(panel.message()));
+        QCOMPARE(panel.history()->count(), 1);
+        QVERIFY(panel.history()->item(0)->toolTip().startsWith(QLatin1String("Not kept as a file")));
+    }
+
     void composeStreamsIntoTheRollAndExports()
     {
         ComposePanel panel;
