@@ -98,34 +98,6 @@
     </message>
 </context>
 <context>
-    <name>aichopin::ClassifyFilePlayer</name>
-    <message>
-        <location filename="../../ui/classify/ClassifyFilePlayer.cpp" line="+84"/>
-        <source>Cannot play: %1</source>
-        <translation>Nie można odtworzyć: %1</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Decoding %1...</source>
-        <translation>Dekodowanie %1...</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>No audio device: playing silently, the playhead still runs (%1)</source>
-        <translation>Brak urządzenia audio: odtwarzanie bez dźwięku, wskaźnik odtwarzania nadal się przesuwa (%1)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Playing through %1</source>
-        <translation>Odtwarzanie przez %1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Cannot play %1: %2</source>
-        <translation>Nie można odtworzyć %1: %2</translation>
-    </message>
-</context>
-<context>
     <name>aichopin::ClassifyPanel</name>
     <message>
         <location filename="../../ui/classify/ClassifyPanel.cpp" line="+65"/>
@@ -526,7 +498,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+102"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+101"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -667,13 +639,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+458"/>
+        <location line="+459"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-476"/>
+        <location line="-477"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -904,7 +876,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -913,13 +885,13 @@
         </translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <location line="+3"/>
         <source>%1, rewritten</source>
         <translation>%1, przepisany</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Not kept as a file: %1</source>
         <translation>Nie zachowano jako pliku: %1</translation>
     </message>
@@ -934,7 +906,7 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-467"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
@@ -969,7 +941,7 @@
         <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji.</translation>
     </message>
     <message>
-        <location line="+379"/>
+        <location line="+380"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1259,6 +1231,34 @@ pewny?</translation>
         <location line="+17"/>
         <source>Computing the spectrogram of %1...</source>
         <translation>Obliczanie spektrogramu %1...</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::FilePlayer</name>
+    <message>
+        <location filename="../../ui/compose/FilePlayer.cpp" line="+84"/>
+        <source>Cannot play: %1</source>
+        <translation>Nie można odtworzyć: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Decoding %1...</source>
+        <translation>Dekodowanie %1...</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No audio device: playing silently, the playhead still runs (%1)</source>
+        <translation>Brak urządzenia audio: odtwarzanie bez dźwięku, wskaźnik odtwarzania nadal się przesuwa (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Playing through %1</source>
+        <translation>Odtwarzanie przez %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot play %1: %2</source>
+        <translation>Nie można odtworzyć %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1629,9 +1629,9 @@ pewny?</translation>
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <source>Play the MIDI file (recordings play from the Classify area)</source>
-        <translation>Odtwórz plik MIDI (nagrania odtwarza się w obszarze Klasyfikacja)</translation>
+        <location line="-17"/>
+        <source>Play the file from the playhead (click the picture to move it)</source>
+        <translation>Odtwórz plik od znacznika odtwarzania (kliknij obraz, aby go przesunąć)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1639,12 +1639,12 @@ pewny?</translation>
         <translation>Otwórz nagranie lub plik MIDI albo upuść go na okno.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Analysing %1...</source>
         <translation>Analizowanie %1...</translation>
     </message>

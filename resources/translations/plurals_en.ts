@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+134"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+133"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -36,7 +36,7 @@
     </message>
     <message numerus="yes">
         <location line="+477"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>

@@ -6,6 +6,7 @@
 #include "midi/SmfWriter.h"
 #include "support/TestAudio.h"
 
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -123,6 +124,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isAnalysing(), 20000);
         QVERIFY2(panel.view()->data(), qPrintable(panel.message()));
         QCOMPARE(panel.view()->data()->matrix.bins, 128);
+        {
+            // The recording plays here too (without an audio device, on a silent clock): the
+            // playhead runs from where it was put, and Pause stops it.
+            QPushButton *play = panel.playButton();
+            QVERIFY(play->isEnabled());
+            Q_EMIT panel.view()->seekRequested(1.0);
+            play->click();
+            QTRY_COMPARE_WITH_TIMEOUT(play->text(), QStringLiteral("Pause"), 10000);
+            QTRY_VERIFY2_WITH_TIMEOUT(panel.view()->playhead() > 1.2, qPrintable(panel.playStatus()), 10000);
+            play->click();
+            QTRY_COMPARE(play->text(), QStringLiteral("Play"));
+            const double stopped = panel.view()->playhead();
+            QTest::qWait(300);
+            QCOMPARE(panel.view()->playhead(), stopped);
+        }
         QVERIFY(std::abs(panel.view()->data()->duration() - 3.0) < 0.1);
         // The readout under the pointer names the time, the band's frequency and note, and the level;
         // in the middle of the 440 Hz tone, the loudest semitone band is A4.

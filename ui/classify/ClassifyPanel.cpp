@@ -3,12 +3,12 @@
 #include "classifier/ClassifierModel.h"
 #include "classify/ClassifyCalibrator.h"
 #include "classify/ClassifyDropZone.h"
-#include "classify/ClassifyFilePlayer.h"
 #include "classify/ClassifyResultsModel.h"
 #include "classify/ClassifyTimelineChart.h"
 #include "classify/ClassifyWorker.h"
 #include "classify/PChopinBarDelegate.h"
 #include "common/Numbers.h"
+#include "compose/FilePlayer.h"
 #include "listen/MediaFiles.h"
 #include "spectrogram/SpectrogramView.h"
 
@@ -102,11 +102,11 @@ ClassifyPanel::ClassifyPanel(QWidget *parent) : QWidget(parent)
     connect(m_worker, &ClassifyWorker::overlayReady, this, &ClassifyPanel::onMapReady);
     m_thread->start();
 
-    m_player = new ClassifyFilePlayer(this);
-    connect(m_player, &ClassifyFilePlayer::positionChanged, this, &ClassifyPanel::setPlayhead);
-    connect(m_player, &ClassifyFilePlayer::playingChanged, this,
+    m_player = new FilePlayer(this);
+    connect(m_player, &FilePlayer::positionChanged, this, &ClassifyPanel::setPlayhead);
+    connect(m_player, &FilePlayer::playingChanged, this,
             [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
-    connect(m_player, &ClassifyFilePlayer::statusChanged, this, &ClassifyPanel::showStatus);
+    connect(m_player, &FilePlayer::statusChanged, this, &ClassifyPanel::showStatus);
 
     QString model = QSettings().value(QStringLiteral("classify/model")).toString();
     if (model.isEmpty() || !QFileInfo::exists(model))

@@ -3,7 +3,7 @@
 // ClassifierModel there: the shipped default or one the user picks); each gets a row with its
 // verdict, P(Chopin) as a bar and its duration, or an error text. Selecting a row shows its
 // P(Chopin) timeline and the spectrogram the model heard on one time axis, with "where the
-// model listened" as a switchable overlay, and plays the file (ClassifyFilePlayer) with a
+// model listened" as a switchable overlay, and plays the file (FilePlayer) with a
 // playhead; clicking either view seeks. Results export
 // to CSV or JSON. The model in use can be calibrated on the musician's own labelled pieces
 // (ClassifyCalibrator). UI thread only; the destructor cancels the worker and waits for it.
@@ -27,7 +27,7 @@ namespace aichopin {
 
 class ClassifyCalibrator;
 class ClassifyDropZone;
-class ClassifyFilePlayer;
+class FilePlayer;
 class ClassifyResultsModel;
 class ClassifyTimelineChart;
 class ClassifyWorker;
@@ -140,7 +140,7 @@ private:
     QString m_readyModelMessage;
 
     // Playback of the selected file.
-    ClassifyFilePlayer *m_player = nullptr;
+    FilePlayer *m_player = nullptr;
     QString m_shownPath;
     double m_shownDuration = 0;
     double m_playhead = -1;

@@ -1,6 +1,6 @@
 #include "spectrogram/SpectrogramPanel.h"
 
-#include "compose/PlaybackController.h"
+#include "compose/FilePlayer.h"
 #include "listen/MediaFiles.h"
 #include "spectrogram/SpectrogramView.h"
 
@@ -36,33 +36,34 @@ SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int i) { showKind(i); });
     m_play = new QPushButton(tr("Play"), this);
     m_play->setEnabled(false);
-    m_play->setToolTip(tr("Play the MIDI file (recordings play from the Classify area)"));
+    m_play->setObjectName(QStringLiteral("spectrogramPlay"));
+    m_play->setToolTip(tr("Play the file from the playhead (click the picture to move it)"));
     m_info = new QLabel(tr("Open a recording or a MIDI file, or drop one on the window."), this);
     m_info->setObjectName(QStringLiteral("spectrogramInfo"));
     row->addWidget(open);
     row->addWidget(m_kind);
     row->addWidget(m_play);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("spectrogramPlayStatus"));
+    row->addWidget(m_status);
     row->addWidget(m_info, 1);
     root->addLayout(row);
     m_view = new SpectrogramView(this);
     root->addWidget(m_view, 1);
 
-    m_playback = new PlaybackController(this);
-    connect(m_play, &QPushButton::clicked, this, [this] {
-        if (m_playback->isPlaying())
-            m_playback->pause();
-        else
-            m_playback->play();
-    });
-    connect(m_playback, &PlaybackController::playingChanged, this, [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
-    connect(m_playback, &PlaybackController::positionChanged, this, [this](double t) {
-        if (m_playback->isPlaying())
-            m_view->setPlayhead(t);
+    // A recording is decoded for playing only when Play is first pressed.
+    m_player = new FilePlayer(this);
+    connect(m_play, &QPushButton::clicked, this, [this] { m_player->toggle(std::max(0.0, m_view->playhead())); });
+    connect(m_player, &FilePlayer::playingChanged, this, [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
+    connect(m_player, &FilePlayer::positionChanged, m_view, &SpectrogramView::setPlayhead);
+    connect(m_player, &FilePlayer::statusChanged, this, [this](const QString &text) {
+        // Driver errors name every driver tried: a short line here, all of it in the tooltip.
+        m_status->setToolTip(text);
+        m_status->setText(m_status->fontMetrics().elidedText(text, Qt::ElideRight, 320));
     });
     connect(m_view, &SpectrogramView::seekRequested, this, [this](double t) {
         m_view->setPlayhead(t);
-        if (m_analysis && m_analysis->midi)
-            m_playback->seek(t);
+        m_player->seek(t);
     });
     connect(&m_watcher, &QFutureWatcher<std::shared_ptr<Result<SpectrogramAnalysis>>>::finished, this, &SpectrogramPanel::finished);
 }
@@ -74,6 +75,7 @@ SpectrogramPanel::~SpectrogramPanel()
 }
 
 QString SpectrogramPanel::message() const { return m_info->text(); }
+QString SpectrogramPanel::playStatus() const { return m_status->toolTip(); }
 
 void SpectrogramPanel::showMfcc(bool mfcc) { showKind(mfcc ? 1 : 0); }
 
@@ -105,7 +107,7 @@ void SpectrogramPanel::openFile(const QString &path)
     }
     m_cancel = std::make_shared<CancelToken>();
     m_pending = path;
-    m_playback->stop();
+    m_player->stop();
     m_info->setText(tr("Analysing %1...").arg(QFileInfo(path).fileName()));
     auto cancel = m_cancel;
     m_watcher.setFuture(QtConcurrent::run([path, cancel] {
@@ -129,9 +131,9 @@ void SpectrogramPanel::finished()
     const int seconds = int(m_analysis->duration);
     m_info->setText(tr("%1: %2:%3").arg(QFileInfo(path).fileName(), QString::number(seconds / 60),
                                          QStringLiteral("%1").arg(seconds % 60, 2, 10, QLatin1Char('0'))));
-    m_play->setEnabled(bool(m_analysis->midi));
-    if (m_analysis->midi)
-        m_playback->setSequence(*m_analysis->midi);
+    m_player->setFile(path, bool(m_analysis->midi));
+    m_view->setPlayhead(0);
+    m_play->setEnabled(true);
 }
 
 }  // namespace aichopin

@@ -1,7 +1,7 @@
 #pragma once
 // The Spectrogram area: open a recording or a MIDI file (menu or drop) and see the log-mel or
-// MFCC spectrogram the classifier listens to, zoom and scroll it, and play MIDI files with a
-// playhead (click to seek). Analysis runs off the UI thread. UI thread only.
+// MFCC spectrogram the classifier listens to, zoom and scroll it, and play the file (a recording
+// or MIDI) with a playhead (click to seek). Analysis runs off the UI thread. UI thread only.
 
 #include "spectrogram/SpectrogramAnalysis.h"
 
@@ -16,7 +16,7 @@ class QPushButton;
 
 namespace aichopin {
 
-class PlaybackController;
+class FilePlayer;
 class SpectrogramView;
 
 class SpectrogramPanel : public QWidget {
@@ -29,6 +29,8 @@ public:
     bool isAnalysing() const { return !m_pending.isEmpty(); }
     QString currentFile() const { return m_file; }
     QString message() const;
+    QPushButton *playButton() const { return m_play; }
+    QString playStatus() const;  // the player's last word ("no audio device: ..."), or empty
     void showMfcc(bool mfcc);
     void showKind(int kind);  // 0 log-mel, 1 MFCC, 2 semitone bands (the order of the kind box)
 
@@ -43,7 +45,8 @@ private:
     QComboBox *m_kind = nullptr;
     QPushButton *m_play = nullptr;
     QLabel *m_info = nullptr;
-    PlaybackController *m_playback = nullptr;
+    QLabel *m_status = nullptr;
+    FilePlayer *m_player = nullptr;
     std::shared_ptr<CancelToken> m_cancel;
     QFutureWatcher<std::shared_ptr<Result<SpectrogramAnalysis>>> m_watcher;
     std::optional<SpectrogramAnalysis> m_analysis;

@@ -37,6 +37,7 @@ public:
     void fit();
     bool isFitted() const { return m_fitted; }
     void setPlayhead(double seconds);
+    double playhead() const { return m_playhead; }  // negative: none
 
     // What is under a viewport position: time, frequency (and the nearest note) or band, and the
     // value there, e.g. "1:23.4  440 Hz (A4)  -23 dB". Empty outside the data. Shown at the top

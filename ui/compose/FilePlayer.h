@@ -1,5 +1,5 @@
 #pragma once
-// Plays the file selected in the Classify area, one file at a time: a recording is decoded in
+// Plays one file at a time, for the Classify and Spectrogram areas: a recording is decoded in
 // the background and played through RecordingPlayer (without an audio device on a silent clock,
 // so the playhead still runs), a MIDI file through PlaybackController (which loads the
 // synthesizer in the background). Nothing is loaded until the first toggle(). UI thread only.
@@ -20,11 +20,11 @@ namespace aichopin {
 class PlaybackController;
 class RecordingPlayer;
 
-class ClassifyFilePlayer : public QObject {
+class FilePlayer : public QObject {
     Q_OBJECT
 public:
-    explicit ClassifyFilePlayer(QObject *parent = nullptr);
-    ~ClassifyFilePlayer() override;  // waits for a decoding in flight and closes the audio device
+    explicit FilePlayer(QObject *parent = nullptr);
+    ~FilePlayer() override;  // waits for a decoding in flight and closes the audio device
 
     // The file that toggle() plays from now on (empty: none); stops what plays.
     void setFile(const QString &path, bool midi);

@@ -1,4 +1,4 @@
-#include "classify/ClassifyFilePlayer.h"
+#include "compose/FilePlayer.h"
 
 #include "compose/PlaybackController.h"
 #include "midi/SmfReader.h"
@@ -17,14 +17,14 @@ namespace {
 constexpr int kPlaybackRate = 44100;
 }
 
-ClassifyFilePlayer::ClassifyFilePlayer(QObject *parent) : QObject(parent)
+FilePlayer::FilePlayer(QObject *parent) : QObject(parent)
 {
     m_timer.setInterval(33);
-    connect(&m_timer, &QTimer::timeout, this, &ClassifyFilePlayer::tick);
-    connect(&m_decoding, &QFutureWatcherBase::finished, this, &ClassifyFilePlayer::onDecoded);
+    connect(&m_timer, &QTimer::timeout, this, &FilePlayer::tick);
+    connect(&m_decoding, &QFutureWatcherBase::finished, this, &FilePlayer::onDecoded);
 }
 
-ClassifyFilePlayer::~ClassifyFilePlayer()
+FilePlayer::~FilePlayer()
 {
     m_timer.stop();
     if (m_decodingCancel)
@@ -34,14 +34,14 @@ ClassifyFilePlayer::~ClassifyFilePlayer()
         m_recording->closeAudio();
 }
 
-void ClassifyFilePlayer::setFile(const QString &path, bool midi)
+void FilePlayer::setFile(const QString &path, bool midi)
 {
     stop();
     m_path = path;
     m_midiFile = midi;
 }
 
-void ClassifyFilePlayer::stop()
+void FilePlayer::stop()
 {
     m_timer.stop();
     m_playWhenDecoded = false;
@@ -52,7 +52,7 @@ void ClassifyFilePlayer::stop()
     Q_EMIT playingChanged(false);
 }
 
-void ClassifyFilePlayer::toggle(double from)
+void FilePlayer::toggle(double from)
 {
     if (m_path.isEmpty())
         return;
@@ -62,11 +62,11 @@ void ClassifyFilePlayer::toggle(double from)
         toggleRecording(from);
 }
 
-void ClassifyFilePlayer::toggleMidi(double from)
+void FilePlayer::toggleMidi(double from)
 {
     if (!m_midi) {
         m_midi = new PlaybackController(this);
-        connect(m_midi, &PlaybackController::statusChanged, this, &ClassifyFilePlayer::statusChanged);
+        connect(m_midi, &PlaybackController::statusChanged, this, &FilePlayer::statusChanged);
         connect(m_midi, &PlaybackController::ready, this, [this] {
             if (m_midiSeek >= 0)
                 m_midi->seek(std::exchange(m_midiSeek, -1.0));
@@ -75,7 +75,7 @@ void ClassifyFilePlayer::toggleMidi(double from)
             if (m_midiSeek < 0)  // not while a seek waits for the synthesizer
                 Q_EMIT positionChanged(seconds);
         });
-        connect(m_midi, &PlaybackController::playingChanged, this, &ClassifyFilePlayer::playingChanged);
+        connect(m_midi, &PlaybackController::playingChanged, this, &FilePlayer::playingChanged);
         m_midi->initialise();
     }
     if (m_midiPath != m_path) {
@@ -98,7 +98,7 @@ void ClassifyFilePlayer::toggleMidi(double from)
         m_midi->play();
 }
 
-void ClassifyFilePlayer::toggleRecording(double from)
+void FilePlayer::toggleRecording(double from)
 {
     if (!m_recording)
         m_recording = std::make_unique<RecordingPlayer>(kPlaybackRate);
@@ -147,7 +147,7 @@ void ClassifyFilePlayer::toggleRecording(double from)
     Q_EMIT playingChanged(true);
 }
 
-void ClassifyFilePlayer::onDecoded()
+void FilePlayer::onDecoded()
 {
     const std::shared_ptr<Result<AudioSignal>> signal = m_decoding.result();
     const QString path = m_decodingPath;
@@ -165,7 +165,7 @@ void ClassifyFilePlayer::onDecoded()
         toggleRecording(m_playFrom);
 }
 
-void ClassifyFilePlayer::seek(double seconds)
+void FilePlayer::seek(double seconds)
 {
     m_playFrom = seconds;
     if (m_midiFile) {
@@ -180,7 +180,7 @@ void ClassifyFilePlayer::seek(double seconds)
     }
 }
 
-void ClassifyFilePlayer::tick()
+void FilePlayer::tick()
 {
     if (!m_recording)
         return;
