@@ -498,7 +498,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+101"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+94"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -553,12 +553,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+276"/>
+        <location line="+239"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-237"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -639,13 +639,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+459"/>
+        <location line="+411"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-477"/>
+        <location line="-429"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -720,7 +720,7 @@
         <translation>Pokaż pod pianolą pasek z prawdopodobieństwem każdego zdarzenia wybranego przez model</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+27"/>
         <source>Undo</source>
         <translation>Cofnij</translation>
     </message>
@@ -780,12 +780,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Cannot bring back %1: %2</source>
-        <translation>Nie można przywrócić %1: %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -876,7 +871,7 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -885,18 +880,13 @@
         </translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-44"/>
         <location line="+3"/>
         <source>%1, rewritten</source>
         <translation>%1, przepisany</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Not kept as a file: %1</source>
-        <translation>Nie zachowano jako pliku: %1</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>Recorded %1 from %2; Compose continues them.</source>
         <translation>Nagrano z %2: %1; Komponuj je kontynuuje.</translation>
     </message>
@@ -906,42 +896,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-467"/>
+        <location line="-419"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+76"/>
-        <source>Compositions</source>
-        <translation>Kompozycje</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every composition is kept as a MIDI file in %1</source>
-        <translation>Każda kompozycja jest zachowywana jako plik MIDI w %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Folder</source>
-        <translation>Folder</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open the folder where every composition is kept as a MIDI file: %1</source>
-        <translation>Otwórz folder, w którym każda kompozycja jest zachowywana jako plik MIDI: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Your compositions are in %1</source>
-        <translation>Twoje kompozycje są w %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Double-click to bring a composition back (undoable). Each is kept as a MIDI file, so earlier sessions&apos; are here too.</source>
-        <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji.</translation>
-    </message>
-    <message>
-        <location line="+380"/>
+        <location line="+423"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1028,6 +988,49 @@
         <location line="+8"/>
         <source>No composer model is loaded.</source>
         <translation>Nie wczytano modelu kompozytora.</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::CompositionList</name>
+    <message>
+        <location filename="../../ui/compose/CompositionList.cpp" line="+28"/>
+        <source>Compositions</source>
+        <translation>Kompozycje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every composition is kept as a MIDI file in %1</source>
+        <translation>Każda kompozycja jest zachowywana jako plik MIDI w %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the folder where every composition is kept as a MIDI file: %1</source>
+        <translation>Otwórz folder, w którym każda kompozycja jest zachowywana jako plik MIDI: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your compositions are in %1</source>
+        <translation>Twoje kompozycje są w %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Double-click to bring a composition back (undoable). Each is kept as a MIDI file, so earlier sessions&apos; are here too.</source>
+        <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not kept as a file: %1</source>
+        <translation>Nie zachowano jako pliku: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot bring back %1: %2</source>
+        <translation>Nie można przywrócić %1: %2</translation>
     </message>
 </context>
 <context>

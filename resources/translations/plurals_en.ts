@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+133"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+126"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,8 +35,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+477"/>
-        <location line="+72"/>
+        <location line="+440"/>
+        <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>

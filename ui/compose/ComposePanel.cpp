@@ -18,8 +18,6 @@
 #include <QCheckBox>
 #include <QAction>
 #include <QComboBox>
-#include <QDesktopServices>
-#include <QDir>
 #include <QDoubleSpinBox>
 #include <QEventLoop>
 #include <QFileDialog>
@@ -38,7 +36,6 @@
 #include <QSplitter>
 #include <QUndoCommand>
 #include <QUndoStack>
-#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -75,14 +72,10 @@ private:
     bool m_skipFirst;
 };
 
-// The history list: this session's pieces are in Qt::UserRole, every kept file's path here.
-constexpr int kKeptPathRole = Qt::UserRole + 1;
-constexpr int kEarlierShown = 50;  // earlier compositions listed at start
-
 }  // namespace
 
 ComposePanel::ComposePanel(QWidget *parent)
-    : QWidget(parent), m_cancel(std::make_shared<CancelToken>()), m_keeper(DataPaths::userCompositionDir())
+    : QWidget(parent), m_cancel(std::make_shared<CancelToken>())
 {
     qRegisterMetaType<aichopin::NoteSequence>();
     qRegisterMetaType<aichopin::ComposedEvents>();
@@ -281,34 +274,11 @@ void ComposePanel::buildUi()
     auto *side = new QWidget(this);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
-    auto *historyRow = new QHBoxLayout;
-    auto *historyTitle = new QLabel(tr("Compositions"), side);
-    historyTitle->setToolTip(tr("Every composition is kept as a MIDI file in %1").arg(QDir::toNativeSeparators(m_keeper.dir())));
-    auto *showFolder = new QPushButton(tr("Folder"), side);
-    showFolder->setObjectName(QStringLiteral("compositionsFolder"));
-    showFolder->setToolTip(tr("Open the folder where every composition is kept as a MIDI file: %1")
-                               .arg(QDir::toNativeSeparators(m_keeper.dir())));
-    connect(showFolder, &QPushButton::clicked, this, [this] {
-        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(m_keeper.dir())))
-            setMessage(tr("Your compositions are in %1").arg(QDir::toNativeSeparators(m_keeper.dir())));
-    });
-    historyRow->addWidget(historyTitle, 1);
-    historyRow->addWidget(showFolder);
-    sideLayout->addLayout(historyRow);
-    m_history = new QListWidget(side);
-    m_history->setObjectName(QStringLiteral("history"));
-    m_history->setToolTip(tr("Double-click to bring a composition back (undoable). Each is kept as a MIDI file, "
-                             "so earlier sessions' are here too."));
-    sideLayout->addWidget(m_history, 1);
-    // Earlier sessions' compositions, by the name of their file ("2026-12-07 00.52.13 Composition
-    // 3, 30 s, ..."), read only when chosen.
-    for (const CompositionKeeper::Kept &kept : m_keeper.recent(kEarlierShown)) {
-        auto *item = new QListWidgetItem(kept.name, m_history);
-        item->setData(kKeptPathRole, kept.path);
-        item->setToolTip(QDir::toNativeSeparators(kept.path));
-        item->setForeground(palette().color(QPalette::PlaceholderText));
-    }
-    m_history->scrollToBottom();
+    m_compositionList = new CompositionList(DataPaths::userCompositionDir(), 50, side);
+    connect(m_compositionList, &CompositionList::chosen, this,
+            [this](const NoteSequence &piece, const QString &label) { showPiece(piece, label); });
+    connect(m_compositionList, &CompositionList::message, this, &ComposePanel::setMessage);
+    sideLayout->addWidget(m_compositionList, 1);
     auto *undoRow = new QHBoxLayout;
     auto *undo = new QPushButton(tr("Undo"), side);
     auto *redo = new QPushButton(tr("Redo"), side);
@@ -363,20 +333,6 @@ void ComposePanel::buildUi()
         const QString path = QFileDialog::getSaveFileName(this, tr("Export WAV"), QStringLiteral("composition.wav"), tr("WAV audio (*.wav)"));
         if (!path.isEmpty())
             exportWav(path);
-    });
-    connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        if (item->data(Qt::UserRole).isValid()) {
-            showPiece(item->data(Qt::UserRole).value<NoteSequence>(), item->text());
-            return;
-        }
-        // An earlier session's: read from its file (which may have been moved or edited since).
-        const QString path = item->data(kKeptPathRole).toString();
-        const auto read = SmfReader::readFile(path);
-        if (!read) {
-            setMessage(tr("Cannot bring back %1: %2").arg(item->text(), read.error().toString()));
-            return;
-        }
-        showPiece(read.value(), item->text());
     });
 
     // One action per command, shared with the main window's menus (two shortcuts for one key
@@ -636,20 +592,9 @@ void ComposePanel::finishComposition(NoteSequence piece)
                                   m_pieceName, m_requestLabel, true));
     Q_EMIT pieceChanged(m_pieceName);
     ++m_compositions;
-    auto *item = new QListWidgetItem(m_requestLabel, m_history);
-    item->setData(Qt::UserRole, QVariant::fromValue(piece));
-    m_history->scrollToItem(item);
-    // Kept at once, so that quitting or a crash loses no composition; named as the piece is
-    // ("Composition 2: 30 s, ...", "... (stopped)", "..., rewritten").
-    const Result<QString> kept = m_keeper.keep(piece, m_pieceName);
-    if (kept) {
-        item->setData(kKeptPathRole, kept.value());
-        item->setToolTip(QDir::toNativeSeparators(kept.value()));
-        m_keepProblem.clear();
-    } else {
-        m_keepProblem = kept.error().toString();
-        item->setToolTip(tr("Not kept as a file: %1").arg(m_keepProblem));
-    }
+    // Listed, and kept as a file at once, named as the piece is ("Composition 2: 30 s, ...",
+    // "... (stopped)", "..., rewritten").
+    m_keepProblem = m_compositionList->add(piece, m_requestLabel, m_pieceName);
     m_rewriteFrom = m_rewriteTo = -1;
     updateEnabled();
     Q_EMIT compositionFinished();

@@ -8,7 +8,7 @@
 
 #include "common/CancelToken.h"
 #include "compose/ComposeTypes.h"
-#include "compose/CompositionKeeper.h"
+#include "compose/CompositionList.h"
 #include "compose/StreamingNotes.h"
 
 #include <QThread>
@@ -51,9 +51,9 @@ public:
     TransportBar *transport() const { return m_transport; }
     QUndoStack *undoStack() const { return m_undo; }
     // Every composition, kept as a MIDI file in keeper().dir(); the list shows the newest
-    // earlier ones (read when chosen), then this session's.
-    QListWidget *history() const { return m_history; }
-    const CompositionKeeper &keeper() const { return m_keeper; }
+    // earlier ones (read when chosen), then this session's (CompositionList).
+    QListWidget *history() const { return m_compositionList->list(); }
+    const CompositionKeeper &keeper() const { return m_compositionList->keeper(); }
     QPushButton *composeButton() const { return m_composeButton; }
     // Shared with the main window's Compose menu.
     QAction *composeAction() const { return m_composeAction; }
@@ -117,7 +117,7 @@ private:
     PlaybackController *m_playback = nullptr;
     TransportBar *m_transport = nullptr;
     QUndoStack *m_undo = nullptr;
-    QListWidget *m_history = nullptr;
+    CompositionList *m_compositionList = nullptr;
 
     QAction *m_composeAction = nullptr;
     QAction *m_stopAction = nullptr;
@@ -157,7 +157,6 @@ private:
     bool m_modelReady = false;
     bool m_composing = false;
     int m_compositions = 0;
-    CompositionKeeper m_keeper;
     QString m_keepProblem;  // why the last composition could not be kept (empty: it was)
 };
 

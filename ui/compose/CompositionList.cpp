@@ -1,0 +1,92 @@
+#include "compose/CompositionList.h"
+
+#include "compose/ComposeTypes.h"
+#include "midi/SmfReader.h"
+
+#include <QDesktopServices>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace aichopin {
+
+namespace {
+// This session's pieces are in Qt::UserRole; every kept file's path here.
+constexpr int kKeptPathRole = Qt::UserRole + 1;
+}  // namespace
+
+CompositionList::CompositionList(const QString &dir, int earlier, QWidget *parent) : QWidget(parent), m_keeper(dir)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const QString shownDir = QDir::toNativeSeparators(m_keeper.dir());
+    auto *titleRow = new QHBoxLayout;
+    auto *title = new QLabel(tr("Compositions"), this);
+    title->setToolTip(tr("Every composition is kept as a MIDI file in %1").arg(shownDir));
+    auto *showFolder = new QPushButton(tr("Folder"), this);
+    showFolder->setObjectName(QStringLiteral("compositionsFolder"));
+    showFolder->setToolTip(tr("Open the folder where every composition is kept as a MIDI file: %1").arg(shownDir));
+    connect(showFolder, &QPushButton::clicked, this, [this, shownDir] {
+        if (!QDesktopServices::openUrl(QUrl::fromLocalFile(m_keeper.dir())))
+            Q_EMIT message(tr("Your compositions are in %1").arg(shownDir));
+    });
+    titleRow->addWidget(title, 1);
+    titleRow->addWidget(showFolder);
+    layout->addLayout(titleRow);
+
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("history"));
+    m_list->setToolTip(tr("Double-click to bring a composition back (undoable). Each is kept as a MIDI file, "
+                          "so earlier sessions' are here too."));
+    layout->addWidget(m_list, 1);
+    // Earlier sessions' compositions, by the name of their file ("2026-12-07 00.52.13 Composition
+    // 3, 30 s, ..."), read only when chosen.
+    for (const CompositionKeeper::Kept &kept : m_keeper.recent(earlier)) {
+        auto *item = new QListWidgetItem(kept.name, m_list);
+        item->setData(kKeptPathRole, kept.path);
+        item->setToolTip(QDir::toNativeSeparators(kept.path));
+        item->setForeground(palette().color(QPalette::PlaceholderText));
+    }
+    m_list->scrollToBottom();
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { choose(m_list->row(item)); });
+}
+
+QString CompositionList::add(const NoteSequence &piece, const QString &label, const QString &name)
+{
+    auto *item = new QListWidgetItem(label, m_list);
+    item->setData(Qt::UserRole, QVariant::fromValue(piece));
+    m_list->scrollToItem(item);
+    // Kept at once, so that quitting or a crash loses no composition.
+    const Result<QString> kept = m_keeper.keep(piece, name);
+    if (!kept) {
+        item->setToolTip(tr("Not kept as a file: %1").arg(kept.error().toString()));
+        return kept.error().toString();
+    }
+    item->setData(kKeptPathRole, kept.value());
+    item->setToolTip(QDir::toNativeSeparators(kept.value()));
+    return {};
+}
+
+void CompositionList::choose(int row)
+{
+    QListWidgetItem *item = m_list->item(row);
+    if (!item)
+        return;
+    if (item->data(Qt::UserRole).isValid()) {
+        Q_EMIT chosen(item->data(Qt::UserRole).value<NoteSequence>(), item->text());
+        return;
+    }
+    // An earlier session's: read from its file (which may have been moved or edited since).
+    const auto read = SmfReader::readFile(item->data(kKeptPathRole).toString());
+    if (!read) {
+        Q_EMIT message(tr("Cannot bring back %1: %2").arg(item->text(), read.error().toString()));
+        return;
+    }
+    Q_EMIT chosen(read.value(), item->text());
+}
+
+}  // namespace aichopin
