@@ -1267,8 +1267,8 @@ pewny?</translation>
 <context>
     <name>aichopin::MainWindow</name>
     <message>
-        <location filename="../../ui/main/MainWindow.cpp" line="+35"/>
-        <location line="+197"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+39"/>
+        <location line="+202"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1278,7 +1278,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-176"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1394,6 +1394,16 @@ pewny?</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Classify &amp;This Piece</source>
+        <translation>Sklasyfikuj &amp;ten utwór</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the classifier whether the piece on the roll sounds like Chopin</source>
+        <translation>Zapytaj klasyfikator, czy utwór z pianoli brzmi jak Chopin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
@@ -1433,12 +1443,27 @@ pewny?</translation>
         <translation>Otwórz plik MIDI</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+84"/>
+        <source>There is no piece to classify yet: compose one or open a MIDI file.</source>
+        <translation>Nie ma jeszcze utworu do klasyfikacji: skomponuj go lub otwórz plik MIDI.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot create %1</source>
+        <translation>nie można utworzyć %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot classify the piece: %1</source>
+        <translation>Nie można sklasyfikować utworu: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a, aiff, videos...) here.</source>
         <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a, aiff, filmy...).</translation>
     </message>
     <message numerus="yes">
-        <location line="-98"/>
+        <location line="-121"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>Nie można sklasyfikować %n pliku (zobacz obszar Klasyfikacja).</numerusform>
@@ -1508,11 +1533,12 @@ pewny?</translation>
     <message>
         <location line="+1"/>
         <location line="+3"/>
+        <location line="+15"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-16"/>
         <source>, %1</source>
         <translation>, %1</translation>
     </message>

@@ -209,6 +209,32 @@ private Q_SLOTS:
         QCOMPARE(w.classifyPanel()->results()->rowCount(), 4);
     }
 
+    void thePieceOnTheRollCanBeClassified()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *action = w.findChild<QAction *>(QStringLiteral("actionClassifyPiece"));
+        QVERIFY(action);
+        // Nothing on the roll: says so, queues nothing.
+        action->trigger();
+        QVERIFY2(w.lastError().contains(QLatin1String("no piece to classify")), qPrintable(w.lastError()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), 0);
+
+        // The piece on the roll, as it is there (here: as opened),
+        // gets a row named after it and a verdict.
+        w.openFiles({writeScale(m_dir.filePath("to classify.mid"), 60)});
+        QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(60));
+        action->trigger();
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), 1);
+        const ClassifyResultsModel::Row &row = w.classifyPanel()->results()->rows()[0];
+        QCOMPARE(QFileInfo(row.path).fileName(), QStringLiteral("to classify.mid"));
+        QVERIFY(!row.path.startsWith(m_dir.path()));  // a copy of what is on the roll, not the file opened
+        QTRY_VERIFY_WITH_TIMEOUT(!w.classifyPanel()->isBusy(), 60000);
+        QCOMPARE(w.classifyPanel()->results()->rows()[0].state, ClassifyResultsModel::State::Done);
+    }
+
     void nonMidiDropIsRefusedWithAReason()
     {
         MainWindow w;

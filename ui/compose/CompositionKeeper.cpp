@@ -12,16 +12,22 @@ namespace aichopin {
 
 CompositionKeeper::CompositionKeeper(QString dir) : m_dir(std::move(dir)) {}
 
+QString CompositionKeeper::safeName(const QString &label)
+{
+    QString what = label;
+    static const QRegularExpression midiSuffix(QStringLiteral("\\.(mid|midi)$"), QRegularExpression::CaseInsensitiveOption);
+    what.remove(midiSuffix);
+    what.replace(QLatin1Char(':'), QLatin1Char(','));
+    static const QRegularExpression unsafe(QStringLiteral("[/\\\\<>\"|?*\\x00-\\x1f]"));
+    what.replace(unsafe, QStringLiteral("-"));
+    return what.simplified().left(120);
+}
+
 Result<QString> CompositionKeeper::keep(const NoteSequence &piece, const QString &label, const QDateTime &when)
 {
     if (m_dir.isEmpty() || !QDir().mkpath(m_dir))
         return Error{QStringLiteral("cannot create the compositions folder %1").arg(m_dir)};
-    // A name every file system takes: no separators, colons or control characters.
-    QString what = label;
-    what.replace(QLatin1Char(':'), QLatin1Char(','));
-    static const QRegularExpression unsafe(QStringLiteral("[/\\\\<>\"|?*\\x00-\\x1f]"));
-    what.replace(unsafe, QStringLiteral("-"));
-    what = what.simplified().left(120);
+    const QString what = safeName(label);
     const QString stem = when.toString(QStringLiteral("yyyy-MM-dd HH.mm.ss")) + (what.isEmpty() ? QString() : QLatin1Char(' ') + what);
     QString path = QDir(m_dir).filePath(stem + QStringLiteral(".mid"));
     for (int n = 2; QFileInfo::exists(path); ++n)

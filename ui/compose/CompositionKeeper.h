@@ -20,6 +20,10 @@ public:
     explicit CompositionKeeper(QString dir);
     QString dir() const { return m_dir; }
 
+    // A file name (without suffix) every file system takes, from a piece's name: no separators,
+    // colons or control characters; a trailing ".mid" or ".midi" dropped.
+    static QString safeName(const QString &label);
+
     // Writes the piece under a new name made of when and label; the file's path, or why not.
     Result<QString> keep(const NoteSequence &piece, const QString &label, const QDateTime &when = QDateTime::currentDateTime());
 

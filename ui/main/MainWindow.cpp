@@ -3,11 +3,13 @@
 #include "main/AboutDialog.h"
 #include "classify/ClassifyPanel.h"
 #include "compose/ComposePanel.h"
+#include "compose/CompositionKeeper.h"
 #include "dataset/DatasetPanel.h"
 #include "listen/MediaFiles.h"
 #include "spectrogram/SpectrogramPanel.h"
 #include "training/TrainingPanel.h"
 #include "midi/SmfReader.h"
+#include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
 
@@ -15,10 +17,12 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QDir>
 #include <QLabel>
 #include <QMenuBar>
 #include <QCloseEvent>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QMimeData>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -139,6 +143,11 @@ void MainWindow::buildMenus()
     compose->addAction(m_compose->rewriteAction());
     compose->addSeparator();
     compose->addAction(m_compose->playAction());
+    compose->addSeparator();
+    QAction *classifyPiece = compose->addAction(tr("Classify &This Piece"), this, &MainWindow::classifyPiece);
+    classifyPiece->setObjectName(QStringLiteral("actionClassifyPiece"));
+    classifyPiece->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    classifyPiece->setStatusTip(tr("Ask the classifier whether the piece on the roll sounds like Chopin"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { pianoRoll()->setPixelsPerSecond(pianoRoll()->pixelsPerSecond() * 1.25); });
@@ -238,6 +247,29 @@ void MainWindow::showPieceInfo(const QString &name)
                                  QStringLiteral("%1").arg(total % 60, 2, 10, QLatin1Char('0')),
                                  seq.trackCount > 1 ? tr(", %1").arg(tr("%n track(s)", nullptr, seq.trackCount)) : QString()));
     setWindowTitle(tr("%1 - AI Chopin").arg(name.isEmpty() ? tr("Untitled") : name));
+}
+
+void MainWindow::classifyPiece()
+{
+    const NoteSequence &piece = m_compose->piece();
+    if (piece.notes.empty()) {
+        showError(tr("There is no piece to classify yet: compose one or open a MIDI file."));
+        return;
+    }
+    // The piece as it is on the roll (rewritten, undone...), as a MIDI file the classifier reads,
+    // named as the piece is so its row says what it is.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/classify");
+    QString name = CompositionKeeper::safeName(m_compose->pieceName());
+    if (name.isEmpty())
+        name = tr("Untitled");
+    const QString path = QDir(dir).filePath(name + QStringLiteral(".mid"));
+    const Status written = QDir().mkpath(dir) ? SmfWriter::writeFile(piece, path) : Status(Error{tr("cannot create %1").arg(dir)});
+    if (!written) {
+        showError(tr("Cannot classify the piece: %1").arg(written.error().toString()));
+        return;
+    }
+    m_areas->setCurrentWidget(m_classify);
+    m_classify->addFiles({path});
 }
 
 void MainWindow::showError(const QString &message)

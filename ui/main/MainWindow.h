@@ -59,6 +59,8 @@ private:
     void buildMenus();
     void loadFinished();
     void showError(const QString &message);
+    // Compose > Classify This Piece: the piece on the roll goes to Classify for a verdict.
+    void classifyPiece();
     // The line above the areas and the window title: what the Compose roll holds.
     void showPieceInfo(const QString &name);
 
