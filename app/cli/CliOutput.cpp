@@ -33,11 +33,6 @@ QTextStream &err()
     return s;
 }
 
-QString counted(qint64 n, const char *one, const char *many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
-}
-
 void printJson(const QJsonDocument &doc)
 {
     out() << doc.toJson(QJsonDocument::Indented);

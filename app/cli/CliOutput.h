@@ -24,9 +24,6 @@ QTextStream &err();
 
 void printJson(const QJsonDocument &doc);
 
-// "1 clip", "7 clips": a count and its noun (the CLI speaks English).
-QString counted(qint64 n, const char *one, const char *many);
-
 // A ProgressSink that redraws one line on a terminal at most 10 times a second.
 ProgressSink progressBar();
 // Ends the progress line (call once the operation finished).

@@ -1,9 +1,9 @@
 #include "classifier/ClassifierDataset.h"
-#include "listen/MediaFiles.h"
 
 #include "classifier/ClipStream.h"
 #include "classifier/LossyRoundTrip.h"
 #include "listen/AudioDecoder.h"
+#include "listen/MediaFiles.h"
 #include "midi/SmfReader.h"
 #include "sound/OfflineRenderer.h"
 #include "sound/SoundfontLocator.h"

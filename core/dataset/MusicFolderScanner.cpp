@@ -1,7 +1,7 @@
 #include "dataset/MusicFolderScanner.h"
-#include "listen/MediaFiles.h"
 
 #include "listen/AudioDecoder.h"
+#include "listen/MediaFiles.h"
 #include "midi/SmfReader.h"
 
 #include <QDir>

@@ -1,5 +1,7 @@
 #include "listen/AudioDecoder.h"
 
+#include "common/EnglishCount.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -89,12 +91,6 @@ QString describeContent(const QString &path)
 }
 
 // "; FFmpeg says: ..." with FFmpeg's own last error line on this thread, or its error code's text.
-// "1 channel", "0 channels", "2 channels": English only, as all core messages are.
-QString counted(long long n, const char *one, const char *many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
-}
-
 QString ffmpegSays(int code)
 {
     const QString logged = QString::fromStdString(std::exchange(t_lastFfmpegError, std::string()));

@@ -6,8 +6,6 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include <algorithm>
-
 namespace aichopin {
 
 CompositionKeeper::CompositionKeeper(QString dir) : m_dir(std::move(dir)) {}

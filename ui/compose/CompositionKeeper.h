@@ -1,6 +1,6 @@
 #pragma once
 // Every composition is kept as a MIDI file the moment it is finished, in the user's compositions
-// folder (DataPaths::userCompositionDir(): ~/.local/share/aichopin/compositions), so quitting
+// folder (DataPaths::userCompositionDir(): ~/.local/share/aichopin/aichopin/compositions), so quitting
 // or a crash loses none of them, exported or not; the most recent are listed again at the next
 // start. A file is named by when it was made and what it is:
 // "2026-12-07 00.52.13 Composition 3, 30 s, T 1, seed 646347.mid". UI thread (small files).

@@ -241,12 +241,13 @@ void MainWindow::showPieceInfo(const QString &name)
         setWindowTitle(tr("AI Chopin"));
         return;
     }
+    const QString shown = name.isEmpty() ? tr("Untitled") : name;
     const int total = int(std::lround(seq.duration()));
     m_fileInfo->setText(tr("%1: %2, %3:%4%5")
-                            .arg(name.isEmpty() ? tr("Untitled") : name, tr("%n note(s)", nullptr, int(seq.notes.size())), QString::number(total / 60),
+                            .arg(shown, tr("%n note(s)", nullptr, int(seq.notes.size())), QString::number(total / 60),
                                  QStringLiteral("%1").arg(total % 60, 2, 10, QLatin1Char('0')),
                                  seq.trackCount > 1 ? tr(", %1").arg(tr("%n track(s)", nullptr, seq.trackCount)) : QString()));
-    setWindowTitle(tr("%1 - AI Chopin").arg(name.isEmpty() ? tr("Untitled") : name));
+    setWindowTitle(tr("%1 - AI Chopin").arg(shown));
 }
 
 void MainWindow::classifyPiece()

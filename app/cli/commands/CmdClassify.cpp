@@ -3,6 +3,7 @@
 #include "CommandRegistry.h"
 #include "classifier/ClassifierModel.h"
 #include "common/CancelToken.h"
+#include "common/EnglishCount.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "CommandRegistry.h"
 #include "common/CancelToken.h"
+#include "common/EnglishCount.h"
 #include "common/DataPaths.h"
 #include "composer/ComposerModel.h"
 #include "midi/SmfReader.h"

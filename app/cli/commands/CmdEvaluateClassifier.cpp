@@ -6,6 +6,7 @@
 #include "classifier/ClassifierDataset.h"
 #include "classifier/ClassifierModel.h"
 #include "common/CancelToken.h"
+#include "common/EnglishCount.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

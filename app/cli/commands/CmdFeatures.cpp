@@ -3,6 +3,7 @@
 
 #include "CliOutput.h"
 #include "CommandRegistry.h"
+#include "common/EnglishCount.h"
 #include "listen/Features.h"
 #include "listen/NpyWriter.h"
 #include "listen/PngWriter.h"
@@ -123,7 +124,7 @@ int runFeatures(const QStringList &args)
     const double audioSeconds = double(r->decode.samples) / r->decode.sampleRate;
     out() << file << "\n"
           << "  source     " << r->decode.info.codecName << ", " << r->decode.info.sampleRate << " Hz, "
-          << r->decode.info.channels << (r->decode.info.channels == 1 ? " channel\n" : " channels\n")
+          << counted(r->decode.info.channels, "channel", "channels") << "\n"
           << "  kind       " << kindName << "\n"
           << "  shape      [" << m.frames << ", " << m.bins << "] (frames, bins), "
           << QString::number(r->secondsPerFrame * 1000, 'f', 2) << " ms per frame\n"

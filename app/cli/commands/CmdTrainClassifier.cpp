@@ -5,6 +5,7 @@
 #include "classifier/ClassifierDataset.h"
 #include "classifier/ClassifierTrainer.h"
 #include "common/CancelToken.h"
+#include "common/EnglishCount.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
