@@ -1443,7 +1443,7 @@ pewny?</translation>
         <translation>Otwórz plik MIDI</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>There is no piece to classify yet: compose one or open a MIDI file.</source>
         <translation>Nie ma jeszcze utworu do klasyfikacji: skomponuj go lub otwórz plik MIDI.</translation>
     </message>
@@ -1463,7 +1463,7 @@ pewny?</translation>
         <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a, aiff, filmy...).</translation>
     </message>
     <message numerus="yes">
-        <location line="-121"/>
+        <location line="-122"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>Nie można sklasyfikować %n pliku (zobacz obszar Klasyfikacja).</numerusform>
@@ -1478,7 +1478,7 @@ pewny?</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n ścieżka</numerusform>
@@ -1496,7 +1496,7 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>Cannot classify %1 (see the Classify area).</source>
         <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
     </message>
@@ -1526,14 +1526,13 @@ pewny?</translation>
         <translation>Otwórz %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1: %2, %3:%4%5</source>
         <translation>%1: %2, %3:%4%5</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+3"/>
-        <location line="+15"/>
+        <location line="-2"/>
+        <location line="+21"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>
     </message>
@@ -1548,7 +1547,7 @@ pewny?</translation>
         <translation>%1 - AI Chopin</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>Opened %1</source>
         <translation>Otwarto %1</translation>
     </message>
@@ -1827,23 +1826,23 @@ pewny?</translation>
         <translation>b.d. (jedna klasa)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Paused; the checkpoint is saved. Resume continues from it.</source>
         <translation>Wstrzymano; punkt kontrolny jest zapisany. Wznów kontynuuje od niego.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Stopped. The best model so far is in %1; the run can be resumed later from its checkpoint.</source>
         <translation>Zatrzymano. Najlepszy dotąd model jest w %1; trening można wznowić później z jego punktu kontrolnego.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location line="+1"/>
         <source>Training failed: %1</source>
         <translation>Trening nie powiódł się: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>A training run was interrupted (%1). Resume it from its last checkpoint?</source>
         <translation>Trening został przerwany (%1). Wznowić go od ostatniego punktu kontrolnego?</translation>
     </message>
@@ -1889,7 +1888,7 @@ pewny?</translation>
         <translation>&amp;Zadanie</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>A folder of MIDI files (searched with its subfolders)</source>
         <translation>Folder plików MIDI (przeszukiwany z podfolderami)</translation>
     </message>
@@ -1899,7 +1898,33 @@ pewny?</translation>
         <translation>Muzyka do nauki: każdy plik .mid w tym folderze i niżej</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-246"/>
+        <source>%1  (%p% of the run)</source>
+        <translation>%1  (%p% przebiegu)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Finished</source>
+        <translation>Zakończono</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Paused at %p% of the run</source>
+        <translation>Wstrzymano przy %p% przebiegu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+468"/>
+        <source>Stopped at %p% of the run</source>
+        <translation>Zatrzymano przy %p% przebiegu</translation>
+    </message>
+    <message>
+        <location line="-459"/>
+        <source>Failed at %p% of the run</source>
+        <translation>Nie powiodło się przy %p% przebiegu</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Browse...</source>
         <translation>Przeglądaj...</translation>
     </message>
@@ -2074,7 +2099,7 @@ pewny?</translation>
         <translation>Zatrzymaj; najlepszy dotąd model zostaje zachowany</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Not started</source>
         <translation>Nie rozpoczęto</translation>
     </message>
@@ -2120,7 +2145,12 @@ pewny?</translation>
         <translation>Dla porównania dostarczony klasyfikator domyślny w zachowanej epoce: walidacja – %1.</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="+230"/>
+        <source>Resuming</source>
+        <translation>Wznawianie</translation>
+    </message>
+    <message>
+        <location line="-283"/>
         <source>A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files</source>
         <translation>Folder z podfolderami chopin/ i other/ (lub jeden folder na kompozytora, w tym Chopin/) z plikami audio lub MIDI</translation>
     </message>
@@ -2215,7 +2245,12 @@ pewny?</translation>
         <translation>Wybierz, gdzie zapisać model.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Starting</source>
+        <translation>Uruchamianie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Training the %1 (%2) on %3 (%4, %5)</source>
         <translation>Trening: %1 (%2) na %3 (%4, %5)</translation>
     </message>
@@ -2225,12 +2260,17 @@ pewny?</translation>
         <translation>Wznawianie od punktu kontrolnego</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Resuming at %p% of the run</source>
+        <translation>Wznawianie przy %p% przebiegu</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Stopped while paused. The best model so far is in %1.</source>
         <translation>Zatrzymano podczas pauzy. Najlepszy dotąd model jest w %1.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Resuming the interrupted run %1</source>
         <translation>Wznawianie przerwanego treningu %1</translation>
     </message>

@@ -79,7 +79,7 @@
     </message>
     <message numerus="yes">
         <location line="+37"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n track</numerusform>
@@ -98,7 +98,7 @@
 <context>
     <name>aichopin::TrainingPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+313"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+318"/>
         <source>%n dense layer(s)</source>
         <translation>
             <numerusform>%n dense layer</numerusform>

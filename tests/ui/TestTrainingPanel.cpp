@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QDir>
 #include <QSettings>
@@ -102,6 +103,9 @@ private Q_SLOTS:
         panel.show();
         const QString model = m_dir.filePath("a.pt");
         configure(panel, model, 2);
+        auto *progress = panel.findChild<QProgressBar *>();
+        QVERIFY(progress);
+        QCOMPARE(progress->text(), QStringLiteral("Not started"));  // shown: the bar has a value
         QSignalSpy finished(&panel, &TrainingPanel::finished);
         panel.start();
         QCOMPARE(panel.state(), TrainingPanel::State::Running);
@@ -114,6 +118,8 @@ private Q_SLOTS:
         QCOMPARE(panel.lastModel(), model);
         QVERIFY(QFileInfo::exists(model));
         QCOMPARE(panel.state(), TrainingPanel::State::Idle);
+        QCOMPARE(progress->text(), QStringLiteral("Finished"));
+        QCOMPARE(progress->value(), 1000);
 
         QSignalSpy use(&panel, &TrainingPanel::useComposerModel);
         auto buttons = panel.findChildren<QPushButton *>();
@@ -137,6 +143,7 @@ private Q_SLOTS:
         panel.pause();
         QTRY_COMPARE_WITH_TIMEOUT(panel.state(), TrainingPanel::State::Paused, 30000);
         QVERIFY(QFileInfo::exists(model + ".ckpt"));
+        QVERIFY2(panel.findChild<QProgressBar *>()->text().startsWith("Paused at "), qPrintable(panel.findChild<QProgressBar *>()->text()));
         QCOMPARE(finished.size(), 0);
         panel.resume();
         QCOMPARE(panel.state(), TrainingPanel::State::Running);

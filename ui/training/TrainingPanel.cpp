@@ -73,7 +73,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::m
     connect(m_worker, &TrainingWorker::stage, this, [this](double fraction, const QString &stage) {
         if (fraction >= 0)
             m_progress->setValue(int(fraction * 1000));
-        m_progress->setFormat(stage + QStringLiteral("  (%p% of the run)"));
+        m_progress->setFormat(tr("%1  (%p% of the run)").arg(stage));
     });
     connect(m_worker, &TrainingWorker::finished, this, [this](const TrainingOutcome &o) {
         m_charts->flush();
@@ -82,6 +82,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::m
         m_result->setText(o.summary);
         m_useModel->setEnabled(true);
         m_progress->setValue(1000);
+        m_progress->setFormat(tr("Finished"));
         rememberRun(false);
         setState(State::Idle);
         Q_EMIT finished(o.modelPath);
@@ -90,10 +91,12 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::m
         m_charts->flush();
         if (m_state == State::Pausing) {
             appendLog(tr("Paused; the checkpoint is saved. Resume continues from it."));
+            m_progress->setFormat(tr("Paused at %p% of the run"));
             setState(State::Paused);
             return;
         }
         appendLog(tr("Stopped. The best model so far is in %1; the run can be resumed later from its checkpoint.").arg(path));
+        m_progress->setFormat(tr("Stopped at %p% of the run"));
         m_lastModel = QFileInfo::exists(path) ? path : QString();
         m_useModel->setEnabled(!m_lastModel.isEmpty());
         rememberRun(false);
@@ -102,6 +105,7 @@ TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::m
     connect(m_worker, &TrainingWorker::failed, this, [this](const QString &message) {
         appendLog(tr("Training failed: %1").arg(message));
         m_result->setText(tr("Training failed: %1").arg(message));
+        m_progress->setFormat(tr("Failed at %p% of the run"));
         rememberRun(false);
         setState(State::Idle);
     });
@@ -244,6 +248,7 @@ void TrainingPanel::buildUi()
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
+    m_progress->setValue(0);  // a bar with no value yet shows no text
     m_progress->setFormat(tr("Not started"));
     m_progress->setTextVisible(true);
     m_speed = new QLabel(this);
@@ -528,6 +533,8 @@ void TrainingPanel::start()
     m_charts->clear();
     m_result->clear();
     m_useModel->setEnabled(false);
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("Starting"));
     appendLog(tr("Training the %1 (%2) on %3 (%4, %5)").arg(m_task->currentText(), m_preset->currentText(), request.dataDir(), m_device->currentText(),
                                                             QFileInfo(request.outPath()).fileName()));
     launch(request);
@@ -549,6 +556,7 @@ void TrainingPanel::resume()
     request.composer.resumePath = request.composer.outPath;
     request.classifier.resumePath = request.classifier.outPath;
     appendLog(tr("Resuming from the checkpoint"));
+    m_progress->setFormat(tr("Resuming at %p% of the run"));
     launch(request);
 }
 
@@ -556,6 +564,7 @@ void TrainingPanel::stop()
 {
     if (m_state == State::Paused) {
         appendLog(tr("Stopped while paused. The best model so far is in %1.").arg(m_current.outPath()));
+        m_progress->setFormat(tr("Stopped at %p% of the run"));
         m_lastModel = QFileInfo::exists(m_current.outPath()) ? m_current.outPath() : QString();
         m_useModel->setEnabled(!m_lastModel.isEmpty());
         rememberRun(false);
@@ -599,6 +608,8 @@ void TrainingPanel::resumeInterrupted()
     appendLog(tr("Resuming the interrupted run %1").arg(m_interrupted));
     m_interrupted.clear();
     m_charts->clear();
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("Resuming"));
     launch(request);
 }
 
