@@ -40,6 +40,12 @@ CompositionList::CompositionList(const QString &dir, int earlier, QWidget *paren
 
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("history"));
+    // The names are long ("Composition 1: 30 s, T 1, seed 800495: 232 notes, 0:30") and the
+    // column narrow: wrapped onto more lines rather than cut off behind a sideways scroll bar.
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setSpacing(1);
     m_list->setToolTip(tr("Double-click to bring a composition back (undoable). Each is kept as a MIDI file, "
                           "so earlier sessions' are here too."));
     layout->addWidget(m_list, 1);
