@@ -553,12 +553,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+239"/>
+        <location line="+272"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-270"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -588,12 +588,22 @@
         <translation>Top-p: wybieraj tylko spośród najbardziej prawdopodobnych zdarzeń, które razem mają tyle prawdopodobieństwa</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Seed: the same seed and settings compose the same notes</source>
         <translation>Ziarno: to samo ziarno i te same ustawienia dają te same nuty</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>New each time</source>
+        <translation>Nowe za każdym razem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draw a new seed for each Compose and Rewrite, so each gives new music. Typing a seed unticks it: that seed is then repeated.</source>
+        <translation>Losuj nowe ziarno przy każdym komponowaniu i przepisywaniu, by za każdym razem powstała nowa muzyka. Wpisanie ziarna odznacza to pole: to ziarno jest wtedy powtarzane.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Random</source>
         <translation>Losowe</translation>
     </message>
@@ -639,13 +649,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+411"/>
+        <location line="+432"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-429"/>
+        <location line="-450"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -680,7 +690,7 @@
         <translation>&amp;Ziarno</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Continue &amp;from</source>
         <translation>&amp;Na podstawie</translation>
     </message>
@@ -805,7 +815,7 @@
         <translation>Model: wczytywanie %1...</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+34"/>
         <source>MIDI file: %1</source>
         <translation>Plik MIDI: %1</translation>
     </message>
@@ -855,12 +865,7 @@
         <translation>Kompozycja %1: %2 s, T %3, ziarno %4</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Rewrote %1 to %2</source>
-        <translation>Przepisano od %1 do %2</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>Composing...</source>
         <translation>Komponowanie...</translation>
     </message>
@@ -896,12 +901,17 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-419"/>
+        <location line="-440"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+423"/>
+        <location line="+335"/>
+        <source>Rewrote %1 to %2, seed %3</source>
+        <translation>Przepisano od %1 do %2, ziarno %3</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1018,7 +1028,7 @@
         <translation>Twoje kompozycje są w %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Double-click to bring a composition back (undoable). Each is kept as a MIDI file, so earlier sessions&apos; are here too.</source>
         <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji.</translation>
     </message>

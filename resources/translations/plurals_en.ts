@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+440"/>
+        <location line="+473"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>

@@ -10,6 +10,7 @@
 #include "pianoroll/PianoRollView.h"
 #include "support/TinyComposer.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
@@ -234,6 +235,63 @@ private Q_SLOTS:
                                  .arg(before.duration()).arg(panel.piece().duration()).arg(panel.message());
         QVERIFY2(panel.piece().notes.size() > before.notes.size(), qPrintable(what));
         QVERIFY2(panel.piece().duration() > before.duration(), qPrintable(what));
+    }
+
+    void eachRunDrawsANewSeedUnlessTheUserSetsOne()
+    {
+        // Compose clicked again (or the same bars rewritten again) with the seed just used would
+        // write the same notes: "New each time", ticked at start, draws another, shown in the field.
+        ComposePanel panel;
+        panel.show();
+        waitReady(panel);
+        panel.setSeconds(3);
+        QVERIFY(panel.newSeedEachTime()->isChecked());
+        auto lastLabel = [&panel] { return panel.history()->item(panel.history()->count() - 1)->text(); };
+        auto seedIn = [](const QString &label) { return label.section(QLatin1String("seed "), 1).section(QLatin1Char(':'), 0, 0).toULongLong(); };
+        const quint64 shown = panel.seed();
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        QCOMPARE(seedIn(lastLabel()), shown);  // the seed shown is the first one used
+        QCOMPARE(panel.seed(), shown);
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        const quint64 second = panel.seed();
+        QVERIFY(second != shown);
+        QCOMPARE(seedIn(lastLabel()), second);
+
+        NoteSequence scale;
+        for (int i = 0; i < 24; ++i)
+            scale.notes.push_back(Note{60 + i % 12, i * 0.5, 0.4, 0, 0, 70, 0, 0});
+        scale.syncTicksFromSeconds();
+        panel.showPiece(scale, QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));
+        QStringList rewrites;
+        for (int i = 0; i < 2; ++i) {
+            panel.roll()->setSelection(4.0, 8.0);
+            panel.rewriteSelection();
+            QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+            rewrites << panel.undoStack()->undoText();
+        }
+        QVERIFY2(rewrites[0].contains(QLatin1String("seed ")) && rewrites[0] != rewrites[1], qPrintable(rewrites.join(" | ")));
+
+        // A seed the user sets is kept: the box is unticked and each run repeats it, notes and all.
+        panel.setSeed(9);
+        QVERIFY(!panel.newSeedEachTime()->isChecked());
+        std::vector<NoteSequence> pieces;
+        for (int i = 0; i < 2; ++i) {
+            panel.compose();
+            QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+            QCOMPARE(seedIn(lastLabel()), quint64(9));
+            pieces.push_back(panel.piece());
+        }
+        QCOMPARE(pieces[0].notes.size(), pieces[1].notes.size());
+        for (size_t i = 0; i < pieces[0].notes.size(); ++i)
+            QCOMPARE(pieces[0].notes[i].pitch, pieces[1].notes[i].pitch);
+        // Ticked again, the next run moves on from the seed already used.
+        panel.newSeedEachTime()->setChecked(true);
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        QVERIFY(panel.seed() != 9);
+        QCOMPARE(seedIn(lastLabel()), panel.seed());
     }
 
     void rewriteSelectionKeepsTheRest()

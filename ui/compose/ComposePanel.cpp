@@ -182,11 +182,23 @@ void ComposePanel::buildUi()
     m_topP->setToolTip(tr("Top-p: choose only among the most likely events that together hold this much probability"));
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max());
-    m_seed->setValue(int(QRandomGenerator::global()->bounded(1, 1000000)));
     m_seed->setToolTip(tr("Seed: the same seed and settings compose the same notes"));
+    m_newSeedEachTime = new QCheckBox(tr("New each time"), this);
+    m_newSeedEachTime->setObjectName(QStringLiteral("newSeedEachTime"));
+    m_newSeedEachTime->setChecked(true);
+    m_newSeedEachTime->setToolTip(tr("Draw a new seed for each Compose and Rewrite, so each gives new music. "
+                                     "Typing a seed unticks it: that seed is then repeated."));
+    drawSeed();
+    // A seed the user types is one they want: kept for the next runs, not drawn over.
+    connect(m_seed, &QSpinBox::valueChanged, this, [this] {
+        if (m_drawingSeed)
+            return;
+        m_newSeedEachTime->setChecked(false);
+        m_seedUsed = false;
+    });
     auto *randomSeed = new QPushButton(tr("Random"), this);
     randomSeed->setToolTip(tr("Pick a new random seed"));
-    connect(randomSeed, &QPushButton::clicked, this, [this] { m_seed->setValue(int(QRandomGenerator::global()->bounded(1, 1000000))); });
+    connect(randomSeed, &QPushButton::clicked, this, &ComposePanel::drawSeed);
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("continueFrom"));
     m_source->addItem(tr("Nothing"), int(Source::Nothing));
@@ -229,6 +241,7 @@ void ComposePanel::buildUi()
     controls->addWidget(label(tr("S&eed"), m_seed));
     controls->addWidget(m_seed);
     controls->addWidget(randomSeed);
+    controls->addWidget(m_newSeedEachTime);
     controls->addStretch(1);
     auto *continueRow = new QHBoxLayout;
     continueRow->addWidget(label(tr("Continue &from"), m_source));
@@ -372,6 +385,26 @@ void ComposePanel::setTemperature(double t) { m_temperature->setValue(t); }
 void ComposePanel::setTopP(double p) { m_topP->setValue(p); }
 void ComposePanel::setSeed(quint64 seed) { m_seed->setValue(int(std::min<quint64>(seed, std::numeric_limits<int>::max()))); }
 
+quint64 ComposePanel::seed() const { return quint64(m_seed->value()); }
+
+void ComposePanel::drawSeed()
+{
+    m_drawingSeed = true;
+    m_seed->setValue(int(QRandomGenerator::global()->bounded(1, 1000000)));
+    m_drawingSeed = false;
+    m_seedUsed = false;
+}
+
+quint64 ComposePanel::seedForNextRun()
+{
+    // Composing again (or rewriting the same bars again) with the seed just used would write
+    // the same notes: a new one is drawn, and shown, unless the user keeps theirs.
+    if (m_seedUsed && m_newSeedEachTime->isChecked())
+        drawSeed();
+    m_seedUsed = true;
+    return seed();
+}
+
 void ComposePanel::setSource(Source source, const QString &midiFile)
 {
     if (source == Source::MidiFile) {
@@ -492,7 +525,7 @@ void ComposePanel::compose()
     options.seconds = m_seconds->value();
     options.temperature = m_temperature->value();
     options.topP = m_topP->value();
-    options.seed = quint64(m_seed->value());
+    options.seed = seedForNextRun();
     options.threads = 1;
     m_rewriteFrom = m_rewriteTo = -1;
     startGeneration(options, tr("Composition %1: %2 s, T %3, seed %4").arg(m_compositions + 1).arg(options.seconds).arg(options.temperature).arg(options.seed));
@@ -511,9 +544,9 @@ void ComposePanel::rewriteSelection()
     options.seconds = std::max(1.0, m_rewriteTo - m_rewriteFrom);
     options.temperature = m_temperature->value();
     options.topP = m_topP->value();
-    options.seed = quint64(m_seed->value());
+    options.seed = seedForNextRun();
     m_beforeRewrite = m_piece;
-    startGeneration(options, tr("Rewrote %1 to %2").arg(TransportBar::clock(m_rewriteFrom), TransportBar::clock(m_rewriteTo)));
+    startGeneration(options, tr("Rewrote %1 to %2, seed %3").arg(TransportBar::clock(m_rewriteFrom), TransportBar::clock(m_rewriteTo)).arg(options.seed));
 }
 
 void ComposePanel::startGeneration(GenerationOptions options, const QString &label)

@@ -71,7 +71,11 @@ public:
     void setSeconds(double seconds);
     void setTemperature(double t);
     void setTopP(double p);
+    // A seed set here (or typed) is kept: the box "New each time" is unticked, so each Compose
+    // and Rewrite repeats it. Ticked (at start), each draws a new seed once the shown one is used.
     void setSeed(quint64 seed);
+    quint64 seed() const;
+    QCheckBox *newSeedEachTime() const { return m_newSeedEachTime; }
     void setSource(Source source, const QString &midiFile = {});
 
     // Shows a piece (an opened file), undoably: label names the step in Edit > Undo, name the
@@ -98,6 +102,8 @@ Q_SIGNALS:
     void pieceChanged(const QString &name);
 
 private:
+    void drawSeed();
+    quint64 seedForNextRun();
     void buildUi();
     void startGeneration(GenerationOptions options, const QString &label);
     void onEvents(const ComposedEvents &events);
@@ -131,6 +137,9 @@ private:
     QDoubleSpinBox *m_temperature = nullptr;
     QDoubleSpinBox *m_topP = nullptr;
     QSpinBox *m_seed = nullptr;
+    QCheckBox *m_newSeedEachTime = nullptr;
+    bool m_seedUsed = false;     // the seed shown has composed something
+    bool m_drawingSeed = false;  // the seed is being drawn, not set by the user
     QComboBox *m_source = nullptr;
     QCheckBox *m_showConfidence = nullptr;
     QLabel *m_modelLabel = nullptr;
