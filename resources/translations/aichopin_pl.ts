@@ -1278,7 +1278,7 @@ pewny?</translation>
     <name>aichopin::MainWindow</name>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+39"/>
-        <location line="+202"/>
+        <location line="+210"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1288,7 +1288,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-184"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1453,7 +1453,7 @@ pewny?</translation>
         <translation>Otwórz plik MIDI</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+93"/>
         <source>There is no piece to classify yet: compose one or open a MIDI file.</source>
         <translation>Nie ma jeszcze utworu do klasyfikacji: skomponuj go lub otwórz plik MIDI.</translation>
     </message>
@@ -1468,12 +1468,12 @@ pewny?</translation>
         <translation>Nie można sklasyfikować utworu: %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+30"/>
         <source>Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a, aiff, videos...) here.</source>
         <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a, aiff, filmy...).</translation>
     </message>
     <message numerus="yes">
-        <location line="-122"/>
+        <location line="-110"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>Nie można sklasyfikować %n pliku (zobacz obszar Klasyfikacja).</numerusform>
@@ -1482,7 +1482,7 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Could not open %1: it holds no notes (%2, no note-on events); the piece on screen stays</source>
         <translation>Nie można otworzyć %1: nie zawiera nut (%2, brak zdarzeń note-on); utwór na ekranie zostaje</translation>
     </message>
@@ -1506,17 +1506,17 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-60"/>
         <source>Cannot classify %1 (see the Classify area).</source>
         <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-22"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Still opening %1...</source>
         <translation>Nadal otwieranie %1...</translation>
     </message>

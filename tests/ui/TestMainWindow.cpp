@@ -11,8 +11,10 @@
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
+#include "spectrogram/SpectrogramPanel.h"
 #include "support/TestAudio.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QMimeData>
 #include <QSettings>
@@ -207,6 +209,56 @@ private Q_SLOTS:
         // No files: nothing changes.
         w.openFiles({});
         QCOMPARE(w.classifyPanel()->results()->rowCount(), 4);
+    }
+
+    void foldersAndSeveralFilesGoToClassify()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QDir(m_dir.path()).mkpath(QStringLiteral("recordings/inner"));
+        const QString folder = m_dir.filePath("recordings");
+        QVERIFY(test::writeSineWav(folder + "/take 1.wav", 6.0));
+        QVERIFY(test::writeSineWav(folder + "/inner/take 2.wav", 6.0));
+        // A folder on the command line ("aichopin ~/Recordings"): each recording in it gets a
+        // verdict (it was refused as "a folder, not a MIDI file").
+        w.openFiles({folder});
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), 2);
+        QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.classifyPanel()->isBusy(), 60000);
+
+        // Dropped on the window outside Classify, a folder, or several files, are classified
+        // too: only the first was opened before, the others silently left out.
+        w.areas()->setCurrentWidget(w.composePanel());
+        drop(&w, {QUrl::fromLocalFile(folder)});
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), 4);
+        w.areas()->setCurrentWidget(w.composePanel());
+        const QString mid = writeScale(m_dir.filePath("several.mid"), 20);
+        drop(&w, {QUrl::fromLocalFile(mid), QUrl::fromLocalFile(folder + "/take 1.wav")});
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), 6);
+        QCOMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(0));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.classifyPanel()->isBusy(), 60000);
+
+        // A folder with nothing to classify says so.
+        QDir(m_dir.path()).mkpath(QStringLiteral("empty"));
+        w.openFiles({m_dir.filePath("empty")});
+        QVERIFY2(w.lastError().startsWith(QLatin1String("Cannot classify empty")), qPrintable(w.lastError()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), 6);
+
+        // One MIDI file dropped while the Spectrogram is in view is shown there; elsewhere it
+        // opens in the roll.
+        w.areas()->setCurrentWidget(w.spectrogramPanel());
+        drop(&w, {QUrl::fromLocalFile(mid)});
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.spectrogramPanel()));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.spectrogramPanel()->isAnalysing(), 60000);
+        QCOMPARE(w.spectrogramPanel()->currentFile(), mid);
+        QCOMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(0));
+        w.areas()->setCurrentWidget(w.classifyPanel());
+        drop(&w, {QUrl::fromLocalFile(mid)});
+        QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(20));
     }
 
     void thePieceOnTheRollCanBeClassified()

@@ -34,6 +34,12 @@
 
 namespace aichopin {
 
+namespace {
+// A folder goes to Classify for what it holds. One named like a MIDI file ("take.mid/") is read
+// as the file it claims to be, and the reader says what it is ("is a folder, not a MIDI file").
+bool isFolderToClassify(const QString &path) { return QFileInfo(path).isDir() && !mediafiles::isMidi(path); }
+}  // namespace
+
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("AI Chopin"));
@@ -182,19 +188,27 @@ void MainWindow::openFiles(const QStringList &paths)
     if (paths.size() == 1) {
         openFile(paths.first());
     } else if (paths.size() > 1) {
-        m_areas->setCurrentWidget(m_classify);
-        if (m_classify->addFiles(paths) == 0)
-            showError(tr("None of the %n file(s) can be classified (see the Classify area).", nullptr, int(paths.size())));
+        classifyPaths(paths);
     }
+}
+
+void MainWindow::classifyPaths(const QStringList &paths)
+{
+    m_areas->setCurrentWidget(m_classify);
+    if (m_classify->addFiles(paths) > 0)
+        return;
+    if (paths.size() == 1)
+        showError(tr("Cannot classify %1 (see the Classify area).").arg(QFileInfo(paths.first()).fileName()));
+    else
+        showError(tr("None of the %n file(s) can be classified (see the Classify area).", nullptr, int(paths.size())));
 }
 
 void MainWindow::openFile(const QString &path)
 {
-    if (mediafiles::isAudio(path)) {
-        // A recording opened from the desktop is most likely a question for the classifier.
-        m_areas->setCurrentWidget(m_classify);
-        if (m_classify->addFiles({path}) == 0)
-            showError(tr("Cannot classify %1 (see the Classify area).").arg(QFileInfo(path).fileName()));
+    if (mediafiles::isAudio(path) || isFolderToClassify(path)) {
+        // A recording opened from the desktop is most likely a question for the classifier, and
+        // so is a folder ("aichopin ~/Recordings"): each recording and MIDI file in it gets a verdict.
+        classifyPaths({path});
         return;
     }
     if (m_loader.isRunning()) {
@@ -289,25 +303,31 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    for (const QUrl &url : urls) {
-        if (!url.isLocalFile())
-            continue;
+    QStringList paths;  // what can be opened: MIDI files, recordings and folders
+    for (const QUrl &url : event->mimeData()->urls()) {
         const QString path = url.toLocalFile();
-        if (mediafiles::isMidi(path)) {
-            openFile(path);
-            event->acceptProposedAction();
-            return;
-        }
-        if (mediafiles::isAudio(path)) {
-            m_spectrogram->openFile(path);
-            m_areas->setCurrentWidget(m_spectrogram);
-            event->acceptProposedAction();
-            return;
-        }
+        if (url.isLocalFile() && (mediafiles::isMidi(path) || mediafiles::isAudio(path) || isFolderToClassify(path)))
+            paths << path;
     }
-    showError(tr("Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a, aiff, videos...) here."));
-    event->ignore();
+    if (paths.isEmpty()) {
+        showError(tr("Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a, aiff, videos...) here."));
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    const QString &path = paths.first();
+    if (paths.size() > 1 || isFolderToClassify(path)) {
+        // Several files or a folder: one verdict each, where the first alone was opened before
+        // and the others silently left out.
+        classifyPaths(paths);
+    } else if (mediafiles::isAudio(path) || m_areas->currentWidget() == m_spectrogram) {
+        // One recording is shown and can be played in the Spectrogram area, which also shows a
+        // MIDI file dropped while it is the area in view.
+        m_spectrogram->openFile(path);
+        m_areas->setCurrentWidget(m_spectrogram);
+    } else {
+        openFile(path);
+    }
 }
 
 }  // namespace aichopin

@@ -41,8 +41,8 @@ public:
 
 public Q_SLOTS:
     // Opens a file by its kind: a MIDI file is read off the UI thread and shown in the piano
-    // roll; a recording (mediafiles: MP3, WAV, ..., a video's sound) goes to Classify. Errors
-    // appear in the window, not a crash.
+    // roll; a recording (mediafiles: MP3, WAV, ..., a video's sound) or a folder goes to
+    // Classify. Errors appear in the window, not a crash.
     void openFile(const QString &path);
     // Files from the command line or the desktop's "Open with": one file opens as openFile()
     // does; several go to Classify together (it takes MIDI and recordings; the piano roll shows
@@ -59,6 +59,9 @@ private:
     void buildMenus();
     void loadFinished();
     void showError(const QString &message);
+    // Files and folders for a verdict each: the Classify area is shown, and an error where none
+    // of them can be classified.
+    void classifyPaths(const QStringList &paths);
     // Compose > Classify This Piece: the piece on the roll goes to Classify for a verdict.
     void classifyPiece();
     // The line above the areas and the window title: what the Compose roll holds.
