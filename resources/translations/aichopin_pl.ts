@@ -1277,7 +1277,7 @@ pewny?</translation>
 <context>
     <name>aichopin::MainWindow</name>
     <message>
-        <location filename="../../ui/main/MainWindow.cpp" line="+39"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+45"/>
         <location line="+210"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
@@ -1565,7 +1565,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PianoRollView</name>
     <message>
-        <location filename="../../ui/pianoroll/PianoRollView.cpp" line="+25"/>
+        <location filename="../../ui/pianoroll/PianoRollView.cpp" line="+37"/>
         <source>Piano roll</source>
         <translation>Pianola</translation>
     </message>
@@ -1573,6 +1573,16 @@ pewny?</translation>
         <location line="+143"/>
         <source>Open a MIDI file (Ctrl+O) or drop one here</source>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>C4 (middle C)</source>
+        <translation>C4 (środkowe C)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1, velocity %2: %3 to %4 (%5 s)</source>
+        <translation>%1, siła uderzenia %2: od %3 do %4 (%5 s)</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,13 @@
-// The piano roll: zoom, scroll, seek, playhead, visible-note queries, long pieces.
+// The piano roll: zoom, scroll, seek, playhead, hovering, visible-note queries, long pieces.
 
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
 
 #include <QElapsedTimer>
+#include <QHelpEvent>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QToolTip>
 #include <QtTest>
 
 using namespace aichopin;
@@ -24,6 +26,9 @@ NoteSequence longPiece(double minutes)
 class TestPianoRollView : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Numbers in tooltips follow the user's locale: English here, whatever the machine's.
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
     void visibleRangeQueryFindsLongNotes()
     {
         PianoRollModel model;
@@ -88,6 +93,41 @@ private Q_SLOTS:
         view.setPlayhead(200);  // far outside the view: it scrolls there
         QVERIFY(view.viewportState().startSeconds <= 200);
         QVERIFY(view.viewportState().startSeconds + 7 >= 200);
+    }
+
+    void hoveringNamesTheNoteOrKey()
+    {
+        PianoRollModel model;
+        PianoRollView view(&model);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        NoteSequence seq;
+        seq.notes.push_back(Note{63, 1.0, 0.7, 0, 0, 72, 0, 0});
+        seq.notes.push_back(Note{60, 2.0, 0.5, 0, 0, 90, 0, 0});
+        seq.notes.push_back(Note{60, 64.0, 1.25, 0, 0, 30, 0, 0});
+        model.setSequence(seq);
+        view.setPixelsPerSecond(100);
+        view.scrollToTime(0);
+        const PianoRollViewport &v = view.viewportState();
+        auto at = [&v](double seconds, int pitch) {
+            return QPointF(PianoRollRenderer::xForTime(v, seconds), PianoRollRenderer::yForPitch(v, pitch) + v.keyHeight / 2);
+        };
+        QCOMPARE(view.toolTipAt(at(1.3, 63)), QStringLiteral("D#4, velocity 72: 0:01.00 to 0:01.70 (0.70 s)"));
+        QCOMPARE(view.toolTipAt(at(2.1, 60)), QStringLiteral("C4 (middle C), velocity 90: 0:02.00 to 0:02.50 (0.50 s)"));
+        // Beside a note, its row's key; on the keyboard, the key; on the ruler, nothing.
+        QCOMPARE(view.toolTipAt(at(1.3, 62)), QStringLiteral("D4"));
+        QCOMPARE(view.toolTipAt(at(3.0, 63)), QStringLiteral("D#4"));
+        QCOMPARE(view.toolTipAt(QPointF(10, at(0, 63).y())), QStringLiteral("D#4"));
+        QCOMPARE(view.toolTipAt(QPointF(300, 5)), QString());
+        view.scrollToTime(63);
+        QCOMPARE(view.toolTipAt(at(64.5, 60)), QStringLiteral("C4 (middle C), velocity 30: 1:04.00 to 1:05.25 (1.25 s)"));
+
+        // The hover itself shows it.
+        const QPoint pos = at(64.5, 60).toPoint();
+        QHelpEvent help(QEvent::ToolTip, pos, view.viewport()->mapToGlobal(pos));
+        QApplication::sendEvent(view.viewport(), &help);
+        QTRY_COMPARE(QToolTip::text(), QStringLiteral("C4 (middle C), velocity 30: 1:04.00 to 1:05.25 (1.25 s)"));
     }
 
     void twentyMinutePieceRendersQuickly()

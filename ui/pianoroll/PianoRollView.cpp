@@ -1,12 +1,17 @@
 #include "pianoroll/PianoRollView.h"
 
+#include "common/Numbers.h"
+#include "midi/Note.h"
 #include "pianoroll/PianoRollModel.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace aichopin {
@@ -17,6 +22,13 @@ constexpr double kMaxPps = 2000.0;
 constexpr double kMinKey = 3.0;
 constexpr double kMaxKey = 30.0;
 constexpr int kScrollUnitsPerSecond = 100;  // horizontal scroll bar counts 10 ms steps
+
+// 63.25 -> "1:03.25": to the hundredth, as a note's time is worth reading.
+QString noteClock(double seconds)
+{
+    const int centis = int(std::lround(std::max(0.0, seconds) * 100.0));
+    return QStringLiteral("%1:%2.%3").arg(centis / 6000).arg(centis / 100 % 60, 2, 10, QLatin1Char('0')).arg(centis % 100, 2, 10, QLatin1Char('0'));
+}
 }  // namespace
 
 PianoRollView::PianoRollView(PianoRollModel *model, QWidget *parent) : QAbstractScrollArea(parent), m_model(model)
@@ -232,6 +244,44 @@ void PianoRollView::mousePressEvent(QMouseEvent *event)
         return;
     }
     QAbstractScrollArea::mousePressEvent(event);
+}
+
+QString PianoRollView::toolTipAt(QPointF pos) const
+{
+    if (pos.y() < PianoRollRenderer::kRulerHeight)
+        return {};
+    const int pitch = PianoRollRenderer::pitchForY(m_view, pos.y());
+    if (pitch < 0 || pitch >= PianoRollRenderer::kPitchCount)
+        return {};
+    const QString key = pitch == 60 ? tr("C4 (middle C)") : pitchName(pitch);
+    if (pos.x() < PianoRollRenderer::kKeyboardWidth)
+        return key;
+    // The note drawn here: of this pitch, from its start to its end, with two pixels to spare
+    // for the shortest notes. The last one starting before the pointer is on top.
+    const double t = PianoRollRenderer::timeForX(m_view, pos.x());
+    const double slack = 2.0 / m_view.pixelsPerSecond;
+    const Note *hit = nullptr;
+    for (const Note &n : m_model->sequence().notes)
+        if (n.pitch == pitch && n.start - slack <= t && t <= n.end() + slack && (!hit || n.start >= hit->start))
+            hit = &n;
+    if (!hit)
+        return key;
+    return tr("%1, velocity %2: %3 to %4 (%5 s)")
+        .arg(key).arg(hit->velocity).arg(noteClock(hit->start), noteClock(hit->end()), decimal(hit->duration, 2));
+}
+
+bool PianoRollView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, viewport());
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
 }
 
 void PianoRollView::mouseMoveEvent(QMouseEvent *event)

@@ -1,7 +1,8 @@
 #pragma once
 // A scrolling, zooming piano roll. Wheel scrolls pitch, Shift+wheel scrolls time, Ctrl+wheel
 // zooms time around the pointer, Ctrl+Shift+wheel zooms pitch. Keys: arrows scroll, +/- zoom,
-// Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek. UI thread only.
+// Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek. Hovering names the
+// key, or the note (pitch, velocity, when and how long) under the pointer. UI thread only.
 
 #include "pianoroll/PianoRollRenderer.h"
 
@@ -37,6 +38,10 @@ public:
     double selectionTo() const { return m_view.selectionTo; }
     bool hasSelection() const { return m_view.selectionFrom < m_view.selectionTo; }
 
+    // What hovering at pos (viewport coordinates) shows: over a note, its pitch, velocity, start,
+    // end and length; over the keyboard or an empty row, the key's name; over the ruler, nothing.
+    QString toolTipAt(QPointF pos) const;
+
 Q_SIGNALS:
     void seekRequested(double seconds);
     // Scrolled or zoomed: views aligned with the roll's time axis follow.
@@ -52,6 +57,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    bool viewportEvent(QEvent *event) override;
     QSize sizeHint() const override { return {900, 480}; }
 
 private:
