@@ -23,6 +23,12 @@ struct LivePlayer::Impl {
     bool pendingReplace = false;
     std::atomic<bool> hasPending{false};
 
+    // Events to sound at once (playLive): written under liveMutex, drained with try_lock.
+    std::mutex liveMutex;
+    std::vector<MidiEvent> pendingLive;
+    std::atomic<bool> hasLive{false};
+    std::vector<MidiEvent> drainLive;  // the audio thread's
+
     std::atomic<int> state{int(State::Stopped)};
     std::atomic<bool> seekRequested{false};
     std::atomic<double> seekTarget{0.0};
@@ -104,6 +110,24 @@ struct LivePlayer::Impl {
         events.insert(events.end(), added.begin(), added.end());
         std::inplace_merge(events.begin() + std::ptrdiff_t(cursor), events.begin() + std::ptrdiff_t(oldSize), events.end());
         eventsEnd = std::max(eventsEnd, MidiEventSchedule::endTime(added));
+    }
+
+    void sendLive()
+    {
+        if (!hasLive.load(std::memory_order_acquire))
+            return;
+        {
+            std::unique_lock<std::mutex> lock(liveMutex, std::try_to_lock);
+            if (!lock.owns_lock())
+                return;  // taken next block, a millisecond or two later
+            drainLive.swap(pendingLive);
+            hasLive.store(false, std::memory_order_release);
+        }
+        for (MidiEvent e : drainLive) {
+            e.channel = uint8_t(kLiveChannel);
+            engine->send(e);
+        }
+        drainLive.clear();
     }
 
     void applySeek(double target)
@@ -254,6 +278,13 @@ void LivePlayer::setGain(double gain)
 }
 double LivePlayer::gain() const { return d->gain.load(); }
 
+void LivePlayer::playLive(const MidiEvent &event)
+{
+    std::lock_guard<std::mutex> lock(d->liveMutex);
+    d->pendingLive.push_back(event);
+    d->hasLive.store(true, std::memory_order_release);
+}
+
 void LivePlayer::process(float *left, float *right, int frames)
 {
     Impl &p = *d;
@@ -266,6 +297,7 @@ void LivePlayer::process(float *left, float *right, int frames)
         p.engine->allSoundsOff();
         p.keys.reset();
     }
+    p.sendLive();
     const double g = p.gain.load();
     if (g != p.currentGain) {
         p.currentGain = g;

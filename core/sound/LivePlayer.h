@@ -13,6 +13,7 @@
 
 #include "common/Result.h"
 #include "midi/NoteSequence.h"
+#include "sound/MidiEventSchedule.h"
 #include "sound/SynthOptions.h"
 
 #include <QString>
@@ -66,6 +67,13 @@ public:
     double speed() const;
     void setGain(double gain);     // 0..10 (FluidSynth gain; 0.5 is a good level for piano)
     double gain() const;
+
+    // Sounds an event now, beside the piece and whatever the transport's state: a key clicked
+    // on the roll, a MIDI keyboard heard while its phrase is recorded. On kLiveChannel (a piano
+    // too), so the piece's own notes on that key are not cut short; pause, stop and seek silence
+    // it with the rest. Any thread; never waits for the audio thread.
+    void playLive(const MidiEvent &event);
+    static constexpr int kLiveChannel = 1;
 
     // Renders frames samples into left and right and advances playback by them. Never waits
     // for a lock. Called by the audio driver while audio is open; call it yourself otherwise

@@ -18,6 +18,24 @@ void MidiEvent::toBytes(unsigned char out[3]) const
     out[2] = data2 & 0x7F;
 }
 
+bool MidiEvent::fromBytes(const unsigned char *bytes, size_t size, MidiEvent *event)
+{
+    if (size < 3 || (bytes[1] | bytes[2]) & 0x80)
+        return false;
+    MidiEvent e;
+    e.channel = bytes[0] & 0x0F;
+    e.data1 = bytes[1];
+    e.data2 = bytes[2];
+    switch (bytes[0] & 0xF0) {
+    case 0x80: e.type = NoteOff; e.data2 = 0; break;
+    case 0x90: e.type = e.data2 > 0 ? NoteOn : NoteOff; break;
+    case 0xB0: e.type = Controller; break;
+    default: return false;
+    }
+    *event = e;
+    return true;
+}
+
 bool operator<(const MidiEvent &a, const MidiEvent &b)
 {
     if (a.time != b.time)

@@ -5,6 +5,7 @@
 
 #include "midi/NoteSequence.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct MidiEvent {
 
     // Raw MIDI bytes (3 of them).
     void toBytes(unsigned char out[3]) const;
+    // A note-on (velocity 0: a note-off), note-off or controller message of 3 bytes, at time 0;
+    // false for anything else (clock, program change, system messages).
+    static bool fromBytes(const unsigned char *bytes, size_t size, MidiEvent *event);
 };
 
 // Orders by time; at equal times note-offs first, then controllers, then note-ons, so a

@@ -3,12 +3,16 @@
 #include "sound/MidiBackend_p.h"
 #include "sound/MidiPorts.h"
 
+#include <atomic>
+#include <mutex>
+
 namespace aichopin {
 
 struct MidiOutput::Impl {
     std::unique_ptr<RtMidiOut> out;
     QString name;
-    int errors = 0;
+    std::mutex sendMutex;  // RtMidi's port is not for two threads at once
+    std::atomic<int> errors{0};
 };
 
 MidiOutput::MidiOutput() : d(std::make_unique<Impl>()) {}
@@ -54,6 +58,7 @@ Status MidiOutput::openVirtual(const QString &name)
 
 void MidiOutput::close()
 {
+    std::lock_guard<std::mutex> lock(d->sendMutex);
     if (!d->out)
         return;
     try {
@@ -69,6 +74,7 @@ QString MidiOutput::portName() const { return d->name; }
 
 void MidiOutput::send(const unsigned char *bytes, size_t size)
 {
+    std::lock_guard<std::mutex> lock(d->sendMutex);
     if (!d->out) {
         ++d->errors;
         return;

@@ -1,6 +1,7 @@
 #pragma once
-// One open MIDI output port (RtMidi behind a pimpl). send() may be called from one thread at a
-// time; open and close block briefly.
+// One open MIDI output port (RtMidi behind a pimpl). send() may be called from any thread (a
+// player's and the GUI's at once: they take turns); open and close block briefly and are for
+// the owning thread while nothing sends.
 
 #include "common/Result.h"
 

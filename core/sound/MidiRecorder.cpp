@@ -23,6 +23,7 @@ struct MidiRecorder::Impl {
     std::mutex queueMutex;
     std::vector<Message> queue;  // guarded by queueMutex
     std::function<void()> dataAvailable;  // set before start
+    std::function<void(const unsigned char *, size_t)> thru;  // set before start
     PhraseAssembler assembler;  // controlling thread only
 
     void drain()
@@ -62,11 +63,15 @@ void MidiRecorder::receive(double seconds, const unsigned char *bytes, size_t si
         wasEmpty = d->queue.empty();
         d->queue.push_back({seconds, {bytes[0], bytes[1], bytes[2]}, 3});
     }
+    if (d->thru)
+        d->thru(bytes, 3);
     if (wasEmpty && d->dataAvailable)
         d->dataAvailable();
 }
 
 void MidiRecorder::setDataAvailableCallback(std::function<void()> callback) { d->dataAvailable = std::move(callback); }
+
+void MidiRecorder::setThruCallback(std::function<void(const unsigned char *, size_t)> callback) { d->thru = std::move(callback); }
 
 Status MidiRecorder::start(const QString &portSpec)
 {

@@ -36,6 +36,9 @@ public:
 
     // Called on RtMidi's thread when new messages arrive after the queue was emptied.
     void setDataAvailableCallback(std::function<void()> callback);
+    // Called on RtMidi's thread with each channel message as it arrives, so what is played can
+    // be heard at once (a keyboard without its own sound). Set before start().
+    void setThruCallback(std::function<void(const unsigned char *bytes, size_t size)> callback);
 
     // For tests and other sources: what the RtMidi callback does with one message.
     void receive(double seconds, const unsigned char *bytes, size_t size);

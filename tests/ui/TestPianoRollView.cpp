@@ -1,4 +1,5 @@
-// The piano roll: zoom, scroll, seek, playhead, hovering, visible-note queries, long pieces.
+// The piano roll: zoom, scroll, seek, playhead, hovering, keys that sound, visible-note queries,
+// long pieces.
 
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
@@ -128,6 +129,41 @@ private Q_SLOTS:
         QHelpEvent help(QEvent::ToolTip, pos, view.viewport()->mapToGlobal(pos));
         QApplication::sendEvent(view.viewport(), &help);
         QTRY_COMPARE(QToolTip::text(), QStringLiteral("C4 (middle C), velocity 30: 1:04.00 to 1:05.25 (1.25 s)"));
+    }
+
+    void pressingAKeySoundsIt()
+    {
+        PianoRollModel model;
+        PianoRollView view(&model);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy pressed(&view, &PianoRollView::keyPressed);
+        QSignalSpy released(&view, &PianoRollView::keyReleased);
+        QSignalSpy seek(&view, &PianoRollView::seekRequested);
+        const PianoRollViewport &v = view.viewportState();
+        const int top = PianoRollRenderer::pitchForY(v, PianoRollRenderer::kRulerHeight + 40);
+        auto yOf = [&v](int pitch) { return int(PianoRollRenderer::yForPitch(v, pitch) + v.keyHeight / 2); };
+        QTest::mousePress(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(20, yOf(top)));
+        QCOMPARE(pressed.size(), 1);
+        QCOMPARE(pressed[0][0].toInt(), top);
+        QCOMPARE(released.size(), 0);
+        // Sliding down the keys with the button held: each key in turn (a glissando).
+        QMouseEvent move(QEvent::MouseMove, QPointF(20, yOf(top - 2)), view.viewport()->mapToGlobal(QPointF(20, yOf(top - 2))),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view.viewport(), &move);
+        QCOMPARE(released.size(), 1);
+        QCOMPARE(released[0][0].toInt(), top);
+        QCOMPARE(pressed.size(), 2);
+        QCOMPARE(pressed[1][0].toInt(), top - 2);
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(20, yOf(top - 2)));
+        QCOMPARE(released.size(), 2);
+        QCOMPARE(released[1][0].toInt(), top - 2);
+        QCOMPARE(seek.size(), 0);  // the keyboard sounds keys; it does not move the playhead
+        // In the notes, a click still seeks and sounds nothing.
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(300, yOf(top)));
+        QCOMPARE(seek.size(), 1);
+        QCOMPARE(pressed.size(), 2);
     }
 
     void twentyMinutePieceRendersQuickly()

@@ -11,6 +11,7 @@
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
+#include "sound/MidiEventSchedule.h"
 #include "sound/MidiPorts.h"
 #include "sound/MidiRecorder.h"
 #include "sound/OfflineRenderer.h"
@@ -42,6 +43,8 @@
 namespace aichopin {
 
 namespace {
+
+constexpr uint8_t kAuditionVelocity = 80;  // a key clicked on the roll: mezzo-forte
 
 // One undoable change of the piece. The first redo (on push) is skipped when the panel
 // already shows the new piece (a composition that streamed in).
@@ -333,6 +336,13 @@ void ComposePanel::buildUi()
         m_roll->setPlayhead(t);
     });
     connect(m_roll, &PianoRollView::selectionChanged, this, [this] { updateEnabled(); });
+    // A key clicked on the roll's keyboard sounds while held, through the output in use.
+    connect(m_roll, &PianoRollView::keyPressed, this, [this](int pitch) {
+        m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, uint8_t(pitch), kAuditionVelocity});
+    });
+    connect(m_roll, &PianoRollView::keyReleased, this, [this](int pitch) {
+        m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOff, 0, uint8_t(pitch), 0});
+    });
 
     connect(m_composeButton, &QPushButton::clicked, this, &ComposePanel::compose);
     connect(m_stopButton, &QPushButton::clicked, this, &ComposePanel::stopComposing);
@@ -675,6 +685,14 @@ void ComposePanel::toggleRecording()
         port = QString::number(inputs.ports.indexOf(chosen));
     }
     m_recorder = std::make_unique<MidiRecorder>();
+    // What is played is heard as it is played (a keyboard without its own sound would be
+    // silent): on RtMidi's thread, straight to the output. The recorder stops before the
+    // controller goes (a member, destroyed before the panel's children).
+    m_recorder->setThruCallback([playback = m_playback](const unsigned char *bytes, size_t size) {
+        MidiEvent event;
+        if (MidiEvent::fromBytes(bytes, size, &event))
+            playback->playLive(event);
+    });
     const Status started = m_recorder->start(port);
     if (!started) {
         setMessage(tr("Cannot record: %1").arg(started.error().toString()));

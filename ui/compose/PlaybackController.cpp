@@ -31,6 +31,7 @@ PlaybackController::PlaybackController(QObject *parent) : QObject(parent)
         m_audioOpen = c->audioError.isEmpty();
         m_player->setGain(m_volume);
         m_player->setSpeed(m_speed);
+        updateLiveTargets();
         if (!m_sequence.notes.empty())
             m_player->setSequence(m_sequence);
         setStatus(m_audioOpen ? tr("Sound: FluidSynth (%1) through %2").arg(QFileInfo(m_player->soundfont()).fileName(), m_player->audioDriver())
@@ -47,6 +48,11 @@ PlaybackController::PlaybackController(QObject *parent) : QObject(parent)
 PlaybackController::~PlaybackController()
 {
     m_creating.waitForFinished();
+    {
+        std::lock_guard<std::mutex> lock(m_liveMutex);
+        m_livePlayer = nullptr;
+        m_liveOut = nullptr;
+    }
     if (m_midiPlayer)
         m_midiPlayer->stop();
     if (m_player)
@@ -79,13 +85,37 @@ void PlaybackController::setStatus(const QString &status)
     Q_EMIT statusChanged(status);
 }
 
+void PlaybackController::updateLiveTargets()
+{
+    std::lock_guard<std::mutex> lock(m_liveMutex);
+    m_liveOut = m_midiOut.get();
+    m_livePlayer = m_audioOpen && !m_liveOut ? m_player.get() : nullptr;
+}
+
+void PlaybackController::playLive(const MidiEvent &event)
+{
+    std::lock_guard<std::mutex> lock(m_liveMutex);
+    if (m_liveOut) {
+        unsigned char bytes[3];
+        event.toBytes(bytes);
+        m_liveOut->send(bytes, 3);
+    } else if (m_livePlayer) {
+        m_livePlayer->playLive(event);
+    }
+}
+
 bool PlaybackController::setOutput(const QString &midiPort)
 {
     stop();
+    {
+        std::lock_guard<std::mutex> lock(m_liveMutex);
+        m_liveOut = nullptr;
+    }
     m_midiPlayer.reset();
     m_midiOut.reset();
     m_midiPort.clear();
     if (midiPort.isEmpty()) {
+        updateLiveTargets();
         if (m_player)
             setStatus(m_audioOpen ? tr("Sound: FluidSynth through %1").arg(m_player->audioDriver()) : tr("No audio device: playing silently"));
         return true;
@@ -94,11 +124,13 @@ bool PlaybackController::setOutput(const QString &midiPort)
     const Status opened = out->open(midiPort);
     if (!opened) {
         setStatus(tr("MIDI output unavailable: %1").arg(opened.error().toString()));
+        updateLiveTargets();
         return false;
     }
     m_midiPort = midiPort;
     m_midiOut = std::move(out);
     m_midiPlayer = std::make_unique<MidiOutputPlayer>(m_midiOut.get());
+    updateLiveTargets();
     setStatus(tr("Sound: MIDI output %1").arg(m_midiOut->portName()));
     return true;
 }

@@ -6,6 +6,7 @@
 // UI thread only.
 
 #include "midi/NoteSequence.h"
+#include "sound/MidiEventSchedule.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -13,6 +14,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <mutex>
 
 namespace aichopin {
 
@@ -52,6 +54,11 @@ public:
     bool isPlaying() const;
     double position() const;
 
+    // Sounds an event now, beside the piece, through the output in use (FluidSynth or the MIDI
+    // port): a key clicked on the roll, a MIDI keyboard heard while its phrase is recorded.
+    // Nothing without an audio device. Any thread (RtMidi's too): never waits for playback.
+    void playLive(const MidiEvent &event);
+
 Q_SIGNALS:
     void ready();
     void statusChanged(const QString &status);
@@ -60,6 +67,7 @@ Q_SIGNALS:
 
 private:
     void tick();
+    void updateLiveTargets();
     void setStatus(const QString &status);
 
     struct Created;
@@ -78,6 +86,10 @@ private:
     double m_volume = 0.5;
     double m_midiFrom = 0.0;
     QString m_status;
+    // Where playLive() sends, under m_liveMutex: set on this thread as the outputs change.
+    std::mutex m_liveMutex;
+    LivePlayer *m_livePlayer = nullptr;
+    MidiOutput *m_liveOut = nullptr;
 };
 
 }  // namespace aichopin

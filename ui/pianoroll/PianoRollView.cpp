@@ -229,8 +229,28 @@ void PianoRollView::keyPressEvent(QKeyEvent *event)
     event->accept();
 }
 
+void PianoRollView::holdKey(int pitch)
+{
+    if (pitch == m_heldKey)
+        return;
+    if (m_heldKey >= 0)
+        Q_EMIT keyReleased(m_heldKey);
+    m_heldKey = pitch;
+    if (pitch >= 0)
+        Q_EMIT keyPressed(pitch);
+}
+
 void PianoRollView::mousePressEvent(QMouseEvent *event)
 {
+    const QPointF pos = event->position();
+    if (event->button() == Qt::LeftButton && pos.x() < PianoRollRenderer::kKeyboardWidth && pos.y() >= PianoRollRenderer::kRulerHeight) {
+        const int pitch = PianoRollRenderer::pitchForY(m_view, pos.y());
+        if (pitch >= 0 && pitch < PianoRollRenderer::kPitchCount) {
+            holdKey(pitch);
+            event->accept();
+            return;
+        }
+    }
     if (event->button() == Qt::LeftButton && event->position().x() >= PianoRollRenderer::kKeyboardWidth) {
         const double t = std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x()));
         if (event->modifiers() & Qt::ShiftModifier) {
@@ -286,6 +306,14 @@ bool PianoRollView::viewportEvent(QEvent *event)
 
 void PianoRollView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_heldKey >= 0 && (event->buttons() & Qt::LeftButton)) {
+        const QPointF pos = event->position();
+        const int pitch = PianoRollRenderer::pitchForY(m_view, std::max<double>(pos.y(), PianoRollRenderer::kRulerHeight));
+        if (pos.x() < PianoRollRenderer::kKeyboardWidth && pitch >= 0 && pitch < PianoRollRenderer::kPitchCount)
+            holdKey(pitch);
+        event->accept();
+        return;
+    }
     if (m_dragAnchor >= 0 && (event->buttons() & Qt::LeftButton)) {
         const double t = std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x()));
         setSelection(std::min(m_dragAnchor, t), std::max(m_dragAnchor, t));
@@ -293,6 +321,16 @@ void PianoRollView::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     QAbstractScrollArea::mouseMoveEvent(event);
+}
+
+void PianoRollView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && m_heldKey >= 0) {
+        holdKey(-1);
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::mouseReleaseEvent(event);
 }
 
 }  // namespace aichopin

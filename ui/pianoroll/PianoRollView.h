@@ -2,7 +2,8 @@
 // A scrolling, zooming piano roll. Wheel scrolls pitch, Shift+wheel scrolls time, Ctrl+wheel
 // zooms time around the pointer, Ctrl+Shift+wheel zooms pitch. Keys: arrows scroll, +/- zoom,
 // Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek. Hovering names the
-// key, or the note (pitch, velocity, when and how long) under the pointer. UI thread only.
+// key, or the note (pitch, velocity, when and how long) under the pointer; pressing a key on the
+// keyboard strip asks to sound it (keyPressed, keyReleased). UI thread only.
 
 #include "pianoroll/PianoRollRenderer.h"
 
@@ -48,6 +49,10 @@ Q_SIGNALS:
     void viewChanged();
     // Shift+drag over the notes or the ruler selected a time range.
     void selectionChanged(double from, double to);
+    // A key of the keyboard strip pressed with the mouse, and let go (or left for another key
+    // while the button is held, which presses that one: a glissando).
+    void keyPressed(int pitch);
+    void keyReleased(int pitch);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -56,12 +61,14 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     bool viewportEvent(QEvent *event) override;
     QSize sizeHint() const override { return {900, 480}; }
 
 private:
     void updateScrollBars();
+    void holdKey(int pitch);  // -1 lets go
     void syncFromScrollBars();
     double contentHeight() const;
     double noteAreaWidth() const;
@@ -71,6 +78,7 @@ private:
     PianoRollViewport m_view;
     bool m_follow = true;
     double m_dragAnchor = -1.0;
+    int m_heldKey = -1;  // the keyboard strip's key the mouse holds down
 };
 
 }  // namespace aichopin

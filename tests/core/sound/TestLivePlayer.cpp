@@ -203,6 +203,51 @@ private Q_SLOTS:
         QVERIFY(p->position() >= 0.01 * 199);
     }
 
+    void liveKeysSoundWhateverTheTransport()
+    {
+        // A key clicked on the roll (or played on a MIDI keyboard while recording) sounds at
+        // once, stopped or playing, and stops when let go.
+        auto p = make();
+        QVERIFY(p);
+        QCOMPARE(p->state(), LivePlayer::State::Stopped);
+        const std::vector<float> quiet = run(*p, 0.2);
+        QVERIFY(rms(quiet, kRate, 0.0, 0.2) < 1e-4);
+        p->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, 69, 100});
+        const std::vector<float> held = run(*p, 0.5);
+        QVERIFY2(rms(held, kRate, 0.05, 0.5) > 0.01, qPrintable(QString::number(rms(held, kRate, 0.05, 0.5))));
+        QVERIFY(goertzel(held, kRate, 440.0, 0.05, 0.5) > 10 * goertzel(held, kRate, 523.25, 0.05, 0.5));  // A4, not C5
+        QCOMPARE(p->position(), 0.0);  // the playhead did not move
+        p->playLive(MidiEvent{0.0, MidiEvent::NoteOff, 0, 69, 0});
+        const std::vector<float> released = run(*p, 2.0);
+        QVERIFY(rms(released, kRate, 1.5, 2.0) < 0.1 * rms(held, kRate, 0.05, 0.5));
+
+        // While the piece plays the same key, letting the live key go does not cut its note.
+        NoteSequence seq;
+        seq.notes = {note(69, 0.0, 3.0)};
+        p->setSequence(seq);
+        p->play();
+        run(*p, 0.3);
+        p->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, 69, 60});
+        run(*p, 0.2);
+        p->playLive(MidiEvent{0.0, MidiEvent::NoteOff, 0, 69, 0});
+        const std::vector<float> piece = run(*p, 1.5);
+        // The same piece alone, for its note's level as it dies away: a note cut short would
+        // have faded to a fraction of it.
+        auto alone = make();
+        alone->setSequence(seq);
+        alone->play();
+        const std::vector<float> reference = run(*alone, 2.0);
+        QVERIFY2(rms(piece, kRate, 1.0, 1.5) > 0.8 * rms(reference, kRate, 1.5, 2.0),
+                 qPrintable(QStringLiteral("%1 against %2").arg(rms(piece, kRate, 1.0, 1.5)).arg(rms(reference, kRate, 1.5, 2.0))));
+        // Another thread may send them too.
+        p->stop();
+        run(*p, 0.5);
+        std::thread other([&p] { p->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, 72, 90}); });
+        other.join();
+        const std::vector<float> fromThread = run(*p, 0.3);
+        QVERIFY(rms(fromThread, kRate, 0.05, 0.3) > 0.01);
+    }
+
     void openAudioWithoutDeviceIsAnError()
     {
         auto p = make();

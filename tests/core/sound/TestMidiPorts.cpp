@@ -2,6 +2,7 @@
 // player's timing and all-notes-off, the phrase assembler, and a round trip through ALSA
 // virtual ports where the sequencer exists.
 
+#include "sound/MidiEventSchedule.h"
 #include "sound/MidiOutput.h"
 #include "sound/MidiOutputPlayer.h"
 #include "sound/MidiPorts.h"
@@ -229,6 +230,42 @@ private Q_SLOTS:
         const NoteSequence seq = rec.sequence();
         QCOMPARE(int(seq.notes.size()), 2);
         QVERIFY(std::fabs(seq.notes[0].duration - 0.5) < 1e-9);
+    }
+
+    void recorderPassesWhatIsPlayedThrough()
+    {
+        // Each channel message, as it comes, so the phrase can be heard while it is played.
+        MidiRecorder rec;
+        std::vector<MidiEvent> heard;
+        rec.setThruCallback([&heard](const unsigned char *bytes, size_t size) {
+            MidiEvent e;
+            if (MidiEvent::fromBytes(bytes, size, &e))
+                heard.push_back(e);
+        });
+        const unsigned char on[3] = {0x91, 60, 100}, silentOn[3] = {0x91, 60, 0}, pedal[3] = {0xB0, 64, 127},
+                            program[3] = {0xC0, 5, 0}, clock[1] = {0xF8};
+        rec.receive(1.0, on, 3);
+        rec.receive(1.2, pedal, 3);
+        rec.receive(1.3, clock, 1);  // not a channel message: not passed on
+        rec.receive(1.4, program, 3);  // passed on, but not a note or controller
+        rec.receive(1.5, silentOn, 3);
+        QCOMPARE(int(heard.size()), 3);
+        QCOMPARE(heard[0].type, MidiEvent::NoteOn);
+        QCOMPARE(int(heard[0].channel), 1);
+        QCOMPARE(int(heard[0].data1), 60);
+        QCOMPARE(int(heard[0].data2), 100);
+        QCOMPARE(heard[1].type, MidiEvent::Controller);
+        QCOMPARE(int(heard[1].data1), 64);
+        QCOMPARE(heard[2].type, MidiEvent::NoteOff);  // a note-on at velocity 0 lets the key go
+        QCOMPARE(rec.noteCount(), 1);  // and the phrase is recorded as before
+        // Back to bytes, as sent to a MIDI output.
+        unsigned char bytes[3];
+        heard[0].toBytes(bytes);
+        QCOMPARE(int(bytes[0]), 0x91);
+        const unsigned char broken[3] = {0x90, 0x80, 10};
+        MidiEvent e;
+        QVERIFY(!MidiEvent::fromBytes(broken, 3, &e));
+        QVERIFY(!MidiEvent::fromBytes(on, 2, &e));
     }
 
     void virtualPortRoundTrip()
