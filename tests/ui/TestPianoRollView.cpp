@@ -3,9 +3,11 @@
 
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
+#include "common/SceneColors.h"
 
 #include <QElapsedTimer>
 #include <QHelpEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QToolTip>
@@ -164,6 +166,41 @@ private Q_SLOTS:
         QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(300, yOf(top)));
         QCOMPARE(seek.size(), 1);
         QCOMPARE(pressed.size(), 2);
+    }
+
+    void keysOfSoundingNotesAreLit()
+    {
+        // As on a player piano: the keys of the notes under the playhead light up in their
+        // notes' colours, and so does a key held down with the mouse.
+        PianoRollModel model;
+        NoteSequence seq;
+        seq.notes.push_back(Note{60, 0.0, 2.0, 0, 0, 100, 0, 0});  // white key, sounding at 1 s
+        seq.notes.push_back(Note{61, 0.5, 1.0, 0, 0, 30, 0, 0});   // black key, sounding at 1 s
+        seq.notes.push_back(Note{64, 1.5, 1.0, 0, 0, 100, 0, 0});  // not yet at 1 s
+        model.setSequence(seq);
+        PianoRollViewport v;
+        v.size = QSize(400, 300);
+        v.keyHeight = 8;
+        v.topPixel = (PianoRollRenderer::kPitchCount - 72) * v.keyHeight;  // C5 near the top
+        v.playhead = 1.0;
+        PianoRollRenderer renderer;
+        renderer.setColors(SceneColors::lightScheme());
+        QImage image(v.size, QImage::Format_RGB32);
+        auto keyColour = [&](int pitch) {
+            QPainter painter(&image);
+            renderer.paint(painter, model, v);
+            painter.end();
+            return image.pixelColor(10, int(PianoRollRenderer::yForPitch(v, pitch) + v.keyHeight / 2)).rgb();
+        };
+        QCOMPARE(keyColour(60), PianoRollRenderer::velocityColor(100).rgb());
+        QCOMPARE(keyColour(61), PianoRollRenderer::velocityColor(30).rgb());
+        QCOMPARE(keyColour(64), SceneColors::lightScheme().keyWhite.rgb());
+        QCOMPARE(keyColour(63), SceneColors::lightScheme().keyBlack.rgb());
+        v.pressedKey = 64;
+        QVERIFY(keyColour(64) != SceneColors::lightScheme().keyWhite.rgb());
+        v.playhead = -1;  // no playhead: only the held key
+        v.pressedKey = -1;
+        QCOMPARE(keyColour(60), SceneColors::lightScheme().keyWhite.rgb());
     }
 
     void twentyMinutePieceRendersQuickly()

@@ -5,6 +5,8 @@
 
 #include <QPainter>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace aichopin {
@@ -65,7 +67,7 @@ void PianoRollRenderer::paint(QPainter &p, const PianoRollModel &model, const Pi
             p.drawLine(QPointF(x, kRulerHeight), QPointF(x, v.size.height()));
         }
     }
-    paintKeyboard(p, v);
+    paintKeyboard(p, model, v);
     paintRuler(p, v);
 }
 
@@ -114,19 +116,36 @@ void PianoRollRenderer::paintNotes(QPainter &p, const PianoRollModel &model, con
     }
 }
 
-void PianoRollRenderer::paintKeyboard(QPainter &p, const PianoRollViewport &v) const
+void PianoRollRenderer::paintKeyboard(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const
 {
     p.fillRect(QRectF(0, kRulerHeight, kKeyboardWidth, v.size.height() - kRulerHeight), m_colors.keyWhite);
     const int first = std::clamp(pitchForY(v, v.size.height()), 0, kPitchCount - 1);
     const int last = std::clamp(pitchForY(v, kRulerHeight), 0, kPitchCount - 1);
+    // Lit keys: each note sounding at the playhead, in its velocity's colour (the loudest of a
+    // key's notes), and the key held down with the mouse.
+    std::array<int, kPitchCount> lit{};
+    if (v.playhead >= 0) {
+        const auto [from, to] = model.notesIn(v.playhead, v.playhead);
+        const std::vector<Note> &notes = model.sequence().notes;
+        for (size_t i = from; i < to; ++i) {
+            const Note &n = notes[i];
+            if (n.start <= v.playhead && v.playhead < n.end() && n.pitch >= 0 && n.pitch < kPitchCount)
+                lit[size_t(n.pitch)] = std::max(lit[size_t(n.pitch)], n.velocity);
+        }
+    }
+    if (v.pressedKey >= 0 && v.pressedKey < kPitchCount)
+        lit[size_t(v.pressedKey)] = std::max(lit[size_t(v.pressedKey)], 80);
     QFont font = p.font();
     font.setPixelSize(std::clamp(int(v.keyHeight * 1.3), 7, 11));
     p.setFont(font);
     for (int pitch = first; pitch <= last; ++pitch) {
         const double y = yForPitch(v, pitch);
-        if (isBlackKey(pitch)) {
+        const bool black = isBlackKey(pitch);
+        if (lit[size_t(pitch)] > 0)
+            p.fillRect(QRectF(0, y, kKeyboardWidth * (black ? 0.6 : 1.0), v.keyHeight), velocityColor(lit[size_t(pitch)]));
+        else if (black)
             p.fillRect(QRectF(0, y, kKeyboardWidth * 0.6, v.keyHeight), m_colors.keyBlack);
-        } else if (pitch % 12 == 0 || pitch % 12 == 5) {
+        if (!black && (pitch % 12 == 0 || pitch % 12 == 5)) {
             p.setPen(m_colors.keyLine);
             p.drawLine(QPointF(0, y + v.keyHeight), QPointF(kKeyboardWidth, y + v.keyHeight));
         }

@@ -1,6 +1,7 @@
 #pragma once
 // Paints a piano roll (keyboard, time ruler, grid, notes coloured by velocity, playhead) for a
-// given viewport. Knows nothing of scrolling or input, so views and image exports share it.
+// given viewport. The keys of the notes sounding at the playhead, and a key held down, are lit
+// on the keyboard in their notes' colours, as on a player piano. Knows nothing of scrolling or input, so views and image exports share it.
 // UI thread (or any thread painting on a QImage).
 
 #include "common/SceneColors.h"
@@ -23,6 +24,7 @@ struct PianoRollViewport {
     double playhead = -1.0;       // seconds; negative hides it
     double selectionFrom = -1.0;  // seconds; a selection is shown when from < to
     double selectionTo = -1.0;
+    int pressedKey = -1;          // a key held down with the mouse, lit on the keyboard
 };
 
 class PianoRollRenderer {
@@ -47,7 +49,7 @@ public:
 private:
     void paintGrid(QPainter &p, const PianoRollViewport &v) const;
     void paintNotes(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const;
-    void paintKeyboard(QPainter &p, const PianoRollViewport &v) const;
+    void paintKeyboard(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const;
     void paintRuler(QPainter &p, const PianoRollViewport &v) const;
 
     SceneColors m_colors = SceneColors::darkScheme();

@@ -236,6 +236,8 @@ void PianoRollView::holdKey(int pitch)
     if (m_heldKey >= 0)
         Q_EMIT keyReleased(m_heldKey);
     m_heldKey = pitch;
+    m_view.pressedKey = pitch;
+    viewport()->update();
     if (pitch >= 0)
         Q_EMIT keyPressed(pitch);
 }
