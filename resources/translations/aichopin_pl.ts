@@ -498,7 +498,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+94"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+101"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -553,12 +553,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+272"/>
+        <location line="+271"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-269"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -649,13 +649,13 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+432"/>
+        <location line="+431"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-449"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -770,7 +770,7 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+404"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -780,7 +780,7 @@
         <translation>Pliki MIDI (*.mid)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Export WAV</source>
         <translation>Eksportuj WAV</translation>
     </message>
@@ -790,7 +790,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-381"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -901,12 +901,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-440"/>
+        <location line="-439"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+334"/>
         <source>Rewrote %1 to %2, seed %3</source>
         <translation>Przepisano od %1 do %2, ziarno %3</translation>
     </message>
@@ -931,7 +931,7 @@
         <translation>Wejście MIDI</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>Cannot record: %1</source>
         <translation>Nie można nagrywać: %1</translation>
     </message>
@@ -946,7 +946,7 @@
         <translation>Nagrywanie z %1: zagraj frazę, a potem naciśnij Zatrzymaj nagrywanie.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+49"/>
         <location line="+34"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
@@ -1278,7 +1278,7 @@ pewny?</translation>
     <name>aichopin::MainWindow</name>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+45"/>
-        <location line="+210"/>
+        <location line="+202"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1288,7 +1288,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-176"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1348,32 +1348,12 @@ pewny?</translation>
         <translation>Eksportuj &amp;MIDI...</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export MIDI</source>
-        <translation>Eksportuj MIDI</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>MIDI files (*.mid)</source>
-        <translation>Pliki MIDI (*.mid)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Export &amp;WAV...</source>
         <translation>Eksportuj &amp;WAV...</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export WAV</source>
-        <translation>Eksportuj WAV</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>WAV audio (*.wav)</source>
-        <translation>Dźwięk WAV (*.wav)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
@@ -1575,7 +1555,7 @@ pewny?</translation>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+98"/>
         <source>C4 (middle C)</source>
         <translation>C4 (środkowe C)</translation>
     </message>
@@ -1593,7 +1573,7 @@ pewny?</translation>
         <translation>Brak dźwięku: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Sound: FluidSynth (%1) through %2</source>
         <translation>Dźwięk: FluidSynth (%1) przez %2</translation>
     </message>
@@ -1603,12 +1583,12 @@ pewny?</translation>
         <translation>Brak urządzenia audio (%1): odtwarzanie bez dźwięku; wyjście MIDI i eksport WAV nadal działają</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Loading the soundfont...</source>
         <translation>Wczytywanie soundfontu...</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+54"/>
         <source>Sound: FluidSynth through %1</source>
         <translation>Dźwięk: FluidSynth przez %1</translation>
     </message>
@@ -1623,7 +1603,7 @@ pewny?</translation>
         <translation>Wyjście MIDI niedostępne: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Sound: MIDI output %1</source>
         <translation>Dźwięk: wyjście MIDI %1</translation>
     </message>

@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+126"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+133"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+473"/>
+        <location line="+472"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -70,7 +70,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+203"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+195"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>

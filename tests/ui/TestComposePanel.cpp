@@ -294,6 +294,22 @@ private Q_SLOTS:
         QCOMPARE(seedIn(lastLabel()), panel.seed());
     }
 
+    void exportsSuggestThePiecesName()
+    {
+        ComposePanel panel;
+        QCOMPARE(panel.exportName(), QStringLiteral("composition"));  // nothing on the roll yet
+        NoteSequence one;
+        one.notes.push_back(Note{60, 0.0, 1.0, 0, 0, 80, 0, 0});
+        const QStringList names{QStringLiteral("chpn-p4.mid (Chopin Prelude No. 4, Opus 28)"), QStringLiteral("scale.mid, rewritten"),
+                                QStringLiteral("Composition 2: 30 s, T 1, seed 7"), QStringLiteral("a/b: c?.MIDI")};
+        const QStringList expected{QStringLiteral("chpn-p4"), QStringLiteral("scale, rewritten"),
+                                   QStringLiteral("Composition 2, 30 s, T 1, seed 7"), QStringLiteral("a-b, c-")};
+        for (int i = 0; i < names.size(); ++i) {
+            panel.showPiece(one, QStringLiteral("Show"), names[i]);
+            QCOMPARE(panel.exportName(), expected[i]);
+        }
+    }
+
     void rewriteSelectionKeepsTheRest()
     {
         ComposePanel panel;

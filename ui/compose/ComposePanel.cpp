@@ -3,6 +3,7 @@
 #include "common/DataPaths.h"
 #include "common/Numbers.h"
 #include "compose/ComposeWorker.h"
+#include "compose/CompositionKeeper.h"
 #include "compose/ConfidenceStrip.h"
 #include "compose/PlaybackController.h"
 #include "compose/TransportBar.h"
@@ -19,6 +20,7 @@
 #include <QCheckBox>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QEventLoop>
 #include <QFileDialog>
@@ -31,10 +33,12 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -347,16 +351,8 @@ void ComposePanel::buildUi()
     connect(m_composeButton, &QPushButton::clicked, this, &ComposePanel::compose);
     connect(m_stopButton, &QPushButton::clicked, this, &ComposePanel::stopComposing);
     connect(m_rewriteButton, &QPushButton::clicked, this, &ComposePanel::rewriteSelection);
-    connect(exportMidiButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), QStringLiteral("composition.mid"), tr("MIDI files (*.mid)"));
-        if (!path.isEmpty())
-            exportMidi(path);
-    });
-    connect(exportWavButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export WAV"), QStringLiteral("composition.wav"), tr("WAV audio (*.wav)"));
-        if (!path.isEmpty())
-            exportWav(path);
-    });
+    connect(exportMidiButton, &QPushButton::clicked, this, &ComposePanel::exportMidiAs);
+    connect(exportWavButton, &QPushButton::clicked, this, &ComposePanel::exportWavAs);
 
     // One action per command, shared with the main window's menus (two shortcuts for one key
     // in a window would be ambiguous and neither would fire).
@@ -701,6 +697,49 @@ void ComposePanel::toggleRecording()
     m_recordButton->setChecked(true);
     m_recordButton->setText(tr("Stop Recording"));
     setMessage(tr("Recording from %1: play a phrase, then press Stop Recording.").arg(m_recorder->portName()));
+}
+
+QString ComposePanel::exportName() const
+{
+    // An opened file's name without its suffix and the title after it; what follows stays
+    // ("scale.mid, rewritten" -> "scale, rewritten").
+    static const QRegularExpression opened(QStringLiteral("^(.+?)\\.(?:midi|mid|kar|rmi)(?: \\(.*\\))?((?:,.*)?)$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = opened.match(m_pieceName);
+    const QString name = CompositionKeeper::safeName(m.hasMatch() ? m.captured(1) + m.captured(2) : m_pieceName);
+    return name.isEmpty() ? QStringLiteral("composition") : name;
+}
+
+QString ComposePanel::askExportPath(const QString &title, const QString &suffix, const QString &filter)
+{
+    QSettings settings;
+    QString dir = settings.value(QStringLiteral("paths/lastExportDir")).toString();
+    if (dir.isEmpty() || !QFileInfo(dir).isDir()) {
+        dir = QStandardPaths::writableLocation(QStandardPaths::MusicLocation);
+        if (!QFileInfo(dir).isDir())
+            dir = QDir::homePath();
+    }
+    QString path = QFileDialog::getSaveFileName(this, title, QDir(dir).filePath(exportName() + QLatin1Char('.') + suffix), filter);
+    if (path.isEmpty())
+        return {};
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + suffix;
+    settings.setValue(QStringLiteral("paths/lastExportDir"), QFileInfo(path).absolutePath());
+    return path;
+}
+
+void ComposePanel::exportMidiAs()
+{
+    const QString path = askExportPath(tr("Export MIDI"), QStringLiteral("mid"), tr("MIDI files (*.mid)"));
+    if (!path.isEmpty())
+        exportMidi(path);
+}
+
+void ComposePanel::exportWavAs()
+{
+    const QString path = askExportPath(tr("Export WAV"), QStringLiteral("wav"), tr("WAV audio (*.wav)"));
+    if (!path.isEmpty())
+        exportWav(path);
 }
 
 bool ComposePanel::exportMidi(const QString &path)

@@ -88,8 +88,16 @@ public:
     // Writes the piece as MIDI (with its settings in text events) or renders it to WAV.
     bool exportMidi(const QString &path);
     bool exportWav(const QString &path);
+    // The file name an export suggests, without suffix: the piece's name made safe for a file
+    // ("chpn-p4.mid (Chopin Prelude No. 4)" -> "chpn-p4", "Composition 2: 30 s, T 1, seed 7" ->
+    // "Composition 2, 30 s, T 1, seed 7"), or "composition".
+    QString exportName() const;
 
 public Q_SLOTS:
+    // Asks where (the last export's folder, else the Music folder; the piece's name) and exports;
+    // the suffix is added when the name typed has none.
+    void exportMidiAs();
+    void exportWavAs();
     void compose();
     void rewriteSelection();
     void stopComposing();
@@ -102,6 +110,7 @@ Q_SIGNALS:
     void pieceChanged(const QString &name);
 
 private:
+    QString askExportPath(const QString &title, const QString &suffix, const QString &filter);
     void drawSeed();
     quint64 seedForNextRun();
     void buildUi();

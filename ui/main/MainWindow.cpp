@@ -117,17 +117,9 @@ void MainWindow::buildMenus()
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Show a MIDI file in the piano roll"));
     file->addSeparator();
-    QAction *exportMidi = file->addAction(tr("Export &MIDI..."), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), QStringLiteral("composition.mid"), tr("MIDI files (*.mid)"));
-        if (!path.isEmpty())
-            m_compose->exportMidi(path);
-    });
+    QAction *exportMidi = file->addAction(tr("Export &MIDI..."), m_compose, &ComposePanel::exportMidiAs);
     exportMidi->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *exportWav = file->addAction(tr("Export &WAV..."), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export WAV"), QStringLiteral("composition.wav"), tr("WAV audio (*.wav)"));
-        if (!path.isEmpty())
-            m_compose->exportWav(path);
-    });
+    QAction *exportWav = file->addAction(tr("Export &WAV..."), m_compose, &ComposePanel::exportWavAs);
     exportWav->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
