@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+70"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+71"/>
         <source>semitone bands</source>
         <translation>pasma półtonowe</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>aichopin::ClassifyDropZone</name>
     <message>
-        <location filename="../../ui/classify/ClassifyDropZone.cpp" line="+29"/>
+        <location filename="../../ui/classify/ClassifyDropZone.cpp" line="+30"/>
         <source>Choose Files...</source>
         <translation>Wybierz pliki...</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>Audio i MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...), MIDI files or folders here</source>
         <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, M4A, AIFF, filmy...), pliki MIDI lub foldery</translation>
     </message>
@@ -368,12 +368,12 @@
         <translation>Eksportuj wyniki</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>JSON with timelines (*.json);;CSV (*.csv)</source>
         <translation>JSON z przebiegami (*.json);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Exported to %1</source>
         <translation>Wyeksportowano do %1</translation>
     </message>
@@ -498,7 +498,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+101"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+102"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -553,12 +553,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+271"/>
+        <location line="+273"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-271"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -648,7 +648,7 @@
         <translation>Kontynuuj plik MIDI</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <location line="+431"/>
         <location line="+20"/>
         <source>Record</source>
@@ -770,7 +770,7 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+404"/>
+        <location line="+398"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -790,7 +790,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-375"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -901,12 +901,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-439"/>
+        <location line="-441"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+334"/>
+        <location line="+336"/>
         <source>Rewrote %1 to %2, seed %3</source>
         <translation>Przepisano od %1 do %2, ziarno %3</translation>
     </message>
@@ -946,7 +946,7 @@
         <translation>Nagrywanie z %1: zagraj frazę, a potem naciśnij Zatrzymaj nagrywanie.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+43"/>
         <location line="+34"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
@@ -1066,7 +1066,7 @@ pewny?</translation>
 <context>
     <name>aichopin::DatasetPanel</name>
     <message>
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+63"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+64"/>
         <source>This recording could not be decoded.</source>
         <translation>Nie można zdekodować tego nagrania.</translation>
     </message>
@@ -1101,7 +1101,7 @@ pewny?</translation>
         <translation>Dodaj folder z muzyką</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>File</source>
         <translation>Plik</translation>
     </message>
@@ -1277,8 +1277,8 @@ pewny?</translation>
 <context>
     <name>aichopin::MainWindow</name>
     <message>
-        <location filename="../../ui/main/MainWindow.cpp" line="+45"/>
-        <location line="+202"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+46"/>
+        <location line="+201"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1288,7 +1288,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-175"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1428,7 +1428,7 @@ pewny?</translation>
         <translation>O &amp;Qt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Open MIDI File</source>
         <translation>Otwórz plik MIDI</translation>
     </message>
@@ -1611,7 +1611,7 @@ pewny?</translation>
 <context>
     <name>aichopin::SpectrogramPanel</name>
     <message>
-        <location filename="../../ui/spectrogram/SpectrogramPanel.cpp" line="+22"/>
+        <location filename="../../ui/spectrogram/SpectrogramPanel.cpp" line="+23"/>
         <source>Open Recording...</source>
         <translation>Otwórz nagranie...</translation>
     </message>
@@ -1631,7 +1631,7 @@ pewny?</translation>
         <translation>Muzyka (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Mel spectrogram</source>
         <translation>Spektrogram melowy</translation>
     </message>

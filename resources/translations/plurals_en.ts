@@ -15,7 +15,7 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+539"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+540"/>
         <location line="+7"/>
         <source>%n clip(s)</source>
         <translation>
@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+133"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+134"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+472"/>
+        <location line="+474"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -47,7 +47,7 @@
 <context>
     <name>aichopin::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+302"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+305"/>
         <location line="+45"/>
         <location line="+8"/>
         <location line="+7"/>

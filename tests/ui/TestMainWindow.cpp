@@ -4,6 +4,7 @@
 #include "main/AboutDialog.h"
 #include "classify/ClassifyPanel.h"
 #include "classify/ClassifyResultsModel.h"
+#include "common/RecentFolders.h"
 #include "compose/ComposePanel.h"
 #include "main/MainWindow.h"
 #include "main/Translations.h"
@@ -259,6 +260,25 @@ private Q_SLOTS:
         w.areas()->setCurrentWidget(w.classifyPanel());
         drop(&w, {QUrl::fromLocalFile(mid)});
         QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(20));
+    }
+
+    void fileDialogsOpenWhereTheUserLastWent()
+    {
+        // Not in whatever folder the app started in: the last one used for that kind of file,
+        // else the Music folder, else home.
+        namespace rf = recentfolders;
+        QSettings().remove(QStringLiteral("paths"));
+        const QString music = QStandardPaths::writableLocation(QStandardPaths::MusicLocation);
+        const QString fallback = QFileInfo(music).isDir() ? music : QDir::homePath();
+        QCOMPARE(rf::folder(rf::kExport), fallback);
+        QDir(m_dir.path()).mkpath(QStringLiteral("exports/inner"));
+        rf::remember(rf::kExport, m_dir.filePath("exports/piece.mid"));  // a file: its folder
+        QCOMPARE(rf::folder(rf::kExport), m_dir.filePath("exports"));
+        QCOMPARE(rf::folder(rf::kRecordings), fallback);  // each kind its own
+        rf::remember(rf::kRecordings, m_dir.filePath("exports/inner"));  // a folder: itself
+        QCOMPARE(rf::folder(rf::kRecordings), m_dir.filePath("exports/inner"));
+        QVERIFY(QDir(m_dir.filePath("exports/inner")).removeRecursively());
+        QCOMPARE(rf::folder(rf::kRecordings), fallback);  // gone since: not offered
     }
 
     void thePieceOnTheRollCanBeClassified()

@@ -1,5 +1,6 @@
 #include "classify/ClassifyDropZone.h"
 #include "common/NaturalOrder.h"
+#include "common/RecentFolders.h"
 #include "listen/MediaFiles.h"
 
 #include <QDirIterator>
@@ -32,10 +33,12 @@ ClassifyDropZone::ClassifyDropZone(QWidget *parent) : QFrame(parent)
     layout->addWidget(m_label, 1);
     layout->addWidget(m_choose);
     connect(m_choose, &QPushButton::clicked, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Choose recordings or MIDI files"), {},
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Choose recordings or MIDI files"), recentfolders::folder(recentfolders::kRecordings),
                                                                 tr("Audio and MIDI (%1);;All files (*)").arg(mediafiles::dialogPatterns()));
-        if (!files.isEmpty())
-            Q_EMIT filesChosen(files);
+        if (files.isEmpty())
+            return;
+        recentfolders::remember(recentfolders::kRecordings, files.first());
+        Q_EMIT filesChosen(files);
     });
     setHighlighted(false);
     setMessage(hint());

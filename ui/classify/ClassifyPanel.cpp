@@ -8,6 +8,7 @@
 #include "classify/ClassifyWorker.h"
 #include "classify/PChopinBarDelegate.h"
 #include "common/Numbers.h"
+#include "common/RecentFolders.h"
 #include "compose/FilePlayer.h"
 #include "listen/MediaFiles.h"
 #include "spectrogram/SpectrogramView.h"
@@ -612,10 +613,14 @@ bool ClassifyPanel::exportResults(const QString &path, QString *error)
 void ClassifyPanel::exportDialog()
 {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("classification.json"),
-                                                      tr("JSON with timelines (*.json);;CSV (*.csv)"), &filter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Export results"),
+                                                QDir(recentfolders::folder(recentfolders::kExport)).filePath(QStringLiteral("classification.json")),
+                                                tr("JSON with timelines (*.json);;CSV (*.csv)"), &filter);
     if (path.isEmpty())
         return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter.contains(QLatin1String("*.csv")) ? QStringLiteral(".csv") : QStringLiteral(".json");
+    recentfolders::remember(recentfolders::kExport, path);
     QString error;
     if (!exportResults(path, &error))
         m_drop->setMessage(error, true);

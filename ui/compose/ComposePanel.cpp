@@ -2,6 +2,7 @@
 
 #include "common/DataPaths.h"
 #include "common/Numbers.h"
+#include "common/RecentFolders.h"
 #include "compose/ComposeWorker.h"
 #include "compose/CompositionKeeper.h"
 #include "compose/ConfidenceStrip.h"
@@ -217,12 +218,14 @@ void ComposePanel::buildUi()
     connect(m_source, &QComboBox::activated, this, [this](int index) {
         if (Source(m_source->itemData(index).toInt()) != Source::MidiFile)
             return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Continue a MIDI File"), QString(),
+        const QString path = QFileDialog::getOpenFileName(this, tr("Continue a MIDI File"), recentfolders::folder(recentfolders::kOpen),
                                                           tr("MIDI files (%1);;All files (*)").arg(mediafiles::midiPatterns()));
-        if (!path.isEmpty())
-            setSource(Source::MidiFile, path);
-        else
+        if (path.isEmpty()) {
             m_source->setCurrentIndex(0);
+            return;
+        }
+        recentfolders::remember(recentfolders::kOpen, path);
+        setSource(Source::MidiFile, path);
     });
     m_recordButton = new QPushButton(tr("Record"), this);
     m_recordButton->setCheckable(true);
@@ -712,19 +715,13 @@ QString ComposePanel::exportName() const
 
 QString ComposePanel::askExportPath(const QString &title, const QString &suffix, const QString &filter)
 {
-    QSettings settings;
-    QString dir = settings.value(QStringLiteral("paths/lastExportDir")).toString();
-    if (dir.isEmpty() || !QFileInfo(dir).isDir()) {
-        dir = QStandardPaths::writableLocation(QStandardPaths::MusicLocation);
-        if (!QFileInfo(dir).isDir())
-            dir = QDir::homePath();
-    }
+    const QString dir = recentfolders::folder(recentfolders::kExport);
     QString path = QFileDialog::getSaveFileName(this, title, QDir(dir).filePath(exportName() + QLatin1Char('.') + suffix), filter);
     if (path.isEmpty())
         return {};
     if (QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + suffix;
-    settings.setValue(QStringLiteral("paths/lastExportDir"), QFileInfo(path).absolutePath());
+    recentfolders::remember(recentfolders::kExport, path);
     return path;
 }
 

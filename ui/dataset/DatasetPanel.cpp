@@ -3,6 +3,7 @@
 #include "classifier/ClassifierDataset.h"
 #include "common/NaturalOrder.h"
 #include "common/Numbers.h"
+#include "common/RecentFolders.h"
 #include "compose/PlaybackController.h"
 #include "composer/ComposerConfig.h"
 #include "composer/ComposerCorpus.h"
@@ -92,9 +93,11 @@ void DatasetPanel::buildUi()
     add->setToolTip(tr("Add a folder of MIDI and audio files"));
     remove->setToolTip(tr("Forget the selected folder (its files stay on disk)"));
     connect(add, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a Folder of Music"));
-        if (!dir.isEmpty())
-            addFolder(dir);
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a Folder of Music"), recentfolders::folder(recentfolders::kMusicFolder));
+        if (dir.isEmpty())
+            return;
+        recentfolders::remember(recentfolders::kMusicFolder, dir);
+        addFolder(dir);
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         if (auto *item = m_folderList->currentItem())

@@ -4,6 +4,7 @@
 #include "classify/ClassifyPanel.h"
 #include "compose/ComposePanel.h"
 #include "compose/CompositionKeeper.h"
+#include "common/RecentFolders.h"
 #include "dataset/DatasetPanel.h"
 #include "listen/MediaFiles.h"
 #include "spectrogram/SpectrogramPanel.h"
@@ -166,12 +167,11 @@ void MainWindow::buildMenus()
 
 void MainWindow::openDialog()
 {
-    QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open MIDI File"), settings.value(QStringLiteral("paths/lastOpenDir")).toString(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open MIDI File"), recentfolders::folder(recentfolders::kOpen),
                                                       tr("MIDI files (%1);;All files (*)").arg(mediafiles::midiPatterns()));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("paths/lastOpenDir"), QFileInfo(path).absolutePath());
+    recentfolders::remember(recentfolders::kOpen, path);
     openFile(path);
 }
 

@@ -1,5 +1,6 @@
 #include "spectrogram/SpectrogramPanel.h"
 
+#include "common/RecentFolders.h"
 #include "compose/FilePlayer.h"
 #include "listen/MediaFiles.h"
 #include "spectrogram/SpectrogramView.h"
@@ -22,10 +23,12 @@ SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(
     auto *open = new QPushButton(tr("Open Recording..."), this);
     open->setToolTip(tr("Show the spectrogram of a recording (mp3, wav, flac, ogg, m4a, aiff, the sound of a video...) or a MIDI file"));
     connect(open, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a Recording"), QString(),
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a Recording"), recentfolders::folder(recentfolders::kRecordings),
                                                           tr("Music (%1);;All files (*)").arg(mediafiles::dialogPatterns()));
-        if (!path.isEmpty())
-            openFile(path);
+        if (path.isEmpty())
+            return;
+        recentfolders::remember(recentfolders::kRecordings, path);
+        openFile(path);
     });
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("Mel spectrogram"));
