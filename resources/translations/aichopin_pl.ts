@@ -498,7 +498,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+102"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+101"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -553,12 +553,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+273"/>
+        <location line="+237"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-235"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -586,31 +586,6 @@
         <location line="+5"/>
         <source>Top-p: choose only among the most likely events that together hold this much probability</source>
         <translation>Top-p: wybieraj tylko spośród najbardziej prawdopodobnych zdarzeń, które razem mają tyle prawdopodobieństwa</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Seed: the same seed and settings compose the same notes</source>
-        <translation>Ziarno: to samo ziarno i te same ustawienia dają te same nuty</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New each time</source>
-        <translation>Nowe za każdym razem</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Draw a new seed for each Compose and Rewrite, so each gives new music. Typing a seed unticks it: that seed is then repeated.</source>
-        <translation>Losuj nowe ziarno przy każdym komponowaniu i przepisywaniu, by za każdym razem powstała nowa muzyka. Wpisanie ziarna odznacza to pole: to ziarno jest wtedy powtarzane.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Random</source>
-        <translation>Losowe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pick a new random seed</source>
-        <translation>Wylosuj nowe ziarno</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -649,13 +624,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+431"/>
+        <location line="+413"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-449"/>
+        <location line="-431"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -690,7 +665,7 @@
         <translation>&amp;Ziarno</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Continue &amp;from</source>
         <translation>&amp;Na podstawie</translation>
     </message>
@@ -770,7 +745,7 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+398"/>
+        <location line="+382"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -790,7 +765,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-359"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -815,7 +790,7 @@
         <translation>Model: wczytywanie %1...</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+18"/>
         <source>MIDI file: %1</source>
         <translation>Plik MIDI: %1</translation>
     </message>
@@ -901,12 +876,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-441"/>
+        <location line="-423"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+336"/>
+        <location line="+318"/>
         <source>Rewrote %1 to %2, seed %3</source>
         <translation>Przepisano od %1 do %2, ziarno %3</translation>
     </message>
@@ -1606,6 +1581,34 @@ pewny?</translation>
         <location line="+8"/>
         <source>Sound: MIDI output %1</source>
         <translation>Dźwięk: wyjście MIDI %1</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::SeedControl</name>
+    <message>
+        <location filename="../../ui/compose/SeedControl.cpp" line="+18"/>
+        <source>Seed: the same seed and settings compose the same notes</source>
+        <translation>Ziarno: to samo ziarno i te same ustawienia dają te same nuty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random</source>
+        <translation>Losowe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick a new random seed</source>
+        <translation>Wylosuj nowe ziarno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New each time</source>
+        <translation>Nowe za każdym razem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draw a new seed for each Compose and Rewrite, so each gives new music. Typing a seed unticks it: that seed is then repeated.</source>
+        <translation>Losuj nowe ziarno przy każdym komponowaniu i przepisywaniu, by za każdym razem powstała nowa muzyka. Wpisanie ziarna odznacza to pole: to ziarno jest wtedy powtarzane.</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+134"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+133"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+474"/>
+        <location line="+438"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>

@@ -7,6 +7,7 @@
 #include "compose/CompositionKeeper.h"
 #include "compose/ConfidenceStrip.h"
 #include "compose/PlaybackController.h"
+#include "compose/SeedControl.h"
 #include "compose/TransportBar.h"
 #include "listen/MediaFiles.h"
 #include "midi/SmfReader.h"
@@ -33,11 +34,9 @@
 #include <QListWidget>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QUndoCommand>
@@ -188,25 +187,7 @@ void ComposePanel::buildUi()
     m_topP->setSingleStep(0.01);
     m_topP->setValue(0.95);
     m_topP->setToolTip(tr("Top-p: choose only among the most likely events that together hold this much probability"));
-    m_seed = new QSpinBox(this);
-    m_seed->setRange(0, std::numeric_limits<int>::max());
-    m_seed->setToolTip(tr("Seed: the same seed and settings compose the same notes"));
-    m_newSeedEachTime = new QCheckBox(tr("New each time"), this);
-    m_newSeedEachTime->setObjectName(QStringLiteral("newSeedEachTime"));
-    m_newSeedEachTime->setChecked(true);
-    m_newSeedEachTime->setToolTip(tr("Draw a new seed for each Compose and Rewrite, so each gives new music. "
-                                     "Typing a seed unticks it: that seed is then repeated."));
-    drawSeed();
-    // A seed the user types is one they want: kept for the next runs, not drawn over.
-    connect(m_seed, &QSpinBox::valueChanged, this, [this] {
-        if (m_drawingSeed)
-            return;
-        m_newSeedEachTime->setChecked(false);
-        m_seedUsed = false;
-    });
-    auto *randomSeed = new QPushButton(tr("Random"), this);
-    randomSeed->setToolTip(tr("Pick a new random seed"));
-    connect(randomSeed, &QPushButton::clicked, this, &ComposePanel::drawSeed);
+    m_seed = new SeedControl(this);
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("continueFrom"));
     m_source->addItem(tr("Nothing"), int(Source::Nothing));
@@ -248,10 +229,8 @@ void ComposePanel::buildUi()
     controls->addWidget(m_temperature);
     controls->addWidget(label(tr("Top-&p"), m_topP));
     controls->addWidget(m_topP);
-    controls->addWidget(label(tr("S&eed"), m_seed));
+    controls->addWidget(label(tr("S&eed"), m_seed->spinBox()));
     controls->addWidget(m_seed);
-    controls->addWidget(randomSeed);
-    controls->addWidget(m_newSeedEachTime);
     controls->addStretch(1);
     auto *continueRow = new QHBoxLayout;
     continueRow->addWidget(label(tr("Continue &from"), m_source));
@@ -392,27 +371,11 @@ void ComposePanel::setModelPath(const QString &path)
 void ComposePanel::setSeconds(double seconds) { m_seconds->setValue(seconds); }
 void ComposePanel::setTemperature(double t) { m_temperature->setValue(t); }
 void ComposePanel::setTopP(double p) { m_topP->setValue(p); }
-void ComposePanel::setSeed(quint64 seed) { m_seed->setValue(int(std::min<quint64>(seed, std::numeric_limits<int>::max()))); }
+void ComposePanel::setSeed(quint64 seed) { m_seed->setSeed(seed); }
 
-quint64 ComposePanel::seed() const { return quint64(m_seed->value()); }
+quint64 ComposePanel::seed() const { return m_seed->seed(); }
 
-void ComposePanel::drawSeed()
-{
-    m_drawingSeed = true;
-    m_seed->setValue(int(QRandomGenerator::global()->bounded(1, 1000000)));
-    m_drawingSeed = false;
-    m_seedUsed = false;
-}
-
-quint64 ComposePanel::seedForNextRun()
-{
-    // Composing again (or rewriting the same bars again) with the seed just used would write
-    // the same notes: a new one is drawn, and shown, unless the user keeps theirs.
-    if (m_seedUsed && m_newSeedEachTime->isChecked())
-        drawSeed();
-    m_seedUsed = true;
-    return seed();
-}
+QCheckBox *ComposePanel::newSeedEachTime() const { return m_seed->newEachTime(); }
 
 void ComposePanel::setSource(Source source, const QString &midiFile)
 {
@@ -534,7 +497,7 @@ void ComposePanel::compose()
     options.seconds = m_seconds->value();
     options.temperature = m_temperature->value();
     options.topP = m_topP->value();
-    options.seed = seedForNextRun();
+    options.seed = m_seed->takeForRun();
     options.threads = 1;
     m_rewriteFrom = m_rewriteTo = -1;
     startGeneration(options, tr("Composition %1: %2 s, T %3, seed %4").arg(m_compositions + 1).arg(options.seconds).arg(options.temperature).arg(options.seed));
@@ -553,7 +516,7 @@ void ComposePanel::rewriteSelection()
     options.seconds = std::max(1.0, m_rewriteTo - m_rewriteFrom);
     options.temperature = m_temperature->value();
     options.topP = m_topP->value();
-    options.seed = seedForNextRun();
+    options.seed = m_seed->takeForRun();
     m_beforeRewrite = m_piece;
     startGeneration(options, tr("Rewrote %1 to %2, seed %3").arg(TransportBar::clock(m_rewriteFrom), TransportBar::clock(m_rewriteTo)).arg(options.seed));
 }

@@ -23,7 +23,6 @@ class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
-class QSpinBox;
 class QUndoStack;
 
 namespace aichopin {
@@ -34,6 +33,7 @@ class MidiRecorder;
 class PianoRollModel;
 class PianoRollView;
 class PlaybackController;
+class SeedControl;
 class TransportBar;
 
 class ComposePanel : public QWidget {
@@ -75,7 +75,7 @@ public:
     // and Rewrite repeats it. Ticked (at start), each draws a new seed once the shown one is used.
     void setSeed(quint64 seed);
     quint64 seed() const;
-    QCheckBox *newSeedEachTime() const { return m_newSeedEachTime; }
+    QCheckBox *newSeedEachTime() const;
     void setSource(Source source, const QString &midiFile = {});
 
     // Shows a piece (an opened file), undoably: label names the step in Edit > Undo, name the
@@ -111,8 +111,6 @@ Q_SIGNALS:
 
 private:
     QString askExportPath(const QString &title, const QString &suffix, const QString &filter);
-    void drawSeed();
-    quint64 seedForNextRun();
     void buildUi();
     void startGeneration(GenerationOptions options, const QString &label);
     void onEvents(const ComposedEvents &events);
@@ -145,10 +143,7 @@ private:
     QDoubleSpinBox *m_seconds = nullptr;
     QDoubleSpinBox *m_temperature = nullptr;
     QDoubleSpinBox *m_topP = nullptr;
-    QSpinBox *m_seed = nullptr;
-    QCheckBox *m_newSeedEachTime = nullptr;
-    bool m_seedUsed = false;     // the seed shown has composed something
-    bool m_drawingSeed = false;  // the seed is being drawn, not set by the user
+    SeedControl *m_seed = nullptr;
     QComboBox *m_source = nullptr;
     QCheckBox *m_showConfidence = nullptr;
     QLabel *m_modelLabel = nullptr;
