@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>PianoRollRenderer</name>
+    <message>
+        <location filename="../../ui/pianoroll/PianoRollRenderer.cpp" line="+224"/>
+        <source>bar</source>
+        <translation>takt</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../../ui/classify/ClassifyPanel.cpp" line="+71"/>
@@ -1538,6 +1546,11 @@ pewny?</translation>
         <location line="+13"/>
         <source>%1, velocity %2: %3 to %4 (%5 s)</source>
         <translation>%1, siła uderzenia %2: od %3 do %4 (%5 s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, bar %2</source>
+        <translation>%1, takt %2</translation>
     </message>
 </context>
 <context>

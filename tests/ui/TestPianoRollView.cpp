@@ -203,6 +203,50 @@ private Q_SLOTS:
         QCOMPARE(keyColour(60), SceneColors::lightScheme().keyWhite.rgb());
     }
 
+    void aPieceWithAMetreCountsBars()
+    {
+        // A MIDI file's time signatures, through its tempo map (120 bpm here: a quarter is
+        // 0.5 s): 3/4, then 2/4 from a signature in the middle of bar 2, which takes over at
+        // the next bar line.
+        NoteSequence seq;
+        seq.notes.push_back(Note{60, 0.0, 4.0, 0, 0, 80, 0, 0});
+        seq.timeSignatures = {TimeSignature{0, 3, 4}, TimeSignature{480 * 4, 2, 4}};
+        seq.syncTicksFromSeconds();
+        PianoRollModel model;
+        model.setSequence(seq);
+        QCOMPARE(model.barStarts(), (std::vector<double>{0.0, 1.5, 3.0, 4.0, 5.0}));  // one past the end
+        QCOMPARE(model.barAt(0.0), 1);
+        QCOMPARE(model.barAt(1.6), 2);
+        QCOMPARE(model.barAt(3.9), 3);
+        // A composition has no metre: no bars, the roll counts seconds.
+        NoteSequence composed = seq;
+        composed.timeSignatures.clear();
+        PianoRollModel plain;
+        plain.setSequence(composed);
+        QVERIFY(plain.barStarts().empty());
+        QCOMPARE(plain.barAt(1.0), 0);
+
+        // Marks stand at least so far apart: every bar when wide, every fourth when 15 px.
+        PianoRollViewport v;
+        v.size = QSize(800, 300);
+        v.pixelsPerSecond = 100;
+        QCOMPARE(PianoRollRenderer::visibleBars(model, v, 36).every, 1);
+        QCOMPARE(PianoRollRenderer::visibleBars(plain, v, 36).every, 0);
+        v.pixelsPerSecond = 15;  // the narrowest bar, 1 s, is 15 px
+        QCOMPARE(PianoRollRenderer::visibleBars(model, v, 36).every, 4);
+
+        // Hovering a note names its bar too.
+        PianoRollView view(&model);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setPixelsPerSecond(100);
+        view.scrollToTime(0);
+        const PianoRollViewport &shown = view.viewportState();
+        const QPointF at(PianoRollRenderer::xForTime(shown, 2.0), PianoRollRenderer::yForPitch(shown, 60) + shown.keyHeight / 2);
+        QVERIFY2(view.toolTipAt(at).endsWith(QLatin1String("(4.00 s), bar 1")), qPrintable(view.toolTipAt(at)));
+    }
+
     void twentyMinutePieceRendersQuickly()
     {
         PianoRollModel model;

@@ -27,6 +27,13 @@ public:
     // start, so the search is a binary search bounded by the longest note.
     std::pair<size_t, size_t> notesIn(double from, double to) const;
 
+    // Where the bars start, in seconds, for a piece with a metre (a MIDI file's time signatures,
+    // through its tempo map): one past the end of the music. Empty for a piece without one (a
+    // composition: performance timing, no bars), whose roll counts seconds.
+    const std::vector<double> &barStarts() const { return m_bars; }
+    // The bar (1 = the first) holding a time, 0 when there are no bars.
+    int barAt(double seconds) const;
+
 Q_SIGNALS:
     void reset();
     void notesAppended(size_t firstNewIndex);
@@ -35,6 +42,9 @@ private:
     NoteSequence m_sequence;
     double m_duration = 0.0;
     double m_longest = 0.0;
+    std::vector<double> m_bars;
+
+    void updateBars();
 };
 
 }  // namespace aichopin

@@ -3,11 +3,13 @@
 #include "common/TimeAxis.h"
 #include "pianoroll/PianoRollModel.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
 namespace aichopin {
 
@@ -52,7 +54,7 @@ QColor PianoRollRenderer::velocityColor(int velocity)
 void PianoRollRenderer::paint(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const
 {
     p.fillRect(QRect(QPoint(0, 0), v.size), m_colors.background);
-    paintGrid(p, v);
+    paintGrid(p, model, v);
     paintNotes(p, model, v);
     if (v.selectionFrom < v.selectionTo) {
         const double x0 = std::max<double>(kKeyboardWidth, xForTime(v, v.selectionFrom));
@@ -68,10 +70,31 @@ void PianoRollRenderer::paint(QPainter &p, const PianoRollModel &model, const Pi
         }
     }
     paintKeyboard(p, model, v);
-    paintRuler(p, v);
+    paintRuler(p, model, v);
 }
 
-void PianoRollRenderer::paintGrid(QPainter &p, const PianoRollViewport &v) const
+PianoRollRenderer::BarSpan PianoRollRenderer::visibleBars(const PianoRollModel &model, const PianoRollViewport &v, double minPixels)
+{
+    const std::vector<double> &bars = model.barStarts();
+    if (bars.size() < 2)
+        return {};
+    const double from = timeForX(v, kKeyboardWidth), to = timeForX(v, v.size.width());
+    BarSpan span;
+    span.first = size_t(std::max<std::ptrdiff_t>(0, std::upper_bound(bars.begin(), bars.end(), from) - bars.begin() - 1));
+    span.last = size_t(std::upper_bound(bars.begin(), bars.end(), to) - bars.begin());
+    // The narrowest bar in view sets the spacing, so marks never crowd where the tempo rushes.
+    double narrowest = std::numeric_limits<double>::max();
+    for (size_t i = span.first; i + 1 < bars.size() && i < span.last; ++i)
+        narrowest = std::min(narrowest, bars[i + 1] - bars[i]);
+    if (narrowest == std::numeric_limits<double>::max())
+        narrowest = bars[1] - bars[0];
+    span.every = 1;
+    while (span.every < 1024 && narrowest * span.every * v.pixelsPerSecond < minPixels)
+        span.every *= 2;
+    return span;
+}
+
+void PianoRollRenderer::paintGrid(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const
 {
     const int w = v.size.width();
     const int first = std::clamp(pitchForY(v, v.size.height()), 0, kPitchCount - 1);
@@ -85,8 +108,16 @@ void PianoRollRenderer::paintGrid(QPainter &p, const PianoRollViewport &v) const
             p.drawLine(QPointF(kKeyboardWidth, y + v.keyHeight), QPointF(w, y + v.keyHeight));
         }
     }
-    const double step = timeaxis::step(v.pixelsPerSecond);
     p.setPen(m_colors.timeGrid);
+    if (const BarSpan bars = visibleBars(model, v, 6); bars.every > 0) {
+        for (size_t i = bars.first; i < bars.last; ++i) {
+            const double x = xForTime(v, model.barStarts()[i]);
+            if (i % size_t(bars.every) == 0 && x >= kKeyboardWidth)
+                p.drawLine(QPointF(x, kRulerHeight), QPointF(x, v.size.height()));
+        }
+        return;
+    }
+    const double step = timeaxis::step(v.pixelsPerSecond);
     const double endSeconds = timeForX(v, w);
     for (double t = std::floor(v.startSeconds / step) * step; t <= endSeconds; t += step) {
         const double x = xForTime(v, t);
@@ -159,7 +190,7 @@ void PianoRollRenderer::paintKeyboard(QPainter &p, const PianoRollModel &model, 
     p.drawLine(QPointF(kKeyboardWidth - 0.5, kRulerHeight), QPointF(kKeyboardWidth - 0.5, v.size.height()));
 }
 
-void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollViewport &v) const
+void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const
 {
     const int w = v.size.width();
     p.fillRect(QRectF(0, 0, w, kRulerHeight), m_colors.rulerBackground);
@@ -168,16 +199,29 @@ void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollViewport &v) cons
     font.setPixelSize(11);
     p.setFont(font);
     p.setPen(m_colors.rulerText);
-    const double endSeconds = timeForX(v, w);
-    for (double t = std::max(0.0, std::floor(v.startSeconds / step) * step); t <= endSeconds; t += step) {
-        const double x = xForTime(v, t);
-        if (x < kKeyboardWidth)
-            continue;
-        p.drawLine(QPointF(x, kRulerHeight - 6), QPointF(x, kRulerHeight));
-        p.drawText(QPointF(x + 3, kRulerHeight - 8), timeaxis::label(t, step));
+    const BarSpan bars = visibleBars(model, v, 36);
+    if (bars.every > 0) {
+        // Bar numbers, 1 for the first bar, as a score counts them.
+        for (size_t i = bars.first; i < bars.last; ++i) {
+            const double x = xForTime(v, model.barStarts()[i]);
+            if (i % size_t(bars.every) != 0 || x < kKeyboardWidth)
+                continue;
+            p.drawLine(QPointF(x, kRulerHeight - 6), QPointF(x, kRulerHeight));
+            p.drawText(QPointF(x + 3, kRulerHeight - 8), QString::number(i + 1));
+        }
+    } else {
+        const double endSeconds = timeForX(v, w);
+        for (double t = std::max(0.0, std::floor(v.startSeconds / step) * step); t <= endSeconds; t += step) {
+            const double x = xForTime(v, t);
+            if (x < kKeyboardWidth)
+                continue;
+            p.drawLine(QPointF(x, kRulerHeight - 6), QPointF(x, kRulerHeight));
+            p.drawText(QPointF(x + 3, kRulerHeight - 8), timeaxis::label(t, step));
+        }
     }
     p.fillRect(QRectF(0, 0, kKeyboardWidth, kRulerHeight), m_colors.rulerBackground);
-    p.drawText(QRectF(0, 0, kKeyboardWidth, kRulerHeight), Qt::AlignCenter, QStringLiteral("s"));
+    p.drawText(QRectF(0, 0, kKeyboardWidth, kRulerHeight), Qt::AlignCenter,
+               bars.every > 0 ? QCoreApplication::translate("PianoRollRenderer", "bar") : QStringLiteral("s"));
     if (v.playhead >= 0) {
         const double x = xForTime(v, v.playhead);
         if (x >= kKeyboardWidth) {

@@ -1,6 +1,7 @@
 #pragma once
 // Paints a piano roll (keyboard, time ruler, grid, notes coloured by velocity, playhead) for a
-// given viewport. The keys of the notes sounding at the playhead, and a key held down, are lit
+// given viewport; a piece with a metre (a MIDI file's) gets bar lines and bar numbers, others
+// seconds. The keys of the notes sounding at the playhead, and a key held down, are lit
 // on the keyboard in their notes' colours, as on a player piano. Knows nothing of scrolling or input, so views and image exports share it.
 // UI thread (or any thread painting on a QImage).
 
@@ -45,12 +46,19 @@ public:
     static double yForPitch(const PianoRollViewport &v, int pitch);  // top edge of the row
     static int pitchForY(const PianoRollViewport &v, double y);
     static QColor velocityColor(int velocity);
+    // For a piece with bars: the visible bars [first, last) and every how many to mark (so
+    // that marks stand at least minPixels apart); {0, 0, 0} without bars.
+    struct BarSpan {
+        size_t first = 0, last = 0;
+        int every = 0;
+    };
+    static BarSpan visibleBars(const PianoRollModel &model, const PianoRollViewport &v, double minPixels);
 
 private:
-    void paintGrid(QPainter &p, const PianoRollViewport &v) const;
+    void paintGrid(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const;
     void paintNotes(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const;
     void paintKeyboard(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const;
-    void paintRuler(QPainter &p, const PianoRollViewport &v) const;
+    void paintRuler(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const;
 
     SceneColors m_colors = SceneColors::darkScheme();
 };

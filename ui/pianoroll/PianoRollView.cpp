@@ -288,8 +288,10 @@ QString PianoRollView::toolTipAt(QPointF pos) const
             hit = &n;
     if (!hit)
         return key;
-    return tr("%1, velocity %2: %3 to %4 (%5 s)")
-        .arg(key).arg(hit->velocity).arg(noteClock(hit->start), noteClock(hit->end()), decimal(hit->duration, 2));
+    const QString text = tr("%1, velocity %2: %3 to %4 (%5 s)")
+                             .arg(key).arg(hit->velocity).arg(noteClock(hit->start), noteClock(hit->end()), decimal(hit->duration, 2));
+    const int bar = m_model->barAt(hit->start);
+    return bar > 0 ? tr("%1, bar %2").arg(text).arg(bar) : text;
 }
 
 bool PianoRollView::viewportEvent(QEvent *event)

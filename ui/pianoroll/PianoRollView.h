@@ -40,7 +40,7 @@ public:
     bool hasSelection() const { return m_view.selectionFrom < m_view.selectionTo; }
 
     // What hovering at pos (viewport coordinates) shows: over a note, its pitch, velocity, start,
-    // end and length; over the keyboard or an empty row, the key's name; over the ruler, nothing.
+    // end and length (and bar, in a piece with bars); over the keyboard or an empty row, the key's name; over the ruler, nothing.
     QString toolTipAt(QPointF pos) const;
 
 Q_SIGNALS:
