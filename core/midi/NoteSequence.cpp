@@ -112,6 +112,7 @@ NoteSequence NoteSequence::before(double time) const
 {
     NoteSequence out;
     out.tempoMap = tempoMap;
+    out.timeSignatures = timeSignatures;  // the metre goes on (a rewrite keeps the file's bars)
     for (Note n : notes)
         if (n.start < time) {
             n.duration = std::min(n.duration, time - n.start);

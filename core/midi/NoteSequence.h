@@ -37,7 +37,8 @@ public:
     void syncTicksFromSeconds();
 
     // The part before 'time': the notes that start before it, cut there, and the pedal events
-    // before it, with this piece's tempo map. What a continuation from 'time' is primed with.
+    // before it, with this piece's tempo map and time signatures. What a continuation from 'time'
+    // is primed with.
     NoteSequence before(double time) const;
     // This piece with the range [from, to) written again from 'continuation', a piece that
     // continues before(from) (its notes before 'from' are ignored): this piece's part before

@@ -632,13 +632,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+413"/>
+        <location line="+416"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-431"/>
+        <location line="-434"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -753,7 +753,12 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+382"/>
+        <location line="+212"/>
+        <source>Rewrote bars %1 to %2, seed %3</source>
+        <translation>Przepisano takty od %1 do %2, ziarno %3</translation>
+    </message>
+    <message>
+        <location line="+173"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -773,7 +778,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-362"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -848,7 +853,7 @@
         <translation>Kompozycja %1: %2 s, T %3, ziarno %4</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Composing...</source>
         <translation>Komponowanie...</translation>
     </message>
@@ -884,12 +889,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-423"/>
+        <location line="-426"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+318"/>
+        <location line="+321"/>
         <source>Rewrote %1 to %2, seed %3</source>
         <translation>Przepisano od %1 do %2, ziarno %3</translation>
     </message>

@@ -310,6 +310,30 @@ private Q_SLOTS:
         }
     }
 
+    void rewritingBarsOfAPieceWithAMetre()
+    {
+        // A MIDI file in 4/4 at 120 bpm: bars of 2 s. The rewrite is named in bars and the
+        // piece keeps its metre, so the roll still counts bars.
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        waitReady(panel);
+        NoteSequence piece;
+        for (int i = 0; i < 32; ++i)
+            piece.notes.push_back(Note{60 + i % 12, i * 0.5, 0.4, 0, 0, 70, 0, 0});
+        piece.timeSignatures = {TimeSignature{0, 4, 4}};
+        piece.syncTicksFromSeconds();
+        panel.showPiece(piece, QStringLiteral("Open march.mid"), QStringLiteral("march.mid"));
+        QVERIFY(!panel.rollModel()->barStarts().empty());
+        panel.roll()->setSelection(2.0, 6.0);
+        panel.setSeed(3);
+        panel.rewriteSelection();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Rewrote bars 2 to 3, seed 3"));
+        QVERIFY(!panel.rollModel()->barStarts().empty());
+        QCOMPARE(panel.rollModel()->barAt(6.5), 4);
+    }
+
     void rewriteSelectionKeepsTheRest()
     {
         ComposePanel panel;

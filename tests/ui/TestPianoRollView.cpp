@@ -245,6 +245,22 @@ private Q_SLOTS:
         const PianoRollViewport &shown = view.viewportState();
         const QPointF at(PianoRollRenderer::xForTime(shown, 2.0), PianoRollRenderer::yForPitch(shown, 60) + shown.keyHeight / 2);
         QVERIFY2(view.toolTipAt(at).endsWith(QLatin1String("(4.00 s), bar 1")), qPrintable(view.toolTipAt(at)));
+
+        // Shift+drag selects whole bars (to the nearest bar lines); with Ctrl too, any range.
+        auto xAt = [&shown](double seconds) { return int(std::lround(PianoRollRenderer::xForTime(shown, seconds))); };
+        auto drag = [&](double from, double to, Qt::KeyboardModifiers mods) {
+            const int y = 200;
+            QTest::mousePress(view.viewport(), Qt::LeftButton, mods, QPoint(xAt(from), y));
+            QMouseEvent move(QEvent::MouseMove, QPointF(xAt(to), y), view.viewport()->mapToGlobal(QPointF(xAt(to), y)), Qt::NoButton,
+                             Qt::LeftButton, mods);
+            QApplication::sendEvent(view.viewport(), &move);
+            QTest::mouseRelease(view.viewport(), Qt::LeftButton, mods, QPoint(xAt(to), y));
+        };
+        drag(1.3, 3.2, Qt::ShiftModifier);
+        QCOMPARE(view.selectionFrom(), 1.5);
+        QCOMPARE(view.selectionTo(), 3.0);
+        drag(1.3, 3.2, Qt::ShiftModifier | Qt::ControlModifier);
+        QVERIFY(std::fabs(view.selectionFrom() - 1.3) < 0.02 && std::fabs(view.selectionTo() - 3.2) < 0.02);
     }
 
     void twentyMinutePieceRendersQuickly()

@@ -518,7 +518,10 @@ void ComposePanel::rewriteSelection()
     options.topP = m_topP->value();
     options.seed = m_seed->takeForRun();
     m_beforeRewrite = m_piece;
-    startGeneration(options, tr("Rewrote %1 to %2, seed %3").arg(TransportBar::clock(m_rewriteFrom), TransportBar::clock(m_rewriteTo)).arg(options.seed));
+    // Named in bars where the piece has them (the selection then spans whole bars).
+    const int firstBar = m_rollModel->barAt(m_rewriteFrom), lastBar = m_rollModel->barAt(std::max(m_rewriteFrom, m_rewriteTo - 1e-6));
+    startGeneration(options, firstBar > 0 ? tr("Rewrote bars %1 to %2, seed %3").arg(firstBar).arg(lastBar).arg(options.seed)
+                                          : tr("Rewrote %1 to %2, seed %3").arg(TransportBar::clock(m_rewriteFrom), TransportBar::clock(m_rewriteTo)).arg(options.seed));
 }
 
 void ComposePanel::startGeneration(GenerationOptions options, const QString &label)

@@ -256,8 +256,8 @@ void PianoRollView::mousePressEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && event->position().x() >= PianoRollRenderer::kKeyboardWidth) {
         const double t = std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x()));
         if (event->modifiers() & Qt::ShiftModifier) {
-            m_dragAnchor = t;
-            setSelection(t, t);
+            m_dragAnchor = selectionEdge(t, event->modifiers());
+            setSelection(m_dragAnchor, m_dragAnchor);
         } else {
             m_dragAnchor = -1;
             Q_EMIT seekRequested(t);
@@ -319,12 +319,27 @@ void PianoRollView::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     if (m_dragAnchor >= 0 && (event->buttons() & Qt::LeftButton)) {
-        const double t = std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x()));
+        const double t = selectionEdge(std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x())), event->modifiers());
         setSelection(std::min(m_dragAnchor, t), std::max(m_dragAnchor, t));
         event->accept();
         return;
     }
     QAbstractScrollArea::mouseMoveEvent(event);
+}
+
+double PianoRollView::selectionEdge(double seconds, Qt::KeyboardModifiers modifiers) const
+{
+    // In a piece with bars a selection is of whole bars, as a musician means "rewrite bars 5
+    // to 8"; with Ctrl held too it is free.
+    const std::vector<double> &bars = m_model->barStarts();
+    if (bars.empty() || (modifiers & Qt::ControlModifier))
+        return seconds;
+    const auto after = std::lower_bound(bars.begin(), bars.end(), seconds);
+    if (after == bars.end())
+        return bars.back();
+    if (after == bars.begin())
+        return *after;
+    return seconds - *(after - 1) < *after - seconds ? *(after - 1) : *after;
 }
 
 void PianoRollView::mouseReleaseEvent(QMouseEvent *event)

@@ -69,6 +69,9 @@ protected:
 private:
     void updateScrollBars();
     void holdKey(int pitch);  // -1 lets go
+    // Where a Shift+drag selection's edge at seconds goes: the nearest bar line in a piece with
+    // bars (unless Ctrl is held), else seconds itself.
+    double selectionEdge(double seconds, Qt::KeyboardModifiers modifiers) const;
     void syncFromScrollBars();
     double contentHeight() const;
     double noteAreaWidth() const;

@@ -31,7 +31,8 @@ class TestNoteSequence : public QObject {
 private Q_SLOTS:
     void beforeCutsNotesAndDropsLaterEvents()
     {
-        const NoteSequence s = tenSeconds();
+        NoteSequence s = tenSeconds();
+        s.timeSignatures = {TimeSignature{0, 3, 4}};
         const NoteSequence b = s.before(3.2);
         QCOMPARE(b.notes.size(), size_t(4));  // the notes at 0, 1, 2 and 3 s
         QCOMPARE(b.notes[1].duration, 1.5);  // ends at 2.5: whole
@@ -41,6 +42,8 @@ private Q_SLOTS:
         QCOMPARE(b.pedals[0].time, 0.5);
         QCOMPARE(b.tempoMap.ticksPerQuarter(), 96);
         QCOMPARE(b.tempoMap.secondsAt(96), 0.4);
+        QCOMPARE(b.timeSignatures.size(), size_t(1));  // the metre goes on too
+        QCOMPARE(b.timeSignatures[0].numerator, 3);
         QVERIFY(b.duration() <= 3.2 + 1e-12);
         // A note starting exactly at the time belongs to what follows.
         QCOMPARE(s.before(3.0).notes.size(), size_t(3));
