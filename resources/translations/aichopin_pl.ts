@@ -2458,5 +2458,10 @@ pewny?</translation>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>%1, bar %2</source>
+        <translation>%1, takt %2</translation>
+    </message>
 </context>
 </TS>

@@ -428,6 +428,11 @@ private Q_SLOTS:
         transport->volumeSlider()->setValue(20);
         QCOMPARE(panel.playback()->volume(), 0.2);
         QCOMPARE(transport->outputBox()->itemText(0), QStringLiteral("FluidSynth (built in)"));
+
+        // A piece with bars (4/4 at 120 bpm: 2 s each) names the bar too.
+        piece.timeSignatures = {TimeSignature{0, 4, 4}};
+        panel.showPiece(piece, QStringLiteral("in bars"));
+        QCOMPARE(transport->positionLabel()->text(), QStringLiteral("0:00.0 / 0:12.0, bar 1"));
     }
 
     void missingModelSaysSoAndDisablesCompose()

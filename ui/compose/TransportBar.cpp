@@ -102,7 +102,10 @@ void TransportBar::addTrailingWidget(QWidget *widget)
 void TransportBar::showPosition(double seconds)
 {
     m_shown = seconds;
-    m_position->setText(QStringLiteral("%1 / %2").arg(clock(seconds), clock(m_piece->duration())));
+    const QString time = QStringLiteral("%1 / %2").arg(clock(seconds), clock(m_piece->duration()));
+    // In a piece with bars, the bar too, as a musician finds the place in the score.
+    const int bar = m_piece->barAt(seconds);
+    m_position->setText(bar > 0 ? tr("%1, bar %2").arg(time).arg(bar) : time);
 }
 
 }  // namespace aichopin
