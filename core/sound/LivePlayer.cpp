@@ -38,6 +38,8 @@ struct LivePlayer::Impl {
     std::atomic<double> gain{0.5};
     std::atomic<double> knownEnd{0.0};
     std::atomic<bool> openEnded{false};
+    std::atomic<double> loopFrom{0.0};
+    std::atomic<double> loopTo{0.0};  // <= loopFrom: no loop
 
     mutable QMutex audioMutex;  // guards driverName (not touched by the audio thread)
     QString driverName;
@@ -130,11 +132,15 @@ struct LivePlayer::Impl {
         drainLive.clear();
     }
 
-    void applySeek(double target)
+    // cut: silence at once (a seek); otherwise let the notes go (a loop going round).
+    void applySeek(double target, bool cut = true)
     {
         anchorMusic = std::max(0.0, target);
         anchorFrames = 0;
-        engine->allSoundsOff();
+        if (cut)
+            engine->allSoundsOff();
+        else
+            engine->allNotesOff();
         keys.reset();
         MidiEvent probe;
         probe.time = anchorMusic;
@@ -235,9 +241,19 @@ double LivePlayer::knownEnd() const { return d->knownEnd.load(); }
 
 void LivePlayer::play()
 {
-    if (state() == State::Stopped && !d->openEnded.load() && position() >= knownEnd())
+    const double from = d->loopFrom.load(), to = d->loopTo.load();
+    if (to - from >= kShortestLoop && (position() < from || position() >= to))
+        seek(from);
+    else if (state() == State::Stopped && !d->openEnded.load() && position() >= knownEnd())
         seek(0.0);
     d->state.store(int(State::Playing));
+}
+
+void LivePlayer::setLoop(double from, double to)
+{
+    const bool valid = std::isfinite(from) && std::isfinite(to) && to - from >= kShortestLoop;
+    d->loopFrom.store(valid ? std::max(0.0, from) : 0.0);
+    d->loopTo.store(valid ? to : 0.0);
 }
 
 void LivePlayer::pause()
@@ -322,8 +338,16 @@ void LivePlayer::process(float *left, float *right, int frames)
     }
 
     const bool open = p.openEnded.load();
+    const double loopFrom = p.loopFrom.load(), loopTo = p.loopTo.load();
+    const bool looping = loopTo - loopFrom >= kShortestLoop;
     int done = 0;
     while (done < frames) {
+        // Round the loop when the playhead reaches its end (rendering stops there, below); one
+        // already past it (a seek there) plays on. A round is at least kShortestLoop long.
+        if (looping && p.frameDue(loopTo) == p.anchorFrames) {
+            p.applySeek(loopFrom, false);
+            continue;
+        }
         while (p.cursor < p.events.size() && p.frameDue(p.events[p.cursor].time) <= p.anchorFrames) {
             const MidiEvent &e = p.events[p.cursor++];
             if (p.keys.admit(e))
@@ -332,6 +356,8 @@ void LivePlayer::process(float *left, float *right, int frames)
         qint64 len = frames - done;
         if (p.cursor < p.events.size())
             len = std::min(len, p.frameDue(p.events[p.cursor].time) - p.anchorFrames);
+        if (looping && p.frameDue(loopTo) > p.anchorFrames)
+            len = std::min(len, p.frameDue(loopTo) - p.anchorFrames);
         if (open) {
             const qint64 limit = p.frameDue(p.horizon) - p.anchorFrames;
             if (limit <= 0) {  // waiting for the generator: sound goes on, the playhead holds

@@ -63,6 +63,12 @@ public:
     State state() const;     // becomes Stopped by itself at the end of the music
     double position() const; // playhead in seconds of music
 
+    // Plays [from, to) over and over: reaching 'to', the notes are let go and playback goes on
+    // from 'from', sample-exact. Play starts at 'from' when the playhead is outside the range.
+    // A range shorter than kShortestLoop (or to <= from) plays straight through.
+    void setLoop(double from, double to);
+    static constexpr double kShortestLoop = 0.05;
+
     void setSpeed(double factor);  // 0.25..4, 1 = as written
     double speed() const;
     void setGain(double gain);     // 0..10 (FluidSynth gain; 0.5 is a good level for piano)

@@ -561,12 +561,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+237"/>
+        <location line="+243"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-241"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -632,13 +632,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+416"/>
+        <location line="+437"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-434"/>
+        <location line="-455"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -753,7 +753,22 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+111"/>
+        <source>Looping plays through the built-in synthesizer only</source>
+        <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play the selection over and over (%1 to %2)</source>
+        <translation>Odtwarzaj zaznaczenie w kółko (od %1 do %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a time range (Shift+drag in the roll) to play it over and over</source>
+        <translation>Zaznacz zakres czasu (Shift+przeciągnięcie w pianoli), by odtwarzać go w kółko</translation>
+    </message>
+    <message>
+        <location line="+119"/>
         <source>Rewrote bars %1 to %2, seed %3</source>
         <translation>Przepisano takty od %1 do %2, ziarno %3</translation>
     </message>
@@ -778,7 +793,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-377"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -813,7 +828,7 @@
         <translation>Nie wczytano modelu kompozytora: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+45"/>
         <source>Choose the MIDI file to continue first.</source>
         <translation>Najpierw wybierz plik MIDI do kontynuowania.</translation>
     </message>
@@ -889,12 +904,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-426"/>
+        <location line="-447"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+342"/>
         <source>Rewrote %1 to %2, seed %3</source>
         <translation>Przepisano od %1 do %2, ziarno %3</translation>
     </message>
@@ -1566,7 +1581,7 @@ pewny?</translation>
         <translation>Brak dźwięku: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Sound: FluidSynth (%1) through %2</source>
         <translation>Dźwięk: FluidSynth (%1) przez %2</translation>
     </message>
@@ -1581,7 +1596,7 @@ pewny?</translation>
         <translation>Wczytywanie soundfontu...</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>Sound: FluidSynth through %1</source>
         <translation>Dźwięk: FluidSynth przez %1</translation>
     </message>
@@ -2397,13 +2412,13 @@ pewny?</translation>
 <context>
     <name>aichopin::TransportBar</name>
     <message>
-        <location filename="../../ui/compose/TransportBar.cpp" line="+26"/>
-        <location line="+48"/>
+        <location filename="../../ui/compose/TransportBar.cpp" line="+27"/>
+        <location line="+51"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-49"/>
         <source>Play or pause (Space)</source>
         <translation>Odtwórz lub wstrzymaj (Spacja)</translation>
     </message>
@@ -2418,18 +2433,23 @@ pewny?</translation>
         <translation>Zatrzymaj odtwarzanie i wróć na początek</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Loop</source>
+        <translation>Pętla</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Playback speed</source>
         <translation>Szybkość odtwarzania</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Volume</source>
         <translation>Głośność</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Where the music goes: the built-in synthesizer or a MIDI device</source>
         <translation>Dokąd trafia muzyka: wbudowany syntezator lub urządzenie MIDI</translation>
     </message>
@@ -2449,7 +2469,7 @@ pewny?</translation>
         <translation>Brak wyjść MIDI: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Speed</source>
         <translation>Szybkość</translation>
     </message>

@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+441"/>
+        <location line="+462"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>

@@ -392,6 +392,39 @@ private Q_SLOTS:
         QVERIFY(!after.pedals.back().down());
     }
 
+    void loopPlaysTheSelectionOverAndOver()
+    {
+        ComposePanel panel;
+        panel.resize(1100, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->isReady(), 20000);
+        NoteSequence piece;
+        for (int i = 0; i < 24; ++i)
+            piece.notes.push_back(Note{60 + i % 12, i * 0.5, 0.5, 0, 0, 70, 0, 0});
+        piece.syncTicksFromSeconds();
+        panel.showPiece(piece, QStringLiteral("scale"));
+        QCheckBox *loop = panel.transport()->loopBox();
+        QVERIFY(!loop->isEnabled());  // nothing selected: nothing to loop
+        panel.roll()->setSelection(2.0, 3.0);
+        QVERIFY(loop->isEnabled());
+        loop->setChecked(true);
+        // Play starts at the selection and goes round it (without an audio device the synth
+        // runs on a silent clock, in real time).
+        QTest::mouseClick(panel.transport()->playButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->position() > 2.5, 5000);
+        QTest::qWait(1500);
+        QVERIFY2(panel.playback()->position() >= 2.0 && panel.playback()->position() < 3.0, qPrintable(QString::number(panel.playback()->position())));
+        QVERIFY(panel.playback()->isPlaying());
+        // Unticked, it plays on past the selection.
+        loop->setChecked(false);
+        QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->position() > 3.2, 5000);
+        panel.playback()->stop();
+        // The selection cleared: Loop is disabled again.
+        panel.roll()->setSelection(-1, -1);
+        QVERIFY(!loop->isEnabled());
+    }
+
     void transportPlaysPausesAndShowsTheLength()
     {
         ComposePanel panel;

@@ -321,7 +321,13 @@ void ComposePanel::buildUi()
         m_playback->seek(t);
         m_roll->setPlayhead(t);
     });
-    connect(m_roll, &PianoRollView::selectionChanged, this, [this] { updateEnabled(); });
+    connect(m_roll, &PianoRollView::selectionChanged, this, [this] {
+        updateEnabled();
+        updateLoop();
+    });
+    connect(m_transport->loopBox(), &QCheckBox::toggled, this, &ComposePanel::updateLoop);
+    connect(m_transport->outputBox(), &QComboBox::currentIndexChanged, this, &ComposePanel::updateLoop);
+    updateLoop();
     // A key clicked on the roll's keyboard sounds while held, through the output in use.
     connect(m_roll, &PianoRollView::keyPressed, this, [this](int pitch) {
         m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, uint8_t(pitch), kAuditionVelocity});
@@ -406,6 +412,21 @@ void ComposePanel::updateEnabled()
         m_composeButton->setToolTip(tr("No composer model is loaded: %1").arg(m_modelLabel->text()));
     else
         m_composeButton->setToolTip(tr("Write a new piece with the model (Ctrl+Enter)"));
+}
+
+void ComposePanel::updateLoop()
+{
+    QCheckBox *loop = m_transport->loopBox();
+    const bool synth = m_playback->output().isEmpty();
+    loop->setEnabled(synth && m_roll->hasSelection());
+    loop->setToolTip(!synth                  ? tr("Looping plays through the built-in synthesizer only")
+                     : m_roll->hasSelection() ? tr("Play the selection over and over (%1 to %2)")
+                                                    .arg(TransportBar::clock(m_roll->selectionFrom()), TransportBar::clock(m_roll->selectionTo()))
+                                              : tr("Select a time range (Shift+drag in the roll) to play it over and over"));
+    if (loop->isEnabled() && loop->isChecked())
+        m_playback->setLoop(m_roll->selectionFrom(), m_roll->selectionTo());
+    else
+        m_playback->setLoop(0.0, 0.0);
 }
 
 void ComposePanel::setPiece(const NoteSequence &piece, const QString &name)

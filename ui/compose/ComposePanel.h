@@ -120,6 +120,9 @@ private:
     void setMessage(const QString &message);
     QString keptNote() const;  // "" or why the last composition is not kept, for its message
     void updateEnabled();
+    // The transport's Loop: enabled with a selection and the built-in synthesizer; ticked, the
+    // selection plays over and over.
+    void updateLoop();
     void toggleRecording();
     QString settingsText(const GenerationOptions &o) const;
     std::optional<NoteSequence> primerFor(Source source, QString *error) const;

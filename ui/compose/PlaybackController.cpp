@@ -31,6 +31,7 @@ PlaybackController::PlaybackController(QObject *parent) : QObject(parent)
         m_audioOpen = c->audioError.isEmpty();
         m_player->setGain(m_volume);
         m_player->setSpeed(m_speed);
+        m_player->setLoop(m_loopFrom, m_loopTo);
         updateLiveTargets();
         if (!m_sequence.notes.empty())
             m_player->setSequence(m_sequence);
@@ -83,6 +84,14 @@ void PlaybackController::setStatus(const QString &status)
 {
     m_status = status;
     Q_EMIT statusChanged(status);
+}
+
+void PlaybackController::setLoop(double from, double to)
+{
+    m_loopFrom = from;
+    m_loopTo = to;
+    if (m_player)
+        m_player->setLoop(from, to);
 }
 
 void PlaybackController::updateLiveTargets()

@@ -49,6 +49,9 @@ public:
     void seek(double seconds);
     void setSpeed(double factor);
     double speed() const { return m_speed; }
+    // Plays [from, to) over and over through FluidSynth (LivePlayer::setLoop); to <= from: no
+    // loop. A MIDI output plays straight through.
+    void setLoop(double from, double to);
     void setVolume(double volume);  // 0..1
     double volume() const { return m_volume; }
     bool isPlaying() const;
@@ -83,6 +86,7 @@ private:
     bool m_wasPlaying = false;
     bool m_pendingPlay = false;
     double m_speed = 1.0;
+    double m_loopFrom = 0.0, m_loopTo = 0.0;
     double m_volume = 0.5;
     double m_midiFrom = 0.0;
     QString m_status;

@@ -4,6 +4,7 @@
 #include "pianoroll/PianoRollModel.h"
 #include "sound/MidiPorts.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,6 +29,8 @@ TransportBar::TransportBar(PlaybackController *playback, const PianoRollModel *p
     m_playButton->setToolTip(tr("Play or pause (Space)"));
     auto *stopPlay = new QPushButton(tr("Stop Playback"), this);
     stopPlay->setToolTip(tr("Stop playing and go back to the start"));
+    m_loop = new QCheckBox(tr("Loop"), this);
+    m_loop->setObjectName(QStringLiteral("loop"));
     m_speed = new QComboBox(this);
     for (double s : {0.5, 0.75, 1.0, 1.25, 1.5, 2.0})
         m_speed->addItem(QStringLiteral("%1x").arg(s), s);
@@ -56,6 +59,7 @@ TransportBar::TransportBar(PlaybackController *playback, const PianoRollModel *p
     m_soundStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_row->addWidget(m_playButton);
     m_row->addWidget(stopPlay);
+    m_row->addWidget(m_loop);
     m_row->addWidget(new QLabel(tr("Speed"), this));
     m_row->addWidget(m_speed);
     m_row->addWidget(new QLabel(tr("Volume"), this));

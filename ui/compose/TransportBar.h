@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
@@ -29,6 +30,8 @@ public:
 
     QPushButton *playButton() const { return m_playButton; }
     QComboBox *speedBox() const { return m_speed; }
+    // "Loop": the panel plays its selection over and over while ticked (it enables it).
+    QCheckBox *loopBox() const { return m_loop; }
     QSlider *volumeSlider() const { return m_volume; }
     QComboBox *outputBox() const { return m_output; }
     QLabel *positionLabel() const { return m_position; }
@@ -45,6 +48,7 @@ private:
     QHBoxLayout *m_row = nullptr;
     QPushButton *m_playButton = nullptr;
     QComboBox *m_speed = nullptr;
+    QCheckBox *m_loop = nullptr;
     QSlider *m_volume = nullptr;
     QComboBox *m_output = nullptr;
     QLabel *m_position = nullptr;

@@ -248,6 +248,45 @@ private Q_SLOTS:
         QVERIFY(rms(fromThread, kRate, 0.05, 0.3) > 0.01);
     }
 
+    void loopPlaysTheRangeOverAndOver()
+    {
+        auto p = make();
+        QVERIFY(p);
+        NoteSequence seq;
+        seq.notes = {note(69, 0.1, 0.8), note(72, 2.0, 1.0)};  // A4 inside the range, C5 after it
+        p->setSequence(seq);
+        p->setLoop(0.0, 1.5);
+        p->play();
+        const std::vector<float> rounds = run(*p, 4.0);
+        QCOMPARE(p->state(), LivePlayer::State::Playing);
+        QVERIFY2(p->position() < 1.5, qPrintable(QString::number(p->position())));
+        QVERIFY(std::fabs(p->position() - (4.0 - 2 * 1.5)) < 1e-3);  // sample-exact rounds
+        // A4 struck again in each round (at 0.1, 1.6 and 3.1 s); C5 never.
+        for (double at : {0.1, 1.6, 3.1})
+            QVERIFY2(goertzel(rounds, kRate, 440.0, at + 0.05, at + 0.4) > 10 * goertzel(rounds, kRate, 440.0, at - 0.1, at - 0.02) + 1e-6,
+                     qPrintable(QStringLiteral("round at %1 s").arg(at)));
+        QVERIFY(goertzel(rounds, kRate, 523.25, 0.0, 4.0) < 0.01 * goertzel(rounds, kRate, 440.0, 0.0, 4.0));
+
+        // Play from outside the range starts at its beginning; a seek past its end plays on.
+        p->pause();
+        p->seek(2.5);
+        p->play();
+        run(*p, 0.2);
+        QVERIFY2(p->position() < 0.3, qPrintable(QString::number(p->position())));
+        p->seek(1.7);
+        run(*p, 1.0);
+        QVERIFY(std::fabs(p->position() - 2.7) < 1e-3);
+        // No loop: straight through to the end.
+        p->setLoop(0.0, 0.0);
+        p->seek(0.0);
+        run(*p, 2.0);
+        QVERIFY(p->position() > 1.9);
+        p->setLoop(1.0, 1.01);  // too short to be a loop
+        p->seek(0.9);
+        run(*p, 0.5);
+        QVERIFY(p->position() > 1.3);
+    }
+
     void openAudioWithoutDeviceIsAnError()
     {
         auto p = make();
