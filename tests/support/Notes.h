@@ -1,7 +1,7 @@
 #pragma once
 // Notes and pedal events for tests, built from the few fields a test states.
 
-#include "midi/Note.h"
+#include "midi/NoteSequence.h"
 
 namespace aichopin::test {
 
@@ -21,6 +21,17 @@ inline PedalEvent pedal(double time, bool down)
     p.time = time;
     p.value = down ? 127 : 0;
     return p;
+}
+
+// A rising scale: count notes, one every 0.5 s, each `length` long at velocity 70, from `low`
+// up through `span` keys and round again; ticks follow the default tempo map (120 bpm).
+inline NoteSequence scale(int count, int low = 60, int span = 12, double length = 0.4)
+{
+    NoteSequence seq;
+    for (int i = 0; i < count; ++i)
+        seq.notes.push_back(note(low + i % span, i * 0.5, length, 70));
+    seq.syncTicksFromSeconds();
+    return seq;
 }
 
 }  // namespace aichopin::test

@@ -8,6 +8,7 @@
 #include "midi/SmfReader.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
+#include "support/Notes.h"
 #include "support/TinyComposer.h"
 
 #include <QCheckBox>
@@ -259,10 +260,7 @@ private Q_SLOTS:
         QVERIFY(second != shown);
         QCOMPARE(seedIn(lastLabel()), second);
 
-        NoteSequence scale;
-        for (int i = 0; i < 24; ++i)
-            scale.notes.push_back(Note{60 + i % 12, i * 0.5, 0.4, 0, 0, 70, 0, 0});
-        scale.syncTicksFromSeconds();
+        NoteSequence scale = test::scale(24);
         panel.showPiece(scale, QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));
         QStringList rewrites;
         for (int i = 0; i < 2; ++i) {
@@ -318,11 +316,8 @@ private Q_SLOTS:
         panel.resize(1000, 500);
         panel.show();
         waitReady(panel);
-        NoteSequence piece;
-        for (int i = 0; i < 32; ++i)
-            piece.notes.push_back(Note{60 + i % 12, i * 0.5, 0.4, 0, 0, 70, 0, 0});
+        NoteSequence piece = test::scale(32);
         piece.timeSignatures = {TimeSignature{0, 4, 4}};
-        piece.syncTicksFromSeconds();
         panel.showPiece(piece, QStringLiteral("Open march.mid"), QStringLiteral("march.mid"));
         QVERIFY(!panel.rollModel()->barStarts().empty());
         panel.roll()->setSelection(2.0, 6.0);
@@ -340,9 +335,7 @@ private Q_SLOTS:
         panel.resize(1000, 500);
         panel.show();
         waitReady(panel);
-        NoteSequence piece;
-        for (int i = 0; i < 40; ++i)
-            piece.notes.push_back(Note{48 + i % 24, i * 0.5, 0.4, 0, 0, 70, 0, 0});
+        NoteSequence piece = test::scale(40, 48, 24, 0.4);
         // The pedal held over the whole selection, released after it.
         piece.pedals.push_back(PedalEvent{0.2, 0, 127, 0, 0});
         piece.pedals.push_back(PedalEvent{15.0, 0, 0, 0, 0});
@@ -399,10 +392,7 @@ private Q_SLOTS:
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->isReady(), 20000);
-        NoteSequence piece;
-        for (int i = 0; i < 24; ++i)
-            piece.notes.push_back(Note{60 + i % 12, i * 0.5, 0.5, 0, 0, 70, 0, 0});
-        piece.syncTicksFromSeconds();
+        NoteSequence piece = test::scale(24, 60, 12, 0.5);
         panel.showPiece(piece, QStringLiteral("scale"));
         QCheckBox *loop = panel.transport()->loopBox();
         QVERIFY(!loop->isEnabled());  // nothing selected: nothing to loop
@@ -433,10 +423,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         TransportBar *transport = panel.transport();
         QCOMPARE(transport->positionLabel()->text(), QStringLiteral("0:00.0 / 0:00.0"));
-        NoteSequence piece;
-        for (int i = 0; i < 24; ++i)
-            piece.notes.push_back(Note{60 + i % 12, i * 0.5, 0.5, 0, 0, 70, 0, 0});
-        piece.syncTicksFromSeconds();
+        NoteSequence piece = test::scale(24, 60, 12, 0.5);
         panel.showPiece(piece, QStringLiteral("scale"));
         // The length follows the piece shown, before anything plays.
         QCOMPARE(transport->positionLabel()->text(), QStringLiteral("0:00.0 / 0:12.0"));
