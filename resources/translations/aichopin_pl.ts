@@ -561,12 +561,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+243"/>
+        <location line="+248"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-246"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -632,13 +632,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+437"/>
+        <location line="+444"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-455"/>
+        <location line="-462"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -753,7 +753,12 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+47"/>
+        <source>&amp;Loop Selection</source>
+        <translation>Zapęt&amp;l zaznaczenie</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Looping plays through the built-in synthesizer only</source>
         <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
     </message>
@@ -766,6 +771,11 @@
         <location line="+2"/>
         <source>Select a time range (Shift+drag in the roll) to play it over and over</source>
         <translation>Zaznacz zakres czasu (Shift+przeciągnięcie w pianoli), by odtwarzać go w kółko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (Ctrl+L)</source>
+        <translation> (Ctrl+L)</translation>
     </message>
     <message>
         <location line="+119"/>
@@ -793,7 +803,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-385"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -813,7 +823,7 @@
         <translation>&amp;Odtwórz / wstrzymaj</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Model: loading %1...</source>
         <translation>Model: wczytywanie %1...</translation>
     </message>
@@ -828,7 +838,7 @@
         <translation>Nie wczytano modelu kompozytora: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Choose the MIDI file to continue first.</source>
         <translation>Najpierw wybierz plik MIDI do kontynuowania.</translation>
     </message>
@@ -904,12 +914,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-447"/>
+        <location line="-454"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+342"/>
+        <location line="+349"/>
         <source>Rewrote %1 to %2, seed %3</source>
         <translation>Przepisano od %1 do %2, ziarno %3</translation>
     </message>
@@ -1281,7 +1291,7 @@ pewny?</translation>
     <name>aichopin::MainWindow</name>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+46"/>
-        <location line="+201"/>
+        <location line="+202"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1291,7 +1301,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-176"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1386,7 +1396,7 @@ pewny?</translation>
         <translation>&amp;Komponuj</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Classify &amp;This Piece</source>
         <translation>Sklasyfikuj &amp;ten utwór</translation>
     </message>

@@ -406,13 +406,17 @@ private Q_SLOTS:
         QTest::qWait(1500);
         QVERIFY2(panel.playback()->position() >= 2.0 && panel.playback()->position() < 3.0, qPrintable(QString::number(panel.playback()->position())));
         QVERIFY(panel.playback()->isPlaying());
+        // The menu's Loop Selection (Ctrl+L) is the same switch.
+        QVERIFY(panel.loopAction()->isEnabled() && panel.loopAction()->isChecked());
         // Unticked, it plays on past the selection.
-        loop->setChecked(false);
+        panel.loopAction()->trigger();
+        QVERIFY(!loop->isChecked());
         QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->position() > 3.2, 5000);
         panel.playback()->stop();
         // The selection cleared: Loop is disabled again.
         panel.roll()->setSelection(-1, -1);
         QVERIFY(!loop->isEnabled());
+        QVERIFY(!panel.loopAction()->isEnabled());
     }
 
     void transportPlaysPausesAndShowsTheLength()

@@ -327,7 +327,6 @@ void ComposePanel::buildUi()
     });
     connect(m_transport->loopBox(), &QCheckBox::toggled, this, &ComposePanel::updateLoop);
     connect(m_transport->outputBox(), &QComboBox::currentIndexChanged, this, &ComposePanel::updateLoop);
-    updateLoop();
     // A key clicked on the roll's keyboard sounds while held, through the output in use.
     connect(m_roll, &PianoRollView::keyPressed, this, [this](int pitch) {
         m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, uint8_t(pitch), kAuditionVelocity});
@@ -356,13 +355,19 @@ void ComposePanel::buildUi()
     m_playAction = new QAction(tr("&Play / Pause"), this);
     m_playAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
     connect(m_playAction, &QAction::triggered, this, &ComposePanel::togglePlay);
-    for (QAction *a : {m_composeAction, m_stopAction, m_rewriteAction, m_playAction}) {
+    m_loopAction = new QAction(tr("&Loop Selection"), this);
+    m_loopAction->setCheckable(true);
+    m_loopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_loopAction, &QAction::toggled, m_transport->loopBox(), &QCheckBox::setChecked);
+    connect(m_transport->loopBox(), &QCheckBox::toggled, m_loopAction, &QAction::setChecked);
+    for (QAction *a : {m_composeAction, m_stopAction, m_rewriteAction, m_playAction, m_loopAction}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
     auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_roll, this, &ComposePanel::togglePlay);
     space->setContext(Qt::WidgetShortcut);
     updateEnabled();
+    updateLoop();
 }
 
 void ComposePanel::setModelPath(const QString &path)
@@ -419,10 +424,12 @@ void ComposePanel::updateLoop()
     QCheckBox *loop = m_transport->loopBox();
     const bool synth = m_playback->output().isEmpty();
     loop->setEnabled(synth && m_roll->hasSelection());
+    m_loopAction->setEnabled(loop->isEnabled());
     loop->setToolTip(!synth                  ? tr("Looping plays through the built-in synthesizer only")
                      : m_roll->hasSelection() ? tr("Play the selection over and over (%1 to %2)")
                                                     .arg(TransportBar::clock(m_roll->selectionFrom()), TransportBar::clock(m_roll->selectionTo()))
                                               : tr("Select a time range (Shift+drag in the roll) to play it over and over"));
+    loop->setToolTip(loop->toolTip() + tr(" (Ctrl+L)"));
     if (loop->isEnabled() && loop->isChecked())
         m_playback->setLoop(m_roll->selectionFrom(), m_roll->selectionTo());
     else

@@ -60,6 +60,7 @@ public:
     QAction *stopAction() const { return m_stopAction; }
     QAction *rewriteAction() const { return m_rewriteAction; }
     QAction *playAction() const { return m_playAction; }
+    QAction *loopAction() const { return m_loopAction; }  // the transport's Loop, as a menu item
 
     // Loads a composer model on the worker thread (the shipped one by default).
     void setModelPath(const QString &path);
@@ -139,6 +140,7 @@ private:
     QAction *m_stopAction = nullptr;
     QAction *m_rewriteAction = nullptr;
     QAction *m_playAction = nullptr;
+    QAction *m_loopAction = nullptr;
     QPushButton *m_composeButton = nullptr;
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_rewriteButton = nullptr;

@@ -142,6 +142,7 @@ void MainWindow::buildMenus()
     compose->addAction(m_compose->rewriteAction());
     compose->addSeparator();
     compose->addAction(m_compose->playAction());
+    compose->addAction(m_compose->loopAction());
     compose->addSeparator();
     QAction *classifyPiece = compose->addAction(tr("Classify &This Piece"), this, &MainWindow::classifyPiece);
     classifyPiece->setObjectName(QStringLiteral("actionClassifyPiece"));
