@@ -561,12 +561,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+248"/>
+        <location line="+253"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-251"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -632,13 +632,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+444"/>
+        <location line="+453"/>
         <location line="+20"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-462"/>
+        <location line="-471"/>
         <source>Record a phrase on a MIDI keyboard for the model to continue</source>
         <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
     </message>
@@ -753,12 +753,22 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+38"/>
+        <source>Co&amp;ntinue This Piece</source>
+        <translation>Kontyn&amp;uuj ten utwór</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write Length more seconds after the piece on the roll</source>
+        <translation>Dopisz tyle sekund, ile wskazuje Długość, po utworze w pianoli</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Loop Selection</source>
         <translation>Zapęt&amp;l zaznaczenie</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Looping plays through the built-in synthesizer only</source>
         <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
     </message>
@@ -778,7 +788,7 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>Rewrote bars %1 to %2, seed %3</source>
         <translation>Przepisano takty od %1 do %2, ziarno %3</translation>
     </message>
@@ -803,12 +813,12 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-394"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&amp;Stop Composing</source>
         <translation>&amp;Zatrzymaj komponowanie</translation>
     </message>
@@ -833,12 +843,12 @@
         <translation>Plik MIDI: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>No composer model is loaded: %1</source>
         <translation>Nie wczytano modelu kompozytora: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Choose the MIDI file to continue first.</source>
         <translation>Najpierw wybierz plik MIDI do kontynuowania.</translation>
     </message>
@@ -868,12 +878,12 @@
         <translation> Nie udało się zachować jej jako pliku (%1): wyeksportuj ją przed zamknięciem programu.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>No composer model is loaded yet.</source>
         <translation>Model kompozytora nie jest jeszcze wczytany.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Composition %1: %2 s, T %3, seed %4</source>
         <translation>Kompozycja %1: %2 s, T %3, ziarno %4</translation>
     </message>
@@ -914,12 +924,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-454"/>
+        <location line="-463"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+358"/>
         <source>Rewrote %1 to %2, seed %3</source>
         <translation>Przepisano od %1 do %2, ziarno %3</translation>
     </message>
@@ -1291,7 +1301,7 @@ pewny?</translation>
     <name>aichopin::MainWindow</name>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+46"/>
-        <location line="+202"/>
+        <location line="+203"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1301,7 +1311,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-177"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1396,7 +1406,7 @@ pewny?</translation>
         <translation>&amp;Komponuj</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Classify &amp;This Piece</source>
         <translation>Sklasyfikuj &amp;ten utwór</translation>
     </message>

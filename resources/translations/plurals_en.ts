@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+469"/>
+        <location line="+478"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -70,7 +70,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+196"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+197"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>

@@ -308,6 +308,32 @@ private Q_SLOTS:
         }
     }
 
+    void continueThisPieceWritesMoreAfterIt()
+    {
+        // Compose > Continue This Piece (Ctrl+Shift+Enter): Length more seconds after the piece
+        // on the roll, whatever "Continue from" says (it stays as it was).
+        ComposePanel panel;
+        panel.show();
+        waitReady(panel);
+        QVERIFY(!panel.continueAction()->isEnabled());  // nothing on the roll to continue
+        const NoteSequence scale = test::scale(12);
+        panel.showPiece(scale, QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));
+        QVERIFY(panel.continueAction()->isEnabled());
+        panel.setSeconds(4);
+        panel.setSeed(8);
+        panel.continueAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        const NoteSequence &piece = panel.piece();
+        QVERIFY2(piece.notes.size() >= scale.notes.size(), qPrintable(panel.message()));
+        for (size_t i = 0; i < scale.notes.size(); ++i)  // the piece as it was, then more
+            QCOMPARE(piece.notes[i].pitch, scale.notes[i].pitch);
+        // (How much the tiny test model writes in 4 s may be little: not counted here.)
+        QVERIFY(piece.duration() >= scale.duration());
+        QVERIFY2(panel.pieceName().startsWith(QLatin1String("Composition 1")), qPrintable(panel.pieceName()));
+        QCOMPARE(panel.history()->count(), 1);
+        QCOMPARE(panel.findChild<QComboBox *>(QStringLiteral("continueFrom"))->currentData().toInt(), int(ComposePanel::Source::Nothing));
+    }
+
     void rewritingBarsOfAPieceWithAMetre()
     {
         // A MIDI file in 4/4 at 120 bpm: bars of 2 s. The rewrite is named in bars and the

@@ -346,6 +346,10 @@ void ComposePanel::buildUi()
     m_composeAction = new QAction(tr("&Compose"), this);
     m_composeAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     connect(m_composeAction, &QAction::triggered, this, &ComposePanel::compose);
+    m_continueAction = new QAction(tr("Co&ntinue This Piece"), this);
+    m_continueAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    m_continueAction->setStatusTip(tr("Write Length more seconds after the piece on the roll"));
+    connect(m_continueAction, &QAction::triggered, this, &ComposePanel::continuePiece);
     m_stopAction = new QAction(tr("&Stop Composing"), this);
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(m_stopAction, &QAction::triggered, this, &ComposePanel::stopComposing);
@@ -360,7 +364,7 @@ void ComposePanel::buildUi()
     m_loopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_loopAction, &QAction::toggled, m_transport->loopBox(), &QCheckBox::setChecked);
     connect(m_transport->loopBox(), &QCheckBox::toggled, m_loopAction, &QAction::setChecked);
-    for (QAction *a : {m_composeAction, m_stopAction, m_rewriteAction, m_playAction, m_loopAction}) {
+    for (QAction *a : {m_composeAction, m_continueAction, m_stopAction, m_rewriteAction, m_playAction, m_loopAction}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
@@ -407,6 +411,7 @@ void ComposePanel::updateEnabled()
 {
     if (m_composeAction) {
         m_composeAction->setEnabled(m_modelReady && !m_composing);
+        m_continueAction->setEnabled(m_modelReady && !m_composing && !m_piece.notes.empty());
         m_stopAction->setEnabled(m_composing);
         m_rewriteAction->setEnabled(m_modelReady && !m_composing && m_roll->hasSelection());
     }
@@ -443,6 +448,7 @@ void ComposePanel::setPiece(const NoteSequence &piece, const QString &name)
     m_rollModel->setSequence(piece);
     m_playback->stop();
     m_playback->setSequence(piece);
+    updateEnabled();
     Q_EMIT pieceChanged(name);
 }
 
@@ -507,7 +513,11 @@ QString ComposePanel::settingsText(const GenerationOptions &o) const
         .arg(o.primer ? QStringLiteral(" continues=%1").arg(m_source->currentText()) : QString());
 }
 
-void ComposePanel::compose()
+void ComposePanel::compose() { composeFrom(Source(m_source->currentData().toInt())); }
+
+void ComposePanel::continuePiece() { composeFrom(Source::Roll); }
+
+void ComposePanel::composeFrom(Source source)
 {
     if (m_composing || !m_modelReady) {
         if (!m_modelReady)
@@ -515,7 +525,6 @@ void ComposePanel::compose()
         return;
     }
     QString error;
-    const Source source = Source(m_source->currentData().toInt());
     GenerationOptions options;
     options.primer = primerFor(source, &error);
     if (!error.isEmpty()) {

@@ -60,7 +60,8 @@ public:
     QAction *stopAction() const { return m_stopAction; }
     QAction *rewriteAction() const { return m_rewriteAction; }
     QAction *playAction() const { return m_playAction; }
-    QAction *loopAction() const { return m_loopAction; }  // the transport's Loop, as a menu item
+    QAction *loopAction() const { return m_loopAction; }
+    QAction *continueAction() const { return m_continueAction; }  // the transport's Loop, as a menu item
 
     // Loads a composer model on the worker thread (the shipped one by default).
     void setModelPath(const QString &path);
@@ -100,6 +101,8 @@ public Q_SLOTS:
     void exportMidiAs();
     void exportWavAs();
     void compose();
+    // Composes Length more seconds after the piece on the roll, whatever "Continue from" says.
+    void continuePiece();
     void rewriteSelection();
     void stopComposing();
     void togglePlay();
@@ -111,6 +114,7 @@ Q_SIGNALS:
     void pieceChanged(const QString &name);
 
 private:
+    void composeFrom(Source source);
     QString askExportPath(const QString &title, const QString &suffix, const QString &filter);
     void buildUi();
     void startGeneration(GenerationOptions options, const QString &label);
@@ -141,6 +145,7 @@ private:
     QAction *m_rewriteAction = nullptr;
     QAction *m_playAction = nullptr;
     QAction *m_loopAction = nullptr;
+    QAction *m_continueAction = nullptr;
     QPushButton *m_composeButton = nullptr;
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_rewriteButton = nullptr;

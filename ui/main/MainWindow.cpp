@@ -138,6 +138,7 @@ void MainWindow::buildMenus()
 
     QMenu *compose = menuBar()->addMenu(tr("C&ompose"));
     compose->addAction(m_compose->composeAction());
+    compose->addAction(m_compose->continueAction());
     compose->addAction(m_compose->stopAction());
     compose->addAction(m_compose->rewriteAction());
     compose->addSeparator();
