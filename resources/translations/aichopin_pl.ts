@@ -1051,12 +1051,17 @@
         <translation>Twoje kompozycje są w %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Each piece you compose is listed here and kept as a MIDI file, so none is lost. Double-click one to bring it back.</source>
+        <translation>Każdy skomponowany utwór pojawi się tutaj i zostanie zachowany jako plik MIDI, więc żaden nie przepadnie. Dwukrotne kliknięcie przywraca utwór.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Double-click to bring a composition back (undoable). Each is kept as a MIDI file, so earlier sessions&apos; are here too.</source>
         <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Not kept as a file: %1</source>
         <translation>Nie zachowano jako pliku: %1</translation>
     </message>

@@ -66,6 +66,9 @@ private Q_SLOTS:
             keptDir = panel.keeper().dir();
             QVERIFY2(keptDir.startsWith(m_data->path()), qPrintable(keptDir));
             QCOMPARE(panel.history()->count(), 0);
+            // Nothing listed yet: a line says what will be.
+            auto *hint = panel.findChild<QLabel *>(QStringLiteral("compositionsHint"));
+            QVERIFY(hint && hint->isVisibleTo(&panel));
             panel.setSeconds(3);
             for (int seed : {5, 6}) {
                 panel.setSeed(quint64(seed));
@@ -74,6 +77,7 @@ private Q_SLOTS:
                 sizes.push_back(panel.piece().notes.size());
             }
             QVERIFY2(!panel.message().contains(QLatin1String("could not be kept")), qPrintable(panel.message()));
+            QVERIFY(!hint->isVisibleTo(&panel));
         }  // the session ends: nothing was exported
         const QStringList files = QDir(keptDir).entryList({QStringLiteral("*.mid")}, QDir::Files, QDir::Name);
         QCOMPARE(files.size(), 2);
@@ -84,6 +88,7 @@ private Q_SLOTS:
         ComposePanel next;
         next.show();
         QCOMPARE(next.history()->count(), 2);
+        QVERIFY(!next.findChild<QLabel *>(QStringLiteral("compositionsHint"))->isVisibleTo(&next));
         QCOMPARE(next.history()->item(1)->text(), QFileInfo(files[1]).completeBaseName());
         Q_EMIT next.history()->itemActivated(next.history()->item(1));
         QCOMPARE(next.piece().notes.size(), sizes[1]);

@@ -37,6 +37,14 @@ CompositionList::CompositionList(const QString &dir, int earlier, QWidget *paren
     titleRow->addWidget(title, 1);
     titleRow->addWidget(showFolder);
     layout->addLayout(titleRow);
+    // The first time, an empty white box says nothing: this says what will be there.
+    m_emptyHint = new QLabel(tr("Each piece you compose is listed here and kept as a MIDI file, so none is lost. "
+                                "Double-click one to bring it back."),
+                             this);
+    m_emptyHint->setObjectName(QStringLiteral("compositionsHint"));
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setEnabled(false);
+    layout->addWidget(m_emptyHint);
 
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("history"));
@@ -58,6 +66,7 @@ CompositionList::CompositionList(const QString &dir, int earlier, QWidget *paren
         item->setForeground(palette().color(QPalette::PlaceholderText));
     }
     m_list->scrollToBottom();
+    m_emptyHint->setVisible(m_list->count() == 0);
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { choose(m_list->row(item)); });
 }
 
@@ -65,6 +74,7 @@ QString CompositionList::add(const NoteSequence &piece, const QString &label, co
 {
     auto *item = new QListWidgetItem(label, m_list);
     item->setData(Qt::UserRole, QVariant::fromValue(piece));
+    m_emptyHint->hide();
     m_list->scrollToItem(item);
     // Kept at once, so that quitting or a crash loses no composition.
     const Result<QString> kept = m_keeper.keep(piece, name);

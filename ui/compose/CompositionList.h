@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QListWidget;
 
 namespace aichopin {
@@ -37,6 +38,7 @@ private:
 
     CompositionKeeper m_keeper;
     QListWidget *m_list = nullptr;
+    QLabel *m_emptyHint = nullptr;  // shown while there is nothing listed
 };
 
 }  // namespace aichopin
