@@ -10,6 +10,19 @@
     </message>
 </context>
 <context>
+    <name>PieceExport</name>
+    <message>
+        <location filename="../../ui/compose/PieceExport.cpp" line="+50"/>
+        <source>Rendering %1...</source>
+        <translation>Renderowanie %1...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../../ui/classify/ClassifyPanel.cpp" line="+71"/>
@@ -506,7 +519,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+101"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+93"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -793,7 +806,7 @@
         <translation>Przepisano takty od %1 do %2, ziarno %3</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+152"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -813,7 +826,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-373"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -969,13 +982,13 @@
         <translation>Nagrywanie z %1: zagraj frazę, a potem naciśnij Zatrzymaj nagrywanie.</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+34"/>
+        <location line="+22"/>
+        <location line="+11"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-11"/>
         <source>Export failed: %1</source>
         <translation>Eksport nie powiódł się: %1</translation>
     </message>
@@ -985,17 +998,7 @@
         <translation>Na razie nie ma czego eksportować.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Rendering %1...</source>
-        <translation>Renderowanie %1...</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cancel</source>
-        <translation>Anuluj</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+4"/>
         <source>WAV export failed: %1</source>
         <translation>Eksport WAV nie powiódł się: %1</translation>
     </message>

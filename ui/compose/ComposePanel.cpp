@@ -4,8 +4,8 @@
 #include "common/Numbers.h"
 #include "common/RecentFolders.h"
 #include "compose/ComposeWorker.h"
-#include "compose/CompositionKeeper.h"
 #include "compose/ConfidenceStrip.h"
+#include "compose/PieceExport.h"
 #include "compose/PlaybackController.h"
 #include "compose/SeedControl.h"
 #include "compose/TransportBar.h"
@@ -17,32 +17,24 @@
 #include "sound/MidiEventSchedule.h"
 #include "sound/MidiPorts.h"
 #include "sound/MidiRecorder.h"
-#include "sound/OfflineRenderer.h"
 
 #include <QCheckBox>
 #include <QAction>
 #include <QComboBox>
-#include <QDir>
 #include <QDoubleSpinBox>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
-#include <QProgressDialog>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace aichopin {
 
@@ -705,39 +697,18 @@ void ComposePanel::toggleRecording()
     setMessage(tr("Recording from %1: play a phrase, then press Stop Recording.").arg(m_recorder->portName()));
 }
 
-QString ComposePanel::exportName() const
-{
-    // An opened file's name without its suffix and the title after it; what follows stays
-    // ("scale.mid, rewritten" -> "scale, rewritten").
-    static const QRegularExpression opened(QStringLiteral("^(.+?)\\.(?:midi|mid|kar|rmi)(?: \\(.*\\))?((?:,.*)?)$"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch m = opened.match(m_pieceName);
-    const QString name = CompositionKeeper::safeName(m.hasMatch() ? m.captured(1) + m.captured(2) : m_pieceName);
-    return name.isEmpty() ? QStringLiteral("composition") : name;
-}
-
-QString ComposePanel::askExportPath(const QString &title, const QString &suffix, const QString &filter)
-{
-    const QString dir = recentfolders::folder(recentfolders::kExport);
-    QString path = QFileDialog::getSaveFileName(this, title, QDir(dir).filePath(exportName() + QLatin1Char('.') + suffix), filter);
-    if (path.isEmpty())
-        return {};
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QLatin1Char('.') + suffix;
-    recentfolders::remember(recentfolders::kExport, path);
-    return path;
-}
+QString ComposePanel::exportName() const { return PieceExport::fileStem(m_pieceName); }
 
 void ComposePanel::exportMidiAs()
 {
-    const QString path = askExportPath(tr("Export MIDI"), QStringLiteral("mid"), tr("MIDI files (*.mid)"));
+    const QString path = PieceExport::askPath(this, tr("Export MIDI"), exportName(), QStringLiteral("mid"), tr("MIDI files (*.mid)"));
     if (!path.isEmpty())
         exportMidi(path);
 }
 
 void ComposePanel::exportWavAs()
 {
-    const QString path = askExportPath(tr("Export WAV"), QStringLiteral("wav"), tr("WAV audio (*.wav)"));
+    const QString path = PieceExport::askPath(this, tr("Export WAV"), exportName(), QStringLiteral("wav"), tr("WAV audio (*.wav)"));
     if (!path.isEmpty())
         exportWav(path);
 }
@@ -755,32 +726,9 @@ bool ComposePanel::exportWav(const QString &path)
         setMessage(tr("There is nothing to export yet."));
         return false;
     }
-    auto cancel = std::make_shared<CancelToken>();
-    auto progress = std::make_shared<std::atomic<int>>(0);
-    QProgressDialog dialog(tr("Rendering %1...").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 100, this);
-    dialog.setWindowModality(Qt::WindowModal);
-    dialog.setMinimumDuration(300);
-    connect(&dialog, &QProgressDialog::canceled, this, [cancel] { cancel->cancel(); });
-    const NoteSequence piece = m_piece;
-    QFutureWatcher<QString> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, &dialog, [&] { dialog.setValue(progress->load()); });
-    poll.start(50);
-    watcher.setFuture(QtConcurrent::run([piece, path, cancel, progress]() -> QString {
-        auto renderer = OfflineRenderer::create();
-        if (!renderer)
-            return renderer.error().toString();
-        auto stats = renderer.value()->renderToWav(piece, path, [progress](const ProgressInfo &p) { *progress = int(p.fraction * 100); },
-                                                   cancel.get());
-        return stats ? QString() : stats.error().toString();
-    }));
-    loop.exec();
-    dialog.reset();
-    const QString error = watcher.result();
-    setMessage(error.isEmpty() ? tr("Exported %1").arg(QFileInfo(path).fileName()) : tr("WAV export failed: %1").arg(error));
-    return error.isEmpty();
+    const Status rendered = PieceExport::renderWav(this, m_piece, path);
+    setMessage(rendered ? tr("Exported %1").arg(QFileInfo(path).fileName()) : tr("WAV export failed: %1").arg(rendered.error().toString()));
+    return rendered.ok();
 }
 
 }  // namespace aichopin

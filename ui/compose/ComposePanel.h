@@ -115,7 +115,6 @@ Q_SIGNALS:
 
 private:
     void composeFrom(Source source);
-    QString askExportPath(const QString &title, const QString &suffix, const QString &filter);
     void buildUi();
     void startGeneration(GenerationOptions options, const QString &label);
     void onEvents(const ComposedEvents &events);
