@@ -88,7 +88,7 @@
 <context>
     <name>aichopin::ClassifyDropZone</name>
     <message>
-        <location filename="../../ui/classify/ClassifyDropZone.cpp" line="+30"/>
+        <location filename="../../ui/classify/ClassifyDropZone.cpp" line="+29"/>
         <source>Choose Files...</source>
         <translation>Wybierz pliki...</translation>
     </message>
@@ -108,7 +108,7 @@
         <translation>Audio i MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...), MIDI files or folders here</source>
         <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, M4A, AIFF, filmy...), pliki MIDI lub foldery</translation>
     </message>
@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+253"/>
+        <location line="+251"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-249"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -644,7 +644,7 @@
         <translation>Kontynuuj plik MIDI</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <location line="+453"/>
         <location line="+20"/>
         <source>Record</source>
@@ -937,12 +937,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-463"/>
+        <location line="-461"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+358"/>
+        <location line="+356"/>
         <source>Rewrote %1 to %2, seed %3</source>
         <translation>Przepisano od %1 do %2, ziarno %3</translation>
     </message>
@@ -1097,7 +1097,7 @@ pewny?</translation>
 <context>
     <name>aichopin::DatasetPanel</name>
     <message>
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+64"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+63"/>
         <source>This recording could not be decoded.</source>
         <translation>Nie można zdekodować tego nagrania.</translation>
     </message>
@@ -1132,7 +1132,7 @@ pewny?</translation>
         <translation>Dodaj folder z muzyką</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>File</source>
         <translation>Plik</translation>
     </message>
@@ -1308,8 +1308,8 @@ pewny?</translation>
 <context>
     <name>aichopin::MainWindow</name>
     <message>
-        <location filename="../../ui/main/MainWindow.cpp" line="+46"/>
-        <location line="+203"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+45"/>
+        <location line="+201"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1319,7 +1319,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-175"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1464,7 +1464,7 @@ pewny?</translation>
         <translation>Otwórz plik MIDI</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+91"/>
         <source>There is no piece to classify yet: compose one or open a MIDI file.</source>
         <translation>Nie ma jeszcze utworu do klasyfikacji: skomponuj go lub otwórz plik MIDI.</translation>
     </message>
@@ -1522,12 +1522,12 @@ pewny?</translation>
         <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-20"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Still opening %1...</source>
         <translation>Nadal otwieranie %1...</translation>
     </message>
@@ -1675,7 +1675,7 @@ pewny?</translation>
 <context>
     <name>aichopin::SpectrogramPanel</name>
     <message>
-        <location filename="../../ui/spectrogram/SpectrogramPanel.cpp" line="+23"/>
+        <location filename="../../ui/spectrogram/SpectrogramPanel.cpp" line="+22"/>
         <source>Open Recording...</source>
         <translation>Otwórz nagranie...</translation>
     </message>
@@ -1695,7 +1695,7 @@ pewny?</translation>
         <translation>Muzyka (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Mel spectrogram</source>
         <translation>Spektrogram melowy</translation>
     </message>

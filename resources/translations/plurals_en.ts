@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+478"/>
+        <location line="+476"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -47,7 +47,7 @@
 <context>
     <name>aichopin::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+305"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+302"/>
         <location line="+45"/>
         <location line="+8"/>
         <location line="+7"/>
@@ -70,7 +70,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+197"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+194"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>

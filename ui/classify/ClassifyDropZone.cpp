@@ -5,7 +5,6 @@
 
 #include <QDirIterator>
 #include <QDragEnterEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -33,12 +32,10 @@ ClassifyDropZone::ClassifyDropZone(QWidget *parent) : QFrame(parent)
     layout->addWidget(m_label, 1);
     layout->addWidget(m_choose);
     connect(m_choose, &QPushButton::clicked, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Choose recordings or MIDI files"), recentfolders::folder(recentfolders::kRecordings),
-                                                                tr("Audio and MIDI (%1);;All files (*)").arg(mediafiles::dialogPatterns()));
-        if (files.isEmpty())
-            return;
-        recentfolders::remember(recentfolders::kRecordings, files.first());
-        Q_EMIT filesChosen(files);
+        const QStringList files = recentfolders::openFiles(this, tr("Choose recordings or MIDI files"), recentfolders::kRecordings,
+                                                           tr("Audio and MIDI (%1);;All files (*)").arg(mediafiles::dialogPatterns()));
+        if (!files.isEmpty())
+            Q_EMIT filesChosen(files);
     });
     setHighlighted(false);
     setMessage(hint());

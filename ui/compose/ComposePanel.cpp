@@ -191,14 +191,12 @@ void ComposePanel::buildUi()
     connect(m_source, &QComboBox::activated, this, [this](int index) {
         if (Source(m_source->itemData(index).toInt()) != Source::MidiFile)
             return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Continue a MIDI File"), recentfolders::folder(recentfolders::kOpen),
-                                                          tr("MIDI files (%1);;All files (*)").arg(mediafiles::midiPatterns()));
-        if (path.isEmpty()) {
+        const QString path = recentfolders::openFile(this, tr("Continue a MIDI File"), recentfolders::kOpen,
+                                                     tr("MIDI files (%1);;All files (*)").arg(mediafiles::midiPatterns()));
+        if (path.isEmpty())
             m_source->setCurrentIndex(0);
-            return;
-        }
-        recentfolders::remember(recentfolders::kOpen, path);
-        setSource(Source::MidiFile, path);
+        else
+            setSource(Source::MidiFile, path);
     });
     m_recordButton = new QPushButton(tr("Record"), this);
     m_recordButton->setCheckable(true);

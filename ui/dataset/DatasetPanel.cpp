@@ -14,7 +14,6 @@
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
 
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -93,11 +92,9 @@ void DatasetPanel::buildUi()
     add->setToolTip(tr("Add a folder of MIDI and audio files"));
     remove->setToolTip(tr("Forget the selected folder (its files stay on disk)"));
     connect(add, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a Folder of Music"), recentfolders::folder(recentfolders::kMusicFolder));
-        if (dir.isEmpty())
-            return;
-        recentfolders::remember(recentfolders::kMusicFolder, dir);
-        addFolder(dir);
+        const QString dir = recentfolders::openFolder(this, tr("Add a Folder of Music"), recentfolders::kMusicFolder);
+        if (!dir.isEmpty())
+            addFolder(dir);
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         if (auto *item = m_folderList->currentItem())

@@ -16,7 +16,6 @@
 
 #include <QApplication>
 #include <QDragEnterEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QDir>
 #include <QLabel>
@@ -169,12 +168,10 @@ void MainWindow::buildMenus()
 
 void MainWindow::openDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open MIDI File"), recentfolders::folder(recentfolders::kOpen),
-                                                      tr("MIDI files (%1);;All files (*)").arg(mediafiles::midiPatterns()));
-    if (path.isEmpty())
-        return;
-    recentfolders::remember(recentfolders::kOpen, path);
-    openFile(path);
+    const QString path = recentfolders::openFile(this, tr("Open MIDI File"), recentfolders::kOpen,
+                                                 tr("MIDI files (%1);;All files (*)").arg(mediafiles::midiPatterns()));
+    if (!path.isEmpty())
+        openFile(path);
 }
 
 void MainWindow::openFiles(const QStringList &paths)

@@ -6,7 +6,6 @@
 #include "spectrogram/SpectrogramView.h"
 
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -23,12 +22,10 @@ SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(
     auto *open = new QPushButton(tr("Open Recording..."), this);
     open->setToolTip(tr("Show the spectrogram of a recording (mp3, wav, flac, ogg, m4a, aiff, the sound of a video...) or a MIDI file"));
     connect(open, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a Recording"), recentfolders::folder(recentfolders::kRecordings),
-                                                          tr("Music (%1);;All files (*)").arg(mediafiles::dialogPatterns()));
-        if (path.isEmpty())
-            return;
-        recentfolders::remember(recentfolders::kRecordings, path);
-        openFile(path);
+        const QString path = recentfolders::openFile(this, tr("Open a Recording"), recentfolders::kRecordings,
+                                                     tr("Music (%1);;All files (*)").arg(mediafiles::dialogPatterns()));
+        if (!path.isEmpty())
+            openFile(path);
     });
     m_kind = new QComboBox(this);
     m_kind->addItem(tr("Mel spectrogram"));
