@@ -519,7 +519,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+93"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+91"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -568,18 +568,18 @@
         <translation>Model: nie znaleziono (brak dostarczanego composer-default.pt): wybierz plik modelu lub wytrenuj własny</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Compose</source>
         <translation>Komponuj</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+251"/>
+        <location line="+265"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-263"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -644,19 +644,7 @@
         <translation>Kontynuuj plik MIDI</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+453"/>
-        <location line="+20"/>
-        <source>Record</source>
-        <translation>Nagraj</translation>
-    </message>
-    <message>
-        <location line="-471"/>
-        <source>Record a phrase on a MIDI keyboard for the model to continue</source>
-        <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Rewrite Selection</source>
         <translation>Przepisz zaznaczenie</translation>
     </message>
@@ -766,7 +754,12 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
+        <source>Recording from %1: %2 so far; press Stop Recording when done.</source>
+        <translation>Nagrywanie z %1: dotąd %2; gdy skończysz, naciśnij Zatrzymaj nagrywanie.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Co&amp;ntinue This Piece</source>
         <translation>Kontyn&amp;uuj ten utwór</translation>
     </message>
@@ -806,7 +799,7 @@
         <translation>Przepisano takty od %1 do %2, ziarno %3</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+116"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -826,7 +819,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-337"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -911,8 +904,9 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <location line="+61"/>
+        <location line="-283"/>
+        <location line="+284"/>
+        <location line="+58"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -921,68 +915,38 @@
         </translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-41"/>
         <location line="+3"/>
         <source>%1, rewritten</source>
         <translation>%1, przepisany</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Recorded %1 from %2; Compose continues them.</source>
         <translation>Nagrano z %2: %1; Komponuj je kontynuuje.</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Nothing was played: no phrase recorded.</source>
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-472"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+356"/>
+        <location line="+370"/>
         <source>Rewrote %1 to %2, seed %3</source>
         <translation>Przepisano od %1 do %2, ziarno %3</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+107"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>No MIDI keyboard to record from: %1</source>
-        <translation>Brak klawiatury MIDI do nagrywania: %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>no input ports</source>
-        <translation>brak portów wejściowych</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>MIDI input</source>
-        <translation>Wejście MIDI</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cannot record: %1</source>
-        <translation>Nie można nagrywać: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Stop Recording</source>
-        <translation>Zatrzymaj nagrywanie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recording from %1: play a phrase, then press Stop Recording.</source>
-        <translation>Nagrywanie z %1: zagraj frazę, a potem naciśnij Zatrzymaj nagrywanie.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location line="+11"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
@@ -1571,6 +1535,55 @@ pewny?</translation>
         <location line="-17"/>
         <source>Opened %1</source>
         <translation>Otwarto %1</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::PhraseRecorder</name>
+    <message>
+        <location filename="../../ui/compose/PhraseRecorder.cpp" line="+52"/>
+        <source>Stop Recording</source>
+        <translation>Zatrzymaj nagrywanie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <source>Record</source>
+        <translation>Nagraj</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Stop recording: Compose then continues the phrase</source>
+        <translation>Zatrzymaj nagrywanie: Komponuj będzie potem kontynuować frazę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a phrase on a MIDI keyboard for the model to continue</source>
+        <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No MIDI keyboard to record from: %1</source>
+        <translation>Brak klawiatury MIDI do nagrywania: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no input ports</source>
+        <translation>brak portów wejściowych</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MIDI input</source>
+        <translation>Wejście MIDI</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot record: %1</source>
+        <translation>Nie można nagrywać: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recording from %1: play a phrase, then press Stop Recording.</source>
+        <translation>Nagrywanie z %1: zagraj frazę, a potem naciśnij Zatrzymaj nagrywanie.</translation>
     </message>
 </context>
 <context>

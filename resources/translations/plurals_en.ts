@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+125"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+123"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,8 +35,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+476"/>
-        <location line="+61"/>
+        <location line="+207"/>
+        <location line="+284"/>
+        <location line="+58"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>

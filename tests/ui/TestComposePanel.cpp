@@ -3,11 +3,14 @@
 
 #include "compose/ComposePanel.h"
 #include "compose/ConfidenceStrip.h"
+#include "compose/PhraseRecorder.h"
 #include "compose/PlaybackController.h"
 #include "compose/TransportBar.h"
 #include "midi/SmfReader.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
+#include "sound/MidiPorts.h"
+#include "sound/MidiRecorder.h"
 #include "support/Notes.h"
 #include "support/TinyComposer.h"
 
@@ -241,6 +244,63 @@ private Q_SLOTS:
                                  .arg(before.duration()).arg(panel.piece().duration()).arg(panel.message());
         QVERIFY2(panel.piece().notes.size() > before.notes.size(), qPrintable(what));
         QVERIFY2(panel.piece().duration() > before.duration(), qPrintable(what));
+    }
+
+    void aRecordedPhraseIsSeenAsItIsPlayedThenContinued()
+    {
+        ComposePanel panel;
+        panel.show();
+        waitReady(panel);
+        panel.showPiece(test::scale(8), QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));
+        PhraseRecorder *record = panel.recordButton();
+        QVERIFY(record);
+        if (MidiPorts::inputs().ports.isEmpty()) {
+            // No keyboard here (CI, this machine): pressing Record says so and stays unpressed.
+            QTest::mouseClick(record, Qt::LeftButton);
+            QVERIFY(!record->isRecording());
+            QVERIFY(!record->isChecked());
+            QCOMPARE(record->text(), QStringLiteral("Record"));
+            QVERIFY2(panel.message().contains(QLatin1String("No MIDI keyboard")), qPrintable(panel.message()));
+        }
+        QCOMPARE(panel.rollModel()->sequence().notes.size(), size_t(8));
+
+        // Played on the keyboard (what RtMidi's thread hands the recorder): each batch shows in
+        // the roll as it comes, and the message counts the notes.
+        MidiRecorder &keys = record->recorder();
+        const double t0 = MidiRecorder::now();
+        const unsigned char c4On[] = {0x90, 60, 100}, c4Off[] = {0x80, 60, 0}, e4On[] = {0x90, 64, 90}, e4Off[] = {0x80, 64, 0};
+        keys.receive(t0, c4On, 3);
+        keys.receive(t0 + 0.4, c4Off, 3);
+        QTRY_COMPARE(panel.rollModel()->sequence().notes.size(), size_t(1));
+        QCOMPARE(panel.rollModel()->sequence().notes[0].pitch, 60);
+        QVERIFY2(panel.message().contains(QLatin1String(": 1 note")), qPrintable(panel.message()));
+        keys.receive(t0 + 0.5, e4On, 3);
+        keys.receive(t0 + 0.9, e4Off, 3);
+        QTRY_COMPARE(panel.rollModel()->sequence().notes.size(), size_t(2));
+        QCOMPARE(panel.piece().notes.size(), size_t(8));  // the piece itself is untouched so far
+
+        // Stopped: the phrase becomes the piece (undoably) and what Compose continues.
+        const NoteSequence phrase = keys.sequence();
+        Q_EMIT record->finished(phrase, QStringLiteral("Test keyboard"));
+        QCOMPARE(panel.piece().notes.size(), size_t(2));
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Recorded phrase"));
+        QVERIFY2(panel.message().contains(QLatin1String("Recorded 2 note")) && panel.message().contains(QLatin1String("from Test keyboard")), qPrintable(panel.message()));
+        QCOMPARE(panel.findChild<QComboBox *>(QStringLiteral("continueFrom"))->currentData().toInt(), int(ComposePanel::Source::Recording));
+        panel.setSeconds(6);
+        panel.setSeed(4);
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        QVERIFY2(panel.piece().notes.size() > 2, qPrintable(panel.message()));
+        QCOMPARE(panel.piece().notes[0].pitch, 60);
+        QCOMPARE(panel.piece().notes[1].pitch, 64);
+
+        // Nothing played: the roll shows the piece again and the message says so.
+        const size_t composed = panel.piece().notes.size();
+        panel.rollModel()->setSequence(NoteSequence{});  // as Record leaves it until a note comes
+        Q_EMIT record->finished(NoteSequence{}, QStringLiteral("Test keyboard"));
+        QCOMPARE(panel.rollModel()->sequence().notes.size(), composed);
+        QCOMPARE(panel.piece().notes.size(), composed);
+        QVERIFY2(panel.message().contains(QLatin1String("Nothing was played")), qPrintable(panel.message()));
     }
 
     void eachRunDrawsANewSeedUnlessTheUserSetsOne()

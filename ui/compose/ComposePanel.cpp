@@ -5,6 +5,7 @@
 #include "common/RecentFolders.h"
 #include "compose/ComposeWorker.h"
 #include "compose/ConfidenceStrip.h"
+#include "compose/PhraseRecorder.h"
 #include "compose/PieceExport.h"
 #include "compose/PlaybackController.h"
 #include "compose/SeedControl.h"
@@ -15,8 +16,6 @@
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
 #include "sound/MidiEventSchedule.h"
-#include "sound/MidiPorts.h"
-#include "sound/MidiRecorder.h"
 
 #include <QCheckBox>
 #include <QAction>
@@ -25,7 +24,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -150,6 +148,7 @@ ComposePanel::~ComposePanel()
     m_cancel->cancel();
     m_thread.quit();
     m_thread.wait();
+    delete m_recordButton;  // stops RtMidi's thread, which plays through m_playback, first
 }
 
 void ComposePanel::buildUi()
@@ -198,10 +197,7 @@ void ComposePanel::buildUi()
         else
             setSource(Source::MidiFile, path);
     });
-    m_recordButton = new QPushButton(tr("Record"), this);
-    m_recordButton->setCheckable(true);
-    m_recordButton->setToolTip(tr("Record a phrase on a MIDI keyboard for the model to continue"));
-    connect(m_recordButton, &QPushButton::clicked, this, &ComposePanel::toggleRecording);
+    m_recordButton = new PhraseRecorder(this);
     m_rewriteButton = new QPushButton(tr("Rewrite Selection"), this);
     m_rewriteButton->setToolTip(tr("Compose the selected time range again (Ctrl+R; Shift+drag in the roll selects)"));
 
@@ -317,6 +313,23 @@ void ComposePanel::buildUi()
     });
     connect(m_transport->loopBox(), &QCheckBox::toggled, this, &ComposePanel::updateLoop);
     connect(m_transport->outputBox(), &QComboBox::currentIndexChanged, this, &ComposePanel::updateLoop);
+    // What is played on a MIDI keyboard while recording is heard as it is played (a keyboard
+    // without its own sound would be silent) and seen growing in the roll.
+    m_recordButton->setThru([playback = m_playback](const MidiEvent &event) { playback->playLive(event); });
+    connect(m_recordButton, &PhraseRecorder::message, this, &ComposePanel::setMessage);
+    connect(m_recordButton, &PhraseRecorder::started, this, [this] {
+        if (m_composing)
+            stopComposing();
+        m_playback->stop();
+        m_rollModel->setSequence(NoteSequence{});  // the phrase appears as it is played
+    });
+    connect(m_recordButton, &PhraseRecorder::phraseChanged, this, [this](const NoteSequence &phrase) {
+        m_rollModel->setSequence(phrase);
+        m_roll->scrollToTime(std::max(0.0, phrase.duration() - 6));
+        setMessage(tr("Recording from %1: %2 so far; press Stop Recording when done.")
+                       .arg(m_recordButton->portName(), tr("%n note(s)", nullptr, int(phrase.notes.size()))));
+    });
+    connect(m_recordButton, &PhraseRecorder::finished, this, &ComposePanel::takeRecording);
     // A key clicked on the roll's keyboard sounds while held, through the output in use.
     connect(m_roll, &PianoRollView::keyPressed, this, [this](int pitch) {
         m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, uint8_t(pitch), kAuditionVelocity});
@@ -646,53 +659,17 @@ void ComposePanel::togglePlay()
     m_transport->togglePlay();
 }
 
-void ComposePanel::toggleRecording()
+void ComposePanel::takeRecording(const NoteSequence &phrase, const QString &port)
 {
-    if (m_recorder && m_recorder->isRecording()) {
-        m_recorded = m_recorder->stop();
-        m_recordButton->setChecked(false);
-        m_recordButton->setText(tr("Record"));
-        if (m_recorded.notes.empty()) {
-            setMessage(tr("Nothing was played: no phrase recorded."));
-            return;
-        }
-        setSource(Source::Recording);
-        showPiece(m_recorded, tr("Recorded phrase"));
-        setMessage(tr("Recorded %1 from %2; Compose continues them.")
-                       .arg(tr("%n note(s)", nullptr, int(m_recorded.notes.size())), m_recorder->portName()));
+    if (phrase.notes.empty()) {
+        m_rollModel->setSequence(m_piece);  // it showed the (empty) phrase while recording
+        setMessage(tr("Nothing was played: no phrase recorded."));
         return;
     }
-    m_recordButton->setChecked(false);
-    const MidiPortList inputs = MidiPorts::inputs();
-    if (inputs.ports.isEmpty()) {
-        setMessage(tr("No MIDI keyboard to record from: %1").arg(inputs.explanation.isEmpty() ? tr("no input ports") : inputs.explanation));
-        return;
-    }
-    QString port = QStringLiteral("0");
-    if (inputs.ports.size() > 1) {
-        bool ok = false;
-        const QString chosen = QInputDialog::getItem(this, tr("Record"), tr("MIDI input"), inputs.ports, 0, false, &ok);
-        if (!ok)
-            return;
-        port = QString::number(inputs.ports.indexOf(chosen));
-    }
-    m_recorder = std::make_unique<MidiRecorder>();
-    // What is played is heard as it is played (a keyboard without its own sound would be
-    // silent): on RtMidi's thread, straight to the output. The recorder stops before the
-    // controller goes (a member, destroyed before the panel's children).
-    m_recorder->setThruCallback([playback = m_playback](const unsigned char *bytes, size_t size) {
-        MidiEvent event;
-        if (MidiEvent::fromBytes(bytes, size, &event))
-            playback->playLive(event);
-    });
-    const Status started = m_recorder->start(port);
-    if (!started) {
-        setMessage(tr("Cannot record: %1").arg(started.error().toString()));
-        return;
-    }
-    m_recordButton->setChecked(true);
-    m_recordButton->setText(tr("Stop Recording"));
-    setMessage(tr("Recording from %1: play a phrase, then press Stop Recording.").arg(m_recorder->portName()));
+    m_recorded = phrase;
+    setSource(Source::Recording);
+    showPiece(m_recorded, tr("Recorded phrase"));
+    setMessage(tr("Recorded %1 from %2; Compose continues them.").arg(tr("%n note(s)", nullptr, int(phrase.notes.size())), port));
 }
 
 QString ComposePanel::exportName() const { return PieceExport::fileStem(m_pieceName); }

@@ -29,9 +29,9 @@ namespace aichopin {
 
 class ComposeWorker;
 class ConfidenceStrip;
-class MidiRecorder;
 class PianoRollModel;
 class PianoRollView;
+class PhraseRecorder;
 class PlaybackController;
 class SeedControl;
 class TransportBar;
@@ -55,6 +55,7 @@ public:
     QListWidget *history() const { return m_compositionList->list(); }
     const CompositionKeeper &keeper() const { return m_compositionList->keeper(); }
     QPushButton *composeButton() const { return m_composeButton; }
+    PhraseRecorder *recordButton() const { return m_recordButton; }
     // Shared with the main window's Compose menu.
     QAction *composeAction() const { return m_composeAction; }
     QAction *stopAction() const { return m_stopAction; }
@@ -127,7 +128,8 @@ private:
     // The transport's Loop: enabled with a selection and the built-in synthesizer; ticked, the
     // selection plays over and over.
     void updateLoop();
-    void toggleRecording();
+    // A phrase recorded from a MIDI keyboard: shown, and what Compose continues.
+    void takeRecording(const NoteSequence &phrase, const QString &port);
     QString settingsText(const GenerationOptions &o) const;
     std::optional<NoteSequence> primerFor(Source source, QString *error) const;
 
@@ -148,7 +150,7 @@ private:
     QPushButton *m_composeButton = nullptr;
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_rewriteButton = nullptr;
-    QPushButton *m_recordButton = nullptr;
+    PhraseRecorder *m_recordButton = nullptr;
     QDoubleSpinBox *m_seconds = nullptr;
     QDoubleSpinBox *m_temperature = nullptr;
     QDoubleSpinBox *m_topP = nullptr;
@@ -160,7 +162,6 @@ private:
     QThread m_thread;
     ComposeWorker *m_worker = nullptr;
     std::shared_ptr<CancelToken> m_cancel;
-    std::unique_ptr<MidiRecorder> m_recorder;
     NoteSequence m_recorded;
 
     NoteSequence m_piece;
