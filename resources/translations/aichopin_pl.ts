@@ -1148,13 +1148,7 @@ pewny?</translation>
         <translation>Zatrzymaj</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+177"/>
-        <source>Add a folder of music to see what it holds.</source>
-        <translation>Dodaj folder z muzyką, aby zobaczyć, co zawiera.</translation>
-    </message>
-    <message>
-        <location line="-128"/>
+        <location line="+68"/>
         <source>Reading %1...</source>
         <translation>Wczytywanie %1...</translation>
     </message>
@@ -1226,7 +1220,13 @@ pewny?</translation>
         <translation> (nieczytelne: %1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-183"/>
+        <location line="+177"/>
+        <source>Add a folder of music (Add Folder..., or drop it here) to see what it holds.</source>
+        <translation>Dodaj folder z muzyką (Dodaj folder... albo upuść go tutaj), aby zobaczyć, co zawiera.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>no MIDI or audio files</source>
         <translation>brak plików MIDI i audio</translation>
     </message>
@@ -1273,7 +1273,7 @@ pewny?</translation>
     <name>aichopin::MainWindow</name>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+45"/>
-        <location line="+201"/>
+        <location line="+202"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1283,7 +1283,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-176"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1313,7 +1313,7 @@ pewny?</translation>
         <translation>&amp;Trening</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Dataset</source>
         <translation>Zbiór d&amp;anych</translation>
     </message>
@@ -1442,13 +1442,37 @@ pewny?</translation>
         <source>Cannot classify the piece: %1</source>
         <translation>Nie można sklasyfikować utworu: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Added %n folder(s) to the dataset</source>
+        <translation>
+            <numerusform>Dodano %n folder do zbioru danych</numerusform>
+            <numerusform>Dodano %n foldery do zbioru danych</numerusform>
+            <numerusform>Dodano %n folderów do zbioru danych</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+30"/>
+        <location line="+6"/>
+        <source>Training is under way: its data folder changes once it has finished or been stopped.</source>
+        <translation>Trwa trening: jego folder danych można zmienić, gdy się zakończy lub zostanie zatrzymany.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop one folder to train on, not %1.</source>
+        <translation>Upuść jeden folder do treningu, a nie %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training data: %1</source>
+        <translation>Dane treningowe: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Drop MIDI files (.mid) or recordings (mp3, wav, flac, ogg, m4a, aiff, videos...) here.</source>
         <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a, aiff, filmy...).</translation>
     </message>
     <message numerus="yes">
-        <location line="-110"/>
+        <location line="-141"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>Nie można sklasyfikować %n pliku (zobacz obszar Klasyfikacja).</numerusform>

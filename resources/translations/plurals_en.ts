@@ -71,7 +71,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+194"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+195"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>
@@ -93,6 +93,14 @@
         <translation>
             <numerusform>%n note</numerusform>
             <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
+        <source>Added %n folder(s) to the dataset</source>
+        <translation>
+            <numerusform>Added %n folder to the dataset</numerusform>
+            <numerusform>Added %n folders to the dataset</numerusform>
         </translation>
     </message>
 </context>

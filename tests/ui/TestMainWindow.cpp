@@ -6,6 +6,7 @@
 #include "classify/ClassifyResultsModel.h"
 #include "common/RecentFolders.h"
 #include "compose/ComposePanel.h"
+#include "dataset/DatasetPanel.h"
 #include "main/MainWindow.h"
 #include "main/Translations.h"
 #include "training/TrainingPanel.h"
@@ -260,6 +261,47 @@ private Q_SLOTS:
         w.areas()->setCurrentWidget(w.classifyPanel());
         drop(&w, {QUrl::fromLocalFile(mid)});
         QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(20));
+    }
+
+    void foldersDroppedOnDatasetOrTrainingAreForThem()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QDir(m_dir.path()).mkpath(QStringLiteral("corpus/chopin"));
+        QDir(m_dir.path()).mkpath(QStringLiteral("corpus2/other"));
+        writeScale(m_dir.filePath("corpus/chopin/a.mid"), 12);
+        writeScale(m_dir.filePath("corpus2/other/b.mid"), 12);
+        const QString corpus = m_dir.filePath("corpus"), corpus2 = m_dir.filePath("corpus2");
+        const int classified = w.classifyPanel()->results()->rowCount();
+
+        // On the Dataset area: each folder is added and looked through, not classified.
+        w.areas()->setCurrentWidget(w.datasetPanel());
+        const QStringList before = w.datasetPanel()->folders();
+        drop(&w, {QUrl::fromLocalFile(corpus), QUrl::fromLocalFile(corpus2)});
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.datasetPanel()));
+        QCOMPARE(w.datasetPanel()->folders(), before + QStringList({corpus, corpus2}));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.datasetPanel()->isScanning(), 30000);
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), classified);
+
+        // On the Training area: one folder becomes the data to train on; two are refused.
+        w.areas()->setCurrentWidget(w.trainingPanel());
+        drop(&w, {QUrl::fromLocalFile(corpus)});
+        QCOMPARE(w.trainingPanel()->dataDir(), corpus);
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.trainingPanel()));
+        drop(&w, {QUrl::fromLocalFile(corpus2), QUrl::fromLocalFile(corpus)});
+        QCOMPARE(w.trainingPanel()->dataDir(), corpus);
+        QVERIFY2(w.lastError().startsWith(QLatin1String("Drop one folder")), qPrintable(w.lastError()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), classified);
+
+        // Elsewhere a folder is still classified.
+        w.areas()->setCurrentWidget(w.composePanel());
+        drop(&w, {QUrl::fromLocalFile(corpus)});
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), classified + 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.classifyPanel()->isBusy(), 60000);
+        for (const QString &dir : {corpus, corpus2})
+            w.datasetPanel()->removeFolder(dir);
     }
 
     void fileDialogsOpenWhereTheUserLastWent()

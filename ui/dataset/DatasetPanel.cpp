@@ -162,7 +162,7 @@ void DatasetPanel::buildUi()
     split->setSizes({720, 480});
     root->addWidget(split, 1);
 
-    m_summary = new QLabel(tr("Add a folder of music to see what it holds."), this);
+    m_summary = new QLabel(tr("Add a folder of music (Add Folder..., or drop it here) to see what it holds."), this);
     m_summary->setObjectName(QStringLiteral("datasetSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -339,7 +339,7 @@ void DatasetPanel::updateSummary()
 QString DatasetPanel::summary() const
 {
     if (m_results.empty())
-        return m_folders.isEmpty() ? tr("Add a folder of music to see what it holds.") : tr("Reading...");
+        return m_folders.isEmpty() ? tr("Add a folder of music (Add Folder..., or drop it here) to see what it holds.") : tr("Reading...");
     QStringList lines;
     for (const auto &[dir, folder] : m_results) {
         QStringList parts;

@@ -86,7 +86,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         statusBar()->showMessage(tr("Classify now uses %1").arg(QFileInfo(path).fileName()), 8000);
     });
     m_areas->addTab(m_training, tr("&Training"));
-    m_areas->addTab(new DatasetPanel(this), tr("&Dataset"));
+    m_dataset = new DatasetPanel(this);
+    m_areas->addTab(m_dataset, tr("&Dataset"));
     layout->addWidget(m_banner);
     layout->addWidget(m_fileInfo);
     layout->addWidget(m_areas, 1);
@@ -292,8 +293,39 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
         event->acceptProposedAction();
 }
 
+bool MainWindow::dropFoldersOnArea(const QStringList &folders)
+{
+    if (m_areas->currentWidget() == m_dataset) {
+        for (const QString &dir : folders)
+            m_dataset->addFolder(dir);
+        statusBar()->showMessage(tr("Added %n folder(s) to the dataset", nullptr, int(folders.size())), 8000);
+        return true;
+    }
+    if (m_areas->currentWidget() != m_training)
+        return false;
+    if (m_training->state() != TrainingPanel::State::Idle)
+        showError(tr("Training is under way: its data folder changes once it has finished or been stopped."));
+    else if (folders.size() > 1)
+        showError(tr("Drop one folder to train on, not %1.").arg(folders.size()));
+    else {
+        m_training->setDataDir(folders.first());
+        statusBar()->showMessage(tr("Training data: %1").arg(QDir::toNativeSeparators(folders.first())), 8000);
+    }
+    return true;
+}
+
 void MainWindow::dropEvent(QDropEvent *event)
 {
+    // Folders dropped on the Dataset or Training area are for it: the dataset adds them, the
+    // training takes one as its data.
+    QStringList folders;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isDir())
+            folders << url.toLocalFile();
+    if (!folders.isEmpty() && dropFoldersOnArea(folders)) {
+        event->acceptProposedAction();
+        return;
+    }
     QStringList paths;  // what can be opened: MIDI files, recordings and folders
     for (const QUrl &url : event->mimeData()->urls()) {
         const QString path = url.toLocalFile();

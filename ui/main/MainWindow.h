@@ -16,6 +16,7 @@ namespace aichopin {
 class ClassifyPanel;
 class ComposePanel;
 class SpectrogramPanel;
+class DatasetPanel;
 class TrainingPanel;
 class PianoRollModel;
 class PianoRollView;
@@ -31,6 +32,7 @@ public:
     ComposePanel *composePanel() const { return m_compose; }
     ClassifyPanel *classifyPanel() const { return m_classify; }
     TrainingPanel *trainingPanel() const { return m_training; }
+    DatasetPanel *datasetPanel() const { return m_dataset; }
     SpectrogramPanel *spectrogramPanel() const { return m_spectrogram; }
     QTabWidget *areas() const { return m_areas; }
     // The error shown for the last file that could not be opened (empty when none).
@@ -53,6 +55,9 @@ public Q_SLOTS:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    // Folders dropped while the Dataset or Training area is in view: added to the dataset, or
+    // made the training data (one; not while training). False for the other areas.
+    bool dropFoldersOnArea(const QStringList &folders);
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -71,6 +76,7 @@ private:
     ComposePanel *m_compose = nullptr;
     ClassifyPanel *m_classify = nullptr;
     TrainingPanel *m_training = nullptr;
+    DatasetPanel *m_dataset = nullptr;
     SpectrogramPanel *m_spectrogram = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_fileInfo = nullptr;
