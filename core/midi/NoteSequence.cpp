@@ -183,4 +183,27 @@ NoteSequence NoteSequence::withRangeRewritten(double from, double to, const Note
     return out;
 }
 
+int NoteSequence::countNotesIn(double from, double to) const
+{
+    return int(std::count_if(notes.begin(), notes.end(), [&](const Note &n) { return n.start >= from && n.start < to; }));
+}
+
+int NoteSequence::removeNotesIn(double from, double to)
+{
+    const size_t before = notes.size();
+    notes.erase(std::remove_if(notes.begin(), notes.end(), [&](const Note &n) { return n.start >= from && n.start < to; }), notes.end());
+    return int(before - notes.size());
+}
+
+bool NoteSequence::transposeNotesIn(double from, double to, int semitones)
+{
+    for (const Note &n : notes)
+        if (n.start >= from && n.start < to && (n.pitch + semitones < 0 || n.pitch + semitones > 127))
+            return false;
+    for (Note &n : notes)
+        if (n.start >= from && n.start < to)
+            n.pitch += semitones;  // notes of one start all move: their order stays
+    return true;
+}
+
 }  // namespace aichopin

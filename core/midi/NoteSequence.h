@@ -48,6 +48,14 @@ public:
     // and this piece's from 'to' on. Texts are the continuation's; ticks follow the tempo map.
     // Requires from <= to.
     NoteSequence withRangeRewritten(double from, double to, const NoteSequence &continuation) const;
+
+    // How many notes start in [from, to).
+    int countNotesIn(double from, double to) const;
+    // Removes the notes that start in [from, to) (the time stays, silent); returns how many.
+    int removeNotesIn(double from, double to);
+    // Moves the notes that start in [from, to) by 'semitones'. Nothing moves, and it returns
+    // false, when one of them would leave the MIDI range 0..127.
+    bool transposeNotesIn(double from, double to, int semitones);
 };
 
 }  // namespace aichopin

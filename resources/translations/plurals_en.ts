@@ -36,12 +36,20 @@
     </message>
     <message numerus="yes">
         <location line="+207"/>
-        <location line="+284"/>
+        <location line="+361"/>
         <location line="+58"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
             <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-136"/>
+        <source>Deleted %n note(s) in %1</source>
+        <translation>
+            <numerusform>Deleted %n note in %1</numerusform>
+            <numerusform>Deleted %n notes in %1</numerusform>
         </translation>
     </message>
 </context>
@@ -71,7 +79,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+195"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+198"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>

@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -418,6 +419,75 @@ private Q_SLOTS:
         QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Rewrote bars 2 to 3, seed 3"));
         QVERIFY(!panel.rollModel()->barStarts().empty());
         QCOMPARE(panel.rollModel()->barAt(6.5), 4);
+    }
+
+    void selectedNotesAreDeletedAndTransposedUndoably()
+    {
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        QAction *del = panel.deleteNotesAction();
+        const QList<QAction *> transpose = panel.transposeActions();
+        QCOMPARE(transpose.size(), 4);
+        QCOMPARE(del->shortcut(), QKeySequence(QKeySequence::Delete));
+        QCOMPARE(transpose[0]->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Up));
+        QVERIFY(!del->isEnabled());  // no piece, no selection
+        QVERIFY(!transpose[0]->isEnabled());
+        const NoteSequence scale = test::scale(20);  // a note every 0.5 s: 60..71, 60..67
+        panel.showPiece(scale, QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));
+        QVERIFY(!del->isEnabled());
+        QVERIFY(transpose[0]->isEnabled());
+
+        // Delete: the notes that start in the selection go, the time stays.
+        panel.roll()->setSelection(2.0, 4.0);  // the notes at 2.0, 2.5, 3.0 and 3.5 s
+        QVERIFY(del->isEnabled());
+        panel.roll()->setPixelsPerSecond(300);  // zoomed in on the selection...
+        panel.roll()->scrollToTime(2.0);
+        const int scrolled = panel.roll()->horizontalScrollBar()->value();
+        QVERIFY(scrolled > 0);
+        del->trigger();
+        QCOMPARE(panel.roll()->pixelsPerSecond(), 300.0);  // ...it stays there
+        QCOMPARE(panel.roll()->horizontalScrollBar()->value(), scrolled);
+        QCOMPARE(panel.piece().notes.size(), size_t(16));
+        QCOMPARE(panel.rollModel()->sequence().notes.size(), size_t(16));
+        QCOMPARE(panel.piece().notes[4].start, 4.0);
+        QCOMPARE(panel.piece().duration(), scale.duration());
+        QCOMPARE(panel.pieceName(), QStringLiteral("scale.mid"));  // still that piece
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Deleted 4 note(s) in 0:02.0 to 0:04.0"));
+        del->trigger();  // nothing left there
+        QCOMPARE(panel.piece().notes.size(), size_t(16));
+        QVERIFY2(panel.message().startsWith(QLatin1String("No notes start in 0:02.0 to 0:04.0")), qPrintable(panel.message()));
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), size_t(20));
+        QCOMPARE(panel.roll()->pixelsPerSecond(), 300.0);
+
+        // Transpose the selection up a semitone: only its notes move.
+        panel.roll()->setSelection(0.0, 1.0);
+        transpose[0]->trigger();
+        QCOMPARE(panel.piece().notes[0].pitch, 61);
+        QCOMPARE(panel.piece().notes[1].pitch, 62);
+        QCOMPARE(panel.piece().notes[2].pitch, 62);
+        QCOMPARE(panel.rollModel()->sequence().notes[0].pitch, 61);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Transposed 0:00.0 to 0:01.0 up a semitone"));
+        // With no selection, the whole piece, down an octave.
+        panel.roll()->setSelection(-1, -1);
+        transpose[3]->trigger();
+        QCOMPARE(panel.piece().notes[0].pitch, 49);
+        QCOMPARE(panel.piece().notes[19].pitch, 55);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Transposed the piece down an octave"));
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes[0].pitch, 60);
+        QCOMPARE(panel.piece().notes[19].pitch, 67);
+        // Beyond the MIDI range: nothing moves, and the message says why.
+        for (int i = 0; i < 4; ++i)
+            transpose[2]->trigger();  // the top note, 71, up to 119
+        QCOMPARE(panel.piece().highestPitch(), 119);
+        transpose[2]->trigger();  // 131 is no MIDI note
+        QCOMPARE(panel.piece().highestPitch(), 119);
+        QCOMPARE(panel.piece().lowestPitch(), 108);
+        QVERIFY2(panel.message().contains(QLatin1String("would leave the MIDI range")), qPrintable(panel.message()));
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Transposed the piece up an octave"));
     }
 
     void rewriteSelectionKeepsTheRest()

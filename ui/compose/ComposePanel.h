@@ -63,6 +63,10 @@ public:
     QAction *playAction() const { return m_playAction; }
     QAction *loopAction() const { return m_loopAction; }
     QAction *continueAction() const { return m_continueAction; }  // the transport's Loop, as a menu item
+    // Edit menu: Delete Notes (the selection's), Transpose up/down a semitone/an octave (the
+    // selection's notes, or the whole piece with no selection). Each an undo step.
+    QAction *deleteNotesAction() const { return m_deleteNotesAction; }
+    QList<QAction *> transposeActions() const { return m_transposeActions; }
 
     // Loads a composer model on the worker thread (the shipped one by default).
     void setModelPath(const QString &path);
@@ -105,6 +109,10 @@ public Q_SLOTS:
     // Composes Length more seconds after the piece on the roll, whatever "Continue from" says.
     void continuePiece();
     void rewriteSelection();
+    // Removes the notes that start in the selection (the time stays, silent).
+    void deleteSelectedNotes();
+    // Moves the selection's notes (with no selection, the piece's) by 'semitones'.
+    void transpose(int semitones);
     void stopComposing();
     void togglePlay();
 
@@ -121,7 +129,10 @@ private:
     void onEvents(const ComposedEvents &events);
     void onComposed(const NoteSequence &piece, double firstEventMs);
     void finishComposition(NoteSequence piece);
-    void setPiece(const NoteSequence &piece, const QString &name);
+    // keepView: the roll keeps its zoom and scroll (an edit), else it fits the piece.
+    void setPiece(const NoteSequence &piece, const QString &name, bool keepView = false);
+    void editPiece(const NoteSequence &edited, const QString &label);  // undoably, name kept
+    QString selectionText() const;  // "bars 2 to 3" where the piece has bars, else "0:10.0 to 0:15.0"
     void setMessage(const QString &message);
     QString keptNote() const;  // "" or why the last composition is not kept, for its message
     void updateEnabled();
@@ -147,6 +158,8 @@ private:
     QAction *m_playAction = nullptr;
     QAction *m_loopAction = nullptr;
     QAction *m_continueAction = nullptr;
+    QAction *m_deleteNotesAction = nullptr;
+    QList<QAction *> m_transposeActions;
     QPushButton *m_composeButton = nullptr;
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_rewriteButton = nullptr;

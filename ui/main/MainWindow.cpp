@@ -135,6 +135,9 @@ void MainWindow::buildMenus()
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(m_compose->deleteNotesAction());
+    edit->addActions(m_compose->transposeActions());
 
     QMenu *compose = menuBar()->addMenu(tr("C&ompose"));
     compose->addAction(m_compose->composeAction());

@@ -1,5 +1,5 @@
-// The piece edits behind continuing and rewriting: the part before a time, and a range
-// written again from a continuation.
+// The piece edits behind continuing and rewriting (the part before a time, a range written
+// again from a continuation) and the Edit menu's (deleting and transposing a range's notes).
 
 #include "midi/NoteSequence.h"
 #include "support/Notes.h"
@@ -29,6 +29,42 @@ NoteSequence tenSeconds()
 class TestNoteSequence : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void notesOfARangeAreDeletedOrTransposed()
+    {
+        NoteSequence s = tenSeconds();
+        QCOMPARE(s.countNotesIn(2.0, 5.0), 3);
+        QCOMPARE(s.countNotesIn(2.5, 2.9), 0);
+        // A note that starts before the range but sounds into it is not the range's.
+        QCOMPARE(s.removeNotesIn(2.5, 5.0), 2);  // the notes at 3 and 4 s
+        QCOMPARE(s.notes.size(), size_t(8));
+        QCOMPARE(s.notes[2].pitch, 62);
+        QCOMPARE(s.notes[3].pitch, 65);
+        QCOMPARE(s.notes[3].start, 5.0);
+        QCOMPARE(s.duration(), 10.5);  // the time stays
+        QCOMPARE(s.pedals.size(), size_t(2));
+        QCOMPARE(s.removeNotesIn(20, 30), 0);
+
+        // Transposed: the range's notes move, the others stay, and order is kept.
+        NoteSequence t = tenSeconds();
+        t.notes.push_back(note(40, 6.0, 1.0));
+        t.sortNotes();
+        QVERIFY(t.transposeNotesIn(6.0, 8.0, 12));
+        QCOMPARE(t.notes[6].start, 6.0);
+        QCOMPARE(t.notes[6].pitch, 52);
+        QCOMPARE(t.notes[7].pitch, 78);
+        QCOMPARE(t.notes[8].pitch, 79);
+        QCOMPARE(t.notes[5].pitch, 65);
+        QCOMPARE(t.notes[9].pitch, 68);
+        // Out of the MIDI range: nothing moves.
+        QVERIFY(!t.transposeNotesIn(0.0, 20.0, 50));
+        QCOMPARE(t.notes[8].pitch, 79);
+        QCOMPARE(t.notes[0].pitch, 60);
+        QVERIFY(t.transposeNotesIn(0.0, 20.0, -40));
+        QCOMPARE(t.notes[6].pitch, 12);
+        QVERIFY(!t.transposeNotesIn(0.0, 20.0, -13));
+        QCOMPARE(t.notes[6].pitch, 12);
+    }
+
     void beforeCutsNotesAndDropsLaterEvents()
     {
         NoteSequence s = tenSeconds();
