@@ -519,7 +519,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+91"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+92"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+288"/>
+        <location line="+270"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-268"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -774,42 +774,7 @@
         <translation>Zapęt&amp;l zaznaczenie</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Delete Notes in Selection</source>
-        <translation>&amp;Usuń nuty z zaznaczenia</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Remove the notes that start in the selected time range</source>
-        <translation>Usuń nuty, które zaczynają się w zaznaczonym fragmencie</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Transpose Up a &amp;Semitone</source>
-        <translation>Transponuj w &amp;górę o półton</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transpose Down a S&amp;emitone</source>
-        <translation>Transponuj w &amp;dół o półton</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transpose Up an &amp;Octave</source>
-        <translation>Transponuj w górę o &amp;oktawę</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transpose Down an Oc&amp;tave</source>
-        <translation>Transponuj w dół o o&amp;ktawę</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Move the selection&apos;s notes, or the whole piece&apos;s with no selection</source>
-        <translation>Przesuń nuty zaznaczenia, a bez zaznaczenia całego utworu</translation>
-    </message>
-    <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Looping plays through the built-in synthesizer only</source>
         <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
     </message>
@@ -829,7 +794,7 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+248"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -849,7 +814,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-351"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -869,7 +834,7 @@
         <translation>&amp;Odtwórz / wstrzymaj</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+26"/>
         <source>Model: loading %1...</source>
         <translation>Model: wczytywanie %1...</translation>
     </message>
@@ -879,12 +844,12 @@
         <translation>Plik MIDI: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>No composer model is loaded: %1</source>
         <translation>Nie wczytano modelu kompozytora: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Choose the MIDI file to continue first.</source>
         <translation>Najpierw wybierz plik MIDI do kontynuowania.</translation>
     </message>
@@ -929,71 +894,7 @@
         <translation>Przepisano %1, ziarno %2</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>bars %1 to %2</source>
-        <translation>takty od %1 do %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 to %2</source>
-        <translation>od %1 do %2</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>No notes start in %1: nothing to delete.</source>
-        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego usunąć.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Deleted %n note(s) in %1</source>
-        <translation>
-            <numerusform>Usunięto %n nutę (%1)</numerusform>
-            <numerusform>Usunięto %n nuty (%1)</numerusform>
-            <numerusform>Usunięto %n nut (%1)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>the piece</source>
-        <translation>utwór</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No notes start in %1: nothing to transpose.</source>
-        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego transponować.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot transpose %1 so far: a note would leave the MIDI range (C-1 to G9).</source>
-        <translation>Nie można tak daleko transponować (%1): nuta wyszłaby poza zakres MIDI (C-1 do G9).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Transposed %1 up a semitone</source>
-        <translation>Transponowano %1 w górę o półton</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transposed %1 down a semitone</source>
-        <translation>Transponowano %1 w dół o półton</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transposed %1 up an octave</source>
-        <translation>Transponowano %1 w górę o oktawę</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transposed %1 down an octave</source>
-        <translation>Transponowano %1 w dół o oktawę</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transposed %1 by %2 semitones</source>
-        <translation>Transponowano %1 o %2 półtonów</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Composing...</source>
         <translation>Komponowanie...</translation>
     </message>
@@ -1003,8 +904,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-360"/>
-        <location line="+361"/>
+        <location line="-297"/>
+        <location line="+298"/>
         <location line="+58"/>
         <source>%n note(s)</source>
         <translation>
@@ -1030,12 +931,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-549"/>
+        <location line="-486"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+554"/>
+        <location line="+491"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1366,8 +1267,8 @@ pewny?</translation>
 <context>
     <name>aichopin::MainWindow</name>
     <message>
-        <location filename="../../ui/main/MainWindow.cpp" line="+45"/>
-        <location line="+205"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+46"/>
+        <location line="+204"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1377,7 +1278,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-178"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1467,7 +1368,7 @@ pewny?</translation>
         <translation>&amp;Ponów</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>C&amp;ompose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -1730,6 +1631,108 @@ pewny?</translation>
         <location line="+3"/>
         <source>%1, bar %2</source>
         <translation>%1, takt %2</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::PieceEdits</name>
+    <message>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+16"/>
+        <source>&amp;Delete Notes in Selection</source>
+        <translation>&amp;Usuń nuty z zaznaczenia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the notes that start in the selected time range</source>
+        <translation>Usuń nuty, które zaczynają się w zaznaczonym fragmencie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Transpose Up a &amp;Semitone</source>
+        <translation>Transponuj w &amp;górę o półton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transpose Down a S&amp;emitone</source>
+        <translation>Transponuj w &amp;dół o półton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transpose Up an &amp;Octave</source>
+        <translation>Transponuj w górę o &amp;oktawę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transpose Down an Oc&amp;tave</source>
+        <translation>Transponuj w dół o o&amp;ktawę</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move the selection&apos;s notes, or the whole piece&apos;s with no selection</source>
+        <translation>Przesuń nuty zaznaczenia, a bez zaznaczenia całego utworu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>bars %1 to %2</source>
+        <translation>takty od %1 do %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation>od %1 do %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No notes start in %1: nothing to delete.</source>
+        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego usunąć.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Deleted %n note(s) in %1</source>
+        <translation>
+            <numerusform>Usunięto %n nutę (%1)</numerusform>
+            <numerusform>Usunięto %n nuty (%1)</numerusform>
+            <numerusform>Usunięto %n nut (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the piece</source>
+        <translation>utwór</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No notes start in %1: nothing to transpose.</source>
+        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego transponować.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot transpose %1 so far: a note would leave the MIDI range (C-1 to G9).</source>
+        <translation>Nie można tak daleko transponować (%1): nuta wyszłaby poza zakres MIDI (C-1 do G9).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Transposed %1 up a semitone</source>
+        <translation>Transponowano %1 w górę o półton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transposed %1 down a semitone</source>
+        <translation>Transponowano %1 w dół o półton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transposed %1 up an octave</source>
+        <translation>Transponowano %1 w górę o oktawę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transposed %1 down an octave</source>
+        <translation>Transponowano %1 w dół o oktawę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transposed %1 by %2 semitones</source>
+        <translation>Transponowano %1 o %2 półtonów</translation>
     </message>
 </context>
 <context>

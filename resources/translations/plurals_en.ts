@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+123"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+124"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -36,20 +36,12 @@
     </message>
     <message numerus="yes">
         <location line="+207"/>
-        <location line="+361"/>
+        <location line="+298"/>
         <location line="+58"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
             <numerusform>%n notes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-136"/>
-        <source>Deleted %n note(s) in %1</source>
-        <translation>
-            <numerusform>Deleted %n note in %1</numerusform>
-            <numerusform>Deleted %n notes in %1</numerusform>
         </translation>
     </message>
 </context>
@@ -109,6 +101,17 @@
         <translation>
             <numerusform>Added %n folder to the dataset</numerusform>
             <numerusform>Added %n folders to the dataset</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::PieceEdits</name>
+    <message numerus="yes">
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+62"/>
+        <source>Deleted %n note(s) in %1</source>
+        <translation>
+            <numerusform>Deleted %n note in %1</numerusform>
+            <numerusform>Deleted %n notes in %1</numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include "compose/ComposePanel.h"
 #include "compose/ConfidenceStrip.h"
 #include "compose/PhraseRecorder.h"
+#include "compose/PieceEdits.h"
 #include "compose/PlaybackController.h"
 #include "compose/TransportBar.h"
 #include "midi/SmfReader.h"
@@ -426,8 +427,8 @@ private Q_SLOTS:
         ComposePanel panel;
         panel.resize(1000, 500);
         panel.show();
-        QAction *del = panel.deleteNotesAction();
-        const QList<QAction *> transpose = panel.transposeActions();
+        QAction *del = panel.edits()->deleteNotesAction();
+        const QList<QAction *> transpose = panel.edits()->transposeActions();
         QCOMPARE(transpose.size(), 4);
         QCOMPARE(del->shortcut(), QKeySequence(QKeySequence::Delete));
         QCOMPARE(transpose[0]->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Up));

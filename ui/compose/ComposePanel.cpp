@@ -6,6 +6,7 @@
 #include "compose/ComposeWorker.h"
 #include "compose/ConfidenceStrip.h"
 #include "compose/PhraseRecorder.h"
+#include "compose/PieceEdits.h"
 #include "compose/PieceExport.h"
 #include "compose/PlaybackController.h"
 #include "compose/SeedControl.h"
@@ -367,27 +368,11 @@ void ComposePanel::buildUi()
     m_loopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_loopAction, &QAction::toggled, m_transport->loopBox(), &QCheckBox::setChecked);
     connect(m_transport->loopBox(), &QCheckBox::toggled, m_loopAction, &QAction::setChecked);
-    m_deleteNotesAction = new QAction(tr("&Delete Notes in Selection"), this);
-    m_deleteNotesAction->setShortcut(QKeySequence::Delete);
-    m_deleteNotesAction->setStatusTip(tr("Remove the notes that start in the selected time range"));
-    connect(m_deleteNotesAction, &QAction::triggered, this, &ComposePanel::deleteSelectedNotes);
-    const struct {
-        QString text;
-        QKeySequence key;
-        int semitones;
-    } transpositions[] = {{tr("Transpose Up a &Semitone"), QKeySequence(Qt::CTRL | Qt::Key_Up), 1},
-                          {tr("Transpose Down a S&emitone"), QKeySequence(Qt::CTRL | Qt::Key_Down), -1},
-                          {tr("Transpose Up an &Octave"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up), 12},
-                          {tr("Transpose Down an Oc&tave"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down), -12}};
-    for (const auto &t : transpositions) {
-        auto *action = new QAction(t.text, this);
-        action->setShortcut(t.key);
-        action->setStatusTip(tr("Move the selection's notes, or the whole piece's with no selection"));
-        connect(action, &QAction::triggered, this, [this, semitones = t.semitones] { transpose(semitones); });
-        m_transposeActions << action;
-    }
-    for (QAction *a : QList<QAction *>{m_composeAction, m_continueAction, m_stopAction, m_rewriteAction, m_playAction, m_loopAction,
-                                       m_deleteNotesAction} + m_transposeActions) {
+    m_edits = new PieceEdits(m_roll, m_rollModel, [this]() -> const NoteSequence & { return m_piece; }, this);
+    connect(m_edits, &PieceEdits::message, this, &ComposePanel::setMessage);
+    connect(m_edits, &PieceEdits::edited, this, &ComposePanel::editPiece);
+    for (QAction *a : QList<QAction *>{m_composeAction, m_continueAction, m_stopAction, m_rewriteAction, m_playAction, m_loopAction}
+                          + m_edits->actions()) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);
     }
@@ -437,9 +422,7 @@ void ComposePanel::updateEnabled()
         m_continueAction->setEnabled(m_modelReady && !m_composing && !m_piece.notes.empty());
         m_stopAction->setEnabled(m_composing);
         m_rewriteAction->setEnabled(m_modelReady && !m_composing && m_roll->hasSelection());
-        m_deleteNotesAction->setEnabled(!m_composing && m_roll->hasSelection());
-        for (QAction *a : m_transposeActions)
-            a->setEnabled(!m_composing && !m_piece.notes.empty());
+        m_edits->updateEnabled(m_composing);
     }
     m_composeButton->setEnabled(m_modelReady && !m_composing);
     m_stopButton->setEnabled(m_composing);
@@ -585,15 +568,7 @@ void ComposePanel::rewriteSelection()
     options.seed = m_seed->takeForRun();
     m_beforeRewrite = m_piece;
     // Named in bars where the piece has them (the selection then spans whole bars).
-    startGeneration(options, tr("Rewrote %1, seed %2").arg(selectionText()).arg(options.seed));
-}
-
-QString ComposePanel::selectionText() const
-{
-    const double from = m_roll->selectionFrom(), to = m_roll->selectionTo();
-    const int firstBar = m_rollModel->barAt(from), lastBar = m_rollModel->barAt(std::max(from, to - 1e-6));
-    return firstBar > 0 ? tr("bars %1 to %2").arg(firstBar).arg(lastBar)
-                        : tr("%1 to %2").arg(TransportBar::clock(from), TransportBar::clock(to));
+    startGeneration(options, tr("Rewrote %1, seed %2").arg(PieceEdits::selectionText(m_roll, m_rollModel)).arg(options.seed));
 }
 
 void ComposePanel::editPiece(const NoteSequence &edited, const QString &label)
@@ -602,47 +577,6 @@ void ComposePanel::editPiece(const NoteSequence &edited, const QString &label)
     m_undo->push(new PieceCommand([this](const NoteSequence &p, const QString &n) { setPiece(p, n, true); }, m_piece, m_pieceName,
                                   edited, m_pieceName, label, false));
     setMessage(label);
-}
-
-void ComposePanel::deleteSelectedNotes()
-{
-    if (m_composing || !m_roll->hasSelection())
-        return;
-    NoteSequence edited = m_piece;
-    const int removed = edited.removeNotesIn(m_roll->selectionFrom(), m_roll->selectionTo());
-    if (removed == 0) {
-        setMessage(tr("No notes start in %1: nothing to delete.").arg(selectionText()));
-        return;
-    }
-    editPiece(edited, tr("Deleted %n note(s) in %1", nullptr, removed).arg(selectionText()));
-}
-
-void ComposePanel::transpose(int semitones)
-{
-    if (m_composing || m_piece.notes.empty() || semitones == 0)
-        return;
-    const bool selection = m_roll->hasSelection();
-    const double from = selection ? m_roll->selectionFrom() : -1.0;
-    const double to = selection ? m_roll->selectionTo() : m_piece.duration() + 1.0;
-    const QString what = selection ? selectionText() : tr("the piece");
-    NoteSequence edited = m_piece;
-    if (edited.countNotesIn(from, to) == 0) {
-        setMessage(tr("No notes start in %1: nothing to transpose.").arg(what));
-        return;
-    }
-    if (!edited.transposeNotesIn(from, to, semitones)) {
-        setMessage(tr("Cannot transpose %1 so far: a note would leave the MIDI range (C-1 to G9).").arg(what));
-        return;
-    }
-    QString label;
-    switch (semitones) {
-    case 1: label = tr("Transposed %1 up a semitone").arg(what); break;
-    case -1: label = tr("Transposed %1 down a semitone").arg(what); break;
-    case 12: label = tr("Transposed %1 up an octave").arg(what); break;
-    case -12: label = tr("Transposed %1 down an octave").arg(what); break;
-    default: label = tr("Transposed %1 by %2 semitones").arg(what).arg(semitones); break;
-    }
-    editPiece(edited, label);
 }
 
 void ComposePanel::startGeneration(GenerationOptions options, const QString &label)

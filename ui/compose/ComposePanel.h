@@ -32,6 +32,7 @@ class ConfidenceStrip;
 class PianoRollModel;
 class PianoRollView;
 class PhraseRecorder;
+class PieceEdits;
 class PlaybackController;
 class SeedControl;
 class TransportBar;
@@ -63,10 +64,8 @@ public:
     QAction *playAction() const { return m_playAction; }
     QAction *loopAction() const { return m_loopAction; }
     QAction *continueAction() const { return m_continueAction; }  // the transport's Loop, as a menu item
-    // Edit menu: Delete Notes (the selection's), Transpose up/down a semitone/an octave (the
-    // selection's notes, or the whole piece with no selection). Each an undo step.
-    QAction *deleteNotesAction() const { return m_deleteNotesAction; }
-    QList<QAction *> transposeActions() const { return m_transposeActions; }
+    // The Edit menu's Delete Notes in Selection and Transpose, each made an undo step here.
+    PieceEdits *edits() const { return m_edits; }
 
     // Loads a composer model on the worker thread (the shipped one by default).
     void setModelPath(const QString &path);
@@ -109,10 +108,6 @@ public Q_SLOTS:
     // Composes Length more seconds after the piece on the roll, whatever "Continue from" says.
     void continuePiece();
     void rewriteSelection();
-    // Removes the notes that start in the selection (the time stays, silent).
-    void deleteSelectedNotes();
-    // Moves the selection's notes (with no selection, the piece's) by 'semitones'.
-    void transpose(int semitones);
     void stopComposing();
     void togglePlay();
 
@@ -132,7 +127,6 @@ private:
     // keepView: the roll keeps its zoom and scroll (an edit), else it fits the piece.
     void setPiece(const NoteSequence &piece, const QString &name, bool keepView = false);
     void editPiece(const NoteSequence &edited, const QString &label);  // undoably, name kept
-    QString selectionText() const;  // "bars 2 to 3" where the piece has bars, else "0:10.0 to 0:15.0"
     void setMessage(const QString &message);
     QString keptNote() const;  // "" or why the last composition is not kept, for its message
     void updateEnabled();
@@ -158,8 +152,7 @@ private:
     QAction *m_playAction = nullptr;
     QAction *m_loopAction = nullptr;
     QAction *m_continueAction = nullptr;
-    QAction *m_deleteNotesAction = nullptr;
-    QList<QAction *> m_transposeActions;
+    PieceEdits *m_edits = nullptr;
     QPushButton *m_composeButton = nullptr;
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_rewriteButton = nullptr;

@@ -3,6 +3,7 @@
 #include "main/AboutDialog.h"
 #include "classify/ClassifyPanel.h"
 #include "compose/ComposePanel.h"
+#include "compose/PieceEdits.h"
 #include "compose/CompositionKeeper.h"
 #include "common/RecentFolders.h"
 #include "dataset/DatasetPanel.h"
@@ -136,8 +137,7 @@ void MainWindow::buildMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addAction(m_compose->deleteNotesAction());
-    edit->addActions(m_compose->transposeActions());
+    edit->addActions(m_compose->edits()->actions());
 
     QMenu *compose = menuBar()->addMenu(tr("C&ompose"));
     compose->addAction(m_compose->composeAction());

@@ -1,0 +1,93 @@
+#include "compose/PieceEdits.h"
+
+#include "compose/TransportBar.h"
+#include "pianoroll/PianoRollModel.h"
+#include "pianoroll/PianoRollView.h"
+
+#include <QAction>
+
+#include <algorithm>
+
+namespace aichopin {
+
+PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function<const NoteSequence &()> piece, QObject *parent)
+    : QObject(parent), m_roll(roll), m_model(model), m_piece(std::move(piece))
+{
+    m_delete = new QAction(tr("&Delete Notes in Selection"), this);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setStatusTip(tr("Remove the notes that start in the selected time range"));
+    connect(m_delete, &QAction::triggered, this, &PieceEdits::deleteSelectedNotes);
+    const struct {
+        QString text;
+        QKeySequence key;
+        int semitones;
+    } transpositions[] = {{tr("Transpose Up a &Semitone"), QKeySequence(Qt::CTRL | Qt::Key_Up), 1},
+                          {tr("Transpose Down a S&emitone"), QKeySequence(Qt::CTRL | Qt::Key_Down), -1},
+                          {tr("Transpose Up an &Octave"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up), 12},
+                          {tr("Transpose Down an Oc&tave"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down), -12}};
+    for (const auto &t : transpositions) {
+        auto *action = new QAction(t.text, this);
+        action->setShortcut(t.key);
+        action->setStatusTip(tr("Move the selection's notes, or the whole piece's with no selection"));
+        connect(action, &QAction::triggered, this, [this, semitones = t.semitones] { transpose(semitones); });
+        m_transpose << action;
+    }
+}
+
+void PieceEdits::updateEnabled(bool busy)
+{
+    m_delete->setEnabled(!busy && m_roll->hasSelection());
+    for (QAction *a : m_transpose)
+        a->setEnabled(!busy && !m_piece().notes.empty());
+}
+
+QString PieceEdits::selectionText(const PianoRollView *roll, const PianoRollModel *model)
+{
+    const double from = roll->selectionFrom(), to = roll->selectionTo();
+    const int firstBar = model->barAt(from), lastBar = model->barAt(std::max(from, to - 1e-6));
+    return firstBar > 0 ? tr("bars %1 to %2").arg(firstBar).arg(lastBar)
+                        : tr("%1 to %2").arg(TransportBar::clock(from), TransportBar::clock(to));
+}
+
+void PieceEdits::deleteSelectedNotes()
+{
+    if (!m_delete->isEnabled())
+        return;
+    NoteSequence changed = m_piece();
+    const int removed = changed.removeNotesIn(m_roll->selectionFrom(), m_roll->selectionTo());
+    const QString where = selectionText(m_roll, m_model);
+    if (removed == 0)
+        Q_EMIT message(tr("No notes start in %1: nothing to delete.").arg(where));
+    else
+        Q_EMIT edited(changed, tr("Deleted %n note(s) in %1", nullptr, removed).arg(where));
+}
+
+void PieceEdits::transpose(int semitones)
+{
+    if (m_transpose.isEmpty() || !m_transpose.first()->isEnabled() || semitones == 0)
+        return;
+    NoteSequence changed = m_piece();
+    const bool selection = m_roll->hasSelection();
+    const double from = selection ? m_roll->selectionFrom() : -1.0;
+    const double to = selection ? m_roll->selectionTo() : changed.duration() + 1.0;
+    const QString what = selection ? selectionText(m_roll, m_model) : tr("the piece");
+    if (changed.countNotesIn(from, to) == 0) {
+        Q_EMIT message(tr("No notes start in %1: nothing to transpose.").arg(what));
+        return;
+    }
+    if (!changed.transposeNotesIn(from, to, semitones)) {
+        Q_EMIT message(tr("Cannot transpose %1 so far: a note would leave the MIDI range (C-1 to G9).").arg(what));
+        return;
+    }
+    QString label;
+    switch (semitones) {
+    case 1: label = tr("Transposed %1 up a semitone").arg(what); break;
+    case -1: label = tr("Transposed %1 down a semitone").arg(what); break;
+    case 12: label = tr("Transposed %1 up an octave").arg(what); break;
+    case -12: label = tr("Transposed %1 down an octave").arg(what); break;
+    default: label = tr("Transposed %1 by %2 semitones").arg(what).arg(semitones); break;
+    }
+    Q_EMIT edited(changed, label);
+}
+
+}  // namespace aichopin

@@ -1,0 +1,53 @@
+#pragma once
+// The Edit menu's changes of the piece on the roll: Delete Notes in Selection (Delete) and
+// Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), for the
+// selection's notes or, with nothing selected, the whole piece. Each works out the edited
+// piece and hands it over (edited) for the owner to make an undo step of; what cannot be done
+// comes as a message. UI thread only.
+
+#include "midi/NoteSequence.h"
+
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+class QAction;
+
+namespace aichopin {
+
+class PianoRollModel;
+class PianoRollView;
+
+class PieceEdits : public QObject {
+    Q_OBJECT
+public:
+    // 'piece' gives the piece being edited (the roll's model may hold a draft).
+    PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function<const NoteSequence &()> piece, QObject *parent);
+
+    QAction *deleteNotesAction() const { return m_delete; }
+    QList<QAction *> transposeActions() const { return m_transpose; }  // +1, -1, +12, -12 semitones
+    QList<QAction *> actions() const { return QList<QAction *>{m_delete} + m_transpose; }
+    // Enabled with something to edit (a selection for Delete, notes for Transpose) unless busy.
+    void updateEnabled(bool busy);
+
+    // The roll's selection in words: "bars 2 to 3" where the piece has bars (a selection then
+    // spans whole bars), else "0:10.0 to 0:15.0".
+    static QString selectionText(const PianoRollView *roll, const PianoRollModel *model);
+
+    void deleteSelectedNotes();
+    void transpose(int semitones);
+
+Q_SIGNALS:
+    void edited(const aichopin::NoteSequence &piece, const QString &label);
+    void message(const QString &text);
+
+private:
+    PianoRollView *m_roll;
+    PianoRollModel *m_model;
+    std::function<const NoteSequence &()> m_piece;
+    QAction *m_delete = nullptr;
+    QList<QAction *> m_transpose;
+};
+
+}  // namespace aichopin
