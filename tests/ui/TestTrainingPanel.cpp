@@ -55,6 +55,34 @@ class TestTrainingPanel : public QObject {
     }
 
 private Q_SLOTS:
+    void epochAxisIsLabelledAtWholeEpochs()
+    {
+        TrainingCharts charts;
+        QCOMPARE(charts.epochAxisEnd(), 1.0);
+        QCOMPARE(charts.epochTickInterval(), 1.0);
+        const auto epochs = [&](int last) {
+            for (int e = 1; e <= last; ++e) {
+                TrainingEpoch epoch;
+                epoch.epoch = e;
+                epoch.maxEpochs = last;
+                epoch.trainLoss = 3.0 - 0.01 * e;
+                epoch.validationLoss = 3.1 - 0.01 * e;
+                charts.addEpoch(epoch);
+            }
+            charts.flush();
+        };
+        epochs(3);  // 0, 1, 2, 3: not 0.75, 1.50, 2.25
+        QCOMPARE(charts.epochAxisEnd(), 3.0);
+        QCOMPARE(charts.epochTickInterval(), 1.0);
+        charts.clear();
+        epochs(40);
+        QCOMPARE(charts.epochTickInterval(), 5.0);
+        charts.clear();
+        epochs(200);
+        QCOMPARE(charts.epochAxisEnd(), 200.0);
+        QCOMPARE(charts.epochTickInterval(), 50.0);
+    }
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);  // the clip cache goes to a test location

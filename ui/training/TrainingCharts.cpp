@@ -44,7 +44,10 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
 
     m_x = new QValueAxis(m_chart);
     m_x->setTitleText(tr("epoch"));
-    m_x->setRange(0, 1);
+    m_x->setTickType(QValueAxis::TicksDynamic);
+    m_x->setTickAnchor(0);
+    m_x->setLabelFormat(QStringLiteral("%.0f"));
+    setEpochRange(1);
     m_loss = new QValueAxis(m_chart);
     m_loss->setTitleText(tr("loss"));
     m_accuracy = new QValueAxis(m_chart);
@@ -119,7 +122,7 @@ void TrainingCharts::clear()
     m_maxX = 1.0;
     m_minLoss = 1e9;
     m_maxLoss = 0.0;
-    m_x->setRange(0, 1);
+    setEpochRange(1);
     showAccuracy(false);  // until a run reports accuracy (a composer run after a classifier's does not)
 }
 
@@ -196,10 +199,27 @@ void TrainingCharts::flush()
     }
     for (auto *l : {&m_pendingStep, &m_pendingTrain, &m_pendingValidation, &m_pendingBest, &m_pendingTrainAcc, &m_pendingValAcc, &m_pendingValAuc})
         l->clear();
-    m_x->setRange(0, std::ceil(m_maxX));
+    setEpochRange(std::ceil(m_maxX));
     const double pad = std::max(0.05, (m_maxLoss - m_minLoss) * 0.08);
     m_loss->setRange(std::max(0.0, m_minLoss - pad), m_maxLoss + pad);
 }
+
+void TrainingCharts::setEpochRange(double epochs)
+{
+    // Whole epochs on the axis, at most about eight of them labelled: 1, 2, 5, 10, 20, 50... apart.
+    epochs = std::max(1.0, epochs);
+    double step = 1;
+    for (double scale = 1; epochs / step > 8; scale *= 10)
+        for (double m : {1.0, 2.0, 5.0})
+            if (epochs / step > 8)
+                step = m * scale;
+    m_x->setRange(0, epochs);
+    m_x->setTickInterval(step);
+}
+
+double TrainingCharts::epochAxisEnd() const { return m_x->max(); }
+
+double TrainingCharts::epochTickInterval() const { return m_x->tickInterval(); }
 
 void TrainingCharts::setChartTitle(const QString &title) { m_chart->setTitle(title); }
 

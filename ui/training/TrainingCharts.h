@@ -40,11 +40,15 @@ public:
     int trainingEpochPointCount() const;    // training loss points (one per epoch, with validation or not)
     int aucPointCount() const;
     bool showsAccuracy() const;  // the accuracy axis and curves (a classifier run's)
+    // The epoch axis: 0 to the last epoch, labelled at whole epochs this far apart.
+    double epochAxisEnd() const;
+    double epochTickInterval() const;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void setEpochRange(double epochs);  // 0..epochs, with whole-epoch ticks
     // Dark or light chart theme by the palette, then our series pens (setTheme resets them).
     void applyTheme();
     void showValue(const QPointF &point, bool state, const QString &what);
