@@ -794,7 +794,12 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+120"/>
+        <source>Stop recording first: the roll shows the phrase being played.</source>
+        <translation>Najpierw zatrzymaj nagrywanie: pianola pokazuje graną właśnie frazę.</translation>
+    </message>
+    <message>
+        <location line="+138"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -814,7 +819,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-361"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -884,12 +889,12 @@
         <translation>Model kompozytora nie jest jeszcze wczytany.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Composition %1: %2 s, T %3, seed %4</source>
         <translation>Kompozycja %1: %2 s, T %3, ziarno %4</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Rewrote %1, seed %2</source>
         <translation>Przepisano %1, ziarno %2</translation>
     </message>
@@ -904,8 +909,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-297"/>
-        <location line="+298"/>
+        <location line="-307"/>
+        <location line="+308"/>
         <location line="+58"/>
         <source>%n note(s)</source>
         <translation>
@@ -931,12 +936,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-496"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+491"/>
+        <location line="+501"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1922,12 +1927,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>batch loss</source>
         <translation>strata partii</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-38"/>
         <source>training (epoch)</source>
         <translation>trening (epoka)</translation>
     </message>
@@ -1948,17 +1953,17 @@ pewny?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>validation accuracy</source>
         <translation>dokładność walidacyjna</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>epoch</source>
         <translation>epoka</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>loss</source>
         <translation>strata</translation>
     </message>
@@ -1978,8 +1983,8 @@ pewny?</translation>
         <translation>strata walidacyjna</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+30"/>
+        <location line="-31"/>
+        <location line="+33"/>
         <source>validation piece ROC AUC</source>
         <translation>ROC AUC utworów walidacyjnych</translation>
     </message>

@@ -36,7 +36,7 @@
     </message>
     <message numerus="yes">
         <location line="+207"/>
-        <location line="+298"/>
+        <location line="+308"/>
         <location line="+58"/>
         <source>%n note(s)</source>
         <translation>

@@ -536,6 +536,12 @@ void ComposePanel::composeFrom(Source source)
             setMessage(tr("No composer model is loaded yet."));
         return;
     }
+    // Compose pressed while recording: the phrase just played is what the model continues.
+    if (m_recordButton->isRecording()) {
+        m_recordButton->toggle();
+        if (m_source->currentData().toInt() == int(Source::Recording) && !m_recorded.notes.empty())
+            source = Source::Recording;
+    }
     QString error;
     GenerationOptions options;
     options.primer = primerFor(source, &error);
@@ -556,6 +562,10 @@ void ComposePanel::rewriteSelection()
 {
     if (m_composing || !m_modelReady || !m_roll->hasSelection())
         return;
+    if (m_recordButton->isRecording()) {
+        setMessage(tr("Stop recording first: the roll shows the phrase being played."));
+        return;
+    }
     GenerationOptions options;
     m_rewriteFrom = m_roll->selectionFrom();
     m_rewriteTo = m_roll->selectionTo();
