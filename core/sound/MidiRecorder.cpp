@@ -19,6 +19,7 @@ struct Message {
 
 struct MidiRecorder::Impl {
     std::unique_ptr<RtMidiIn> in;
+    bool withoutPort = false;  // recording what receive() is given, no input open
     QString portName;
     std::mutex queueMutex;
     std::vector<Message> queue;  // guarded by queueMutex
@@ -73,6 +74,18 @@ void MidiRecorder::setDataAvailableCallback(std::function<void()> callback) { d-
 
 void MidiRecorder::setThruCallback(std::function<void(const unsigned char *, size_t)> callback) { d->thru = std::move(callback); }
 
+void MidiRecorder::startWithoutPort(const QString &name)
+{
+    stop();
+    d->assembler.clear();
+    {
+        std::lock_guard<std::mutex> lock(d->queueMutex);
+        d->queue.clear();
+    }
+    d->withoutPort = true;
+    d->portName = name;
+}
+
 Status MidiRecorder::start(const QString &portSpec)
 {
     stop();
@@ -102,6 +115,7 @@ Status MidiRecorder::start(const QString &portSpec)
 
 NoteSequence MidiRecorder::stop()
 {
+    d->withoutPort = false;
     if (d->in) {
         try {
             d->in->closePort();
@@ -113,7 +127,7 @@ NoteSequence MidiRecorder::stop()
     return sequence();
 }
 
-bool MidiRecorder::isRecording() const { return d->in != nullptr; }
+bool MidiRecorder::isRecording() const { return d->in != nullptr || d->withoutPort; }
 QString MidiRecorder::portName() const { return d->portName; }
 
 NoteSequence MidiRecorder::sequence()

@@ -25,6 +25,9 @@ public:
     // Opens an input port by index or part of its name (see MidiPorts::resolve) and records.
     // Errors: no MIDI system, no such port, port busy.
     Status start(const QString &portSpec);
+    // Records what receive() is given, with no MIDI input open (an on-screen keyboard);
+    // 'name' is what portName() says.
+    void startWithoutPort(const QString &name);
     // Stops recording and returns the phrase (held notes end now).
     NoteSequence stop();
     bool isRecording() const;

@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+270"/>
+        <location line="+279"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-277"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -754,12 +754,12 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Recording from %1: %2 so far; press Stop Recording when done.</source>
         <translation>Nagrywanie z %1: dotąd %2; gdy skończysz, naciśnij Zatrzymaj nagrywanie.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Co&amp;ntinue This Piece</source>
         <translation>Kontyn&amp;uuj ten utwór</translation>
     </message>
@@ -909,8 +909,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-307"/>
-        <location line="+308"/>
+        <location line="-314"/>
+        <location line="+315"/>
         <location line="+58"/>
         <source>%n note(s)</source>
         <translation>
@@ -936,12 +936,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="-505"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+501"/>
+        <location line="+510"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1564,33 +1564,38 @@ pewny?</translation>
 <context>
     <name>aichopin::PhraseRecorder</name>
     <message>
-        <location filename="../../ui/compose/PhraseRecorder.cpp" line="+52"/>
+        <location filename="../../ui/compose/PhraseRecorder.cpp" line="+61"/>
         <source>Stop Recording</source>
         <translation>Zatrzymaj nagrywanie</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Record</source>
         <translation>Nagraj</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-21"/>
         <source>Stop recording: Compose then continues the phrase</source>
         <translation>Zatrzymaj nagrywanie: Komponuj będzie potem kontynuować frazę</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Record a phrase on a MIDI keyboard for the model to continue</source>
-        <translation>Nagraj frazę na klawiaturze MIDI, aby model ją kontynuował</translation>
+        <source>Record a phrase for the model to continue, played on a MIDI keyboard or, without one, on the keys at the left of the roll</source>
+        <translation>Nagraj frazę, którą model będzie kontynuował, zagraną na klawiaturze MIDI albo, bez niej, na klawiszach po lewej stronie pianoli</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>No MIDI keyboard to record from: %1</source>
-        <translation>Brak klawiatury MIDI do nagrywania: %1</translation>
+        <location line="+9"/>
+        <source>the roll&apos;s keyboard</source>
+        <translation>klawiatury pianoli</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
+        <source>No MIDI keyboard (%1): click the keys at the left of the roll to play a phrase, then press Stop Recording.</source>
+        <translation>Brak klawiatury MIDI (%1): klikaj klawisze po lewej stronie pianoli, aby zagrać frazę, a potem naciśnij Zatrzymaj nagrywanie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no input ports</source>
         <translation>brak portów wejściowych</translation>
     </message>

@@ -35,8 +35,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+207"/>
-        <location line="+308"/>
+        <location line="+209"/>
+        <location line="+315"/>
         <location line="+58"/>
         <source>%n note(s)</source>
         <translation>

@@ -323,20 +323,29 @@ void ComposePanel::buildUi()
             stopComposing();
         m_playback->stop();
         m_rollModel->setSequence(NoteSequence{});  // the phrase appears as it is played
+        m_roll->setPixelsPerSecond(60);
     });
     connect(m_recordButton, &PhraseRecorder::phraseChanged, this, [this](const NoteSequence &phrase) {
-        m_rollModel->setSequence(phrase);
+        // The view stays put (its keys may be what is being played), but for following the end.
+        m_rollModel->replaceSequence(phrase);
         m_roll->scrollToTime(std::max(0.0, phrase.duration() - 6));
         setMessage(tr("Recording from %1: %2 so far; press Stop Recording when done.")
                        .arg(m_recordButton->portName(), tr("%n note(s)", nullptr, int(phrase.notes.size()))));
     });
     connect(m_recordButton, &PhraseRecorder::finished, this, &ComposePanel::takeRecording);
     // A key clicked on the roll's keyboard sounds while held, through the output in use.
-    connect(m_roll, &PianoRollView::keyPressed, this, [this](int pitch) {
-        m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, uint8_t(pitch), kAuditionVelocity});
+    // While recording it is part of the phrase (and sounds through the recorder's pass-through).
+    const auto playKey = [this](const MidiEvent &event) {
+        if (m_recordButton->isRecording())
+            m_recordButton->play(event);
+        else
+            m_playback->playLive(event);
+    };
+    connect(m_roll, &PianoRollView::keyPressed, this, [playKey](int pitch) {
+        playKey(MidiEvent{0.0, MidiEvent::NoteOn, 0, uint8_t(pitch), kAuditionVelocity});
     });
-    connect(m_roll, &PianoRollView::keyReleased, this, [this](int pitch) {
-        m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOff, 0, uint8_t(pitch), 0});
+    connect(m_roll, &PianoRollView::keyReleased, this, [playKey](int pitch) {
+        playKey(MidiEvent{0.0, MidiEvent::NoteOff, 0, uint8_t(pitch), 0});
     });
 
     connect(m_composeButton, &QPushButton::clicked, this, &ComposePanel::compose);
@@ -464,12 +473,12 @@ void ComposePanel::setPiece(const NoteSequence &piece, const QString &name, bool
     Q_EMIT pieceChanged(name);
 }
 
-void ComposePanel::showPiece(const NoteSequence &piece, const QString &label, const QString &name)
+void ComposePanel::showPiece(const NoteSequence &piece, const QString &label, const QString &name, bool keepView)
 {
     if (m_composing)
         stopComposing();
-    m_undo->push(new PieceCommand([this](const NoteSequence &p, const QString &n) { setPiece(p, n); }, m_piece, m_pieceName,
-                                  piece, name.isEmpty() ? label : name, label, false));
+    m_undo->push(new PieceCommand([this, keepView](const NoteSequence &p, const QString &n) { setPiece(p, n, keepView); }, m_piece,
+                                  m_pieceName, piece, name.isEmpty() ? label : name, label, false));
 }
 
 std::optional<NoteSequence> ComposePanel::primerFor(Source source, QString *error) const
@@ -693,7 +702,7 @@ void ComposePanel::takeRecording(const NoteSequence &phrase, const QString &port
     }
     m_recorded = phrase;
     setSource(Source::Recording);
-    showPiece(m_recorded, tr("Recorded phrase"));
+    showPiece(m_recorded, tr("Recorded phrase"), {}, true);  // seen as it was played
     setMessage(tr("Recorded %1 from %2; Compose continues them.").arg(tr("%n note(s)", nullptr, int(phrase.notes.size())), port));
 }
 

@@ -86,7 +86,8 @@ public:
 
     // Shows a piece (an opened file), undoably: label names the step in Edit > Undo, name the
     // piece itself ("scale.mid"; the label when empty).
-    void showPiece(const NoteSequence &piece, const QString &label, const QString &name = {});
+    // keepView: the roll keeps its zoom and scroll rather than fitting the piece.
+    void showPiece(const NoteSequence &piece, const QString &label, const QString &name = {}, bool keepView = false);
     const NoteSequence &piece() const { return m_piece; }
     // What the piece on screen is: the file it was opened from, or the composition it is.
     QString pieceName() const { return m_pieceName; }

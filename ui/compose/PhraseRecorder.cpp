@@ -38,6 +38,15 @@ void PhraseRecorder::setThru(std::function<void(const MidiEvent &)> thru) { m_th
 bool PhraseRecorder::isRecording() const { return m_recorder->isRecording(); }
 QString PhraseRecorder::portName() const { return m_recorder->portName(); }
 
+void PhraseRecorder::play(const MidiEvent &event)
+{
+    if (!isRecording())
+        return;
+    unsigned char bytes[3];
+    event.toBytes(bytes);
+    m_recorder->receive(MidiRecorder::now(), bytes, 3);
+}
+
 void PhraseRecorder::toggle()
 {
     if (isRecording())
@@ -51,7 +60,7 @@ void PhraseRecorder::setRecordingLook(bool recording)
     setChecked(recording);
     setText(recording ? tr("Stop Recording") : tr("Record"));
     setToolTip(recording ? tr("Stop recording: Compose then continues the phrase")
-                         : tr("Record a phrase on a MIDI keyboard for the model to continue"));
+                         : tr("Record a phrase for the model to continue, played on a MIDI keyboard or, without one, on the keys at the left of the roll"));
 }
 
 void PhraseRecorder::start()
@@ -59,7 +68,13 @@ void PhraseRecorder::start()
     setRecordingLook(false);
     const MidiPortList inputs = MidiPorts::inputs();
     if (inputs.ports.isEmpty()) {
-        Q_EMIT message(tr("No MIDI keyboard to record from: %1").arg(inputs.explanation.isEmpty() ? tr("no input ports") : inputs.explanation));
+        // No keyboard to play on: the keys at the left of the roll, clicked, are the keyboard.
+        m_recorder->startWithoutPort(tr("the roll's keyboard"));
+        m_stopped = false;
+        setRecordingLook(true);
+        Q_EMIT started(m_recorder->portName());
+        Q_EMIT message(tr("No MIDI keyboard (%1): click the keys at the left of the roll to play a phrase, then press Stop Recording.")
+                           .arg(inputs.explanation.isEmpty() ? tr("no input ports") : inputs.explanation));
         return;
     }
     QString port = QStringLiteral("0");

@@ -2,9 +2,9 @@
 // The Compose area's Record button: records a phrase played on a MIDI keyboard for Compose to
 // continue. Pressed, it opens the MIDI input (asking which when there are several) and turns
 // into Stop Recording; what is played is passed on as it is played (thru) and shown as it
-// grows (phraseChanged); pressed again, it stops and hands over the phrase (finished). Why it
-// cannot record (no MIDI system, no keyboard, a busy port) comes as a message. UI thread only;
-// RtMidi's thread only posts to it.
+// grows (phraseChanged); pressed again, it stops and hands over the phrase (finished). With no
+// MIDI keyboard it records the keys clicked on screen (play()) instead, and says so; a port that
+// cannot be opened comes as a message. UI thread only; RtMidi's thread only posts to it.
 
 #include "midi/NoteSequence.h"
 #include "sound/MidiEventSchedule.h"
@@ -27,6 +27,9 @@ public:
     // Each channel message as it is played, on RtMidi's thread (so it is heard at once).
     void setThru(std::function<void(const MidiEvent &)> thru);
     bool isRecording() const;
+    // A key played on screen (the roll's keyboard): recorded, and passed on (thru), as a key of
+    // the MIDI keyboard would be. Only while recording.
+    void play(const MidiEvent &event);
     QString portName() const;  // the input recorded from (last)
     // What records: also where tests and other sources feed messages (MidiRecorder::receive).
     MidiRecorder &recorder() { return *m_recorder; }

@@ -232,6 +232,25 @@ private Q_SLOTS:
         QVERIFY(std::fabs(seq.notes[0].duration - 0.5) < 1e-9);
     }
 
+    void recordingWithoutAPortTakesWhatItIsGiven()
+    {
+        MidiRecorder rec;
+        QVERIFY(!rec.isRecording());
+        const unsigned char on[3] = {0x90, 69, 100}, off[3] = {0x80, 69, 0};
+        rec.receive(1.0, on, 3);  // before: not part of the take
+        rec.receive(1.2, off, 3);
+        rec.startWithoutPort(QStringLiteral("the roll's keyboard"));
+        QVERIFY(rec.isRecording());
+        QCOMPARE(rec.portName(), QStringLiteral("the roll's keyboard"));
+        QCOMPARE(rec.noteCount(), 0);
+        rec.receive(2.0, on, 3);
+        rec.receive(2.25, off, 3);
+        const NoteSequence take = rec.stop();
+        QVERIFY(!rec.isRecording());
+        QCOMPARE(int(take.notes.size()), 1);
+        QVERIFY(std::fabs(take.notes[0].duration - 0.25) < 1e-9);
+    }
+
     void recorderPassesWhatIsPlayedThrough()
     {
         // Each channel message, as it comes, so the phrase can be heard while it is played.
