@@ -993,7 +993,7 @@
 <context>
     <name>aichopin::CompositionList</name>
     <message>
-        <location filename="../../ui/compose/CompositionList.cpp" line="+28"/>
+        <location filename="../../ui/compose/CompositionList.cpp" line="+30"/>
         <source>Compositions</source>
         <translation>Kompozycje</translation>
     </message>
@@ -1028,7 +1028,37 @@
         <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
+        <source>Move to Trash</source>
+        <translation>Przenieś do kosza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move this composition&apos;s MIDI file to the trash and take it off the list</source>
+        <translation>Przenieś plik MIDI tej kompozycji do kosza i usuń ją z listy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (Shift+Delete)</source>
+        <translation> (Shift+Delete)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not move %1 to the trash; it is still in %2.</source>
+        <translation>Nie udało się przenieść %1 do kosza; nadal jest w %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Moved %1 to the trash.</source>
+        <translation>Przeniesiono %1 do kosza.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Took %1 off the list (it had no file).</source>
+        <translation>Usunięto %1 z listy (nie miała pliku).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Not kept as a file: %1</source>
         <translation>Nie zachowano jako pliku: %1</translation>
     </message>

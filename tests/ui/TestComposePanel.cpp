@@ -103,6 +103,30 @@ private Q_SLOTS:
         Q_EMIT next.history()->itemActivated(next.history()->item(0));
         QVERIFY2(next.message().startsWith(QLatin1String("Cannot bring back")), qPrintable(next.message()));
         QCOMPARE(next.piece().notes.size(), sizes[1]);
+
+        // Move to Trash (the list's context menu): the file goes to the desktop's trash, not
+        // deleted, and the item off the list; the session after does not list it.
+        QAction *trash = next.findChild<QAction *>(QStringLiteral("trashComposition"));
+        QVERIFY(trash);
+        QVERIFY(next.history()->actions().contains(trash));
+        next.history()->setCurrentRow(1);
+        QVERIFY(trash->isEnabled());
+        trash->trigger();
+        QCOMPARE(next.history()->count(), 1);
+        QVERIFY2(next.message().startsWith(QLatin1String("Moved ")), qPrintable(next.message()));
+        QVERIFY(!QFile::exists(QDir(keptDir).filePath(files[1])));
+        const QString trashed = m_data->filePath("Trash/files/" + files[1]);  // $XDG_DATA_HOME/Trash
+        QVERIFY2(QFile::exists(trashed), qPrintable(trashed));
+        next.history()->setCurrentRow(0);  // its file is gone already: only off the list
+        next.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&next));
+        next.history()->setFocus();
+        QTest::keyClick(next.history(), Qt::Key_Delete, Qt::ShiftModifier);  // the key, in the list
+        QCOMPARE(next.history()->count(), 0);
+        QVERIFY2(next.message().startsWith(QLatin1String("Took ")), qPrintable(next.message()));
+        QVERIFY(next.findChild<QLabel *>(QStringLiteral("compositionsHint"))->isVisibleTo(&next));
+        ComposePanel third;
+        QCOMPARE(third.history()->count(), 0);
     }
 
     void aCompositionThatCannotBeKeptSaysSo()

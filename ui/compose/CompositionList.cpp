@@ -3,8 +3,10 @@
 #include "compose/ComposeTypes.h"
 #include "midi/SmfReader.h"
 
+#include <QAction>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -68,6 +70,33 @@ CompositionList::CompositionList(const QString &dir, int earlier, QWidget *paren
     m_list->scrollToBottom();
     m_emptyHint->setVisible(m_list->count() == 0);
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { choose(m_list->row(item)); });
+    m_trash = new QAction(tr("Move to Trash"), m_list);
+    m_trash->setObjectName(QStringLiteral("trashComposition"));
+    m_trash->setStatusTip(tr("Move this composition's MIDI file to the trash and take it off the list"));
+    m_trash->setToolTip(m_trash->statusTip() + tr(" (Shift+Delete)"));
+    m_trash->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    m_trash->setShortcutContext(Qt::WidgetShortcut);  // in the list only
+    m_trash->setEnabled(false);
+    connect(m_trash, &QAction::triggered, this, &CompositionList::trashCurrent);
+    m_list->addAction(m_trash);
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) { m_trash->setEnabled(item != nullptr); });
+}
+
+void CompositionList::trashCurrent()
+{
+    QListWidgetItem *item = m_list->currentItem();
+    if (!item)
+        return;
+    const QString name = item->text(), path = item->data(kKeptPathRole).toString();
+    const bool hasFile = !path.isEmpty() && QFile::exists(path);
+    if (hasFile && !QFile::moveToTrash(path)) {
+        Q_EMIT message(tr("Could not move %1 to the trash; it is still in %2.").arg(name, QDir::toNativeSeparators(m_keeper.dir())));
+        return;
+    }
+    delete item;
+    m_emptyHint->setVisible(m_list->count() == 0);
+    Q_EMIT message(hasFile ? tr("Moved %1 to the trash.").arg(name) : tr("Took %1 off the list (it had no file).").arg(name));
 }
 
 QString CompositionList::add(const NoteSequence &piece, const QString &label, const QString &name)

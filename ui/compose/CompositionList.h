@@ -1,7 +1,8 @@
 #pragma once
 // The Compose area's list of compositions, with its title and a Folder button: the newest
 // earlier ones, kept as MIDI files (CompositionKeeper; greyed, read from their file only when
-// chosen), then this session's. Choosing one (double-click, Enter) asks for it to be shown.
+// chosen), then this session's. Choosing one (double-click, Enter) asks for it to be shown;
+// its context menu moves one to the trash.
 // UI thread only.
 
 #include "compose/CompositionKeeper.h"
@@ -9,6 +10,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QListWidget;
 
@@ -21,6 +23,8 @@ public:
     explicit CompositionList(const QString &dir, int earlier = 50, QWidget *parent = nullptr);
 
     QListWidget *list() const { return m_list; }
+    // The list's context menu: Move to Trash, for the chosen composition's file.
+    QAction *trashAction() const { return m_trash; }
     const CompositionKeeper &keeper() const { return m_keeper; }
 
     // Lists a finished composition under label and keeps it as a file named after name. Empty,
@@ -35,10 +39,14 @@ Q_SIGNALS:
 
 private:
     void choose(int row);
+    // Moves the current item's file to the desktop's trash (never deletes it outright) and
+    // takes it off the list; an item with no file only leaves the list.
+    void trashCurrent();
 
     CompositionKeeper m_keeper;
     QListWidget *m_list = nullptr;
     QLabel *m_emptyHint = nullptr;  // shown while there is nothing listed
+    QAction *m_trash = nullptr;
 };
 
 }  // namespace aichopin
