@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+279"/>
+        <location line="+280"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-278"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -754,7 +754,7 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Recording from %1: %2 so far; press Stop Recording when done.</source>
         <translation>Nagrywanie z %1: dotąd %2; gdy skończysz, naciśnij Zatrzymaj nagrywanie.</translation>
     </message>
@@ -774,7 +774,7 @@
         <translation>Zapęt&amp;l zaznaczenie</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Looping plays through the built-in synthesizer only</source>
         <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
     </message>
@@ -794,12 +794,7 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+120"/>
-        <source>Stop recording first: the roll shows the phrase being played.</source>
-        <translation>Najpierw zatrzymaj nagrywanie: pianola pokazuje graną właśnie frazę.</translation>
-    </message>
-    <message>
-        <location line="+138"/>
+        <location line="+255"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -819,7 +814,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-361"/>
+        <location line="-360"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -849,7 +844,7 @@
         <translation>Plik MIDI: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>No composer model is loaded: %1</source>
         <translation>Nie wczytano modelu kompozytora: %1</translation>
     </message>
@@ -894,7 +889,7 @@
         <translation>Kompozycja %1: %2 s, T %3, ziarno %4</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Rewrote %1, seed %2</source>
         <translation>Przepisano %1, ziarno %2</translation>
     </message>
@@ -909,9 +904,9 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-314"/>
-        <location line="+315"/>
-        <location line="+58"/>
+        <location line="-312"/>
+        <location line="+313"/>
+        <location line="+59"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -920,13 +915,13 @@
         </translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <location line="+3"/>
         <source>%1, rewritten</source>
         <translation>%1, przepisany</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Recorded %1 from %2; Compose continues them.</source>
         <translation>Nagrano z %2: %1; Komponuj je kontynuuje.</translation>
     </message>
@@ -936,12 +931,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-503"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+510"/>
+        <location line="+508"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>

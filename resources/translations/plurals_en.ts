@@ -35,9 +35,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+209"/>
-        <location line="+315"/>
-        <location line="+58"/>
+        <location line="+208"/>
+        <location line="+313"/>
+        <location line="+59"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>

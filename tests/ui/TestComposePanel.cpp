@@ -294,6 +294,12 @@ private Q_SLOTS:
                  qPrintable(panel.message()));
         QCOMPARE(panel.rollModel()->sequence().notes.size(), size_t(0));  // the phrase will show here
         QCOMPARE(panel.piece().notes.size(), size_t(8));                  // the piece is untouched
+        // ...and not edited or rewritten unseen meanwhile.
+        QVERIFY(!panel.edits()->transposeActions()[0]->isEnabled());
+        panel.roll()->setSelection(0.5, 1.5);
+        QVERIFY(!panel.rewriteAction()->isEnabled());
+        QVERIFY(!panel.edits()->deleteNotesAction()->isEnabled());
+        panel.roll()->setSelection(-1, -1);
 
         // Two keys clicked: each sounds, is recorded and appears in the roll as it is played,
         // and the keys stay where they are under the mouse.
@@ -324,6 +330,8 @@ private Q_SLOTS:
         panel.setSeed(4);
         QTest::mouseClick(panel.composeButton(), Qt::LeftButton);
         QVERIFY(!record->isRecording());
+        QVERIFY(panel.isComposing());
+        QVERIFY(!record->isEnabled());  // not while composing
         QCOMPARE(record->text(), QStringLiteral("Record"));
         QCOMPARE(panel.findChild<QComboBox *>(QStringLiteral("continueFrom"))->currentData().toInt(), int(ComposePanel::Source::Recording));
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
@@ -331,6 +339,8 @@ private Q_SLOTS:
         QVERIFY2(panel.piece().notes.size() > 2, qPrintable(panel.message()));
         QCOMPARE(panel.piece().notes[0].pitch, high);
         QCOMPARE(panel.piece().notes[1].pitch, high - 3);
+        QVERIFY(record->isEnabled());
+        QVERIFY(panel.edits()->transposeActions()[0]->isEnabled());
         panel.undoStack()->undo();  // the composition
         QCOMPARE(panel.piece().notes.size(), size_t(2));
         QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Recorded phrase"));

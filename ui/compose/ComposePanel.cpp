@@ -319,9 +319,8 @@ void ComposePanel::buildUi()
     m_recordButton->setThru([playback = m_playback](const MidiEvent &event) { playback->playLive(event); });
     connect(m_recordButton, &PhraseRecorder::message, this, &ComposePanel::setMessage);
     connect(m_recordButton, &PhraseRecorder::started, this, [this] {
-        if (m_composing)
-            stopComposing();
         m_playback->stop();
+        updateEnabled();  // the roll shows the phrase: no rewriting or editing the piece under it
         m_rollModel->setSequence(NoteSequence{});  // the phrase appears as it is played
         m_roll->setPixelsPerSecond(60);
     });
@@ -426,16 +425,18 @@ void ComposePanel::setMessage(const QString &message)
 
 void ComposePanel::updateEnabled()
 {
+    const bool recording = m_recordButton->isRecording();
     if (m_composeAction) {
         m_composeAction->setEnabled(m_modelReady && !m_composing);
         m_continueAction->setEnabled(m_modelReady && !m_composing && !m_piece.notes.empty());
         m_stopAction->setEnabled(m_composing);
-        m_rewriteAction->setEnabled(m_modelReady && !m_composing && m_roll->hasSelection());
-        m_edits->updateEnabled(m_composing);
+        m_rewriteAction->setEnabled(m_modelReady && !m_composing && !recording && m_roll->hasSelection());
+        m_edits->updateEnabled(m_composing || recording);
     }
     m_composeButton->setEnabled(m_modelReady && !m_composing);
     m_stopButton->setEnabled(m_composing);
-    m_rewriteButton->setEnabled(m_modelReady && !m_composing && m_roll->hasSelection());
+    m_rewriteButton->setEnabled(m_modelReady && !m_composing && !recording && m_roll->hasSelection());
+    m_recordButton->setEnabled(!m_composing);  // Compose while recording stops it and continues the phrase
     if (!m_modelReady && !m_composing)
         m_composeButton->setToolTip(tr("No composer model is loaded: %1").arg(m_modelLabel->text()));
     else
@@ -569,12 +570,8 @@ void ComposePanel::composeFrom(Source source)
 
 void ComposePanel::rewriteSelection()
 {
-    if (m_composing || !m_modelReady || !m_roll->hasSelection())
+    if (m_composing || !m_modelReady || !m_roll->hasSelection() || m_recordButton->isRecording())
         return;
-    if (m_recordButton->isRecording()) {
-        setMessage(tr("Stop recording first: the roll shows the phrase being played."));
-        return;
-    }
     GenerationOptions options;
     m_rewriteFrom = m_roll->selectionFrom();
     m_rewriteTo = m_roll->selectionTo();
@@ -695,6 +692,7 @@ void ComposePanel::togglePlay()
 
 void ComposePanel::takeRecording(const NoteSequence &phrase, const QString &port)
 {
+    updateEnabled();
     if (phrase.notes.empty()) {
         m_rollModel->setSequence(m_piece);  // it showed the (empty) phrase while recording
         setMessage(tr("Nothing was played: no phrase recorded."));
