@@ -1672,6 +1672,16 @@ pewny?</translation>
     <name>aichopin::PieceEdits</name>
     <message>
         <location filename="../../ui/compose/PieceEdits.cpp" line="+16"/>
+        <source>Select &amp;All</source>
+        <translation>Zaznacz &amp;wszystko</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the whole piece&apos;s time, to loop, rewrite or edit all of it</source>
+        <translation>Zaznacz cały czas utworu, aby zapętlić, przepisać lub edytować go w całości</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Delete Notes in Selection</source>
         <translation>&amp;Usuń nuty z zaznaczenia</translation>
     </message>
@@ -1706,7 +1716,7 @@ pewny?</translation>
         <translation>Przesuń nuty zaznaczenia, a bez zaznaczenia całego utworu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>bars %1 to %2</source>
         <translation>takty od %1 do %2</translation>
     </message>

@@ -544,6 +544,20 @@ private Q_SLOTS:
         QCOMPARE(panel.piece().lowestPitch(), 108);
         QVERIFY2(panel.message().contains(QLatin1String("would leave the MIDI range")), qPrintable(panel.message()));
         QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Transposed the piece up an octave"));
+
+        // Select All (Ctrl+A): the whole piece's time, so Delete empties it (undoably).
+        QAction *all = panel.edits()->selectAllAction();
+        QCOMPARE(all->shortcut(), QKeySequence(QKeySequence::SelectAll));
+        all->trigger();
+        QVERIFY(panel.roll()->hasSelection());
+        QCOMPARE(panel.roll()->selectionFrom(), 0.0);
+        QCOMPARE(panel.roll()->selectionTo(), panel.piece().duration());
+        del->trigger();
+        QCOMPARE(panel.piece().notes.size(), size_t(0));
+        QVERIFY(!all->isEnabled());
+        QVERIFY(!transpose[0]->isEnabled());
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), size_t(20));
     }
 
     void rewriteSelectionKeepsTheRest()

@@ -13,6 +13,14 @@ namespace aichopin {
 PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function<const NoteSequence &()> piece, QObject *parent)
     : QObject(parent), m_roll(roll), m_model(model), m_piece(std::move(piece))
 {
+    m_selectAll = new QAction(tr("Select &All"), this);
+    m_selectAll->setShortcut(QKeySequence::SelectAll);
+    m_selectAll->setStatusTip(tr("Select the whole piece's time, to loop, rewrite or edit all of it"));
+    connect(m_selectAll, &QAction::triggered, this, [this] {
+        const double end = m_piece().duration();
+        if (end > 0)
+            m_roll->setSelection(0.0, end);
+    });
     m_delete = new QAction(tr("&Delete Notes in Selection"), this);
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setStatusTip(tr("Remove the notes that start in the selected time range"));
@@ -36,6 +44,7 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
 
 void PieceEdits::updateEnabled(bool busy)
 {
+    m_selectAll->setEnabled(!busy && !m_piece().notes.empty());
     m_delete->setEnabled(!busy && m_roll->hasSelection());
     for (QAction *a : m_transpose)
         a->setEnabled(!busy && !m_piece().notes.empty());

@@ -1,5 +1,6 @@
 #pragma once
-// The Edit menu's changes of the piece on the roll: Delete Notes in Selection (Delete) and
+// The Edit menu's changes of the piece on the roll: Select All (Ctrl+A, the whole piece's time),
+// Delete Notes in Selection (Delete) and
 // Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), for the
 // selection's notes or, with nothing selected, the whole piece. Each works out the edited
 // piece and hands it over (edited) for the owner to make an undo step of; what cannot be done
@@ -25,9 +26,10 @@ public:
     // 'piece' gives the piece being edited (the roll's model may hold a draft).
     PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function<const NoteSequence &()> piece, QObject *parent);
 
+    QAction *selectAllAction() const { return m_selectAll; }  // the whole piece's time (Ctrl+A)
     QAction *deleteNotesAction() const { return m_delete; }
     QList<QAction *> transposeActions() const { return m_transpose; }  // +1, -1, +12, -12 semitones
-    QList<QAction *> actions() const { return QList<QAction *>{m_delete} + m_transpose; }
+    QList<QAction *> actions() const { return QList<QAction *>{m_selectAll, m_delete} + m_transpose; }
     // Enabled with something to edit (a selection for Delete, notes for Transpose) unless busy.
     void updateEnabled(bool busy);
 
@@ -46,6 +48,7 @@ private:
     PianoRollView *m_roll;
     PianoRollModel *m_model;
     std::function<const NoteSequence &()> m_piece;
+    QAction *m_selectAll = nullptr;
     QAction *m_delete = nullptr;
     QList<QAction *> m_transpose;
 };
