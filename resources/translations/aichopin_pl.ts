@@ -519,7 +519,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+92"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+93"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+280"/>
+        <location line="+283"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-281"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -714,7 +714,7 @@
         <translation>Pokaż pod pianolą pasek z prawdopodobieństwem każdego zdarzenia wybranego przez model</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Undo</source>
         <translation>Cofnij</translation>
     </message>
@@ -794,7 +794,7 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+257"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -814,7 +814,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-362"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -906,7 +906,7 @@
     <message numerus="yes">
         <location line="-312"/>
         <location line="+313"/>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -915,13 +915,13 @@
         </translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <location line="+3"/>
         <source>%1, rewritten</source>
         <translation>%1, przepisany</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Recorded %1 from %2; Compose continues them.</source>
         <translation>Nagrano z %2: %1; Komponuj je kontynuuje.</translation>
     </message>
@@ -931,28 +931,28 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-508"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+508"/>
+        <location line="+513"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Exported %1</source>
         <translation>Wyeksportowano %1</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>Export failed: %1</source>
         <translation>Eksport nie powiódł się: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>There is nothing to export yet.</source>
         <translation>Na razie nie ma czego eksportować.</translation>
     </message>
@@ -1297,8 +1297,9 @@ pewny?</translation>
 <context>
     <name>aichopin::MainWindow</name>
     <message>
-        <location filename="../../ui/main/MainWindow.cpp" line="+46"/>
-        <location line="+204"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+48"/>
+        <location line="+62"/>
+        <location line="+163"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1308,7 +1309,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-199"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1348,7 +1349,27 @@ pewny?</translation>
         <translation>Gotowe</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>The piece on the roll (%1) has changes that are not saved in any file.</source>
+        <translation>Utwór w pianoli (%1) ma zmiany, które nie są zapisane w żadnym pliku.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export it as a MIDI file before quitting?</source>
+        <translation>Wyeksportować go do pliku MIDI przed zamknięciem?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export MIDI...</source>
+        <translation>Eksportuj MIDI...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit Without Saving</source>
+        <translation>Zakończ bez zapisywania</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
@@ -1453,7 +1474,7 @@ pewny?</translation>
         <translation>Otwórz plik MIDI</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>There is no piece to classify yet: compose one or open a MIDI file.</source>
         <translation>Nie ma jeszcze utworu do klasyfikacji: skomponuj go lub otwórz plik MIDI.</translation>
     </message>
@@ -1497,7 +1518,7 @@ pewny?</translation>
         <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a, aiff, filmy...).</translation>
     </message>
     <message numerus="yes">
-        <location line="-141"/>
+        <location line="-142"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>Nie można sklasyfikować %n pliku (zobacz obszar Klasyfikacja).</numerusform>
@@ -1512,7 +1533,7 @@ pewny?</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n ścieżka</numerusform>
@@ -1530,7 +1551,7 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>Cannot classify %1 (see the Classify area).</source>
         <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
     </message>
@@ -1560,12 +1581,13 @@ pewny?</translation>
         <translation>Otwórz %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1: %2, %3:%4%5</source>
         <translation>%1: %2, %3:%4%5</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-166"/>
+        <location line="+164"/>
         <location line="+21"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>

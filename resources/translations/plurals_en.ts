@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+124"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+125"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,9 +35,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+208"/>
+        <location line="+211"/>
         <location line="+313"/>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -71,7 +71,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+198"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+220"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>
@@ -80,7 +80,7 @@
     </message>
     <message numerus="yes">
         <location line="+35"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n track</numerusform>

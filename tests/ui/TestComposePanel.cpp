@@ -341,9 +341,11 @@ private Q_SLOTS:
         QCOMPARE(panel.piece().notes[1].pitch, high - 3);
         QVERIFY(record->isEnabled());
         QVERIFY(panel.edits()->transposeActions()[0]->isEnabled());
+        QVERIFY(!panel.hasUnsavedChanges());  // the composition is kept as a file
         panel.undoStack()->undo();  // the composition
         QCOMPARE(panel.piece().notes.size(), size_t(2));
         QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Recorded phrase"));
+        QVERIFY(panel.hasUnsavedChanges());  // the phrase is in no file
 
         // Recording nothing: the roll shows the piece again, and the message says so.
         QTest::mouseClick(record, Qt::LeftButton);

@@ -6,6 +6,7 @@
 #include "classify/ClassifyResultsModel.h"
 #include "common/RecentFolders.h"
 #include "compose/ComposePanel.h"
+#include "compose/PieceEdits.h"
 #include "dataset/DatasetPanel.h"
 #include "main/MainWindow.h"
 #include "main/Translations.h"
@@ -19,6 +20,9 @@
 #include <QDir>
 #include <QLabel>
 #include <QMimeData>
+#include <QAbstractButton>
+#include <QTimer>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -302,6 +306,49 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!w.classifyPanel()->isBusy(), 60000);
         for (const QString &dir : {corpus, corpus2})
             w.datasetPanel()->removeFolder(dir);
+    }
+
+    void quittingWithAnUnsavedPieceOffersToExportIt()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ComposePanel *compose = w.composePanel();
+        QVERIFY(!compose->hasUnsavedChanges());  // nothing on the roll
+        const QString path = writeScale(m_dir.filePath("unsaved.mid"), 24);
+        w.openFiles({path});
+        QTRY_COMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(24));
+        QVERIFY(!compose->hasUnsavedChanges());  // it is in its file
+
+        // The answer a user gives the question asked on quitting (it is modal).
+        int asked = 0;
+        const auto answer = [&asked](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [&asked, button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QCOMPARE(box->objectName(), QStringLiteral("unsavedChanges"));
+                ++asked;
+                box->button(button)->click();
+            });
+        };
+        compose->edits()->transposeActions()[0]->trigger();
+        QVERIFY(compose->hasUnsavedChanges());
+        answer(QMessageBox::Cancel);
+        QVERIFY(!w.close());  // cancelled: the window stays
+        QCOMPARE(asked, 1);
+        QVERIFY(w.isVisible());
+        compose->undoStack()->undo();  // back to what the file holds
+        QVERIFY(!compose->hasUnsavedChanges());
+        compose->undoStack()->redo();
+        QVERIFY(compose->hasUnsavedChanges());
+        QVERIFY(compose->exportMidi(m_dir.filePath("transposed.mid")));
+        QVERIFY(!compose->hasUnsavedChanges());  // exported
+        compose->edits()->transposeActions()[1]->trigger();
+        compose->edits()->transposeActions()[1]->trigger();
+        QVERIFY(compose->hasUnsavedChanges());
+        answer(QMessageBox::Discard);
+        QVERIFY(w.close());  // quit without saving, as asked
+        QCOMPARE(asked, 2);
     }
 
     void fileDialogsOpenWhereTheUserLastWent()

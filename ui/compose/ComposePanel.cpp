@@ -21,6 +21,7 @@
 #include <QCheckBox>
 #include <QAction>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -265,7 +266,10 @@ void ComposePanel::buildUi()
     sideLayout->setContentsMargins(0, 0, 0, 0);
     m_compositionList = new CompositionList(DataPaths::userCompositionDir(), 50, side);
     connect(m_compositionList, &CompositionList::chosen, this,
-            [this](const NoteSequence &piece, const QString &label) { showPiece(piece, label); });
+            [this](const NoteSequence &piece, const QString &label) {
+                showPiece(piece, label);
+                markSaved();  // it is kept as a file
+            });
     connect(m_compositionList, &CompositionList::message, this, &ComposePanel::setMessage);
     sideLayout->addWidget(m_compositionList, 1);
     auto *undoRow = new QHBoxLayout;
@@ -674,6 +678,8 @@ void ComposePanel::finishComposition(NoteSequence piece)
     // Listed, and kept as a file at once, named as the piece is ("Composition 2: 30 s, ...",
     // "... (stopped)", "..., rewritten").
     m_keepProblem = m_compositionList->add(piece, m_requestLabel, m_pieceName);
+    if (m_keepProblem.isEmpty())
+        markSaved();
     m_rewriteFrom = m_rewriteTo = -1;
     updateEnabled();
     Q_EMIT compositionFinished();
@@ -724,6 +730,8 @@ bool ComposePanel::exportMidi(const QString &path)
 {
     const Status written = SmfWriter::writeFile(m_piece, path);
     setMessage(written ? tr("Exported %1").arg(QFileInfo(path).fileName()) : tr("Export failed: %1").arg(written.error().toString()));
+    if (written)
+        markSaved();
     return written.ok();
 }
 
@@ -735,7 +743,27 @@ bool ComposePanel::exportWav(const QString &path)
     }
     const Status rendered = PieceExport::renderWav(this, m_piece, path);
     setMessage(rendered ? tr("Exported %1").arg(QFileInfo(path).fileName()) : tr("WAV export failed: %1").arg(rendered.error().toString()));
+    if (rendered)
+        markSaved();
     return rendered.ok();
 }
+
+QByteArray ComposePanel::fingerprint(const NoteSequence &piece)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    const auto add = [&hash](auto value) { hash.addData(QByteArrayView(reinterpret_cast<const char *>(&value), sizeof value)); };
+    for (const Note &n : piece.notes) {
+        add(n.pitch), add(n.start), add(n.duration), add(n.velocity), add(n.channel);
+    }
+    add(-1);
+    for (const PedalEvent &p : piece.pedals) {
+        add(p.time), add(p.value), add(p.channel);
+    }
+    return hash.result();
+}
+
+void ComposePanel::markSaved() { m_saved.insert(fingerprint(m_piece)); }
+
+bool ComposePanel::hasUnsavedChanges() const { return !m_piece.notes.empty() && !m_saved.contains(fingerprint(m_piece)); }
 
 }  // namespace aichopin

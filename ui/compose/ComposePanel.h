@@ -11,6 +11,7 @@
 #include "compose/CompositionList.h"
 #include "compose/StreamingNotes.h"
 
+#include <QSet>
 #include <QThread>
 #include <QWidget>
 
@@ -91,6 +92,13 @@ public:
     const NoteSequence &piece() const { return m_piece; }
     // What the piece on screen is: the file it was opened from, or the composition it is.
     QString pieceName() const { return m_pieceName; }
+
+    // Whether the piece on the roll is one not saved anywhere: edited, recorded, or a stopped
+    // composition that could not be kept, and not exported since. A piece opened from a file,
+    // kept as a composition or exported is saved, and so is any of them undone or redone back to.
+    bool hasUnsavedChanges() const;
+    // The piece on the roll is saved (the main window opened it from a file).
+    void markSaved();
 
     // Writes the piece as MIDI (with its settings in text events) or renders it to WAV.
     bool exportMidi(const QString &path);
@@ -188,6 +196,8 @@ private:
     bool m_composing = false;
     int m_compositions = 0;
     QString m_keepProblem;  // why the last composition could not be kept (empty: it was)
+    QSet<QByteArray> m_saved;  // fingerprints of the pieces saved in a file (markSaved)
+    static QByteArray fingerprint(const NoteSequence &piece);
 };
 
 }  // namespace aichopin

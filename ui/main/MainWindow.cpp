@@ -21,6 +21,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QMenuBar>
+#include <QAbstractButton>
+#include <QMessageBox>
 #include <QCloseEvent>
 #include <QSettings>
 #include <QStandardPaths>
@@ -102,6 +104,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Never lose work: a piece edited, recorded or otherwise not in any file is offered for
+    // export first.
+    if (m_compose->hasUnsavedChanges()) {
+        QMessageBox box(QMessageBox::Warning, tr("AI Chopin"),
+                        tr("The piece on the roll (%1) has changes that are not saved in any file.")
+                            .arg(m_compose->pieceName().isEmpty() ? tr("Untitled") : m_compose->pieceName()),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("unsavedChanges"));
+        box.setInformativeText(tr("Export it as a MIDI file before quitting?"));
+        box.setDefaultButton(QMessageBox::Save);
+        box.button(QMessageBox::Save)->setText(tr("Export MIDI..."));
+        box.button(QMessageBox::Discard)->setText(tr("Quit Without Saving"));
+        const int answer = box.exec();
+        if (answer == QMessageBox::Save)
+            m_compose->exportMidiAs();
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && m_compose->hasUnsavedChanges())) {
+            event->ignore();  // cancelled, or the export was cancelled or failed: stay
+            return;
+        }
+    }
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
 }
@@ -238,6 +260,7 @@ void MainWindow::loadFinished()
     m_currentFile = m_loadingPath;
     // The line above the areas and the window title follow (showPieceInfo).
     m_compose->showPiece(seq, tr("Open %1").arg(name), seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title));
+    m_compose->markSaved();  // it is in its file
     m_areas->setCurrentIndex(0);
     statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
 }
