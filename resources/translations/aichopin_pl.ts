@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+283"/>
+        <location line="+261"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-259"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -587,26 +587,6 @@
         <location line="+1"/>
         <source>Stop composing and keep what is written (Esc)</source>
         <translation>Przerwij komponowanie i zachowaj to, co napisano (Esc)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How many seconds of new music to write</source>
-        <translation>Ile sekund nowej muzyki napisać</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Temperature: below 1 is safer and more repetitive, above 1 wilder</source>
-        <translation>Temperatura: poniżej 1 bezpieczniej i bardziej powtarzalnie, powyżej 1 śmielej</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Top-p: choose only among the most likely events that together hold this much probability</source>
-        <translation>Top-p: wybieraj tylko spośród najbardziej prawdopodobnych zdarzeń, które razem mają tyle prawdopodobieństwa</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -654,27 +634,7 @@
         <translation>Skomponuj ponownie zaznaczony zakres czasu (Ctrl+R; Shift+przeciągnięcie w pianoli zaznacza)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;Length</source>
-        <translation>&amp;Długość</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Temperature</source>
-        <translation>Tempe&amp;ratura</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Top-&amp;p</source>
-        <translation>Pró&amp;g top-p</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>S&amp;eed</source>
-        <translation>&amp;Ziarno</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Continue &amp;from</source>
         <translation>&amp;Na podstawie</translation>
     </message>
@@ -794,7 +754,7 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+252"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -814,7 +774,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-357"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -884,12 +844,12 @@
         <translation>Model kompozytora nie jest jeszcze wczytany.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Composition %1: %2 s, T %3, seed %4</source>
         <translation>Kompozycja %1: %2 s, T %3, ziarno %4</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Rewrote %1, seed %2</source>
         <translation>Przepisano %1, ziarno %2</translation>
     </message>
@@ -904,8 +864,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-312"/>
-        <location line="+313"/>
+        <location line="-307"/>
+        <location line="+308"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -931,12 +891,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-496"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+513"/>
+        <location line="+501"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1292,6 +1252,49 @@ pewny?</translation>
         <location line="+14"/>
         <source>Cannot play %1: %2</source>
         <translation>Nie można odtworzyć %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::GenerationSettings</name>
+    <message>
+        <location filename="../../ui/compose/GenerationSettings.cpp" line="+30"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many seconds of new music to write</source>
+        <translation>Ile sekund nowej muzyki napisać</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temperature: below 1 is safer and more repetitive, above 1 wilder</source>
+        <translation>Temperatura: poniżej 1 bezpieczniej i bardziej powtarzalnie, powyżej 1 śmielej</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top-p: choose only among the most likely events that together hold this much probability</source>
+        <translation>Top-p: wybieraj tylko spośród najbardziej prawdopodobnych zdarzeń, które razem mają tyle prawdopodobieństwa</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Length</source>
+        <translation>&amp;Długość</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Temperature</source>
+        <translation>Tempe&amp;ratura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top-&amp;p</source>
+        <translation>Pró&amp;g top-p</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;eed</source>
+        <translation>&amp;Ziarno</translation>
     </message>
 </context>
 <context>

@@ -35,8 +35,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+211"/>
-        <location line="+313"/>
+        <location line="+189"/>
+        <location line="+308"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>

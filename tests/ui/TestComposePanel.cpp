@@ -3,6 +3,7 @@
 
 #include "compose/ComposePanel.h"
 #include "compose/ConfidenceStrip.h"
+#include "compose/GenerationSettings.h"
 #include "compose/PhraseRecorder.h"
 #include "compose/PieceEdits.h"
 #include "compose/PlaybackController.h"
@@ -23,6 +24,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -58,6 +60,9 @@ private Q_SLOTS:
         // Compositions are kept in the XDG data folder: each test starts with none.
         m_data = std::make_unique<QTemporaryDir>();
         qputenv("XDG_DATA_HOME", m_data->path().toLocal8Bit());
+        // Length, temperature and top-p are remembered: each test starts from the defaults.
+        for (const char *key : {"compose/seconds", "compose/temperature", "compose/topP"})
+            QSettings().remove(QLatin1String(key));
     }
 
     void compositionsAreKeptAndComeBackNextTime()
@@ -360,6 +365,30 @@ private Q_SLOTS:
         QTest::mouseRelease(roll->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(20, yOf(high)));
         QTest::qWait(50);
         QCOMPARE(panel.rollModel()->sequence().notes.size(), size_t(2));
+    }
+
+    void lengthTemperatureAndTopPAreRememberedNextTime()
+    {
+        {
+            GenerationSettings first;
+            GenerationOptions o;
+            first.fill(o, true);
+            QCOMPARE(o.seconds, 30.0);  // the defaults, with nothing remembered yet
+            QCOMPARE(o.temperature, 1.0);
+            QCOMPARE(o.topP, 0.95);
+            first.setSeconds(75);
+            first.setTemperature(0.85);
+            first.setTopP(0.9);
+        }
+        GenerationSettings next;  // the next start
+        GenerationOptions o;
+        o.seconds = 5;
+        next.fill(o, false);  // a rewrite: the length is the selection's
+        QCOMPARE(o.seconds, 5.0);
+        QCOMPARE(o.temperature, 0.85);
+        QCOMPARE(o.topP, 0.9);
+        next.fill(o, true);
+        QCOMPARE(o.seconds, 75.0);
     }
 
     void eachRunDrawsANewSeedUnlessTheUserSetsOne()

@@ -5,6 +5,7 @@
 #include "common/RecentFolders.h"
 #include "compose/ComposeWorker.h"
 #include "compose/ConfidenceStrip.h"
+#include "compose/GenerationSettings.h"
 #include "compose/PhraseRecorder.h"
 #include "compose/PieceEdits.h"
 #include "compose/PieceExport.h"
@@ -22,7 +23,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCryptographicHash>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -165,22 +165,7 @@ void ComposePanel::buildUi()
     m_composeButton->setDefault(true);
     m_stopButton = new QPushButton(tr("Stop"), this);
     m_stopButton->setToolTip(tr("Stop composing and keep what is written (Esc)"));
-    m_seconds = new QDoubleSpinBox(this);
-    m_seconds->setRange(2, 900);
-    m_seconds->setValue(30);
-    m_seconds->setSuffix(tr(" s"));
-    m_seconds->setToolTip(tr("How many seconds of new music to write"));
-    m_temperature = new QDoubleSpinBox(this);
-    m_temperature->setRange(0.1, 2.0);
-    m_temperature->setSingleStep(0.05);
-    m_temperature->setValue(1.0);
-    m_temperature->setToolTip(tr("Temperature: below 1 is safer and more repetitive, above 1 wilder"));
-    m_topP = new QDoubleSpinBox(this);
-    m_topP->setRange(0.5, 1.0);
-    m_topP->setSingleStep(0.01);
-    m_topP->setValue(0.95);
-    m_topP->setToolTip(tr("Top-p: choose only among the most likely events that together hold this much probability"));
-    m_seed = new SeedControl(this);
+    m_settings = new GenerationSettings(this);
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("continueFrom"));
     m_source->addItem(tr("Nothing"), int(Source::Nothing));
@@ -211,14 +196,7 @@ void ComposePanel::buildUi()
     controls->addWidget(m_composeButton);
     controls->addWidget(m_stopButton);
     controls->addSpacing(8);
-    controls->addWidget(label(tr("&Length"), m_seconds));
-    controls->addWidget(m_seconds);
-    controls->addWidget(label(tr("&Temperature"), m_temperature));
-    controls->addWidget(m_temperature);
-    controls->addWidget(label(tr("Top-&p"), m_topP));
-    controls->addWidget(m_topP);
-    controls->addWidget(label(tr("S&eed"), m_seed->spinBox()));
-    controls->addWidget(m_seed);
+    controls->addWidget(m_settings);
     controls->addStretch(1);
     auto *continueRow = new QHBoxLayout;
     continueRow->addWidget(label(tr("Continue &from"), m_source));
@@ -403,14 +381,14 @@ void ComposePanel::setModelPath(const QString &path)
     QMetaObject::invokeMethod(m_worker, "loadModel", Qt::QueuedConnection, Q_ARG(QString, path));
 }
 
-void ComposePanel::setSeconds(double seconds) { m_seconds->setValue(seconds); }
-void ComposePanel::setTemperature(double t) { m_temperature->setValue(t); }
-void ComposePanel::setTopP(double p) { m_topP->setValue(p); }
-void ComposePanel::setSeed(quint64 seed) { m_seed->setSeed(seed); }
+void ComposePanel::setSeconds(double seconds) { m_settings->setSeconds(seconds); }
+void ComposePanel::setTemperature(double t) { m_settings->setTemperature(t); }
+void ComposePanel::setTopP(double p) { m_settings->setTopP(p); }
+void ComposePanel::setSeed(quint64 seed) { m_settings->seed()->setSeed(seed); }
 
-quint64 ComposePanel::seed() const { return m_seed->seed(); }
+quint64 ComposePanel::seed() const { return m_settings->seed()->seed(); }
 
-QCheckBox *ComposePanel::newSeedEachTime() const { return m_seed->newEachTime(); }
+QCheckBox *ComposePanel::newSeedEachTime() const { return m_settings->seed()->newEachTime(); }
 
 void ComposePanel::setSource(Source source, const QString &midiFile)
 {
@@ -563,10 +541,7 @@ void ComposePanel::composeFrom(Source source)
         setMessage(error);
         return;
     }
-    options.seconds = m_seconds->value();
-    options.temperature = m_temperature->value();
-    options.topP = m_topP->value();
-    options.seed = m_seed->takeForRun();
+    m_settings->fill(options, true);
     options.threads = 1;
     m_rewriteFrom = m_rewriteTo = -1;
     startGeneration(options, tr("Composition %1: %2 s, T %3, seed %4").arg(m_compositions + 1).arg(options.seconds).arg(options.temperature).arg(options.seed));
@@ -583,9 +558,7 @@ void ComposePanel::rewriteSelection()
     if (!before.notes.empty())
         options.primer = before;
     options.seconds = std::max(1.0, m_rewriteTo - m_rewriteFrom);
-    options.temperature = m_temperature->value();
-    options.topP = m_topP->value();
-    options.seed = m_seed->takeForRun();
+    m_settings->fill(options, false);  // the length is the selection's
     m_beforeRewrite = m_piece;
     // Named in bars where the piece has them (the selection then spans whole bars).
     startGeneration(options, tr("Rewrote %1, seed %2").arg(PieceEdits::selectionText(m_roll, m_rollModel)).arg(options.seed));

@@ -20,7 +20,6 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -30,12 +29,12 @@ namespace aichopin {
 
 class ComposeWorker;
 class ConfidenceStrip;
+class GenerationSettings;
 class PianoRollModel;
 class PianoRollView;
 class PhraseRecorder;
 class PieceEdits;
 class PlaybackController;
-class SeedControl;
 class TransportBar;
 
 class ComposePanel : public QWidget {
@@ -166,10 +165,7 @@ private:
     QPushButton *m_stopButton = nullptr;
     QPushButton *m_rewriteButton = nullptr;
     PhraseRecorder *m_recordButton = nullptr;
-    QDoubleSpinBox *m_seconds = nullptr;
-    QDoubleSpinBox *m_temperature = nullptr;
-    QDoubleSpinBox *m_topP = nullptr;
-    SeedControl *m_seed = nullptr;
+    GenerationSettings *m_settings = nullptr;
     QComboBox *m_source = nullptr;
     QCheckBox *m_showConfidence = nullptr;
     QLabel *m_modelLabel = nullptr;
