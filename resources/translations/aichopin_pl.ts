@@ -1813,7 +1813,7 @@ pewny?</translation>
         <translation>Brak dźwięku: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Sound: FluidSynth (%1) through %2</source>
         <translation>Dźwięk: FluidSynth (%1) przez %2</translation>
     </message>
@@ -2644,13 +2644,13 @@ pewny?</translation>
 <context>
     <name>aichopin::TransportBar</name>
     <message>
-        <location filename="../../ui/compose/TransportBar.cpp" line="+27"/>
-        <location line="+51"/>
+        <location filename="../../ui/compose/TransportBar.cpp" line="+28"/>
+        <location line="+53"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-51"/>
         <source>Play or pause (Space)</source>
         <translation>Odtwórz lub wstrzymaj (Spacja)</translation>
     </message>
@@ -2675,13 +2675,13 @@ pewny?</translation>
         <translation>Szybkość odtwarzania</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+22"/>
+        <location line="+6"/>
+        <location line="+23"/>
         <source>Volume</source>
         <translation>Głośność</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Where the music goes: the built-in synthesizer or a MIDI device</source>
         <translation>Dokąd trafia muzyka: wbudowany syntezator lub urządzenie MIDI</translation>
     </message>
@@ -2696,7 +2696,7 @@ pewny?</translation>
         <translation>MIDI: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No MIDI outputs: %1</source>
         <translation>Brak wyjść MIDI: %1</translation>
     </message>
@@ -2711,7 +2711,7 @@ pewny?</translation>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>%1, bar %2</source>
         <translation>%1, takt %2</translation>
     </message>

@@ -60,8 +60,8 @@ private Q_SLOTS:
         // Compositions are kept in the XDG data folder: each test starts with none.
         m_data = std::make_unique<QTemporaryDir>();
         qputenv("XDG_DATA_HOME", m_data->path().toLocal8Bit());
-        // Length, temperature and top-p are remembered: each test starts from the defaults.
-        for (const char *key : {"compose/seconds", "compose/temperature", "compose/topP"})
+        // Length, temperature, top-p and volume are remembered: each test starts from the defaults.
+        for (const char *key : {"compose/seconds", "compose/temperature", "compose/topP", "playback/volume"})
             QSettings().remove(QLatin1String(key));
     }
 
@@ -367,7 +367,7 @@ private Q_SLOTS:
         QCOMPARE(panel.rollModel()->sequence().notes.size(), size_t(2));
     }
 
-    void lengthTemperatureAndTopPAreRememberedNextTime()
+    void lengthTemperatureTopPAndVolumeAreRememberedNextTime()
     {
         {
             GenerationSettings first;
@@ -380,6 +380,14 @@ private Q_SLOTS:
             first.setTemperature(0.85);
             first.setTopP(0.9);
         }
+        {
+            ComposePanel panel;
+            panel.transport()->volumeSlider()->setValue(37);
+            QCOMPARE(panel.playback()->volume(), 0.37);
+        }
+        ComposePanel panel;  // the volume too
+        QCOMPARE(panel.transport()->volumeSlider()->value(), 37);
+        QCOMPARE(panel.playback()->volume(), 0.37);
         GenerationSettings next;  // the next start
         GenerationOptions o;
         o.seconds = 5;

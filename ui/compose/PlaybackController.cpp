@@ -35,8 +35,9 @@ PlaybackController::PlaybackController(QObject *parent) : QObject(parent)
         updateLiveTargets();
         if (!m_sequence.notes.empty())
             m_player->setSequence(m_sequence);
-        setStatus(m_audioOpen ? tr("Sound: FluidSynth (%1) through %2").arg(QFileInfo(m_player->soundfont()).fileName(), m_player->audioDriver())
-                              : tr("No audio device (%1): playing silently; MIDI output and WAV export still work").arg(c->audioError));
+        if (m_midiPort.isEmpty())  // else the MIDI output chosen meanwhile is what sounds
+            setStatus(m_audioOpen ? tr("Sound: FluidSynth (%1) through %2").arg(QFileInfo(m_player->soundfont()).fileName(), m_player->audioDriver())
+                                  : tr("No audio device (%1): playing silently; MIDI output and WAV export still work").arg(c->audioError));
         m_timer.start();
         Q_EMIT ready();
         if (m_pendingPlay) {

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSlider>
 
 namespace aichopin {
@@ -38,7 +39,8 @@ TransportBar::TransportBar(PlaybackController *playback, const PianoRollModel *p
     m_speed->setToolTip(tr("Playback speed"));
     m_volume = new QSlider(Qt::Horizontal, this);
     m_volume->setRange(0, 100);
-    m_volume->setValue(int(m_playback->volume() * 100 + 0.5));
+    m_volume->setValue(QSettings().value(QStringLiteral("playback/volume"), int(m_playback->volume() * 100 + 0.5)).toInt());
+    m_playback->setVolume(m_volume->value() / 100.0);
     m_volume->setFixedWidth(110);
     m_volume->setToolTip(tr("Volume"));
     m_output = new QComboBox(this);
@@ -47,6 +49,7 @@ TransportBar::TransportBar(PlaybackController *playback, const PianoRollModel *p
     const MidiPortList outputs = MidiPorts::outputs();
     for (int i = 0; i < outputs.ports.size(); ++i)
         m_output->addItem(tr("MIDI: %1").arg(outputs.ports[i]), QString::number(i));
+    m_outputNames = QStringList{QString()} + outputs.ports;  // by item: what is remembered
     if (outputs.ports.isEmpty() && !outputs.explanation.isEmpty())
         m_output->setToolTip(m_output->toolTip() + "\n" + tr("No MIDI outputs: %1").arg(outputs.explanation));
     m_position = new QLabel(this);
@@ -83,11 +86,21 @@ TransportBar::TransportBar(PlaybackController *playback, const PianoRollModel *p
     connect(m_playButton, &QPushButton::clicked, this, &TransportBar::togglePlay);
     connect(stopPlay, &QPushButton::clicked, m_playback, &PlaybackController::stop);
     connect(m_speed, &QComboBox::currentIndexChanged, this, [this] { m_playback->setSpeed(m_speed->currentData().toDouble()); });
-    connect(m_volume, &QSlider::valueChanged, this, [this](int v) { m_playback->setVolume(v / 100.0); });
+    // The volume and the output are remembered for the next start (a MIDI device by its name,
+    // taken again when it is there).
+    connect(m_volume, &QSlider::valueChanged, this, [this](int v) {
+        m_playback->setVolume(v / 100.0);
+        QSettings().setValue(QStringLiteral("playback/volume"), v);
+    });
     connect(m_output, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_playback->setOutput(m_output->currentData().toString()))
             m_output->setCurrentIndex(0);
+        else
+            QSettings().setValue(QStringLiteral("playback/output"), m_outputNames.value(m_output->currentIndex()));
     });
+    const int remembered = m_outputNames.indexOf(QSettings().value(QStringLiteral("playback/output")).toString());
+    if (remembered > 0)
+        m_output->setCurrentIndex(remembered);
 }
 
 void TransportBar::togglePlay()

@@ -4,6 +4,7 @@
 // why there is no sound when there is none. It drives a PlaybackController and reads the
 // length from the roll's model; it owns neither. UI thread only.
 
+#include <QStringList>
 #include <QWidget>
 
 class QCheckBox;
@@ -45,6 +46,7 @@ private:
 
     PlaybackController *m_playback;
     const PianoRollModel *m_piece;
+    QStringList m_outputNames;  // each output item's port name ("" for FluidSynth)
     QHBoxLayout *m_row = nullptr;
     QPushButton *m_playButton = nullptr;
     QComboBox *m_speed = nullptr;
