@@ -1300,9 +1300,9 @@ pewny?</translation>
 <context>
     <name>aichopin::MainWindow</name>
     <message>
-        <location filename="../../ui/main/MainWindow.cpp" line="+48"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+50"/>
         <location line="+62"/>
-        <location line="+163"/>
+        <location line="+168"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1312,7 +1312,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-204"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1387,7 +1387,7 @@ pewny?</translation>
         <translation>Pokaż plik MIDI w pianoli</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Export &amp;MIDI...</source>
         <translation>Eksportuj &amp;MIDI...</translation>
     </message>
@@ -1477,7 +1477,7 @@ pewny?</translation>
         <translation>Otwórz plik MIDI</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>There is no piece to classify yet: compose one or open a MIDI file.</source>
         <translation>Nie ma jeszcze utworu do klasyfikacji: skomponuj go lub otwórz plik MIDI.</translation>
     </message>
@@ -1521,7 +1521,7 @@ pewny?</translation>
         <translation>Upuść tutaj pliki MIDI (.mid) lub nagrania (mp3, wav, flac, ogg, m4a, aiff, filmy...).</translation>
     </message>
     <message numerus="yes">
-        <location line="-142"/>
+        <location line="-144"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>Nie można sklasyfikować %n pliku (zobacz obszar Klasyfikacja).</numerusform>
@@ -1530,13 +1530,13 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Could not open %1: it holds no notes (%2, no note-on events); the piece on screen stays</source>
         <translation>Nie można otworzyć %1: nie zawiera nut (%2, brak zdarzeń note-on); utwór na ekranie zostaje</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n ścieżka</numerusform>
@@ -1554,7 +1554,7 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Cannot classify %1 (see the Classify area).</source>
         <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
     </message>
@@ -1579,18 +1579,18 @@ pewny?</translation>
         <translation>Nie można otworzyć %1: %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Open %1</source>
         <translation>Otwórz %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1: %2, %3:%4%5</source>
         <translation>%1: %2, %3:%4%5</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+164"/>
+        <location line="-171"/>
+        <location line="+169"/>
         <location line="+21"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>
@@ -1846,6 +1846,29 @@ pewny?</translation>
         <location line="+8"/>
         <source>Sound: MIDI output %1</source>
         <translation>Dźwięk: wyjście MIDI %1</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::RecentFilesMenu</name>
+    <message>
+        <location filename="../../ui/main/RecentFilesMenu.cpp" line="+14"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ostatnie pli&amp;ki</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 (not found)</source>
+        <translation>%1 (nie znaleziono)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Wyczyść menu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Forget the files opened recently</source>
+        <translation>Zapomnij ostatnio otwierane pliki</translation>
     </message>
 </context>
 <context>

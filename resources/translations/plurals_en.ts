@@ -71,7 +71,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+220"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+225"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>
@@ -79,8 +79,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
-        <location line="+26"/>
+        <location line="+36"/>
+        <location line="+27"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n track</numerusform>

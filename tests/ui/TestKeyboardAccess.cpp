@@ -138,8 +138,8 @@ private Q_SLOTS:
         QStringList withoutShortcut;
         for (QAction *top : w.menuBar()->actions())
             for (QAction *a : top->menu()->actions())
-                if (!a->isSeparator() && a->shortcut().isEmpty())
-                    withoutShortcut << strippedText(a->text());
+                if (!a->isSeparator() && !a->menu() && a->shortcut().isEmpty())
+                    withoutShortcut << strippedText(a->text());  // a submenu (Open Recent) opens by its mnemonic
         // Only the rarely used commands may go without one.
         for (const QString &t : withoutShortcut)
             QVERIFY2(t.startsWith(QLatin1String("About")), qPrintable(t + " has no shortcut"));

@@ -9,6 +9,7 @@
 #include "compose/PieceEdits.h"
 #include "dataset/DatasetPanel.h"
 #include "main/MainWindow.h"
+#include "main/RecentFilesMenu.h"
 #include "main/Translations.h"
 #include "training/TrainingPanel.h"
 #include "midi/SmfWriter.h"
@@ -349,6 +350,53 @@ private Q_SLOTS:
         answer(QMessageBox::Discard);
         QVERIFY(w.close());  // quit without saving, as asked
         QCOMPARE(asked, 2);
+    }
+
+    void openRecentListsTheFilesOpenedNewestFirst()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        RecentFilesMenu *recent = w.recentFiles();
+        QVERIFY(recent);
+        recent->clearFiles();
+        QVERIFY(!recent->menuAction()->isEnabled());  // nothing yet
+        const QString a = writeScale(m_dir.filePath("recent a.mid"), 10), b = writeScale(m_dir.filePath("recent b.mid"), 12);
+        w.openFiles({a});
+        QTRY_COMPARE(w.currentFile(), a);
+        w.openFiles({b});
+        QTRY_COMPARE(w.currentFile(), b);
+        QCOMPARE(recent->files(), QStringList({b, a}));
+        QVERIFY(recent->menuAction()->isEnabled());
+
+        // As the user sees it: the newest first, numbered, then Clear Menu.
+        Q_EMIT recent->aboutToShow();
+        QList<QAction *> items = recent->actions();
+        QCOMPARE(items.size(), 4);  // b, a, separator, Clear Menu
+        QCOMPARE(items[0]->text(), QStringLiteral("&1 recent b.mid"));
+        QCOMPARE(items[1]->text(), QStringLiteral("&2 recent a.mid"));
+        QVERIFY(items[2]->isSeparator());
+        items[1]->trigger();  // a again: opened, and now the newest
+        QTRY_COMPARE(w.currentFile(), a);
+        QCOMPARE(w.pianoRollModel()->sequence().notes.size(), size_t(10));
+        QCOMPARE(recent->files(), QStringList({a, b}));
+
+        // A file gone since: shown disabled; opened anyway (it went after the menu was shown),
+        // it says so and leaves the list.
+        QVERIFY(QFile::remove(b));
+        Q_EMIT recent->aboutToShow();
+        QVERIFY(!recent->actions()[1]->isEnabled());
+        Q_EMIT recent->fileChosen(b);
+        QTRY_VERIFY(w.lastError().startsWith(QLatin1String("Could not open recent b.mid")));
+        QCOMPARE(recent->files(), QStringList({a}));
+        QCOMPARE(w.currentFile(), a);  // what was on screen stays
+
+        // The next start lists them too; Clear Menu forgets them.
+        RecentFilesMenu next;
+        QCOMPARE(next.files(), QStringList({a}));
+        next.actions().last()->trigger();
+        QVERIFY(next.files().isEmpty());
+        QVERIFY(!next.menuAction()->isEnabled());
     }
 
     void fileDialogsOpenWhereTheUserLastWent()

@@ -1,5 +1,7 @@
 #include "main/MainWindow.h"
 
+#include "main/RecentFilesMenu.h"
+
 #include "main/AboutDialog.h"
 #include "classify/ClassifyPanel.h"
 #include "compose/ComposePanel.h"
@@ -140,6 +142,9 @@ void MainWindow::buildMenus()
     QAction *open = file->addAction(tr("&Open MIDI File..."), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Show a MIDI file in the piano roll"));
+    m_recent = new RecentFilesMenu(this);
+    connect(m_recent, &RecentFilesMenu::fileChosen, this, &MainWindow::openFile);
+    file->addMenu(m_recent);
     file->addSeparator();
     QAction *exportMidi = file->addAction(tr("Export &MIDI..."), m_compose, &ComposePanel::exportMidiAs);
     exportMidi->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -246,6 +251,7 @@ void MainWindow::loadFinished()
     if (!result) {
         // The piece already shown stays: a bad file never costs the user what they had.
         showError(tr("Could not open %1: %2").arg(name, result.error().toString()));
+        m_recent->remove(m_loadingPath);
         return;
     }
     const NoteSequence &seq = result.value();
@@ -261,6 +267,7 @@ void MainWindow::loadFinished()
     // The line above the areas and the window title follow (showPieceInfo).
     m_compose->showPiece(seq, tr("Open %1").arg(name), seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title));
     m_compose->markSaved();  // it is in its file
+    m_recent->add(m_loadingPath);
     m_areas->setCurrentIndex(0);
     statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
 }

@@ -17,6 +17,7 @@ class ClassifyPanel;
 class ComposePanel;
 class SpectrogramPanel;
 class DatasetPanel;
+class RecentFilesMenu;
 class TrainingPanel;
 class PianoRollModel;
 class PianoRollView;
@@ -33,6 +34,7 @@ public:
     ClassifyPanel *classifyPanel() const { return m_classify; }
     TrainingPanel *trainingPanel() const { return m_training; }
     DatasetPanel *datasetPanel() const { return m_dataset; }
+    RecentFilesMenu *recentFiles() const { return m_recent; }
     SpectrogramPanel *spectrogramPanel() const { return m_spectrogram; }
     QTabWidget *areas() const { return m_areas; }
     // The error shown for the last file that could not be opened (empty when none).
@@ -77,6 +79,7 @@ private:
     ClassifyPanel *m_classify = nullptr;
     TrainingPanel *m_training = nullptr;
     DatasetPanel *m_dataset = nullptr;
+    RecentFilesMenu *m_recent = nullptr;  // File > Open Recent
     SpectrogramPanel *m_spectrogram = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_fileInfo = nullptr;
