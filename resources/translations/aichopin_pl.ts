@@ -1300,9 +1300,9 @@ pewny?</translation>
 <context>
     <name>aichopin::MainWindow</name>
     <message>
-        <location filename="../../ui/main/MainWindow.cpp" line="+50"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+51"/>
         <location line="+62"/>
-        <location line="+168"/>
+        <location line="+172"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1312,7 +1312,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-208"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1463,6 +1463,16 @@ pewny?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>S&amp;króty klawiszowe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List every command&apos;s keys and the piano roll&apos;s gestures</source>
+        <translation>Pokaż klawisze każdego polecenia i gesty pianoli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About AI Chopin</source>
         <translation>&amp;O programie AI Chopin</translation>
     </message>
@@ -1589,8 +1599,8 @@ pewny?</translation>
         <translation>%1: %2, %3:%4%5</translation>
     </message>
     <message>
-        <location line="-171"/>
-        <location line="+169"/>
+        <location line="-175"/>
+        <location line="+173"/>
         <location line="+21"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>
@@ -1897,6 +1907,114 @@ pewny?</translation>
         <location line="+3"/>
         <source>Draw a new seed for each Compose and Rewrite, so each gives new music. Typing a seed unticks it: that seed is then repeated.</source>
         <translation>Losuj nowe ziarno przy każdym komponowaniu i przepisywaniu, by za każdym razem powstała nowa muzyka. Wpisanie ziarna odznacza to pole: to ziarno jest wtedy powtarzane.</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/main/ShortcutsDialog.cpp" line="+25"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Command</source>
+        <translation>Polecenie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Klawisze</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source> or </source>
+        <translation> lub </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Piano roll</source>
+        <translation>Pianola</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: play or pause</source>
+        <translation>%1: odtwarzanie lub pauza</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Space</source>
+        <translation>Spacja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: select a time range (whole bars in a piece with bars)</source>
+        <translation>%1: zaznaczenie zakresu czasu (całe takty w utworze z taktami)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shift+drag</source>
+        <translation>Shift+przeciągnięcie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: select any time range</source>
+        <translation>%1: zaznaczenie dowolnego zakresu czasu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+drag</source>
+        <translation>Ctrl+Shift+przeciągnięcie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: move the playhead</source>
+        <translation>%1: przesunięcie głowicy odtwarzania</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Click</source>
+        <translation>Kliknięcie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: hear a key</source>
+        <translation>%1: usłyszenie klawisza</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Click a key at the left</source>
+        <translation>Kliknięcie klawisza po lewej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: zoom in, out, fit the piece</source>
+        <translation>%1: powiększenie, pomniejszenie, dopasowanie do utworu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>+, -, 0</source>
+        <translation>+, -, 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: scroll</source>
+        <translation>%1: przewijanie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Arrow keys, Page Up, Page Down, Home, End</source>
+        <translation>Strzałki, Page Up, Page Down, Home, End</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: clear the selection</source>
+        <translation>%1: usunięcie zaznaczenia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
     </message>
 </context>
 <context>

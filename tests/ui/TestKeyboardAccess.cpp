@@ -3,6 +3,7 @@
 // the menus has a tooltip of its own and a shortcut or a focusable button; a menu action has text.
 
 #include "main/MainWindow.h"
+#include "main/ShortcutsDialog.h"
 #include "training/TrainingPanel.h"
 
 #include <QAbstractButton>
@@ -10,6 +11,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QTabBar>
+#include <QTableWidget>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QtTest>
@@ -143,6 +145,36 @@ private Q_SLOTS:
         // Only the rarely used commands may go without one.
         for (const QString &t : withoutShortcut)
             QVERIFY2(t.startsWith(QLatin1String("About")), qPrintable(t + " has no shortcut"));
+    }
+
+    void helpListsEveryShortcutOfTheMenus()
+    {
+        MainWindow w;
+        ShortcutsDialog dialog(w.menuBar(), &w);
+        QTableWidget *table = dialog.table();
+        QHash<QString, QString> listed;  // command -> keys
+        for (int r = 0; r < table->rowCount(); ++r)
+            listed.insert(table->item(r, 0)->text(), table->item(r, 1)->text());
+        int withKeys = 0;
+        for (QAction *top : w.menuBar()->actions())
+            for (QAction *a : top->menu()->actions()) {
+                if (a->isSeparator() || a->menu() || a->shortcut().isEmpty())
+                    continue;
+                ++withKeys;
+                QString command = strippedText(top->text()) + " > " + strippedText(a->text());
+                if (command.endsWith(QLatin1String("...")))
+                    command.chop(3);
+                QVERIFY2(listed.contains(command), qPrintable(command + " is not listed"));
+                QVERIFY2(listed.value(command).contains(a->shortcut().toString(QKeySequence::NativeText)), qPrintable(command));
+            }
+        QVERIFY(withKeys >= 20);
+        QCOMPARE(listed.value(QStringLiteral("Edit > Transpose Up a Semitone")), QStringLiteral("Ctrl+Up"));
+        QCOMPARE(listed.value(QStringLiteral("Compose > Compose")), QStringLiteral("Ctrl+Return or Ctrl+Enter"));
+        QVERIFY(listed.contains(QStringLiteral("Piano roll: play or pause")));
+        // And the dialog itself is found by its key.
+        auto *help = w.findChild<QAction *>(QStringLiteral("actionShortcuts"));
+        QVERIFY(help);
+        QCOMPARE(help->shortcut(), QKeySequence(QKeySequence::HelpContents));
     }
 };
 

@@ -1,6 +1,7 @@
 #include "main/MainWindow.h"
 
 #include "main/RecentFilesMenu.h"
+#include "main/ShortcutsDialog.h"
 
 #include "main/AboutDialog.h"
 #include "classify/ClassifyPanel.h"
@@ -192,6 +193,10 @@ void MainWindow::buildMenus()
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { ShortcutsDialog(menuBar(), this).exec(); });
+    keys->setObjectName(QStringLiteral("actionShortcuts"));
+    keys->setShortcut(QKeySequence::HelpContents);
+    keys->setStatusTip(tr("List every command's keys and the piano roll's gestures"));
     QAction *about = help->addAction(tr("&About AI Chopin"), this, [this] { AboutDialog(this).exec(); });
     about->setObjectName(QStringLiteral("actionAbout"));
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);

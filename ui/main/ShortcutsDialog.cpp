@@ -1,0 +1,74 @@
+#include "main/ShortcutsDialog.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace aichopin {
+
+namespace {
+QString plain(QString text)
+{
+    text.remove(QLatin1Char('&'));
+    if (text.endsWith(QLatin1String("...")))
+        text.chop(3);
+    return text;
+}
+}  // namespace
+
+ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Keyboard Shortcuts"));
+    setObjectName(QStringLiteral("shortcutsDialog"));
+    m_table = new QTableWidget(0, 2, this);
+    m_table->setHorizontalHeaderLabels({tr("Command"), tr("Keys")});
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    const auto row = [this](const QString &command, const QString &keys) {
+        const int r = m_table->rowCount();
+        m_table->insertRow(r);
+        m_table->setItem(r, 0, new QTableWidgetItem(command));
+        m_table->item(r, 0)->setToolTip(command);
+        m_table->setItem(r, 1, new QTableWidgetItem(keys));
+    };
+    for (QAction *top : menus->actions()) {
+        if (!top->menu())
+            continue;
+        for (QAction *a : top->menu()->actions()) {
+            if (a->isSeparator() || a->menu() || a->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence &k : a->shortcuts())
+                keys << k.toString(QKeySequence::NativeText);
+            row(QStringLiteral("%1 > %2").arg(plain(top->text()), plain(a->text())), keys.join(tr(" or ")));
+        }
+    }
+    // The roll's own keys and gestures (PianoRollView, ComposePanel), with the roll in focus.
+    const QString roll = tr("Piano roll");
+    row(tr("%1: play or pause").arg(roll), tr("Space"));
+    row(tr("%1: select a time range (whole bars in a piece with bars)").arg(roll), tr("Shift+drag"));
+    row(tr("%1: select any time range").arg(roll), tr("Ctrl+Shift+drag"));
+    row(tr("%1: move the playhead").arg(roll), tr("Click"));
+    row(tr("%1: hear a key").arg(roll), tr("Click a key at the left"));
+    row(tr("%1: zoom in, out, fit the piece").arg(roll), tr("+, -, 0"));
+    row(tr("%1: scroll").arg(roll), tr("Arrow keys, Page Up, Page Down, Home, End"));
+    row(tr("%1: clear the selection").arg(roll), tr("Esc"));
+    m_table->setWordWrap(false);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_table);
+    layout->addWidget(buttons);
+    resize(760, 600);
+}
+
+}  // namespace aichopin
