@@ -183,6 +183,67 @@ NoteSequence NoteSequence::withRangeRewritten(double from, double to, const Note
     return out;
 }
 
+NoteSequence NoteSequence::excerpt(double from, double to) const
+{
+    NoteSequence out;
+    out.texts = texts;
+    out.title = title;
+    out.trackCount = trackCount;
+    // Tempo and metre from 'from' on, their ticks counted from there.
+    const qint64 offset = tempoMap.tickAt(from);
+    std::vector<TempoChange> tempos;
+    for (const TempoChange &t : tempoMap.changes()) {
+        if (t.tick <= offset) {
+            TempoChange first = t;
+            first.tick = 0;
+            tempos.assign(1, first);  // the last one at or before 'from'
+        } else if (t.seconds < to) {
+            TempoChange later = t;
+            later.tick -= offset;
+            tempos.push_back(later);
+        }
+    }
+    out.tempoMap = TempoMap(tempoMap.ticksPerQuarter(), tempos);
+    for (const TimeSignature &ts : timeSignatures) {
+        if (ts.tick <= offset)
+            out.timeSignatures.assign(1, TimeSignature{0, ts.numerator, ts.denominator});
+        else if (tempoMap.secondsAt(ts.tick) < to)
+            out.timeSignatures.push_back(TimeSignature{ts.tick - offset, ts.numerator, ts.denominator});
+    }
+    for (Note n : notes)
+        if (n.start >= from && n.start < to) {
+            n.duration = std::min(n.duration, to - n.start);
+            n.start -= from;
+            out.notes.push_back(n);
+        }
+    // The pedal: down at 0 on each channel that held it at 'from', its changes in the range,
+    // and up at the end where it is still down.
+    std::map<int, PedalEvent> atFrom, last;
+    for (const PedalEvent &p : pedals)
+        if (p.time <= from)
+            atFrom[p.channel] = p;
+    for (auto [channel, p] : atFrom)
+        if (p.down()) {
+            p.time = 0;
+            out.pedals.push_back(p);
+            last[channel] = p;
+        }
+    for (PedalEvent p : pedals)
+        if (p.time > from && p.time < to) {
+            p.time -= from;
+            out.pedals.push_back(p);
+            last[p.channel] = p;
+        }
+    for (auto [channel, p] : last)
+        if (p.down()) {
+            p.time = to - from;
+            p.value = 0;
+            out.pedals.push_back(p);
+        }
+    out.syncTicksFromSeconds();
+    return out;
+}
+
 int NoteSequence::countNotesIn(double from, double to) const
 {
     return int(std::count_if(notes.begin(), notes.end(), [&](const Note &n) { return n.start >= from && n.start < to; }));

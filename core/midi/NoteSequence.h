@@ -49,6 +49,11 @@ public:
     // Requires from <= to.
     NoteSequence withRangeRewritten(double from, double to, const NoteSequence &continuation) const;
 
+    // The range [from, to) as a piece of its own, starting at 0: the notes that start in it
+    // (cut at 'to'), the pedal as it was at 'from' and its changes in the range (released at the
+    // end), and the tempo and metre from 'from' on, so its bars count from 1 where a bar
+    // started at 'from'. Texts and title stay. Requires from <= to.
+    NoteSequence excerpt(double from, double to) const;
     // How many notes start in [from, to).
     int countNotesIn(double from, double to) const;
     // Removes the notes that start in [from, to) (the time stays, silent); returns how many.

@@ -754,7 +754,12 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="+134"/>
+        <source>Untitled</source>
+        <translation>Bez tytułu</translation>
+    </message>
+    <message>
+        <location line="+121"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -774,7 +779,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-357"/>
+        <location line="-360"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -854,7 +859,7 @@
         <translation>Przepisano %1, ziarno %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Composing...</source>
         <translation>Komponowanie...</translation>
     </message>
@@ -864,8 +869,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-307"/>
-        <location line="+308"/>
+        <location line="-310"/>
+        <location line="+311"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -891,12 +896,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="-499"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+501"/>
+        <location line="+504"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1726,6 +1731,16 @@ pewny?</translation>
         <translation>Usuń nuty, które zaczynają się w zaznaczonym fragmencie</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Crop to Selection</source>
+        <translation>P&amp;rzytnij do zaznaczenia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep only the selected time range, as a piece of its own (to export or continue it)</source>
+        <translation>Zostaw tylko zaznaczony zakres czasu jako osobny utwór (aby go wyeksportować lub kontynuować)</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Transpose Up a &amp;Semitone</source>
         <translation>Transponuj w &amp;górę o półton</translation>
@@ -1751,7 +1766,7 @@ pewny?</translation>
         <translation>Przesuń nuty zaznaczenia, a bez zaznaczenia całego utworu</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>bars %1 to %2</source>
         <translation>takty od %1 do %2</translation>
     </message>
@@ -1773,6 +1788,21 @@ pewny?</translation>
             <numerusform>Usunięto %n nuty (%1)</numerusform>
             <numerusform>Usunięto %n nut (%1)</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No notes start in %1: nothing to keep.</source>
+        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego zostawić.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cropped to %1</source>
+        <translation>Przycięto do: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, %1</source>
+        <translation>, %1</translation>
     </message>
     <message>
         <location line="+11"/>

@@ -597,6 +597,24 @@ private Q_SLOTS:
         QVERIFY(!transpose[0]->isEnabled());
         panel.undoStack()->undo();
         QCOMPARE(panel.piece().notes.size(), size_t(20));
+
+        // Crop to Selection: the range becomes the piece, from 0, named for it.
+        QAction *crop = panel.edits()->cropAction();
+        QCOMPARE(crop->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+        panel.roll()->setSelection(-1, -1);
+        QVERIFY(!crop->isEnabled());
+        panel.roll()->setSelection(3.0, 5.0);  // the notes at 3.0 to 4.5 s
+        crop->trigger();
+        QCOMPARE(panel.piece().notes.size(), size_t(4));
+        QCOMPARE(panel.piece().notes[0].start, 0.0);
+        QCOMPARE(panel.piece().notes[0].pitch, 66 + 48);  // (transposed up four octaves above)
+        QCOMPARE(panel.pieceName(), QStringLiteral("scale.mid, 0:03.0 to 0:05.0"));
+        QCOMPARE(panel.exportName(), QStringLiteral("scale, 0,03.0 to 0,05.0"));  // no colons in file names
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Cropped to 0:03.0 to 0:05.0"));
+        QVERIFY(!panel.roll()->hasSelection());
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), size_t(20));
+        QCOMPARE(panel.pieceName(), QStringLiteral("scale.mid"));
     }
 
     void rewriteSelectionKeepsTheRest()

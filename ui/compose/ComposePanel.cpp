@@ -564,11 +564,14 @@ void ComposePanel::rewriteSelection()
     startGeneration(options, tr("Rewrote %1, seed %2").arg(PieceEdits::selectionText(m_roll, m_rollModel)).arg(options.seed));
 }
 
-void ComposePanel::editPiece(const NoteSequence &edited, const QString &label)
+void ComposePanel::editPiece(const NoteSequence &edited, const QString &label, const QString &nameSuffix)
 {
-    // Done and undone where the user is looking: the roll keeps its zoom and scroll.
-    m_undo->push(new PieceCommand([this](const NoteSequence &p, const QString &n) { setPiece(p, n, true); }, m_piece, m_pieceName,
-                                  edited, m_pieceName, label, false));
+    // Done and undone where the user is looking: the roll keeps its zoom and scroll (a crop,
+    // a new length, fits the piece).
+    const bool keepView = nameSuffix.isEmpty();
+    const QString name = nameSuffix.isEmpty() ? m_pieceName : (m_pieceName.isEmpty() ? tr("Untitled") : m_pieceName) + nameSuffix;
+    m_undo->push(new PieceCommand([this, keepView](const NoteSequence &p, const QString &n) { setPiece(p, n, keepView); }, m_piece,
+                                  m_pieceName, edited, name, label, false));
     setMessage(label);
 }
 

@@ -134,7 +134,8 @@ private:
     void finishComposition(NoteSequence piece);
     // keepView: the roll keeps its zoom and scroll (an edit), else it fits the piece.
     void setPiece(const NoteSequence &piece, const QString &name, bool keepView = false);
-    void editPiece(const NoteSequence &edited, const QString &label);  // undoably, name kept
+    // Undoably; the name kept, or with nameSuffix added.
+    void editPiece(const NoteSequence &edited, const QString &label, const QString &nameSuffix = {});
     void setMessage(const QString &message);
     QString keptNote() const;  // "" or why the last composition is not kept, for its message
     void updateEnabled();

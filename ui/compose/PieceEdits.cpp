@@ -25,6 +25,10 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setStatusTip(tr("Remove the notes that start in the selected time range"));
     connect(m_delete, &QAction::triggered, this, &PieceEdits::deleteSelectedNotes);
+    m_crop = new QAction(tr("&Crop to Selection"), this);
+    m_crop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    m_crop->setStatusTip(tr("Keep only the selected time range, as a piece of its own (to export or continue it)"));
+    connect(m_crop, &QAction::triggered, this, &PieceEdits::cropToSelection);
     const struct {
         QString text;
         QKeySequence key;
@@ -46,6 +50,7 @@ void PieceEdits::updateEnabled(bool busy)
 {
     m_selectAll->setEnabled(!busy && !m_piece().notes.empty());
     m_delete->setEnabled(!busy && m_roll->hasSelection());
+    m_crop->setEnabled(!busy && m_roll->hasSelection());
     for (QAction *a : m_transpose)
         a->setEnabled(!busy && !m_piece().notes.empty());
 }
@@ -68,7 +73,22 @@ void PieceEdits::deleteSelectedNotes()
     if (removed == 0)
         Q_EMIT message(tr("No notes start in %1: nothing to delete.").arg(where));
     else
-        Q_EMIT edited(changed, tr("Deleted %n note(s) in %1", nullptr, removed).arg(where));
+        Q_EMIT edited(changed, tr("Deleted %n note(s) in %1", nullptr, removed).arg(where), {});
+}
+
+void PieceEdits::cropToSelection()
+{
+    if (!m_crop->isEnabled())
+        return;
+    const double from = m_roll->selectionFrom(), to = m_roll->selectionTo();
+    const QString where = selectionText(m_roll, m_model);
+    const NoteSequence excerpt = m_piece().excerpt(from, to);
+    if (excerpt.notes.empty()) {
+        Q_EMIT message(tr("No notes start in %1: nothing to keep.").arg(where));
+        return;
+    }
+    m_roll->setSelection(-1, -1);  // the selection is the whole piece now
+    Q_EMIT edited(excerpt, tr("Cropped to %1").arg(where), tr(", %1").arg(where));
 }
 
 void PieceEdits::transpose(int semitones)
@@ -96,7 +116,7 @@ void PieceEdits::transpose(int semitones)
     case -12: label = tr("Transposed %1 down an octave").arg(what); break;
     default: label = tr("Transposed %1 by %2 semitones").arg(what).arg(semitones); break;
     }
-    Q_EMIT edited(changed, label);
+    Q_EMIT edited(changed, label, {});
 }
 
 }  // namespace aichopin

@@ -1,6 +1,6 @@
 #pragma once
 // The Edit menu's changes of the piece on the roll: Select All (Ctrl+A, the whole piece's time),
-// Delete Notes in Selection (Delete) and
+// Delete Notes in Selection (Delete), Crop to Selection (Ctrl+Shift+X) and
 // Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), for the
 // selection's notes or, with nothing selected, the whole piece. Each works out the edited
 // piece and hands it over (edited) for the owner to make an undo step of; what cannot be done
@@ -29,7 +29,8 @@ public:
     QAction *selectAllAction() const { return m_selectAll; }  // the whole piece's time (Ctrl+A)
     QAction *deleteNotesAction() const { return m_delete; }
     QList<QAction *> transposeActions() const { return m_transpose; }  // +1, -1, +12, -12 semitones
-    QList<QAction *> actions() const { return QList<QAction *>{m_selectAll, m_delete} + m_transpose; }
+    QAction *cropAction() const { return m_crop; }  // Crop to Selection (Ctrl+Shift+X)
+    QList<QAction *> actions() const { return QList<QAction *>{m_selectAll, m_delete, m_crop} + m_transpose; }
     // Enabled with something to edit (a selection for Delete, notes for Transpose) unless busy.
     void updateEnabled(bool busy);
 
@@ -38,10 +39,13 @@ public:
     static QString selectionText(const PianoRollView *roll, const PianoRollModel *model);
 
     void deleteSelectedNotes();
+    // The selection becomes the piece, starting at 0 (NoteSequence::excerpt).
+    void cropToSelection();
     void transpose(int semitones);
 
 Q_SIGNALS:
-    void edited(const aichopin::NoteSequence &piece, const QString &label);
+    // nameSuffix: what the piece's name gets (", bars 5 to 12" for a crop), empty to keep it.
+    void edited(const aichopin::NoteSequence &piece, const QString &label, const QString &nameSuffix);
     void message(const QString &text);
 
 private:
@@ -50,6 +54,7 @@ private:
     std::function<const NoteSequence &()> m_piece;
     QAction *m_selectAll = nullptr;
     QAction *m_delete = nullptr;
+    QAction *m_crop = nullptr;
     QList<QAction *> m_transpose;
 };
 

@@ -29,6 +29,52 @@ NoteSequence tenSeconds()
 class TestNoteSequence : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void anExcerptIsAPieceOfItsOwn()
+    {
+        // One note a second at 0.4 s per quarter (150 bpm), 3/4 from the start; from 6 s on
+        // 0.5 s per quarter (120 bpm) in 2/4.
+        NoteSequence s = tenSeconds();
+        s.tempoMap = TempoMap(96, {{0, 0, 400000}, {960, 0, 500000}});  // tick 960 = 4 s
+        s.timeSignatures = {TimeSignature{0, 3, 4}, TimeSignature{960, 2, 4}};
+        s.syncTicksFromSeconds();
+        const NoteSequence e = s.excerpt(2.0, 6.0);
+        QCOMPARE(e.notes.size(), size_t(4));  // the notes at 2, 3, 4 and 5 s
+        QCOMPARE(e.notes[0].start, 0.0);
+        QCOMPARE(e.notes[0].pitch, 62);
+        QCOMPARE(e.notes[3].start, 3.0);
+        QCOMPARE(e.notes[3].duration, 1.0);  // cut at the end (it was 1.5 s)
+        QCOMPARE(e.duration(), 4.0);
+        // The tempo and metre of 2 s go on from 0, the change at 4 s comes at 2 s.
+        QCOMPARE(e.tempoMap.changes().size(), size_t(2));
+        QCOMPARE(e.tempoMap.changes()[0].microsPerQuarter, 400000);
+        QCOMPARE(e.tempoMap.changes()[1].seconds, 2.0);
+        QCOMPARE(e.tempoMap.changes()[1].microsPerQuarter, 500000);
+        QCOMPARE(e.timeSignatures.size(), size_t(2));
+        QCOMPARE(e.timeSignatures[0].tick, qint64(0));
+        QCOMPARE(e.timeSignatures[0].numerator, 3);
+        QCOMPARE(e.tempoMap.secondsAt(e.timeSignatures[1].tick), 2.0);
+        QCOMPARE(e.notes[1].startTick, qint64(240));  // 1 s at 0.4 s per 96 ticks
+        // The pedal, down from 0.5 s to 7.5 s, is down from the start and up at the end.
+        QCOMPARE(e.pedals.size(), size_t(2));
+        QVERIFY(e.pedals[0].down());
+        QCOMPARE(e.pedals[0].time, 0.0);
+        QVERIFY(!e.pedals[1].down());
+        QCOMPARE(e.pedals[1].time, 4.0);
+        QCOMPARE(e.texts, s.texts);
+        // An excerpt after the last tempo change has that tempo only; one with no notes, none.
+        const NoteSequence late = s.excerpt(7.0, 20.0);
+        QCOMPARE(late.tempoMap.changes().size(), size_t(1));
+        QCOMPARE(late.tempoMap.changes()[0].microsPerQuarter, 500000);
+        QCOMPARE(late.timeSignatures.size(), size_t(1));
+        QCOMPARE(late.timeSignatures[0].numerator, 2);
+        QCOMPARE(late.notes.size(), size_t(3));
+        QCOMPARE(late.pedals.size(), size_t(2));  // held at 7 s, released at 7.5 s: down at 0, up at 0.5
+        QVERIFY(late.pedals[0].down());
+        QCOMPARE(late.pedals[1].time, 0.5);
+        QVERIFY(!late.pedals[1].down());
+        QVERIFY(s.excerpt(2.2, 2.8).notes.empty());
+    }
+
     void notesOfARangeAreDeletedOrTransposed()
     {
         NoteSequence s = tenSeconds();
