@@ -3,6 +3,7 @@
 // offered for resumption at the next start.
 
 #include "classifier/ClassifierModel.h"
+#include "common/ComputeDevice.h"
 #include "common/DataPaths.h"
 #include "main/Translations.h"
 #include "pianoroll/PianoRollModel.h"
@@ -92,6 +93,41 @@ private Q_SLOTS:
         // The tiny composer helper writes three small pieces into <dir>/data.
         QVERIFY(!test::trainTinyComposer(m_dir.filePath("seed")).isEmpty());
         m_data = m_dir.filePath("seed/data");
+    }
+
+    void init()
+    {
+        // Each test starts as at a first start: the composer task, the automatic device.
+        QSettings settings;
+        settings.remove(QStringLiteral("training/task"));
+        settings.remove(QStringLiteral("training/device"));
+    }
+
+    void taskAndDeviceAreRememberedForTheNextStart()
+    {
+        {
+            TrainingPanel first;
+            QCOMPARE(first.task(), TrainingTask::Composer);
+            auto *device = first.findChild<QComboBox *>(QStringLiteral("trainingDevice"));
+            QVERIFY(device);
+            QCOMPARE(device->currentData().toString(), QStringLiteral("auto"));
+            first.setTask(TrainingTask::Classifier);
+            device->setCurrentIndex(device->findData(QStringLiteral("cpu")));
+        }
+        {
+            TrainingPanel next;
+            QCOMPARE(next.task(), TrainingTask::Classifier);
+            QCOMPARE(next.findChild<QComboBox *>(QStringLiteral("trainingDevice"))->currentData().toString(), QStringLiteral("cpu"));
+            QVERIFY(next.findChild<QComboBox *>(QStringLiteral("classifierInput"))->isVisibleTo(&next));
+            next.setTask(TrainingTask::Composer);
+        }
+        TrainingPanel again;
+        QCOMPARE(again.task(), TrainingTask::Composer);
+        // A CUDA choice from another build or machine is not kept where CUDA is not found.
+        QSettings().setValue(QStringLiteral("training/device"), QStringLiteral("cuda"));
+        TrainingPanel noGpu;
+        QCOMPARE(noGpu.findChild<QComboBox *>(QStringLiteral("trainingDevice"))->currentData().toString(),
+                 ComputeDevice::cudaAvailable() ? QStringLiteral("cuda") : QStringLiteral("auto"));
     }
 
     // The composer learns from Chopin's pieces, the classifier from a folder of both classes: the

@@ -32,6 +32,8 @@ namespace aichopin {
 
 namespace {
 const char *kRunGroup = "training/run";
+const char *kTaskKey = "training/task";      // composer or classifier, as last chosen
+const char *kDeviceKey = "training/device";  // auto, cpu or cuda, as last chosen
 }  // namespace
 
 TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::make_shared<CancelToken>())
@@ -215,6 +217,7 @@ void TrainingPanel::buildUi()
     m_batch->setToolTip(tr("Sequences trained in parallel; larger is faster per event but needs more memory"));
     form->addRow(tr("&Batch size"), m_batch);
     m_device = new QComboBox(this);
+    m_device->setObjectName(QStringLiteral("trainingDevice"));
     m_device->addItem(tr("Automatic"), QStringLiteral("auto"));
     m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
     m_device->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
@@ -297,7 +300,19 @@ void TrainingPanel::buildUi()
     split->addWidget(right);
     split->setStretchFactor(1, 1);
     root->addWidget(split, 1);
-    connect(m_task, &QComboBox::currentIndexChanged, this, &TrainingPanel::taskChanged);
+    // The task and the device chosen last time (a CUDA choice only where CUDA is found).
+    const QSettings settings;
+    if (settings.value(QLatin1String(kTaskKey)).toString() == QLatin1String("classifier"))
+        m_task->setCurrentIndex(m_task->findData(int(TrainingTask::Classifier)));
+    const QString device = settings.value(QLatin1String(kDeviceKey)).toString();
+    if (m_device->findData(device) >= 0 && (device != QLatin1String("cuda") || ComputeDevice::cudaAvailable()))
+        m_device->setCurrentIndex(m_device->findData(device));
+    connect(m_task, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(QLatin1String(kTaskKey), task() == TrainingTask::Classifier ? QStringLiteral("classifier") : QStringLiteral("composer"));
+        taskChanged();
+    });
+    connect(m_device, &QComboBox::currentIndexChanged, this,
+            [this] { QSettings().setValue(QLatin1String(kDeviceKey), m_device->currentData().toString()); });
     taskChanged();
     setState(State::Idle);
 }
