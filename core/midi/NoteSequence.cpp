@@ -1,6 +1,7 @@
 #include "midi/NoteSequence.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -265,6 +266,24 @@ bool NoteSequence::transposeNotesIn(double from, double to, int semitones)
         if (n.start >= from && n.start < to)
             n.pitch += semitones;  // notes of one start all move: their order stays
     return true;
+}
+
+int NoteSequence::scaleVelocitiesIn(double from, double to, double factor)
+{
+    int changed = 0;
+    for (Note &n : notes) {
+        if (n.start < from || n.start >= to)
+            continue;
+        const int v = std::clamp(int(std::lround(n.velocity * factor)), 1, 127);
+        // A change too small to round to a step still moves one step, so repeated use always
+        // gets somewhere.
+        const int stepped = v != n.velocity ? v : std::clamp(n.velocity + (factor > 1 ? 1 : factor < 1 ? -1 : 0), 1, 127);
+        if (stepped != n.velocity) {
+            n.velocity = stepped;
+            ++changed;
+        }
+    }
+    return changed;
 }
 
 }  // namespace aichopin

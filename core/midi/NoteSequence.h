@@ -61,6 +61,10 @@ public:
     // Moves the notes that start in [from, to) by 'semitones'. Nothing moves, and it returns
     // false, when one of them would leave the MIDI range 0..127.
     bool transposeNotesIn(double from, double to, int semitones);
+    // Multiplies the velocities of the notes that start in [from, to) by 'factor', rounded and
+    // kept within 1..127 (so a crescendo keeps its shape until it reaches an end); returns how
+    // many notes changed.
+    int scaleVelocitiesIn(double from, double to, double factor);
 };
 
 }  // namespace aichopin

@@ -1711,7 +1711,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PieceEdits</name>
     <message>
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+16"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+20"/>
         <source>Select &amp;All</source>
         <translation>Zaznacz &amp;wszystko</translation>
     </message>
@@ -1766,7 +1766,27 @@ pewny?</translation>
         <translation>Przesuń nuty zaznaczenia, a bez zaznaczenia całego utworu</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>&amp;Louder</source>
+        <translation>Głośn&amp;iej</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play the selection&apos;s notes, or the whole piece&apos;s with no selection, louder (velocities times 1.2)</source>
+        <translation>Nuty zaznaczenia (bez zaznaczenia: całego utworu) zagrane głośniej (siła uderzenia razy 1,2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>So&amp;fter</source>
+        <translation>Ci&amp;szej</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play the selection&apos;s notes, or the whole piece&apos;s with no selection, softer (velocities divided by 1.2)</source>
+        <translation>Nuty zaznaczenia (bez zaznaczenia: całego utworu) zagrane ciszej (siła uderzenia podzielona przez 1,2)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>bars %1 to %2</source>
         <translation>takty od %1 do %2</translation>
     </message>
@@ -1806,11 +1826,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+11"/>
+        <location line="+28"/>
         <source>the piece</source>
         <translation>utwór</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-26"/>
         <source>No notes start in %1: nothing to transpose.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego transponować.</translation>
     </message>
@@ -1843,6 +1864,36 @@ pewny?</translation>
         <location line="+1"/>
         <source>Transposed %1 by %2 semitones</source>
         <translation>Transponowano %1 o %2 półtonów</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No notes start in %1: nothing to make louder.</source>
+        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego pogłośnić.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No notes start in %1: nothing to make softer.</source>
+        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego ściszyć.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The notes of %1 are as loud as MIDI goes (velocity 127).</source>
+        <translation>Nuty (%1) są już tak głośne, jak pozwala MIDI (siła uderzenia 127).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The notes of %1 are as soft as MIDI goes (velocity 1).</source>
+        <translation>Nuty (%1) są już tak ciche, jak pozwala MIDI (siła uderzenia 1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Made %1 louder</source>
+        <translation>Głośniej: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Made %1 softer</source>
+        <translation>Ciszej: %1</translation>
     </message>
 </context>
 <context>
@@ -2233,7 +2284,7 @@ pewny?</translation>
 <context>
     <name>aichopin::TrainingPanel</name>
     <message>
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+52"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+54"/>
         <source>%1 %2, elapsed %3, about %4 left</source>
         <translation>%1 %2, upłynęło %3, zostało około %4</translation>
     </message>
@@ -2287,12 +2338,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Resume</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Discard</source>
         <translation>Odrzuć</translation>
     </message>
@@ -2327,7 +2378,7 @@ pewny?</translation>
         <translation>&amp;Zadanie</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+176"/>
         <source>A folder of MIDI files (searched with its subfolders)</source>
         <translation>Folder plików MIDI (przeszukiwany z podfolderami)</translation>
     </message>
@@ -2337,7 +2388,7 @@ pewny?</translation>
         <translation>Muzyka do nauki: każdy plik .mid w tym folderze i niżej</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-259"/>
         <source>%1  (%p% of the run)</source>
         <translation>%1  (%p% przebiegu)</translation>
     </message>
@@ -2353,12 +2404,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+468"/>
+        <location line="+481"/>
         <source>Stopped at %p% of the run</source>
         <translation>Zatrzymano przy %p% przebiegu</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-472"/>
         <source>Failed at %p% of the run</source>
         <translation>Nie powiodło się przy %p% przebiegu</translation>
     </message>
@@ -2468,7 +2519,7 @@ pewny?</translation>
         <translation>Rozmiar pa&amp;rtii</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Automatic</source>
         <translation>Automatycznie</translation>
     </message>
@@ -2544,17 +2595,17 @@ pewny?</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>Use in Compose</source>
         <translation>Użyj w Komponowaniu</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-76"/>
         <source>&lt;b&gt;Result&lt;/b&gt;</source>
         <translation>&lt;b&gt;Wynik&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+55"/>
         <source>default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper&apos;s two designs</source>
         <translation>default: dobrany pod jakość i generowanie w czasie rzeczywistym; paper-benchmark i paper-optimized: dwa projekty z artykułu źródłowego</translation>
     </message>

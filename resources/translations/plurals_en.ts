@@ -107,7 +107,7 @@
 <context>
     <name>aichopin::PieceEdits</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+76"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+88"/>
         <source>Deleted %n note(s) in %1</source>
         <translation>
             <numerusform>Deleted %n note in %1</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>aichopin::TrainingPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+318"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+333"/>
         <source>%n dense layer(s)</source>
         <translation>
             <numerusform>%n dense layer</numerusform>

@@ -617,6 +617,54 @@ private Q_SLOTS:
         QCOMPARE(panel.pieceName(), QStringLiteral("scale.mid"));
     }
 
+    void selectionPlaysLouderOrSofterUndoably()
+    {
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        const QList<QAction *> dynamics = panel.edits()->dynamicsActions();
+        QCOMPARE(dynamics.size(), 2);
+        QAction *louder = dynamics[0], *softer = dynamics[1];
+        QCOMPARE(louder->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Up));
+        QCOMPARE(softer->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Down));
+        QVERIFY(!louder->isEnabled());  // no piece
+        panel.showPiece(test::scale(20), QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));  // velocity 70
+        QVERIFY(louder->isEnabled());
+
+        // The selection's notes only, and the roll shows it.
+        panel.roll()->setSelection(1.0, 2.0);  // the notes at 1.0 and 1.5 s
+        louder->trigger();
+        QCOMPARE(panel.piece().notes[1].velocity, 70);
+        QCOMPARE(panel.piece().notes[2].velocity, 84);
+        QCOMPARE(panel.piece().notes[3].velocity, 84);
+        QCOMPARE(panel.piece().notes[4].velocity, 70);
+        QCOMPARE(panel.rollModel()->sequence().notes[2].velocity, 84);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Made 0:01.0 to 0:02.0 louder"));
+        // No selection: the whole piece, down to velocity 1 and no further.
+        panel.roll()->setSelection(-1, -1);
+        softer->trigger();
+        QCOMPARE(panel.piece().notes[0].velocity, 58);
+        QCOMPARE(panel.piece().notes[2].velocity, 70);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Made the piece softer"));
+        for (int i = 0; i < 40 && panel.piece().notes[2].velocity > 1; ++i)
+            softer->trigger();
+        QCOMPARE(panel.piece().notes[2].velocity, 1);
+        const int steps = panel.undoStack()->count();
+        softer->trigger();
+        QCOMPARE(panel.undoStack()->count(), steps);  // no empty undo step
+        QVERIFY2(panel.message().contains(QLatin1String("as soft as MIDI goes")), qPrintable(panel.message()));
+        // Undo all the way back: the piece as it was opened.
+        while (panel.undoStack()->undoText() != QLatin1String("Made 0:01.0 to 0:02.0 louder"))
+            panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        for (const Note &n : panel.piece().notes)
+            QCOMPARE(n.velocity, 70);
+        // A selection with no notes in it says so.
+        panel.roll()->setSelection(0.1, 0.4);
+        louder->trigger();
+        QVERIFY2(panel.message().startsWith(QLatin1String("No notes start in 0:00.1 to 0:00.4")), qPrintable(panel.message()));
+    }
+
     void rewriteSelectionKeepsTheRest()
     {
         ComposePanel panel;

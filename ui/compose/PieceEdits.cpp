@@ -10,6 +10,10 @@
 
 namespace aichopin {
 
+namespace {
+constexpr double kLouder = 1.2;  // about one dynamic level (mf to f) per step
+}
+
 PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function<const NoteSequence &()> piece, QObject *parent)
     : QObject(parent), m_roll(roll), m_model(model), m_piece(std::move(piece))
 {
@@ -44,6 +48,14 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
         connect(action, &QAction::triggered, this, [this, semitones = t.semitones] { transpose(semitones); });
         m_transpose << action;
     }
+    m_louder = new QAction(tr("&Louder"), this);
+    m_louder->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    m_louder->setStatusTip(tr("Play the selection's notes, or the whole piece's with no selection, louder (velocities times 1.2)"));
+    connect(m_louder, &QAction::triggered, this, [this] { scaleVelocities(kLouder); });
+    m_softer = new QAction(tr("So&fter"), this);
+    m_softer->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    m_softer->setStatusTip(tr("Play the selection's notes, or the whole piece's with no selection, softer (velocities divided by 1.2)"));
+    connect(m_softer, &QAction::triggered, this, [this] { scaleVelocities(1.0 / kLouder); });
 }
 
 void PieceEdits::updateEnabled(bool busy)
@@ -51,7 +63,7 @@ void PieceEdits::updateEnabled(bool busy)
     m_selectAll->setEnabled(!busy && !m_piece().notes.empty());
     m_delete->setEnabled(!busy && m_roll->hasSelection());
     m_crop->setEnabled(!busy && m_roll->hasSelection());
-    for (QAction *a : m_transpose)
+    for (QAction *a : m_transpose + dynamicsActions())
         a->setEnabled(!busy && !m_piece().notes.empty());
 }
 
@@ -117,6 +129,29 @@ void PieceEdits::transpose(int semitones)
     default: label = tr("Transposed %1 by %2 semitones").arg(what).arg(semitones); break;
     }
     Q_EMIT edited(changed, label, {});
+}
+
+void PieceEdits::scaleVelocities(double factor)
+{
+    if (!m_louder->isEnabled() || factor <= 0 || factor == 1.0)
+        return;
+    NoteSequence changed = m_piece();
+    const bool selection = m_roll->hasSelection();
+    const double from = selection ? m_roll->selectionFrom() : -1.0;
+    const double to = selection ? m_roll->selectionTo() : changed.duration() + 1.0;
+    const QString what = selection ? selectionText(m_roll, m_model) : tr("the piece");
+    const bool louder = factor > 1.0;
+    if (changed.countNotesIn(from, to) == 0) {
+        Q_EMIT message(louder ? tr("No notes start in %1: nothing to make louder.").arg(what)
+                              : tr("No notes start in %1: nothing to make softer.").arg(what));
+        return;
+    }
+    if (changed.scaleVelocitiesIn(from, to, factor) == 0) {
+        Q_EMIT message(louder ? tr("The notes of %1 are as loud as MIDI goes (velocity 127).").arg(what)
+                              : tr("The notes of %1 are as soft as MIDI goes (velocity 1).").arg(what));
+        return;
+    }
+    Q_EMIT edited(changed, louder ? tr("Made %1 louder").arg(what) : tr("Made %1 softer").arg(what), {});
 }
 
 }  // namespace aichopin

@@ -1,8 +1,9 @@
 #pragma once
 // The Edit menu's changes of the piece on the roll: Select All (Ctrl+A, the whole piece's time),
 // Delete Notes in Selection (Delete), Crop to Selection (Ctrl+Shift+X) and
-// Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), for the
-// selection's notes or, with nothing selected, the whole piece. Each works out the edited
+// Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), and Louder or
+// Softer (Alt+Up/Down, velocities times or divided by 1.2), for the selection's notes or, with
+// nothing selected, the whole piece. Each works out the edited
 // piece and hands it over (edited) for the owner to make an undo step of; what cannot be done
 // comes as a message. UI thread only.
 
@@ -30,8 +31,10 @@ public:
     QAction *deleteNotesAction() const { return m_delete; }
     QList<QAction *> transposeActions() const { return m_transpose; }  // +1, -1, +12, -12 semitones
     QAction *cropAction() const { return m_crop; }  // Crop to Selection (Ctrl+Shift+X)
-    QList<QAction *> actions() const { return QList<QAction *>{m_selectAll, m_delete, m_crop} + m_transpose; }
-    // Enabled with something to edit (a selection for Delete, notes for Transpose) unless busy.
+    QList<QAction *> dynamicsActions() const { return {m_louder, m_softer}; }  // Alt+Up, Alt+Down
+    QList<QAction *> actions() const { return QList<QAction *>{m_selectAll, m_delete, m_crop} + m_transpose + dynamicsActions(); }
+    // Enabled with something to edit (a selection for Delete, notes for Transpose and the
+    // dynamics) unless busy.
     void updateEnabled(bool busy);
 
     // The roll's selection in words: "bars 2 to 3" where the piece has bars (a selection then
@@ -42,6 +45,8 @@ public:
     // The selection becomes the piece, starting at 0 (NoteSequence::excerpt).
     void cropToSelection();
     void transpose(int semitones);
+    // Velocities times 'factor' (1.2 louder, 1 / 1.2 softer), within 1..127.
+    void scaleVelocities(double factor);
 
 Q_SIGNALS:
     // nameSuffix: what the piece's name gets (", bars 5 to 12" for a crop), empty to keep it.
@@ -56,6 +61,8 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_crop = nullptr;
     QList<QAction *> m_transpose;
+    QAction *m_louder = nullptr;
+    QAction *m_softer = nullptr;
 };
 
 }  // namespace aichopin

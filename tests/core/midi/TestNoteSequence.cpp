@@ -111,6 +111,32 @@ private Q_SLOTS:
         QCOMPARE(t.notes[6].pitch, 12);
     }
 
+    void scalesVelocitiesInARange()
+    {
+        NoteSequence s = tenSeconds();  // every velocity 100
+        s.notes[3].velocity = 120;
+        s.notes[4].velocity = 1;
+        // Louder: the range's notes only, rounded, kept at most 127.
+        QCOMPARE(s.scaleVelocitiesIn(2.0, 5.0, 1.2), 3);  // the notes at 2, 3 and 4 s
+        QCOMPARE(s.notes[1].velocity, 100);
+        QCOMPARE(s.notes[2].velocity, 120);
+        QCOMPARE(s.notes[3].velocity, 127);
+        QCOMPARE(s.notes[4].velocity, 2);  // 1.2 rounds back to 1: one step
+        QCOMPARE(s.notes[5].velocity, 100);
+        // Already at the top: nothing changes there.
+        QCOMPARE(s.scaleVelocitiesIn(3.0, 4.0, 1.2), 0);
+        QCOMPARE(s.notes[3].velocity, 127);
+        // Softer: never below 1, and the shape of the dynamics stays.
+        QCOMPARE(s.scaleVelocitiesIn(0.0, 20.0, 1 / 1.2), 10);
+        QCOMPARE(s.notes[0].velocity, 83);
+        QCOMPARE(s.notes[2].velocity, 100);
+        QCOMPARE(s.notes[3].velocity, 106);
+        QCOMPARE(s.notes[4].velocity, 1);
+        QCOMPARE(s.scaleVelocitiesIn(4.0, 5.0, 0.5), 0);
+        QCOMPARE(s.notes[4].velocity, 1);
+        QCOMPARE(s.scaleVelocitiesIn(20.0, 30.0, 1.2), 0);
+    }
+
     void beforeCutsNotesAndDropsLaterEvents()
     {
         NoteSequence s = tenSeconds();
