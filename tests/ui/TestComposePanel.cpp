@@ -755,6 +755,47 @@ private Q_SLOTS:
         QVERIFY(!panel.loopAction()->isEnabled());
     }
 
+    void anEditWhilePlayingPlaysOnFromWhereItWas()
+    {
+        ComposePanel panel;
+        panel.resize(1100, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->isReady(), 20000);
+        panel.showPiece(test::scale(24, 60, 12, 0.5), QStringLiteral("scale"));
+        panel.playAction()->trigger();  // (a silent clock without an audio device)
+        QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->position() > 1.0, 5000);
+        const double before = panel.playback()->position();
+        panel.edits()->dynamicsActions()[0]->trigger();  // Louder, the whole piece
+        QCOMPARE(panel.piece().notes[0].velocity, 84);
+        QVERIFY(panel.playback()->isPlaying());
+        QVERIFY2(panel.playback()->position() >= before, qPrintable(QString::number(panel.playback()->position())));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->position() > before + 0.3, 5000);
+        // Undone while playing: the same.
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes[0].velocity, 70);
+        QVERIFY(panel.playback()->isPlaying());
+        QVERIFY(panel.playback()->position() > before);
+        // Paused, an edit keeps the place; Play goes on from there.
+        panel.playAction()->trigger();
+        QTRY_VERIFY(!panel.playback()->isPlaying());
+        const double pausedAt = panel.playback()->position();
+        panel.edits()->transposeActions()[0]->trigger();
+        QVERIFY(!panel.playback()->isPlaying());
+        QCOMPARE(panel.playback()->position(), pausedAt);
+        QCOMPARE(panel.roll()->playhead(), pausedAt);
+        // Stopped, the roll's playhead goes back to the start with the transport.
+        panel.playback()->stop();
+        QCOMPARE(panel.roll()->playhead(), 0.0);
+        // Another piece starts from its beginning.
+        panel.playAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.playback()->position() > 0.5, 5000);
+        panel.showPiece(test::scale(8), QStringLiteral("another"));
+        QVERIFY(!panel.playback()->isPlaying());
+        QCOMPARE(panel.playback()->position(), 0.0);
+        QCOMPARE(panel.roll()->playhead(), 0.0);
+    }
+
     void transportPlaysPausesAndShowsTheLength()
     {
         ComposePanel panel;

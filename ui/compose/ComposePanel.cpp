@@ -282,10 +282,10 @@ void ComposePanel::buildUi()
     m_transport->addTrailingWidget(exportWavButton);
     root->addWidget(m_transport);
 
-    connect(m_playback, &PlaybackController::positionChanged, this, [this](double seconds) {
-        if (m_playback->isPlaying() || m_composing)
-            m_roll->setPlayhead(seconds);
-    });
+    // The roll follows the music as it plays; stopped (back to the start) or paused, its
+    // playhead shows where Play starts, and the view stays where the user is looking.
+    connect(m_playback, &PlaybackController::positionChanged, this,
+            [this](double seconds) { m_roll->setPlayhead(seconds, m_playback->isPlaying() || m_composing); });
     connect(m_roll, &PianoRollView::seekRequested, this, [this](double t) {
         m_playback->seek(t);
         m_roll->setPlayhead(t);
@@ -450,8 +450,17 @@ void ComposePanel::setPiece(const NoteSequence &piece, const QString &name, bool
         m_rollModel->replaceSequence(piece);
     else
         m_rollModel->setSequence(piece);
+    // An edit where the user is looking (and its undo) plays on from where it was, with the
+    // change heard; another piece starts from its beginning.
+    const bool wasPlaying = m_playback->isPlaying();
+    const double at = keepView ? std::min(m_playback->position(), piece.duration()) : 0.0;
     m_playback->stop();
     m_playback->setSequence(piece);
+    if (at > 0)
+        m_playback->seek(at);
+    m_roll->setPlayhead(at, false);
+    if (keepView && wasPlaying)
+        m_playback->play();
     updateEnabled();
     Q_EMIT pieceChanged(name);
 }

@@ -153,12 +153,12 @@ void PianoRollView::fitToPiece()
     Q_EMIT viewChanged();
 }
 
-void PianoRollView::setPlayhead(double seconds)
+void PianoRollView::setPlayhead(double seconds, bool scroll)
 {
     if (seconds == m_view.playhead)
         return;
     m_view.playhead = seconds;
-    if (m_follow && seconds >= 0) {
+    if (m_follow && scroll && seconds >= 0) {
         const double visible = noteAreaWidth() / m_view.pixelsPerSecond;
         if (seconds < m_view.startSeconds || seconds > m_view.startSeconds + visible * 0.95)
             scrollToTime(std::max(0.0, seconds - visible * 0.05));

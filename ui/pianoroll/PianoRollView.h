@@ -29,8 +29,9 @@ public:
     void fitToPiece();
 
     double playhead() const { return m_view.playhead; }
-    // Moves the playhead; with follow on, scrolls so it stays in view (page-wise).
-    void setPlayhead(double seconds);
+    // Moves the playhead; with follow on (and 'scroll'), scrolls so it stays in view (page-wise).
+    // scroll false: the view stays (a stopped or edited piece's playhead).
+    void setPlayhead(double seconds, bool scroll = true);
     void setFollowPlayhead(bool follow) { m_follow = follow; }
 
     // A time range shown highlighted (for "rewrite these bars"); from >= to clears it.
