@@ -165,7 +165,12 @@ void MainWindow::buildMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addActions(m_compose->edits()->actions());
+    const PieceEdits *edits = m_compose->edits();
+    edit->addActions({edits->selectAllAction(), edits->deleteNotesAction(), edits->cropAction()});
+    edit->addSeparator();
+    edit->addActions(edits->transposeActions());
+    edit->addSeparator();
+    edit->addActions(edits->dynamicsActions());
 
     QMenu *compose = menuBar()->addMenu(tr("C&ompose"));
     compose->addAction(m_compose->composeAction());
