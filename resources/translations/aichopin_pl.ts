@@ -754,7 +754,7 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+143"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-369"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -814,7 +814,7 @@
         <translation>Nie wczytano modelu kompozytora: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>Choose the MIDI file to continue first.</source>
         <translation>Najpierw wybierz plik MIDI do kontynuowania.</translation>
     </message>
@@ -869,8 +869,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-310"/>
-        <location line="+311"/>
+        <location line="-319"/>
+        <location line="+320"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -896,12 +896,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-508"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+504"/>
+        <location line="+513"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1307,7 +1307,7 @@ pewny?</translation>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+51"/>
         <location line="+62"/>
-        <location line="+172"/>
+        <location line="+177"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1317,7 +1317,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-213"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1427,7 +1427,7 @@ pewny?</translation>
         <translation>&amp;Ponów</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>C&amp;ompose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -1604,8 +1604,8 @@ pewny?</translation>
         <translation>%1: %2, %3:%4%5</translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+173"/>
+        <location line="-180"/>
+        <location line="+178"/>
         <location line="+21"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>
@@ -1825,13 +1825,12 @@ pewny?</translation>
         <translation>, %1</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+28"/>
+        <location line="+7"/>
         <source>the piece</source>
         <translation>utwór</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+11"/>
         <source>No notes start in %1: nothing to transpose.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego transponować.</translation>
     </message>
@@ -1866,7 +1865,7 @@ pewny?</translation>
         <translation>Transponowano %1 o %2 półtonów</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>No notes start in %1: nothing to make louder.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego pogłośnić.</translation>
     </message>

@@ -36,7 +36,7 @@
     </message>
     <message numerus="yes">
         <location line="+189"/>
-        <location line="+311"/>
+        <location line="+320"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -71,7 +71,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+230"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+235"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>

@@ -103,20 +103,25 @@ void PieceEdits::cropToSelection()
     Q_EMIT edited(excerpt, tr("Cropped to %1").arg(where), tr(", %1").arg(where));
 }
 
+PieceEdits::Target PieceEdits::target() const
+{
+    if (m_roll->hasSelection())
+        return {m_roll->selectionFrom(), m_roll->selectionTo(), selectionText(m_roll, m_model)};
+    return {-1.0, m_piece().duration() + 1.0, tr("the piece")};
+}
+
 void PieceEdits::transpose(int semitones)
 {
     if (m_transpose.isEmpty() || !m_transpose.first()->isEnabled() || semitones == 0)
         return;
     NoteSequence changed = m_piece();
-    const bool selection = m_roll->hasSelection();
-    const double from = selection ? m_roll->selectionFrom() : -1.0;
-    const double to = selection ? m_roll->selectionTo() : changed.duration() + 1.0;
-    const QString what = selection ? selectionText(m_roll, m_model) : tr("the piece");
-    if (changed.countNotesIn(from, to) == 0) {
+    const Target t = target();
+    const QString &what = t.what;
+    if (changed.countNotesIn(t.from, t.to) == 0) {
         Q_EMIT message(tr("No notes start in %1: nothing to transpose.").arg(what));
         return;
     }
-    if (!changed.transposeNotesIn(from, to, semitones)) {
+    if (!changed.transposeNotesIn(t.from, t.to, semitones)) {
         Q_EMIT message(tr("Cannot transpose %1 so far: a note would leave the MIDI range (C-1 to G9).").arg(what));
         return;
     }
@@ -136,17 +141,15 @@ void PieceEdits::scaleVelocities(double factor)
     if (!m_louder->isEnabled() || factor <= 0 || factor == 1.0)
         return;
     NoteSequence changed = m_piece();
-    const bool selection = m_roll->hasSelection();
-    const double from = selection ? m_roll->selectionFrom() : -1.0;
-    const double to = selection ? m_roll->selectionTo() : changed.duration() + 1.0;
-    const QString what = selection ? selectionText(m_roll, m_model) : tr("the piece");
+    const Target t = target();
+    const QString &what = t.what;
     const bool louder = factor > 1.0;
-    if (changed.countNotesIn(from, to) == 0) {
+    if (changed.countNotesIn(t.from, t.to) == 0) {
         Q_EMIT message(louder ? tr("No notes start in %1: nothing to make louder.").arg(what)
                               : tr("No notes start in %1: nothing to make softer.").arg(what));
         return;
     }
-    if (changed.scaleVelocitiesIn(from, to, factor) == 0) {
+    if (changed.scaleVelocitiesIn(t.from, t.to, factor) == 0) {
         Q_EMIT message(louder ? tr("The notes of %1 are as loud as MIDI goes (velocity 127).").arg(what)
                               : tr("The notes of %1 are as soft as MIDI goes (velocity 1).").arg(what));
         return;

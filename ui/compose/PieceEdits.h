@@ -54,6 +54,15 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    // What Transpose and the dynamics change: the selection, or with none the whole piece;
+    // 'what' names it for messages and undo labels.
+    struct Target {
+        double from;
+        double to;
+        QString what;
+    };
+    Target target() const;
+
     PianoRollView *m_roll;
     PianoRollModel *m_model;
     std::function<const NoteSequence &()> m_piece;
