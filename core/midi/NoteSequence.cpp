@@ -274,16 +274,19 @@ int NoteSequence::scaleVelocitiesIn(double from, double to, double factor)
     for (Note &n : notes) {
         if (n.start < from || n.start >= to)
             continue;
-        const int v = std::clamp(int(std::lround(n.velocity * factor)), 1, 127);
-        // A change too small to round to a step still moves one step, so repeated use always
-        // gets somewhere.
-        const int stepped = v != n.velocity ? v : std::clamp(n.velocity + (factor > 1 ? 1 : factor < 1 ? -1 : 0), 1, 127);
-        if (stepped != n.velocity) {
-            n.velocity = stepped;
+        const int v = scaledVelocity(n.velocity, factor);
+        if (v != n.velocity) {
+            n.velocity = v;
             ++changed;
         }
     }
     return changed;
+}
+
+int scaledVelocity(int velocity, double factor)
+{
+    const int v = std::clamp(int(std::lround(velocity * factor)), 1, 127);
+    return v != velocity ? v : std::clamp(velocity + (factor > 1 ? 1 : factor < 1 ? -1 : 0), 1, 127);
 }
 
 }  // namespace aichopin

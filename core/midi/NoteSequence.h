@@ -67,4 +67,8 @@ public:
     int scaleVelocitiesIn(double from, double to, double factor);
 };
 
+// A velocity times 'factor', rounded, within 1..127; a change too small to round to a step
+// still moves one step, so repeating it always gets somewhere.
+int scaledVelocity(int velocity, double factor);
+
 }  // namespace aichopin

@@ -519,7 +519,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+93"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+94"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+261"/>
+        <location line="+268"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-266"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -734,7 +734,7 @@
         <translation>Zapęt&amp;l zaznaczenie</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+85"/>
         <source>Looping plays through the built-in synthesizer only</source>
         <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-376"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -799,7 +799,7 @@
         <translation>&amp;Odtwórz / wstrzymaj</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Model: loading %1...</source>
         <translation>Model: wczytywanie %1...</translation>
     </message>
@@ -869,8 +869,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-319"/>
-        <location line="+320"/>
+        <location line="-326"/>
+        <location line="+327"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -896,12 +896,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-508"/>
+        <location line="-515"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+513"/>
+        <location line="+520"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1307,7 +1307,7 @@ pewny?</translation>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+51"/>
         <location line="+62"/>
-        <location line="+177"/>
+        <location line="+172"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1317,7 +1317,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-208"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1427,7 +1427,7 @@ pewny?</translation>
         <translation>&amp;Ponów</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>C&amp;ompose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -1604,8 +1604,8 @@ pewny?</translation>
         <translation>%1: %2, %3:%4%5</translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+178"/>
+        <location line="-175"/>
+        <location line="+173"/>
         <location line="+21"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>
@@ -1683,7 +1683,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PianoRollView</name>
     <message>
-        <location filename="../../ui/pianoroll/PianoRollView.cpp" line="+37"/>
+        <location filename="../../ui/pianoroll/PianoRollView.cpp" line="+39"/>
         <source>Piano roll</source>
         <translation>Pianola</translation>
     </message>
@@ -1698,7 +1698,7 @@ pewny?</translation>
         <translation>C4 (środkowe C)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>%1, velocity %2: %3 to %4 (%5 s)</source>
         <translation>%1, siła uderzenia %2: od %3 do %4 (%5 s)</translation>
     </message>
@@ -1711,7 +1711,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PieceEdits</name>
     <message>
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+20"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+21"/>
         <source>Select &amp;All</source>
         <translation>Zaznacz &amp;wszystko</translation>
     </message>
@@ -1786,7 +1786,7 @@ pewny?</translation>
         <translation>Nuty zaznaczenia (bez zaznaczenia: całego utworu) zagrane ciszej (siła uderzenia podzielona przez 1,2)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>bars %1 to %2</source>
         <translation>takty od %1 do %2</translation>
     </message>
@@ -1886,13 +1886,105 @@ pewny?</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+44"/>
         <source>Made %1 louder</source>
         <translation>Głośniej: %1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-44"/>
+        <location line="+47"/>
         <source>Made %1 softer</source>
         <translation>Ciszej: %1</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>That note is not in the piece any more.</source>
+        <translation>Tej nuty nie ma już w utworze.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 at %2</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot move %1 so far: it would leave the MIDI range (C-1 to G9).</source>
+        <translation>Nie można tak daleko przesunąć nuty %1: wyszłaby poza zakres MIDI (C-1 do G9).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Deleted %1</source>
+        <translation>Usunięto %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moved %1 up a semitone</source>
+        <translation>Przesunięto %1 w górę o półton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved %1 down a semitone</source>
+        <translation>Przesunięto %1 w dół o półton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved %1 up an octave</source>
+        <translation>Przesunięto %1 w górę o oktawę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved %1 down an octave</source>
+        <translation>Przesunięto %1 w dół o oktawę</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is as loud as MIDI goes (velocity 127).</source>
+        <translation>Nuta %1 jest już tak głośna, jak pozwala MIDI (siła uderzenia 127).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is as soft as MIDI goes (velocity 1).</source>
+        <translation>Nuta %1 jest już tak cicha, jak pozwala MIDI (siła uderzenia 1).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1, velocity %2, at %3</source>
+        <translation>%1, siła uderzenia %2, początek %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete This &amp;Note</source>
+        <translation>Usuń tę &amp;nutę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This Note &amp;Up a Semitone</source>
+        <translation>Pr&amp;zesuń nutę o półton w górę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This Note Do&amp;wn a Semitone</source>
+        <translation>Przesuń nu&amp;tę o półton w dół</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This Note U&amp;p an Octave</source>
+        <translation>Przesuń nutę o okt&amp;awę w górę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This Note Down an Octa&amp;ve</source>
+        <translation>Prz&amp;esuń nutę o oktawę w dół</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This Note Loude&amp;r</source>
+        <translation>T&amp;ylko ta nuta głośniej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;his Note Softer</source>
+        <translation>Tylko ta nuta cisze&amp;j</translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2157,16 @@ pewny?</translation>
         <location line="+0"/>
         <source>Click a key at the left</source>
         <translation>Kliknięcie klawisza po lewej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: delete, move, or make louder or softer one note</source>
+        <translation>%1: usunięcie, przesunięcie, pogłośnienie lub ściszenie jednej nuty</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Right-click the note</source>
+        <translation>Kliknięcie nuty prawym przyciskiem</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+125"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+126"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -36,7 +36,7 @@
     </message>
     <message numerus="yes">
         <location line="+189"/>
-        <location line="+320"/>
+        <location line="+327"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -71,7 +71,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+235"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+230"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>aichopin::PieceEdits</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+88"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+90"/>
         <source>Deleted %n note(s) in %1</source>
         <translation>
             <numerusform>Deleted %n note in %1</numerusform>

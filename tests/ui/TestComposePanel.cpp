@@ -29,6 +29,7 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include <QMenu>
 #include <QtTest>
 
 #include <memory>
@@ -663,6 +664,72 @@ private Q_SLOTS:
         panel.roll()->setSelection(0.1, 0.4);
         louder->trigger();
         QVERIFY2(panel.message().startsWith(QLatin1String("No notes start in 0:00.1 to 0:00.4")), qPrintable(panel.message()));
+    }
+
+    void oneNoteIsEditedFromTheRollMenu()
+    {
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        NoteSequence chord;
+        for (int pitch : {60, 64, 67})
+            chord.notes.push_back(test::note(pitch, 1.0, 1.0, 70));
+        chord.notes.push_back(test::note(127, 2.0, 0.5, 127));
+        chord.syncTicksFromSeconds();
+        panel.showPiece(chord, QStringLiteral("Open chord.mid"), QStringLiteral("chord.mid"));
+        PieceEdits *edits = panel.edits();
+
+        // The menu for the E: the note named, its edits, then the range edits.
+        QMenu menu;
+        edits->fillMenu(&menu, 1);
+        QStringList texts;
+        for (QAction *a : menu.actions())
+            if (!a->isSeparator())
+                texts << a->text();
+        QCOMPARE(texts.first(), QStringLiteral("E4, velocity 70, at 0:01.0"));
+        QVERIFY(!menu.actions().first()->isEnabled());
+        QVERIFY(texts.contains(QStringLiteral("Delete This &Note")));
+        QVERIFY(texts.contains(QStringLiteral("T&his Note Softer")));
+        QVERIFY(menu.actions().contains(edits->deleteNotesAction()));
+        QVERIFY(menu.actions().contains(edits->dynamicsActions()[0]));
+        // Over no note: the range edits only.
+        QMenu plain;
+        edits->fillMenu(&plain, -1);
+        QCOMPARE(plain.actions().first(), edits->selectAllAction());
+
+        // The E alone: up a semitone, the chord's other notes stay; the piece stays sorted.
+        menu.actions()[2]->trigger();  // This Note Up a Semitone
+        QCOMPARE(panel.piece().notes.size(), size_t(4));
+        QCOMPARE(panel.piece().notes[1].pitch, 65);
+        QCOMPARE(panel.piece().notes[0].pitch, 60);
+        QCOMPARE(panel.piece().notes[2].pitch, 67);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Moved E4 at 0:01.0 up a semitone"));
+        // Louder, then deleted; each undoable.
+        const Note f = panel.piece().notes[1];
+        edits->editNote(f, PieceEdits::NoteEdit::Louder);
+        QCOMPARE(panel.piece().notes[1].velocity, 84);
+        QCOMPARE(panel.piece().notes[0].velocity, 70);
+        QCOMPARE(panel.rollModel()->sequence().notes[1].velocity, 84);
+        edits->editNote(panel.piece().notes[1], PieceEdits::NoteEdit::Delete);
+        QCOMPARE(panel.piece().notes.size(), size_t(3));
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Deleted F4 at 0:01.0"));
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes[1].pitch, 64);
+        QCOMPARE(panel.piece().notes[1].velocity, 70);
+        // A note gone since the menu opened, and the MIDI range's and velocity's ends, say so.
+        edits->editNote(test::note(50, 9.0, 1.0), PieceEdits::NoteEdit::Delete);
+        QVERIFY2(panel.message().contains(QLatin1String("not in the piece")), qPrintable(panel.message()));
+        const int steps = panel.undoStack()->count();
+        const Note top = panel.piece().notes[3];
+        edits->editNote(top, PieceEdits::NoteEdit::SemitoneUp);
+        QVERIFY2(panel.message().contains(QLatin1String("MIDI range")), qPrintable(panel.message()));
+        edits->editNote(top, PieceEdits::NoteEdit::Louder);
+        QVERIFY2(panel.message().contains(QLatin1String("as loud as MIDI goes")), qPrintable(panel.message()));
+        QCOMPARE(panel.undoStack()->count(), steps);
+        edits->editNote(top, PieceEdits::NoteEdit::OctaveDown);
+        QCOMPARE(panel.piece().notes[3].pitch, 115);
     }
 
     void rewriteSelectionKeepsTheRest()

@@ -126,6 +126,23 @@ private Q_SLOTS:
         view.scrollToTime(63);
         QCOMPARE(view.toolTipAt(at(64.5, 60)), QStringLiteral("C4 (middle C), velocity 30: 1:04.00 to 1:05.25 (1.25 s)"));
 
+        // The note under the pointer by index, and a right-click names it.
+        QCOMPARE(view.noteIndexAt(at(64.5, 60)), 2);
+        QCOMPARE(view.noteIndexAt(at(64.5, 61)), -1);
+        QCOMPARE(view.noteIndexAt(QPointF(10, at(0, 60).y())), -1);  // the keyboard
+        QSignalSpy menu(&view, &PianoRollView::contextMenuRequested);
+        const QPoint onNote = at(64.5, 60).toPoint();
+        QContextMenuEvent right(QContextMenuEvent::Mouse, onNote, view.viewport()->mapToGlobal(onNote));
+        QApplication::sendEvent(view.viewport(), &right);
+        QCOMPARE(menu.size(), 1);
+        QCOMPARE(menu[0][0].toInt(), 2);
+        QCOMPARE(menu[0][1].toPoint(), view.viewport()->mapToGlobal(onNote));
+        const QPoint offNote = at(66.0, 60).toPoint();
+        QContextMenuEvent rightOff(QContextMenuEvent::Mouse, offNote, view.viewport()->mapToGlobal(offNote));
+        QApplication::sendEvent(view.viewport(), &rightOff);
+        QCOMPARE(menu.size(), 2);
+        QCOMPARE(menu[1][0].toInt(), -1);
+
         // The hover itself shows it.
         const QPoint pos = at(64.5, 60).toPoint();
         QHelpEvent help(QEvent::ToolTip, pos, view.viewport()->mapToGlobal(pos));

@@ -28,6 +28,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
@@ -361,6 +362,13 @@ void ComposePanel::buildUi()
     m_edits = new PieceEdits(m_roll, m_rollModel, [this]() -> const NoteSequence & { return m_piece; }, this);
     connect(m_edits, &PieceEdits::message, this, &ComposePanel::setMessage);
     connect(m_edits, &PieceEdits::edited, this, &ComposePanel::editPiece);
+    // Right-click in the roll: what can be done to the note there, then the Edit menu's edits.
+    connect(m_roll, &PianoRollView::contextMenuRequested, this, [this](int noteIndex, QPoint globalPos) {
+        QMenu menu(this);
+        menu.setObjectName(QStringLiteral("rollMenu"));
+        m_edits->fillMenu(&menu, noteIndex);
+        menu.exec(globalPos);
+    });
     for (QAction *a : QList<QAction *>{m_composeAction, m_continueAction, m_stopAction, m_rewriteAction, m_playAction, m_loopAction}
                           + m_edits->actions()) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);

@@ -5,6 +5,7 @@
 #include "pianoroll/PianoRollView.h"
 
 #include <QAction>
+#include <QMenu>
 
 #include <algorithm>
 
@@ -60,6 +61,7 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
 
 void PieceEdits::updateEnabled(bool busy)
 {
+    m_busy = busy;
     m_selectAll->setEnabled(!busy && !m_piece().notes.empty());
     m_delete->setEnabled(!busy && m_roll->hasSelection());
     m_crop->setEnabled(!busy && m_roll->hasSelection());
@@ -155,6 +157,90 @@ void PieceEdits::scaleVelocities(double factor)
         return;
     }
     Q_EMIT edited(changed, louder ? tr("Made %1 louder").arg(what) : tr("Made %1 softer").arg(what), {});
+}
+
+void PieceEdits::editNote(const Note &note, NoteEdit edit)
+{
+    if (m_busy)
+        return;
+    NoteSequence changed = m_piece();
+    const auto it = std::find_if(changed.notes.begin(), changed.notes.end(), [&](const Note &n) {
+        return n.pitch == note.pitch && n.start == note.start && n.duration == note.duration;
+    });
+    if (it == changed.notes.end()) {
+        Q_EMIT message(tr("That note is not in the piece any more."));
+        return;
+    }
+    const QString what = tr("%1 at %2").arg(pitchName(note.pitch), TransportBar::clock(note.start));
+    const auto move = [&](int semitones, const QString &label) {
+        if (it->pitch + semitones < 0 || it->pitch + semitones > 127) {
+            Q_EMIT message(tr("Cannot move %1 so far: it would leave the MIDI range (C-1 to G9).").arg(what));
+            return;
+        }
+        it->pitch += semitones;
+        changed.sortNotes();
+        Q_EMIT edited(changed, label, {});
+    };
+    const auto scale = [&](double factor, const QString &label, const QString &atEnd) {
+        const int v = scaledVelocity(it->velocity, factor);
+        if (v == it->velocity) {
+            Q_EMIT message(atEnd);
+            return;
+        }
+        it->velocity = v;
+        Q_EMIT edited(changed, label, {});
+    };
+    switch (edit) {
+    case NoteEdit::Delete:
+        changed.notes.erase(it);
+        Q_EMIT edited(changed, tr("Deleted %1").arg(what), {});
+        break;
+    case NoteEdit::SemitoneUp: move(1, tr("Moved %1 up a semitone").arg(what)); break;
+    case NoteEdit::SemitoneDown: move(-1, tr("Moved %1 down a semitone").arg(what)); break;
+    case NoteEdit::OctaveUp: move(12, tr("Moved %1 up an octave").arg(what)); break;
+    case NoteEdit::OctaveDown: move(-12, tr("Moved %1 down an octave").arg(what)); break;
+    case NoteEdit::Louder:
+        scale(kLouder, tr("Made %1 louder").arg(what), tr("%1 is as loud as MIDI goes (velocity 127).").arg(what));
+        break;
+    case NoteEdit::Softer:
+        scale(1.0 / kLouder, tr("Made %1 softer").arg(what), tr("%1 is as soft as MIDI goes (velocity 1).").arg(what));
+        break;
+    }
+}
+
+void PieceEdits::fillMenu(QMenu *menu, int noteIndex)
+{
+    const std::vector<Note> &shown = m_model->sequence().notes;
+    if (noteIndex >= 0 && size_t(noteIndex) < shown.size()) {
+        const Note note = shown[size_t(noteIndex)];
+        QAction *title = menu->addAction(tr("%1, velocity %2, at %3").arg(pitchName(note.pitch)).arg(note.velocity).arg(TransportBar::clock(note.start)));
+        title->setEnabled(false);
+        const struct {
+            QString text;
+            NoteEdit edit;
+        } items[] = {{tr("Delete This &Note"), NoteEdit::Delete},
+                     {tr("This Note &Up a Semitone"), NoteEdit::SemitoneUp},
+                     {tr("This Note Do&wn a Semitone"), NoteEdit::SemitoneDown},
+                     {tr("This Note U&p an Octave"), NoteEdit::OctaveUp},
+                     {tr("This Note Down an Octa&ve"), NoteEdit::OctaveDown},
+                     {tr("This Note Loude&r"), NoteEdit::Louder},
+                     {tr("T&his Note Softer"), NoteEdit::Softer}};
+        for (const auto &item : items) {
+            QAction *a = menu->addAction(item.text, this, [this, note, edit = item.edit] { editNote(note, edit); });
+            a->setEnabled(!m_busy);
+        }
+        menu->addSeparator();
+    }
+    addActionsTo(menu);
+}
+
+void PieceEdits::addActionsTo(QMenu *menu) const
+{
+    menu->addActions({m_selectAll, m_delete, m_crop});
+    menu->addSeparator();
+    menu->addActions(m_transpose);
+    menu->addSeparator();
+    menu->addActions(dynamicsActions());
 }
 
 }  // namespace aichopin

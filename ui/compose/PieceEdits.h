@@ -3,7 +3,8 @@
 // Delete Notes in Selection (Delete), Crop to Selection (Ctrl+Shift+X) and
 // Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), and Louder or
 // Softer (Alt+Up/Down, velocities times or divided by 1.2), for the selection's notes or, with
-// nothing selected, the whole piece. Each works out the edited
+// nothing selected, the whole piece; and the roll's right-click menu, which does these to one
+// note (delete, move, louder, softer) and offers the rest. Each works out the edited
 // piece and hands it over (edited) for the owner to make an undo step of; what cannot be done
 // comes as a message. UI thread only.
 
@@ -15,6 +16,7 @@
 #include <functional>
 
 class QAction;
+class QMenu;
 
 namespace aichopin {
 
@@ -45,6 +47,16 @@ public:
     // The selection becomes the piece, starting at 0 (NoteSequence::excerpt).
     void cropToSelection();
     void transpose(int semitones);
+
+    enum class NoteEdit { Delete, SemitoneUp, SemitoneDown, OctaveUp, OctaveDown, Louder, Softer };
+    // One note of the piece (found by its pitch, start and length): deleted, moved or made
+    // louder or softer.
+    void editNote(const Note &note, NoteEdit edit);
+    // The roll's right-click menu: for the note at noteIndex of the roll's model (-1: none), what
+    // can be done to it (disabled while busy), then the Edit menu's range edits.
+    void fillMenu(QMenu *menu, int noteIndex);
+    // The range edits (actions()), in groups: the Edit menu's and the roll menu's.
+    void addActionsTo(QMenu *menu) const;
     // Velocities times 'factor' (1.2 louder, 1 / 1.2 softer), within 1..127.
     void scaleVelocities(double factor);
 
@@ -72,6 +84,7 @@ private:
     QList<QAction *> m_transpose;
     QAction *m_louder = nullptr;
     QAction *m_softer = nullptr;
+    bool m_busy = false;
 };
 
 }  // namespace aichopin

@@ -165,12 +165,7 @@ void MainWindow::buildMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    const PieceEdits *edits = m_compose->edits();
-    edit->addActions({edits->selectAllAction(), edits->deleteNotesAction(), edits->cropAction()});
-    edit->addSeparator();
-    edit->addActions(edits->transposeActions());
-    edit->addSeparator();
-    edit->addActions(edits->dynamicsActions());
+    m_compose->edits()->addActionsTo(edit);
 
     QMenu *compose = menuBar()->addMenu(tr("C&ompose"));
     compose->addAction(m_compose->composeAction());

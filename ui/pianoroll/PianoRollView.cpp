@@ -4,6 +4,8 @@
 #include "midi/Note.h"
 #include "pianoroll/PianoRollModel.h"
 
+#include <QContextMenuEvent>
+#include <QCursor>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -276,22 +278,42 @@ QString PianoRollView::toolTipAt(QPointF pos) const
     if (pitch < 0 || pitch >= PianoRollRenderer::kPitchCount)
         return {};
     const QString key = pitch == 60 ? tr("C4 (middle C)") : pitchName(pitch);
-    if (pos.x() < PianoRollRenderer::kKeyboardWidth)
+    const int index = noteIndexAt(pos);
+    if (index < 0)
         return key;
-    // The note drawn here: of this pitch, from its start to its end, with two pixels to spare
-    // for the shortest notes. The last one starting before the pointer is on top.
-    const double t = PianoRollRenderer::timeForX(m_view, pos.x());
-    const double slack = 2.0 / m_view.pixelsPerSecond;
-    const Note *hit = nullptr;
-    for (const Note &n : m_model->sequence().notes)
-        if (n.pitch == pitch && n.start - slack <= t && t <= n.end() + slack && (!hit || n.start >= hit->start))
-            hit = &n;
-    if (!hit)
-        return key;
+    const Note *hit = &m_model->sequence().notes[size_t(index)];
     const QString text = tr("%1, velocity %2: %3 to %4 (%5 s)")
                              .arg(key).arg(hit->velocity).arg(noteClock(hit->start), noteClock(hit->end()), decimal(hit->duration, 2));
     const int bar = m_model->barAt(hit->start);
     return bar > 0 ? tr("%1, bar %2").arg(text).arg(bar) : text;
+}
+
+int PianoRollView::noteIndexAt(QPointF pos) const
+{
+    if (pos.y() < PianoRollRenderer::kRulerHeight || pos.x() < PianoRollRenderer::kKeyboardWidth)
+        return -1;
+    const int pitch = PianoRollRenderer::pitchForY(m_view, pos.y());
+    // The note drawn here: of this pitch, from its start to its end, with two pixels to spare
+    // for the shortest notes. The last one starting before the pointer is on top.
+    const double t = PianoRollRenderer::timeForX(m_view, pos.x());
+    const double slack = 2.0 / m_view.pixelsPerSecond;
+    const std::vector<Note> &notes = m_model->sequence().notes;
+    int hit = -1;
+    for (size_t i = 0; i < notes.size(); ++i) {
+        const Note &n = notes[i];
+        if (n.pitch == pitch && n.start - slack <= t && t <= n.end() + slack && (hit < 0 || n.start >= notes[size_t(hit)].start))
+            hit = int(i);
+    }
+    return hit;
+}
+
+void PianoRollView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // The keyboard's menu key: the note under the pointer, if it is over the roll.
+    const QPointF pos = event->reason() == QContextMenuEvent::Mouse ? QPointF(event->pos())
+                                                                     : QPointF(viewport()->mapFromGlobal(QCursor::pos()));
+    Q_EMIT contextMenuRequested(noteIndexAt(pos), event->globalPos());
+    event->accept();
 }
 
 bool PianoRollView::viewportEvent(QEvent *event)

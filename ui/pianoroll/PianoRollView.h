@@ -1,7 +1,8 @@
 #pragma once
 // A scrolling, zooming piano roll. Wheel scrolls pitch, Shift+wheel scrolls time, Ctrl+wheel
 // zooms time around the pointer, Ctrl+Shift+wheel zooms pitch. Keys: arrows scroll, +/- zoom,
-// Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek. Hovering names the
+// Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek; a right-click asks
+// for a menu, naming the note under the pointer. Hovering names the
 // key, or the note (pitch, velocity, when and how long) under the pointer; pressing a key on the
 // keyboard strip asks to sound it (keyPressed, keyReleased). UI thread only.
 
@@ -43,6 +44,9 @@ public:
     // What hovering at pos (viewport coordinates) shows: over a note, its pitch, velocity, start,
     // end and length (and bar, in a piece with bars); over the keyboard or an empty row, the key's name; over the ruler, nothing.
     QString toolTipAt(QPointF pos) const;
+    // The note drawn at pos (viewport coordinates), as an index into the model's notes; -1 where
+    // there is none (the last one starting before pos is on top).
+    int noteIndexAt(QPointF pos) const;
 
 Q_SIGNALS:
     void seekRequested(double seconds);
@@ -54,6 +58,9 @@ Q_SIGNALS:
     // while the button is held, which presses that one: a glissando).
     void keyPressed(int pitch);
     void keyReleased(int pitch);
+    // Right-click (or the menu key) over the notes: noteIndex is the note there (noteIndexAt),
+    // -1 over none.
+    void contextMenuRequested(int noteIndex, QPoint globalPos);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -63,6 +70,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     bool viewportEvent(QEvent *event) override;
     QSize sizeHint() const override { return {900, 480}; }
