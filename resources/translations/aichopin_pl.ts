@@ -519,7 +519,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+94"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+95"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+268"/>
+        <location line="+275"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-273"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -734,7 +734,7 @@
         <translation>Zapęt&amp;l zaznaczenie</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Looping plays through the built-in synthesizer only</source>
         <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-383"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -799,7 +799,7 @@
         <translation>&amp;Odtwórz / wstrzymaj</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>Model: loading %1...</source>
         <translation>Model: wczytywanie %1...</translation>
     </message>
@@ -869,8 +869,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-326"/>
-        <location line="+327"/>
+        <location line="-333"/>
+        <location line="+334"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -896,12 +896,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-515"/>
+        <location line="-522"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+520"/>
+        <location line="+527"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1711,7 +1711,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PieceEdits</name>
     <message>
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+21"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+22"/>
         <source>Select &amp;All</source>
         <translation>Zaznacz &amp;wszystko</translation>
     </message>
@@ -1903,11 +1903,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+75"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-72"/>
         <source>Cannot move %1 so far: it would leave the MIDI range (C-1 to G9).</source>
         <translation>Nie można tak daleko przesunąć nuty %1: wyszłaby poza zakres MIDI (C-1 do G9).</translation>
     </message>
@@ -1947,7 +1948,17 @@ pewny?</translation>
         <translation>Nuta %1 jest już tak cicha, jak pozwala MIDI (siła uderzenia 1).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+46"/>
+        <source>Added %1</source>
+        <translation>Dodano %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add a &amp;Note Here (%1 at %2)</source>
+        <translation>Dodaj tu &amp;nutę (%1, %2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1, velocity %2, at %3</source>
         <translation>%1, siła uderzenia %2, początek %3</translation>
     </message>
@@ -2167,6 +2178,16 @@ pewny?</translation>
         <location line="+0"/>
         <source>Right-click the note</source>
         <translation>Kliknięcie nuty prawym przyciskiem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: add a note</source>
+        <translation>%1: dodanie nuty</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Double-click an empty place</source>
+        <translation>Dwukrotne kliknięcie pustego miejsca</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -732,6 +732,53 @@ private Q_SLOTS:
         QCOMPARE(panel.piece().notes[3].pitch, 115);
     }
 
+    void aNoteIsAddedWhereTheRollIsDoubleClicked()
+    {
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        NoteSequence piece;
+        piece.notes.push_back(test::note(60, 0.0, 1.0, 60));
+        piece.notes.push_back(test::note(64, 1.0, 1.0, 90));
+        piece.notes.push_back(test::note(67, 9.0, 1.0, 30));
+        piece.syncTicksFromSeconds();
+        panel.showPiece(piece, QStringLiteral("Open p.mid"), QStringLiteral("p.mid"));
+
+        // No bars: half a second from where it was asked for, as loud as the notes around it.
+        Q_EMIT panel.roll()->addNoteRequested(62, 1.234);
+        QCOMPARE(panel.piece().notes.size(), size_t(4));
+        const Note &added = panel.piece().notes[2];
+        QCOMPARE(added.pitch, 62);
+        QCOMPARE(added.start, 1.23);
+        QCOMPARE(added.duration, 0.5);
+        QCOMPARE(added.velocity, 75);  // the mean of 60 and 90
+        QCOMPARE(added.startTick, panel.piece().tempoMap.tickAt(1.23));
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Added D4 at 0:01.2"));
+        QCOMPARE(panel.rollModel()->sequence().notes.size(), size_t(4));
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), size_t(3));
+
+        // The menu over an empty place offers it too.
+        QMenu menu;
+        panel.edits()->fillMenu(&menu, -1, 72, 5.0);
+        QCOMPARE(menu.actions().first()->text(), QStringLiteral("Add a &Note Here (C5 at 0:05.0)"));
+        menu.actions().first()->trigger();
+        QCOMPARE(panel.piece().notes[2].pitch, 72);
+        QCOMPARE(panel.piece().notes[2].velocity, 80);  // nothing within two seconds
+        panel.undoStack()->undo();
+
+        // In bars (4/4 at 120 bpm): a quarter note from the nearest sixteenth.
+        piece.timeSignatures = {TimeSignature{0, 4, 4}};
+        panel.showPiece(piece, QStringLiteral("Open bars.mid"), QStringLiteral("bars.mid"));
+        panel.edits()->addNote(65, 2.36);  // sixteenths are 0.125 s: 2.375
+        const Note &onGrid = panel.piece().notes[2];
+        QCOMPARE(onGrid.start, 2.375);
+        QCOMPARE(onGrid.duration, 0.5);
+        QCOMPARE(onGrid.startTick, 2280);
+        QCOMPARE(onGrid.durationTicks, 480);
+    }
+
     void rewriteSelectionKeepsTheRest()
     {
         ComposePanel panel;

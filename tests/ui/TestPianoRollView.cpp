@@ -136,12 +136,30 @@ private Q_SLOTS:
         QApplication::sendEvent(view.viewport(), &right);
         QCOMPARE(menu.size(), 1);
         QCOMPARE(menu[0][0].toInt(), 2);
-        QCOMPARE(menu[0][1].toPoint(), view.viewport()->mapToGlobal(onNote));
-        const QPoint offNote = at(66.0, 60).toPoint();
+        QCOMPARE(menu[0][1].toInt(), 60);
+        QVERIFY(qAbs(menu[0][2].toDouble() - 64.5) < 0.02);
+        QCOMPARE(menu[0][3].toPoint(), view.viewport()->mapToGlobal(onNote));
+        const QPoint offNote = at(66.0, 61).toPoint();
         QContextMenuEvent rightOff(QContextMenuEvent::Mouse, offNote, view.viewport()->mapToGlobal(offNote));
         QApplication::sendEvent(view.viewport(), &rightOff);
         QCOMPARE(menu.size(), 2);
         QCOMPARE(menu[1][0].toInt(), -1);
+        QCOMPARE(menu[1][1].toInt(), 61);
+        QVERIFY(qAbs(menu[1][2].toDouble() - 66.0) < 0.02);
+        // On the keyboard: no place among the notes.
+        const QPoint onKeys(10, int(at(0, 60).y()));
+        QContextMenuEvent rightKeys(QContextMenuEvent::Mouse, onKeys, view.viewport()->mapToGlobal(onKeys));
+        QApplication::sendEvent(view.viewport(), &rightKeys);
+        QCOMPARE(menu[2][1].toInt(), -1);
+
+        // A double-click on an empty place asks for a note there; on a note, it does not.
+        QSignalSpy add(&view, &PianoRollView::addNoteRequested);
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, offNote);
+        QCOMPARE(add.size(), 1);
+        QCOMPARE(add[0][0].toInt(), 61);
+        QVERIFY(qAbs(add[0][1].toDouble() - 66.0) < 0.02);
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, onNote);
+        QCOMPARE(add.size(), 1);
 
         // The hover itself shows it.
         const QPoint pos = at(64.5, 60).toPoint();

@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -362,12 +363,19 @@ void ComposePanel::buildUi()
     m_edits = new PieceEdits(m_roll, m_rollModel, [this]() -> const NoteSequence & { return m_piece; }, this);
     connect(m_edits, &PieceEdits::message, this, &ComposePanel::setMessage);
     connect(m_edits, &PieceEdits::edited, this, &ComposePanel::editPiece);
-    // Right-click in the roll: what can be done to the note there, then the Edit menu's edits.
-    connect(m_roll, &PianoRollView::contextMenuRequested, this, [this](int noteIndex, QPoint globalPos) {
+    // Right-click in the roll: what can be done to the note there (or adding one), then the Edit
+    // menu's edits. A double-click on an empty place adds a note.
+    connect(m_roll, &PianoRollView::contextMenuRequested, this, [this](int noteIndex, int pitch, double seconds, QPoint globalPos) {
         QMenu menu(this);
         menu.setObjectName(QStringLiteral("rollMenu"));
-        m_edits->fillMenu(&menu, noteIndex);
+        m_edits->fillMenu(&menu, noteIndex, pitch, seconds);
         menu.exec(globalPos);
+    });
+    connect(m_roll, &PianoRollView::addNoteRequested, m_edits, &PieceEdits::addNote);
+    connect(m_edits, &PieceEdits::noteAdded, this, [this](int pitch, int velocity) {
+        // Heard as it is placed, for a moment.
+        m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, uint8_t(pitch), uint8_t(velocity)});
+        QTimer::singleShot(400, this, [this, pitch] { m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOff, 0, uint8_t(pitch), 0}); });
     });
     for (QAction *a : QList<QAction *>{m_composeAction, m_continueAction, m_stopAction, m_rewriteAction, m_playAction, m_loopAction}
                           + m_edits->actions()) {

@@ -8,6 +8,7 @@
 #include <QMenu>
 
 #include <algorithm>
+#include <cmath>
 
 namespace aichopin {
 
@@ -208,9 +209,60 @@ void PieceEdits::editNote(const Note &note, NoteEdit edit)
     }
 }
 
-void PieceEdits::fillMenu(QMenu *menu, int noteIndex)
+void PieceEdits::addNote(int pitch, double seconds)
+{
+    if (m_busy || pitch < 0 || pitch > 127 || seconds < 0)
+        return;
+    NoteSequence changed = m_piece();
+    Note n;
+    n.pitch = pitch;
+    const TempoMap &tempo = changed.tempoMap;
+    if (!m_model->barStarts().empty()) {
+        // On the beat grid: from the nearest sixteenth, a quarter note long.
+        const qint64 quarter = tempo.ticksPerQuarter(), sixteenth = std::max<qint64>(1, quarter / 4);
+        n.startTick = std::llround(double(tempo.tickAt(seconds)) / double(sixteenth)) * sixteenth;
+        n.durationTicks = quarter;
+        n.start = tempo.secondsAt(n.startTick);
+        n.duration = tempo.secondsAt(n.startTick + quarter) - n.start;
+    } else {
+        n.start = std::round(seconds * 100.0) / 100.0;
+        n.duration = 0.5;
+        n.startTick = tempo.tickAt(n.start);
+        n.durationTicks = tempo.tickAt(n.end()) - n.startTick;
+    }
+    // As loud as the notes within two seconds (their mean), on the track and channel of the
+    // nearest one; 80 in an empty stretch.
+    int sum = 0, count = 0;
+    const Note *nearest = nullptr;
+    for (const Note &o : changed.notes) {
+        if (std::abs(o.start - n.start) <= 2.0) {
+            sum += o.velocity;
+            ++count;
+        }
+        if (!nearest || std::abs(o.start - n.start) < std::abs(nearest->start - n.start))
+            nearest = &o;
+    }
+    n.velocity = count > 0 ? std::clamp(int(std::lround(double(sum) / count)), 1, 127) : 80;
+    if (nearest) {
+        n.track = nearest->track;
+        n.channel = nearest->channel;
+    }
+    const QString what = tr("%1 at %2").arg(pitchName(pitch), TransportBar::clock(n.start));
+    changed.notes.push_back(n);
+    changed.sortNotes();
+    Q_EMIT edited(changed, tr("Added %1").arg(what), {});
+    Q_EMIT noteAdded(n.pitch, n.velocity);
+}
+
+void PieceEdits::fillMenu(QMenu *menu, int noteIndex, int pitch, double seconds)
 {
     const std::vector<Note> &shown = m_model->sequence().notes;
+    if ((noteIndex < 0 || size_t(noteIndex) >= shown.size()) && pitch >= 0 && seconds >= 0) {
+        QAction *add = menu->addAction(tr("Add a &Note Here (%1 at %2)").arg(pitchName(pitch), TransportBar::clock(seconds)), this,
+                                       [this, pitch, seconds] { addNote(pitch, seconds); });
+        add->setEnabled(!m_busy);
+        menu->addSeparator();
+    }
     if (noteIndex >= 0 && size_t(noteIndex) < shown.size()) {
         const Note note = shown[size_t(noteIndex)];
         QAction *title = menu->addAction(tr("%1, velocity %2, at %3").arg(pitchName(note.pitch)).arg(note.velocity).arg(TransportBar::clock(note.start)));

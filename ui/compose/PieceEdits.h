@@ -4,7 +4,7 @@
 // Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), and Louder or
 // Softer (Alt+Up/Down, velocities times or divided by 1.2), for the selection's notes or, with
 // nothing selected, the whole piece; and the roll's right-click menu, which does these to one
-// note (delete, move, louder, softer) and offers the rest. Each works out the edited
+// note (delete, move, louder, softer) or adds one, and offers the rest. Each works out the edited
 // piece and hands it over (edited) for the owner to make an undo step of; what cannot be done
 // comes as a message. UI thread only.
 
@@ -52,9 +52,13 @@ public:
     // One note of the piece (found by its pitch, start and length): deleted, moved or made
     // louder or softer.
     void editNote(const Note &note, NoteEdit edit);
-    // The roll's right-click menu: for the note at noteIndex of the roll's model (-1: none), what
-    // can be done to it (disabled while busy), then the Edit menu's range edits.
-    void fillMenu(QMenu *menu, int noteIndex);
+    // A note added at pitch and seconds: in a piece with bars a quarter note from the nearest
+    // sixteenth, else half a second from there; as loud as the notes around it.
+    void addNote(int pitch, double seconds);
+    // The roll's right-click menu: for the note at noteIndex of the roll's model, what can be done
+    // to it, or with none (-1) adding one at pitch and seconds (pitch -1: not offered), disabled
+    // while busy; then the Edit menu's range edits.
+    void fillMenu(QMenu *menu, int noteIndex, int pitch = -1, double seconds = -1);
     // The range edits (actions()), in groups: the Edit menu's and the roll menu's.
     void addActionsTo(QMenu *menu) const;
     // Velocities times 'factor' (1.2 louder, 1 / 1.2 softer), within 1..127.
@@ -64,6 +68,8 @@ Q_SIGNALS:
     // nameSuffix: what the piece's name gets (", bars 5 to 12" for a crop), empty to keep it.
     void edited(const aichopin::NoteSequence &piece, const QString &label, const QString &nameSuffix);
     void message(const QString &text);
+    // addNote added this note (for the owner to sound it).
+    void noteAdded(int pitch, int velocity);
 
 private:
     // What Transpose and the dynamics change: the selection, or with none the whole piece;

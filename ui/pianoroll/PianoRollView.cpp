@@ -312,8 +312,34 @@ void PianoRollView::contextMenuEvent(QContextMenuEvent *event)
     // The keyboard's menu key: the note under the pointer, if it is over the roll.
     const QPointF pos = event->reason() == QContextMenuEvent::Mouse ? QPointF(event->pos())
                                                                      : QPointF(viewport()->mapFromGlobal(QCursor::pos()));
-    Q_EMIT contextMenuRequested(noteIndexAt(pos), event->globalPos());
+    int pitch = -1;
+    double seconds = -1;
+    if (!placeAt(pos, &pitch, &seconds))
+        pitch = -1;
+    Q_EMIT contextMenuRequested(noteIndexAt(pos), pitch, seconds, event->globalPos());
     event->accept();
+}
+
+bool PianoRollView::placeAt(QPointF pos, int *pitch, double *seconds) const
+{
+    if (pos.y() < PianoRollRenderer::kRulerHeight || pos.x() < PianoRollRenderer::kKeyboardWidth)
+        return false;
+    *pitch = PianoRollRenderer::pitchForY(m_view, pos.y());
+    *seconds = PianoRollRenderer::timeForX(m_view, pos.x());
+    return *pitch >= 0 && *pitch < PianoRollRenderer::kPitchCount && *seconds >= 0;
+}
+
+void PianoRollView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    int pitch = -1;
+    double seconds = -1;
+    if (event->button() == Qt::LeftButton && event->modifiers() == Qt::NoModifier && placeAt(event->position(), &pitch, &seconds)
+        && noteIndexAt(event->position()) < 0) {
+        Q_EMIT addNoteRequested(pitch, seconds);
+        event->accept();
+        return;
+    }
+    mousePressEvent(event);  // elsewhere a second press as any other (a key struck again)
 }
 
 bool PianoRollView::viewportEvent(QEvent *event)

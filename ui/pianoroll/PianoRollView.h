@@ -2,7 +2,7 @@
 // A scrolling, zooming piano roll. Wheel scrolls pitch, Shift+wheel scrolls time, Ctrl+wheel
 // zooms time around the pointer, Ctrl+Shift+wheel zooms pitch. Keys: arrows scroll, +/- zoom,
 // Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek; a right-click asks
-// for a menu, naming the note under the pointer. Hovering names the
+// for a menu, naming the note under the pointer; a double-click on an empty place asks for a note. Hovering names the
 // key, or the note (pitch, velocity, when and how long) under the pointer; pressing a key on the
 // keyboard strip asks to sound it (keyPressed, keyReleased). UI thread only.
 
@@ -59,8 +59,10 @@ Q_SIGNALS:
     void keyPressed(int pitch);
     void keyReleased(int pitch);
     // Right-click (or the menu key) over the notes: noteIndex is the note there (noteIndexAt),
-    // -1 over none.
-    void contextMenuRequested(int noteIndex, QPoint globalPos);
+    // -1 over none; pitch and seconds the place (pitch -1 off the note area).
+    void contextMenuRequested(int noteIndex, int pitch, double seconds, QPoint globalPos);
+    // A double-click on an empty place among the notes: a note wanted there.
+    void addNoteRequested(int pitch, double seconds);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -71,6 +73,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     bool viewportEvent(QEvent *event) override;
     QSize sizeHint() const override { return {900, 480}; }
@@ -81,6 +84,8 @@ private:
     // Where a Shift+drag selection's edge at seconds goes: the nearest bar line in a piece with
     // bars (unless Ctrl is held), else seconds itself.
     double selectionEdge(double seconds, Qt::KeyboardModifiers modifiers) const;
+    // The key and time at pos in the note area; false off it (the ruler, the keyboard).
+    bool placeAt(QPointF pos, int *pitch, double *seconds) const;
     void syncFromScrollBars();
     double contentHeight() const;
     double noteAreaWidth() const;
