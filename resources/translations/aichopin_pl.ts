@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+275"/>
+        <location line="+276"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-274"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -734,7 +734,7 @@
         <translation>Zapęt&amp;l zaznaczenie</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Looping plays through the built-in synthesizer only</source>
         <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
     </message>
@@ -779,7 +779,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-384"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -799,7 +799,7 @@
         <translation>&amp;Odtwórz / wstrzymaj</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Model: loading %1...</source>
         <translation>Model: wczytywanie %1...</translation>
     </message>
@@ -869,8 +869,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-333"/>
-        <location line="+334"/>
+        <location line="-334"/>
+        <location line="+335"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -896,12 +896,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-522"/>
+        <location line="-523"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+527"/>
+        <location line="+528"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1683,7 +1683,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PianoRollView</name>
     <message>
-        <location filename="../../ui/pianoroll/PianoRollView.cpp" line="+39"/>
+        <location filename="../../ui/pianoroll/PianoRollView.cpp" line="+41"/>
         <source>Piano roll</source>
         <translation>Pianola</translation>
     </message>
@@ -1693,7 +1693,7 @@ pewny?</translation>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+109"/>
         <source>C4 (middle C)</source>
         <translation>C4 (środkowe C)</translation>
     </message>
@@ -1786,7 +1786,7 @@ pewny?</translation>
         <translation>Nuty zaznaczenia (bez zaznaczenia: całego utworu) zagrane ciszej (siła uderzenia podzielona przez 1,2)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>bars %1 to %2</source>
         <translation>takty od %1 do %2</translation>
     </message>
@@ -1903,12 +1903,14 @@ pewny?</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+75"/>
+        <location line="+98"/>
+        <location line="+1"/>
+        <location line="+39"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-135"/>
         <source>Cannot move %1 so far: it would leave the MIDI range (C-1 to G9).</source>
         <translation>Nie można tak daleko przesunąć nuty %1: wyszłaby poza zakres MIDI (C-1 do G9).</translation>
     </message>
@@ -1948,7 +1950,12 @@ pewny?</translation>
         <translation>Nuta %1 jest już tak cicha, jak pozwala MIDI (siła uderzenia 1).</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+66"/>
+        <source>Moved %1 to %2</source>
+        <translation>Przesunięto %1 na %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Added %1</source>
         <translation>Dodano %1</translation>
     </message>
@@ -2188,6 +2195,16 @@ pewny?</translation>
         <location line="+0"/>
         <source>Double-click an empty place</source>
         <translation>Dwukrotne kliknięcie pustego miejsca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: move a note to another key or time (Esc puts it back)</source>
+        <translation>%1: przesunięcie nuty na inny klawisz lub w czasie (Esc ją cofa)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drag the note</source>
+        <translation>Przeciągnięcie nuty</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -36,7 +36,7 @@
     </message>
     <message numerus="yes">
         <location line="+189"/>
-        <location line="+334"/>
+        <location line="+335"/>
         <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
@@ -107,7 +107,7 @@
 <context>
     <name>aichopin::PieceEdits</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+91"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+92"/>
         <source>Deleted %n note(s) in %1</source>
         <translation>
             <numerusform>Deleted %n note in %1</numerusform>

@@ -13,6 +13,7 @@
 #include "pianoroll/PianoRollRenderer.h"
 #include "pianoroll/PianoRollView.h"
 #include "sound/MidiPorts.h"
+#include "support/Mouse.h"
 #include "support/Notes.h"
 #include "support/TinyComposer.h"
 
@@ -35,6 +36,18 @@
 #include <memory>
 
 using namespace aichopin;
+
+namespace {
+// C4 for a second from 0 (velocity 60), E4 for a second from 1 s (velocity 90).
+NoteSequence twoNotes()
+{
+    NoteSequence piece;
+    piece.notes.push_back(test::note(60, 0.0, 1.0, 60));
+    piece.notes.push_back(test::note(64, 1.0, 1.0, 90));
+    piece.syncTicksFromSeconds();
+    return piece;
+}
+}  // namespace
 
 class TestComposePanel : public QObject {
     Q_OBJECT
@@ -738,9 +751,7 @@ private Q_SLOTS:
         panel.resize(1000, 500);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        NoteSequence piece;
-        piece.notes.push_back(test::note(60, 0.0, 1.0, 60));
-        piece.notes.push_back(test::note(64, 1.0, 1.0, 90));
+        NoteSequence piece = twoNotes();
         piece.notes.push_back(test::note(67, 9.0, 1.0, 30));
         piece.syncTicksFromSeconds();
         panel.showPiece(piece, QStringLiteral("Open p.mid"), QStringLiteral("p.mid"));
@@ -777,6 +788,78 @@ private Q_SLOTS:
         QCOMPARE(onGrid.duration, 0.5);
         QCOMPARE(onGrid.startTick, 2280);
         QCOMPARE(onGrid.durationTicks, 480);
+    }
+
+    void aDraggedNoteMovesOnRelease()
+    {
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        NoteSequence piece = twoNotes();
+        panel.showPiece(piece, QStringLiteral("Open p.mid"), QStringLiteral("p.mid"));
+        QVERIFY(panel.roll()->notesMovable());
+        PieceEdits *edits = panel.edits();
+        QSignalSpy heard(edits, &PieceEdits::audition);
+
+        // While dragging the roll shows where it would go (and sounds the new key); the piece
+        // changes at the release.
+        edits->dragNote(1, 3, 0.456, false);
+        QCOMPARE(panel.rollModel()->sequence().notes[1].pitch, 67);
+        QCOMPARE(panel.rollModel()->sequence().notes[1].start, 1.46);
+        QCOMPARE(panel.piece().notes[1].pitch, 64);
+        QCOMPARE(heard.size(), 1);
+        QCOMPARE(heard[0][0].toInt(), 67);
+        edits->dragNote(1, 3, 0.5, false);  // same key: not sounded again
+        QCOMPARE(heard.size(), 1);
+        edits->dragNote(1, 3, 0.5, true);
+        QCOMPARE(panel.piece().notes[1].pitch, 67);
+        QCOMPARE(panel.piece().notes[1].start, 1.5);
+        QCOMPARE(panel.piece().notes[1].duration, 1.0);
+        QCOMPARE(panel.piece().notes[1].velocity, 90);
+        QCOMPARE(panel.piece().notes[1].startTick, panel.piece().tempoMap.tickAt(1.5));
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Moved E4 at 0:01.0 to G4 at 0:01.5"));
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes[1].pitch, 64);
+        // Dragged before the start: it stops at 0, and the piece stays sorted.
+        const int steps = panel.undoStack()->count();
+        edits->dragNote(1, 0, -5.0, true);
+        QCOMPARE(panel.piece().notes[0].start, 0.0);
+        QCOMPARE(panel.piece().notes[0].pitch, 60);
+        QCOMPARE(panel.piece().notes[1].pitch, 64);
+        QCOMPARE(panel.piece().notes[1].start, 0.0);
+        panel.undoStack()->undo();
+        QCOMPARE(panel.undoStack()->count(), steps);
+        // Back where it was: no edit, and the roll shows the piece.
+        edits->dragNote(1, 2, 0.3, false);
+        edits->dragNote(1, 0, 0.001, true);
+        QCOMPARE(panel.undoStack()->count(), steps);
+        QCOMPARE(panel.rollModel()->sequence().notes[1].pitch, 64);
+
+        // In bars, the start goes to the nearest sixteenth (0.125 s at 120 bpm in 4/4).
+        piece.timeSignatures = {TimeSignature{0, 4, 4}};
+        panel.showPiece(piece, QStringLiteral("Open bars.mid"), QStringLiteral("bars.mid"));
+        edits->dragNote(1, -1, 0.3, true);
+        QCOMPARE(panel.piece().notes[1].start, 1.25);
+        QCOMPARE(panel.piece().notes[1].pitch, 63);
+        QCOMPARE(panel.piece().notes[1].startTick, 1200);
+
+        // With the mouse, as a user does it.
+        panel.roll()->setPixelsPerSecond(100);
+        panel.roll()->scrollToTime(0);
+        const PianoRollViewport &v = panel.roll()->viewportState();
+        const QPointF from(PianoRollRenderer::xForTime(v, 0.5), PianoRollRenderer::yForPitch(v, 60) + v.keyHeight / 2);
+        const QPointF to = from + QPointF(100, -12 * v.keyHeight);  // a second later, an octave up
+        const auto mouse = [&panel](QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
+            test::sendMouse(panel.roll()->viewport(), type, pos, buttons);
+        };
+        mouse(QEvent::MouseButtonPress, from, Qt::LeftButton);
+        mouse(QEvent::MouseMove, from + QPointF(20, 0), Qt::LeftButton);
+        mouse(QEvent::MouseMove, to, Qt::LeftButton);
+        mouse(QEvent::MouseButtonRelease, to, Qt::NoButton);
+        QCOMPARE(panel.piece().notes.front().pitch, 72);  // the note from 0 s, now first at 1 s
+        QCOMPARE(panel.piece().notes.front().start, 1.0);
+        QCOMPARE(panel.piece().notes.back().pitch, 63);
     }
 
     void rewriteSelectionKeepsTheRest()

@@ -3,6 +3,7 @@
 
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
+#include "support/Mouse.h"
 #include "common/SceneColors.h"
 
 #include <QElapsedTimer>
@@ -160,6 +161,54 @@ private Q_SLOTS:
         QVERIFY(qAbs(add[0][1].toDouble() - 66.0) < 0.02);
         QTest::mouseDClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, onNote);
         QCOMPARE(add.size(), 1);
+
+        // Notes movable: a press on a note and a move drag it, in keys and seconds from the
+        // press; a press that does not move seeks at the release.
+        view.setNotesMovable(true);
+        QSignalSpy drag(&view, &PianoRollView::noteDragged);
+        QSignalSpy seek(&view, &PianoRollView::seekRequested);
+        const auto mouse = [&view](QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
+            test::sendMouse(view.viewport(), type, pos, buttons);
+        };
+        const QPointF from = at(64.5, 60);
+        mouse(QEvent::MouseButtonPress, from, Qt::LeftButton);
+        QCOMPARE(seek.size(), 0);
+        mouse(QEvent::MouseMove, from + QPointF(1, 0), Qt::LeftButton);  // not yet a drag
+        QCOMPARE(drag.size(), 0);
+        const QPointF to = from + QPointF(50, -2 * v.keyHeight);  // 0.5 s later, two keys up
+        mouse(QEvent::MouseMove, to, Qt::LeftButton);
+        QCOMPARE(drag.size(), 1);
+        QCOMPARE(drag[0][0].toInt(), 2);
+        QCOMPARE(drag[0][1].toInt(), 2);
+        QVERIFY(qAbs(drag[0][2].toDouble() - 0.5) < 1e-9);
+        QCOMPARE(drag[0][3].toBool(), false);
+        mouse(QEvent::MouseButtonRelease, to, Qt::NoButton);
+        QCOMPARE(drag.size(), 2);
+        QCOMPARE(drag[1][3].toBool(), true);
+        QCOMPARE(seek.size(), 0);
+        mouse(QEvent::MouseButtonPress, from, Qt::LeftButton);
+        mouse(QEvent::MouseButtonRelease, from, Qt::NoButton);
+        QCOMPARE(drag.size(), 2);
+        QCOMPARE(seek.size(), 1);
+        QVERIFY(qAbs(seek[0][0].toDouble() - 64.5) < 0.02);
+        // Esc mid-drag: the note goes back (finished, no move).
+        view.setFocus();
+        mouse(QEvent::MouseButtonPress, from, Qt::LeftButton);
+        mouse(QEvent::MouseMove, to, Qt::LeftButton);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QCOMPARE(drag.size(), 4);
+        QCOMPARE(drag[3][1].toInt(), 0);
+        QCOMPARE(drag[3][2].toDouble(), 0.0);
+        QCOMPARE(drag[3][3].toBool(), true);
+        mouse(QEvent::MouseButtonRelease, to, Qt::NoButton);
+        QCOMPARE(drag.size(), 4);
+        // Not movable: a press on a note seeks at once, as anywhere.
+        view.setNotesMovable(false);
+        mouse(QEvent::MouseButtonPress, from, Qt::LeftButton);
+        QCOMPARE(seek.size(), 2);
+        mouse(QEvent::MouseMove, to, Qt::LeftButton);
+        mouse(QEvent::MouseButtonRelease, to, Qt::NoButton);
+        QCOMPARE(drag.size(), 4);
 
         // The hover itself shows it.
         const QPoint pos = at(64.5, 60).toPoint();

@@ -63,6 +63,7 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
 void PieceEdits::updateEnabled(bool busy)
 {
     m_busy = busy;
+    m_roll->setNotesMovable(!busy);
     m_selectAll->setEnabled(!busy && !m_piece().notes.empty());
     m_delete->setEnabled(!busy && m_roll->hasSelection());
     m_crop->setEnabled(!busy && m_roll->hasSelection());
@@ -209,6 +210,72 @@ void PieceEdits::editNote(const Note &note, NoteEdit edit)
     }
 }
 
+double PieceEdits::snapped(double seconds) const
+{
+    const TempoMap &tempo = m_piece().tempoMap;
+    seconds = std::max(0.0, seconds);
+    if (m_model->barStarts().empty())
+        return std::round(seconds * 100.0) / 100.0;
+    const qint64 sixteenth = std::max(1, tempo.ticksPerQuarter() / 4);
+    return tempo.secondsAt(std::llround(double(tempo.tickAt(seconds)) / double(sixteenth)) * sixteenth);
+}
+
+void PieceEdits::placeNote(Note &n, const TempoMap &tempo, double start, int pitch)
+{
+    const double end = start + n.duration;
+    n.pitch = pitch;
+    n.start = start;
+    n.startTick = tempo.tickAt(start);
+    n.durationTicks = std::max<qint64>(1, tempo.tickAt(end) - n.startTick);
+}
+
+void PieceEdits::dragNote(int noteIndex, int semitones, double seconds, bool finished)
+{
+    if (m_busy) {
+        // Composing or recording began mid-drag: the roll shows that now; the drag is dropped.
+        m_dragged.reset();
+        return;
+    }
+    if (!m_dragged) {
+        const std::vector<Note> &shown = m_model->sequence().notes;
+        if (noteIndex < 0 || size_t(noteIndex) >= shown.size())
+            return;
+        m_dragged = shown[size_t(noteIndex)];
+        m_draggedPitch = m_dragged->pitch;
+    }
+    const Note from = *m_dragged;
+    NoteSequence changed = m_piece();
+    const auto it = std::find_if(changed.notes.begin(), changed.notes.end(), [&](const Note &n) {
+        return n.pitch == from.pitch && n.start == from.start && n.duration == from.duration;
+    });
+    if (it == changed.notes.end()) {
+        m_dragged.reset();
+        m_model->replaceSequence(m_piece());
+        return;
+    }
+    const int pitch = std::clamp(from.pitch + semitones, 0, 127);
+    placeNote(*it, changed.tempoMap, snapped(from.start + seconds), pitch);
+    const Note to = *it;
+    changed.sortNotes();
+    if (!finished) {
+        m_model->replaceSequence(changed);  // shown where it would go
+        if (pitch != m_draggedPitch) {
+            m_draggedPitch = pitch;
+            Q_EMIT audition(pitch, to.velocity);
+        }
+        return;
+    }
+    m_dragged.reset();
+    if (to.pitch == from.pitch && to.start == from.start) {
+        m_model->replaceSequence(m_piece());  // back where it was: no edit
+        return;
+    }
+    Q_EMIT edited(changed,
+                  tr("Moved %1 to %2").arg(tr("%1 at %2").arg(pitchName(from.pitch), TransportBar::clock(from.start)),
+                                           tr("%1 at %2").arg(pitchName(to.pitch), TransportBar::clock(to.start))),
+                  {});
+}
+
 void PieceEdits::addNote(int pitch, double seconds)
 {
     if (m_busy || pitch < 0 || pitch > 127 || seconds < 0)
@@ -217,17 +284,14 @@ void PieceEdits::addNote(int pitch, double seconds)
     Note n;
     n.pitch = pitch;
     const TempoMap &tempo = changed.tempoMap;
+    n.start = snapped(seconds);
+    n.startTick = tempo.tickAt(n.start);
     if (!m_model->barStarts().empty()) {
-        // On the beat grid: from the nearest sixteenth, a quarter note long.
-        const qint64 quarter = tempo.ticksPerQuarter(), sixteenth = std::max<qint64>(1, quarter / 4);
-        n.startTick = std::llround(double(tempo.tickAt(seconds)) / double(sixteenth)) * sixteenth;
-        n.durationTicks = quarter;
-        n.start = tempo.secondsAt(n.startTick);
-        n.duration = tempo.secondsAt(n.startTick + quarter) - n.start;
+        // On the beat grid: a quarter note long.
+        n.durationTicks = tempo.ticksPerQuarter();
+        n.duration = tempo.secondsAt(n.startTick + n.durationTicks) - n.start;
     } else {
-        n.start = std::round(seconds * 100.0) / 100.0;
         n.duration = 0.5;
-        n.startTick = tempo.tickAt(n.start);
         n.durationTicks = tempo.tickAt(n.end()) - n.startTick;
     }
     // As loud as the notes within two seconds (their mean), on the track and channel of the
@@ -251,7 +315,7 @@ void PieceEdits::addNote(int pitch, double seconds)
     changed.notes.push_back(n);
     changed.sortNotes();
     Q_EMIT edited(changed, tr("Added %1").arg(what), {});
-    Q_EMIT noteAdded(n.pitch, n.velocity);
+    Q_EMIT audition(n.pitch, n.velocity);
 }
 
 void PieceEdits::fillMenu(QMenu *menu, int noteIndex, int pitch, double seconds)

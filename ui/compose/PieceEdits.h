@@ -14,6 +14,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QMenu;
@@ -52,6 +53,10 @@ public:
     // One note of the piece (found by its pitch, start and length): deleted, moved or made
     // louder or softer.
     void editNote(const Note &note, NoteEdit edit);
+    // The roll's note drag (PianoRollView::noteDragged): the roll shows the note where it would
+    // go (in a piece with bars its start on the nearest sixteenth, else to the hundredth of a
+    // second), sounding each new key; at the end the move is an edit.
+    void dragNote(int noteIndex, int semitones, double seconds, bool finished);
     // A note added at pitch and seconds: in a piece with bars a quarter note from the nearest
     // sixteenth, else half a second from there; as loud as the notes around it.
     void addNote(int pitch, double seconds);
@@ -68,8 +73,8 @@ Q_SIGNALS:
     // nameSuffix: what the piece's name gets (", bars 5 to 12" for a crop), empty to keep it.
     void edited(const aichopin::NoteSequence &piece, const QString &label, const QString &nameSuffix);
     void message(const QString &text);
-    // addNote added this note (for the owner to sound it).
-    void noteAdded(int pitch, int velocity);
+    // A note added or dragged to a new key (for the owner to sound it).
+    void audition(int pitch, int velocity);
 
 private:
     // What Transpose and the dynamics change: the selection, or with none the whole piece;
@@ -80,6 +85,11 @@ private:
         QString what;
     };
     Target target() const;
+    // A start at 'seconds' on the piece's grid: the nearest sixteenth in a piece with bars, else
+    // the nearest hundredth of a second; never before 0.
+    double snapped(double seconds) const;
+    // Note n moved to its new start and pitch, its ticks following.
+    static void placeNote(Note &n, const TempoMap &tempo, double start, int pitch);
 
     PianoRollView *m_roll;
     PianoRollModel *m_model;
@@ -91,6 +101,9 @@ private:
     QAction *m_louder = nullptr;
     QAction *m_softer = nullptr;
     bool m_busy = false;
+    // The note being dragged, as it was, and the key it sounds at now.
+    std::optional<Note> m_dragged;
+    int m_draggedPitch = -1;
 };
 
 }  // namespace aichopin

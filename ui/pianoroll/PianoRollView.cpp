@@ -4,6 +4,7 @@
 #include "midi/Note.h"
 #include "pianoroll/PianoRollModel.h"
 
+#include <QApplication>
 #include <QContextMenuEvent>
 #include <QCursor>
 #include <QHelpEvent>
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace aichopin {
 
@@ -225,7 +227,12 @@ void PianoRollView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Plus: case Qt::Key_Equal: setPixelsPerSecond(m_view.pixelsPerSecond * 1.25); break;
     case Qt::Key_Minus: setPixelsPerSecond(m_view.pixelsPerSecond / 1.25); break;
     case Qt::Key_0: fitToPiece(); viewport()->update(); Q_EMIT viewChanged(); break;
-    case Qt::Key_Escape: setSelection(-1, -1); break;
+    case Qt::Key_Escape:
+        if (m_pressedNote >= 0)
+            cancelNoteDrag();  // the note goes back
+        else
+            setSelection(-1, -1);
+        break;
     default: QAbstractScrollArea::keyPressEvent(event); return;
     }
     event->accept();
@@ -260,6 +267,12 @@ void PianoRollView::mousePressEvent(QMouseEvent *event)
         if (event->modifiers() & Qt::ShiftModifier) {
             m_dragAnchor = selectionEdge(t, event->modifiers());
             setSelection(m_dragAnchor, m_dragAnchor);
+        } else if (const int note = m_notesMovable && event->modifiers() == Qt::NoModifier ? noteIndexAt(pos) : -1; note >= 0) {
+            // Maybe the start of a drag; a press that does not move seeks at the release.
+            m_dragAnchor = -1;
+            m_pressedNote = note;
+            m_pressedAt = pos;
+            m_draggingNote = false;
         } else {
             m_dragAnchor = -1;
             Q_EMIT seekRequested(t);
@@ -320,6 +333,32 @@ void PianoRollView::contextMenuEvent(QContextMenuEvent *event)
     event->accept();
 }
 
+void PianoRollView::setNotesMovable(bool movable)
+{
+    m_notesMovable = movable;
+    if (!movable && m_pressedNote >= 0)
+        cancelNoteDrag();
+}
+
+void PianoRollView::cancelNoteDrag()
+{
+    const int note = std::exchange(m_pressedNote, -1);
+    if (std::exchange(m_draggingNote, false)) {
+        viewport()->unsetCursor();
+        Q_EMIT noteDragged(note, 0, 0.0, true);
+    }
+}
+
+int PianoRollView::dragSemitones(QPointF pos) const
+{
+    return int(std::lround((m_pressedAt.y() - pos.y()) / m_view.keyHeight));
+}
+
+double PianoRollView::dragSeconds(QPointF pos) const
+{
+    return (pos.x() - m_pressedAt.x()) / m_view.pixelsPerSecond;
+}
+
 bool PianoRollView::placeAt(QPointF pos, int *pitch, double *seconds) const
 {
     if (pos.y() < PianoRollRenderer::kRulerHeight || pos.x() < PianoRollRenderer::kKeyboardWidth)
@@ -366,6 +405,17 @@ void PianoRollView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
+    if (m_pressedNote >= 0 && (event->buttons() & Qt::LeftButton)) {
+        const QPointF pos = event->position();
+        if (!m_draggingNote && (pos - m_pressedAt).manhattanLength() >= QApplication::startDragDistance()) {
+            m_draggingNote = true;
+            viewport()->setCursor(Qt::ClosedHandCursor);
+        }
+        if (m_draggingNote)
+            Q_EMIT noteDragged(m_pressedNote, dragSemitones(pos), dragSeconds(pos), false);
+        event->accept();
+        return;
+    }
     if (m_dragAnchor >= 0 && (event->buttons() & Qt::LeftButton)) {
         const double t = selectionEdge(std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x())), event->modifiers());
         setSelection(std::min(m_dragAnchor, t), std::max(m_dragAnchor, t));
@@ -394,6 +444,17 @@ void PianoRollView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && m_heldKey >= 0) {
         holdKey(-1);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::LeftButton && m_pressedNote >= 0) {
+        const int note = std::exchange(m_pressedNote, -1);
+        if (std::exchange(m_draggingNote, false)) {
+            viewport()->unsetCursor();
+            Q_EMIT noteDragged(note, dragSemitones(event->position()), dragSeconds(event->position()), true);
+        } else {
+            Q_EMIT seekRequested(std::max(0.0, PianoRollRenderer::timeForX(m_view, m_pressedAt.x())));
+        }
         event->accept();
         return;
     }

@@ -2,7 +2,8 @@
 // A scrolling, zooming piano roll. Wheel scrolls pitch, Shift+wheel scrolls time, Ctrl+wheel
 // zooms time around the pointer, Ctrl+Shift+wheel zooms pitch. Keys: arrows scroll, +/- zoom,
 // Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek; a right-click asks
-// for a menu, naming the note under the pointer; a double-click on an empty place asks for a note. Hovering names the
+// for a menu, naming the note under the pointer; a double-click on an empty place asks for a note;
+// a note can be dragged to another key or time. Hovering names the
 // key, or the note (pitch, velocity, when and how long) under the pointer; pressing a key on the
 // keyboard strip asks to sound it (keyPressed, keyReleased). UI thread only.
 
@@ -34,6 +35,10 @@ public:
     // scroll false: the view stays (a stopped or edited piece's playhead).
     void setPlayhead(double seconds, bool scroll = true);
     void setFollowPlayhead(bool follow) { m_follow = follow; }
+    // Whether a note can be dragged to another key or time (noteDragged); off, a press on a note
+    // seeks as anywhere else. Off while nothing can be edited (composing, recording).
+    void setNotesMovable(bool movable);
+    bool notesMovable() const { return m_notesMovable; }
 
     // A time range shown highlighted (for "rewrite these bars"); from >= to clears it.
     void setSelection(double from, double to);
@@ -63,6 +68,10 @@ Q_SIGNALS:
     void contextMenuRequested(int noteIndex, int pitch, double seconds, QPoint globalPos);
     // A double-click on an empty place among the notes: a note wanted there.
     void addNoteRequested(int pitch, double seconds);
+    // A note dragged (notes movable): noteIndex as it was when pressed, by so many semitones and
+    // seconds from where it was pressed; finished at the release (Esc: finished with no move).
+    // A press on a note that does not move seeks there at the release.
+    void noteDragged(int noteIndex, int semitones, double seconds, bool finished);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -86,6 +95,10 @@ private:
     double selectionEdge(double seconds, Qt::KeyboardModifiers modifiers) const;
     // The key and time at pos in the note area; false off it (the ruler, the keyboard).
     bool placeAt(QPointF pos, int *pitch, double *seconds) const;
+    // A note drag: how far the pointer is from the press, in keys (up is positive) and seconds.
+    int dragSemitones(QPointF pos) const;
+    double dragSeconds(QPointF pos) const;
+    void cancelNoteDrag();  // the note goes back (noteDragged with no move, finished)
     void syncFromScrollBars();
     double contentHeight() const;
     double noteAreaWidth() const;
@@ -96,6 +109,12 @@ private:
     bool m_follow = true;
     double m_dragAnchor = -1.0;
     int m_heldKey = -1;  // the keyboard strip's key the mouse holds down
+    bool m_notesMovable = false;
+    // A press on a note (with notes movable): the note's index, where it was pressed, and
+    // whether it has moved far enough to be a drag.
+    int m_pressedNote = -1;
+    QPointF m_pressedAt;
+    bool m_draggingNote = false;
 };
 
 }  // namespace aichopin
