@@ -165,6 +165,10 @@ private Q_SLOTS:
         // Notes movable: a press on a note and a move drag it, in keys and seconds from the
         // press; a press that does not move seeks at the release.
         view.setNotesMovable(true);
+        test::sendMouse(view.viewport(), QEvent::MouseMove, at(64.5, 60), Qt::NoButton);
+        QCOMPARE(view.viewport()->cursor().shape(), Qt::OpenHandCursor);  // it can be dragged
+        test::sendMouse(view.viewport(), QEvent::MouseMove, at(66.0, 61), Qt::NoButton);
+        QCOMPARE(view.viewport()->cursor().shape(), Qt::ArrowCursor);
         QSignalSpy drag(&view, &PianoRollView::noteDragged);
         QSignalSpy seek(&view, &PianoRollView::seekRequested);
         const auto mouse = [&view](QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {

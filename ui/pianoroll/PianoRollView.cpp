@@ -40,6 +40,7 @@ PianoRollView::PianoRollView(PianoRollModel *model, QWidget *parent) : QAbstract
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Piano roll"));
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    viewport()->setMouseTracking(true);  // the hand over a movable note
     horizontalScrollBar()->setSingleStep(kScrollUnitsPerSecond / 2);
     verticalScrollBar()->setSingleStep(24);
     connect(model, &PianoRollModel::reset, this, [this] {
@@ -336,8 +337,11 @@ void PianoRollView::contextMenuEvent(QContextMenuEvent *event)
 void PianoRollView::setNotesMovable(bool movable)
 {
     m_notesMovable = movable;
-    if (!movable && m_pressedNote >= 0)
-        cancelNoteDrag();
+    if (!movable) {
+        viewport()->unsetCursor();
+        if (m_pressedNote >= 0)
+            cancelNoteDrag();
+    }
 }
 
 void PianoRollView::cancelNoteDrag()
@@ -415,6 +419,13 @@ void PianoRollView::mouseMoveEvent(QMouseEvent *event)
             Q_EMIT noteDragged(m_pressedNote, dragSemitones(pos), dragSeconds(pos), false);
         event->accept();
         return;
+    }
+    if (event->buttons() == Qt::NoButton && m_notesMovable) {
+        // A hand over a note says it can be dragged.
+        if (noteIndexAt(event->position()) >= 0)
+            viewport()->setCursor(Qt::OpenHandCursor);
+        else
+            viewport()->unsetCursor();
     }
     if (m_dragAnchor >= 0 && (event->buttons() & Qt::LeftButton)) {
         const double t = selectionEdge(std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x())), event->modifiers());
