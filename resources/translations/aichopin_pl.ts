@@ -1688,12 +1688,12 @@ pewny?</translation>
         <translation>Pianola</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Open a MIDI file (Ctrl+O) or drop one here</source>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>C4 (middle C)</source>
         <translation>C4 (środkowe C)</translation>
     </message>
@@ -1711,7 +1711,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PieceEdits</name>
     <message>
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+22"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+23"/>
         <source>Select &amp;All</source>
         <translation>Zaznacz &amp;wszystko</translation>
     </message>
@@ -1903,14 +1903,14 @@ pewny?</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+98"/>
-        <location line="+1"/>
-        <location line="+39"/>
+        <location line="+111"/>
+        <location line="+5"/>
+        <location line="+38"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-151"/>
         <source>Cannot move %1 so far: it would leave the MIDI range (C-1 to G9).</source>
         <translation>Nie można tak daleko przesunąć nuty %1: wyszłaby poza zakres MIDI (C-1 do G9).</translation>
     </message>
@@ -1950,12 +1950,17 @@ pewny?</translation>
         <translation>Nuta %1 jest już tak cicha, jak pozwala MIDI (siła uderzenia 1).</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+81"/>
+        <source>Set the length of %1 to %2 s</source>
+        <translation>Długość nuty %1: %2 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Moved %1 to %2</source>
         <translation>Przesunięto %1 na %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>Added %1</source>
         <translation>Dodano %1</translation>
     </message>
@@ -2205,6 +2210,16 @@ pewny?</translation>
         <location line="+0"/>
         <source>Drag the note</source>
         <translation>Przeciągnięcie nuty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: make a note longer or shorter</source>
+        <translation>%1: wydłużenie lub skrócenie nuty</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drag the note&apos;s end</source>
+        <translation>Przeciągnięcie końca nuty</translation>
     </message>
     <message>
         <location line="+1"/>

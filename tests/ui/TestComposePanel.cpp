@@ -792,6 +792,7 @@ private Q_SLOTS:
 
     void aDraggedNoteMovesOnRelease()
     {
+        constexpr auto Move = PianoRollView::NoteDrag::Move, Resize = PianoRollView::NoteDrag::Resize;
         ComposePanel panel;
         panel.resize(1000, 500);
         panel.show();
@@ -804,15 +805,15 @@ private Q_SLOTS:
 
         // While dragging the roll shows where it would go (and sounds the new key); the piece
         // changes at the release.
-        edits->dragNote(1, 3, 0.456, false);
+        edits->dragNote(1, Move, 3, 0.456, false);
         QCOMPARE(panel.rollModel()->sequence().notes[1].pitch, 67);
         QCOMPARE(panel.rollModel()->sequence().notes[1].start, 1.46);
         QCOMPARE(panel.piece().notes[1].pitch, 64);
         QCOMPARE(heard.size(), 1);
         QCOMPARE(heard[0][0].toInt(), 67);
-        edits->dragNote(1, 3, 0.5, false);  // same key: not sounded again
+        edits->dragNote(1, Move, 3, 0.5, false);  // same key: not sounded again
         QCOMPARE(heard.size(), 1);
-        edits->dragNote(1, 3, 0.5, true);
+        edits->dragNote(1, Move, 3, 0.5, true);
         QCOMPARE(panel.piece().notes[1].pitch, 67);
         QCOMPARE(panel.piece().notes[1].start, 1.5);
         QCOMPARE(panel.piece().notes[1].duration, 1.0);
@@ -823,7 +824,7 @@ private Q_SLOTS:
         QCOMPARE(panel.piece().notes[1].pitch, 64);
         // Dragged before the start: it stops at 0, and the piece stays sorted.
         const int steps = panel.undoStack()->count();
-        edits->dragNote(1, 0, -5.0, true);
+        edits->dragNote(1, Move, 0, -5.0, true);
         QCOMPARE(panel.piece().notes[0].start, 0.0);
         QCOMPARE(panel.piece().notes[0].pitch, 60);
         QCOMPARE(panel.piece().notes[1].pitch, 64);
@@ -831,18 +832,41 @@ private Q_SLOTS:
         panel.undoStack()->undo();
         QCOMPARE(panel.undoStack()->count(), steps);
         // Back where it was: no edit, and the roll shows the piece.
-        edits->dragNote(1, 2, 0.3, false);
-        edits->dragNote(1, 0, 0.001, true);
+        edits->dragNote(1, Move, 2, 0.3, false);
+        edits->dragNote(1, Move, 0, 0.001, true);
         QCOMPARE(panel.undoStack()->count(), steps);
         QCOMPARE(panel.rollModel()->sequence().notes[1].pitch, 64);
 
-        // In bars, the start goes to the nearest sixteenth (0.125 s at 120 bpm in 4/4).
+        // Its end dragged: longer or shorter, its start and key kept; never shorter than 0.05 s.
+        edits->dragNote(1, Resize, 5, 0.254, false);
+        QCOMPARE(panel.rollModel()->sequence().notes[1].duration, 1.25);
+        QCOMPARE(panel.rollModel()->sequence().notes[1].pitch, 64);
+        edits->dragNote(1, Resize, 5, 0.254, true);
+        QCOMPARE(panel.piece().notes[1].start, 1.0);
+        QCOMPARE(panel.piece().notes[1].duration, 1.25);
+        QCOMPARE(panel.piece().notes[1].durationTicks, panel.piece().tempoMap.tickAt(2.25) - panel.piece().notes[1].startTick);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Set the length of E4 at 0:01.0 to 1.25 s"));
+        edits->dragNote(1, Resize, 0, -3.0, true);
+        QVERIFY(qAbs(panel.piece().notes[1].duration - 0.05) < 1e-9);
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes[1].duration, 1.0);
+
+        // In bars, the start goes to the nearest sixteenth (0.125 s at 120 bpm in 4/4), and so
+        // does an end, at least a sixteenth after the start.
         piece.timeSignatures = {TimeSignature{0, 4, 4}};
         panel.showPiece(piece, QStringLiteral("Open bars.mid"), QStringLiteral("bars.mid"));
-        edits->dragNote(1, -1, 0.3, true);
+        edits->dragNote(1, Move, -1, 0.3, true);
         QCOMPARE(panel.piece().notes[1].start, 1.25);
         QCOMPARE(panel.piece().notes[1].pitch, 63);
         QCOMPARE(panel.piece().notes[1].startTick, 1200);
+        edits->dragNote(1, Resize, 0, -0.7, true);  // the end, 2.25 s, to 1.55: 1.5
+        QCOMPARE(panel.piece().notes[1].duration, 0.25);
+        QCOMPARE(panel.piece().notes[1].durationTicks, 240);
+        edits->dragNote(1, Resize, 0, -2.0, true);
+        QCOMPARE(panel.piece().notes[1].duration, 0.125);
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
 
         // With the mouse, as a user does it.
         panel.roll()->setPixelsPerSecond(100);

@@ -183,12 +183,13 @@ private Q_SLOTS:
         mouse(QEvent::MouseMove, to, Qt::LeftButton);
         QCOMPARE(drag.size(), 1);
         QCOMPARE(drag[0][0].toInt(), 2);
-        QCOMPARE(drag[0][1].toInt(), 2);
-        QVERIFY(qAbs(drag[0][2].toDouble() - 0.5) < 1e-9);
-        QCOMPARE(drag[0][3].toBool(), false);
+        QCOMPARE(drag[0][1].value<PianoRollView::NoteDrag>(), PianoRollView::NoteDrag::Move);
+        QCOMPARE(drag[0][2].toInt(), 2);
+        QVERIFY(qAbs(drag[0][3].toDouble() - 0.5) < 1e-9);
+        QCOMPARE(drag[0][4].toBool(), false);
         mouse(QEvent::MouseButtonRelease, to, Qt::NoButton);
         QCOMPARE(drag.size(), 2);
-        QCOMPARE(drag[1][3].toBool(), true);
+        QCOMPARE(drag[1][4].toBool(), true);
         QCOMPARE(seek.size(), 0);
         mouse(QEvent::MouseButtonPress, from, Qt::LeftButton);
         mouse(QEvent::MouseButtonRelease, from, Qt::NoButton);
@@ -201,18 +202,29 @@ private Q_SLOTS:
         mouse(QEvent::MouseMove, to, Qt::LeftButton);
         QTest::keyClick(&view, Qt::Key_Escape);
         QCOMPARE(drag.size(), 4);
-        QCOMPARE(drag[3][1].toInt(), 0);
-        QCOMPARE(drag[3][2].toDouble(), 0.0);
-        QCOMPARE(drag[3][3].toBool(), true);
+        QCOMPARE(drag[3][2].toInt(), 0);
+        QCOMPARE(drag[3][3].toDouble(), 0.0);
+        QCOMPARE(drag[3][4].toBool(), true);
         mouse(QEvent::MouseButtonRelease, to, Qt::NoButton);
         QCOMPARE(drag.size(), 4);
+        // Its end (1:05.25, 125 px from its start) grabbed: a resize, with a double arrow.
+        const QPointF end = at(65.25, 60) - QPointF(2, 0);
+        mouse(QEvent::MouseMove, end, Qt::NoButton);
+        QCOMPARE(view.viewport()->cursor().shape(), Qt::SizeHorCursor);
+        mouse(QEvent::MouseButtonPress, end, Qt::LeftButton);
+        mouse(QEvent::MouseMove, end + QPointF(30, 0), Qt::LeftButton);
+        mouse(QEvent::MouseButtonRelease, end + QPointF(30, 0), Qt::NoButton);
+        QCOMPARE(drag.size(), 6);
+        QCOMPARE(drag[5][1].value<PianoRollView::NoteDrag>(), PianoRollView::NoteDrag::Resize);
+        QVERIFY(qAbs(drag[5][3].toDouble() - 0.3) < 1e-9);
+        QCOMPARE(drag[5][4].toBool(), true);
         // Not movable: a press on a note seeks at once, as anywhere.
         view.setNotesMovable(false);
         mouse(QEvent::MouseButtonPress, from, Qt::LeftButton);
         QCOMPARE(seek.size(), 2);
         mouse(QEvent::MouseMove, to, Qt::LeftButton);
         mouse(QEvent::MouseButtonRelease, to, Qt::NoButton);
-        QCOMPARE(drag.size(), 4);
+        QCOMPARE(drag.size(), 6);
 
         // The hover itself shows it.
         const QPoint pos = at(64.5, 60).toPoint();

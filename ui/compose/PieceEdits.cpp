@@ -1,5 +1,6 @@
 #include "compose/PieceEdits.h"
 
+#include "common/Numbers.h"
 #include "compose/TransportBar.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
@@ -229,7 +230,17 @@ void PieceEdits::placeNote(Note &n, const TempoMap &tempo, double start, int pit
     n.durationTicks = std::max<qint64>(1, tempo.tickAt(end) - n.startTick);
 }
 
-void PieceEdits::dragNote(int noteIndex, int semitones, double seconds, bool finished)
+void PieceEdits::setNoteEnd(Note &n, const TempoMap &tempo, double end) const
+{
+    // On the grid, and at least its step long: a sixteenth in a piece with bars, else 0.05 s.
+    const bool bars = !m_model->barStarts().empty();
+    const double shortest = bars ? tempo.secondsAt(n.startTick + std::max(1, tempo.ticksPerQuarter() / 4)) - n.start : 0.05;
+    end = std::max(snapped(end), n.start + shortest);
+    n.duration = end - n.start;
+    n.durationTicks = std::max<qint64>(1, tempo.tickAt(end) - n.startTick);
+}
+
+void PieceEdits::dragNote(int noteIndex, PianoRollView::NoteDrag kind, int semitones, double seconds, bool finished)
 {
     if (m_busy) {
         // Composing or recording began mid-drag: the roll shows that now; the drag is dropped.
@@ -253,8 +264,12 @@ void PieceEdits::dragNote(int noteIndex, int semitones, double seconds, bool fin
         m_model->replaceSequence(m_piece());
         return;
     }
-    const int pitch = std::clamp(from.pitch + semitones, 0, 127);
-    placeNote(*it, changed.tempoMap, snapped(from.start + seconds), pitch);
+    const bool resize = kind == PianoRollView::NoteDrag::Resize;
+    const int pitch = resize ? from.pitch : std::clamp(from.pitch + semitones, 0, 127);
+    if (resize)
+        setNoteEnd(*it, changed.tempoMap, from.end() + seconds);
+    else
+        placeNote(*it, changed.tempoMap, snapped(from.start + seconds), pitch);
     const Note to = *it;
     changed.sortNotes();
     if (!finished) {
@@ -266,14 +281,16 @@ void PieceEdits::dragNote(int noteIndex, int semitones, double seconds, bool fin
         return;
     }
     m_dragged.reset();
-    if (to.pitch == from.pitch && to.start == from.start) {
+    if (to.pitch == from.pitch && to.start == from.start && to.duration == from.duration) {
         m_model->replaceSequence(m_piece());  // back where it was: no edit
         return;
     }
-    Q_EMIT edited(changed,
-                  tr("Moved %1 to %2").arg(tr("%1 at %2").arg(pitchName(from.pitch), TransportBar::clock(from.start)),
-                                           tr("%1 at %2").arg(pitchName(to.pitch), TransportBar::clock(to.start))),
-                  {});
+    const QString what = tr("%1 at %2").arg(pitchName(from.pitch), TransportBar::clock(from.start));
+    if (resize) {
+        Q_EMIT edited(changed, tr("Set the length of %1 to %2 s").arg(what, decimal(to.duration, 2)), {});
+        return;
+    }
+    Q_EMIT edited(changed, tr("Moved %1 to %2").arg(what, tr("%1 at %2").arg(pitchName(to.pitch), TransportBar::clock(to.start))), {});
 }
 
 void PieceEdits::addNote(int pitch, double seconds)

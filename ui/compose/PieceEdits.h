@@ -9,6 +9,7 @@
 // comes as a message. UI thread only.
 
 #include "midi/NoteSequence.h"
+#include "pianoroll/PianoRollView.h"
 
 #include <QList>
 #include <QObject>
@@ -22,7 +23,6 @@ class QMenu;
 namespace aichopin {
 
 class PianoRollModel;
-class PianoRollView;
 
 class PieceEdits : public QObject {
     Q_OBJECT
@@ -54,9 +54,10 @@ public:
     // louder or softer.
     void editNote(const Note &note, NoteEdit edit);
     // The roll's note drag (PianoRollView::noteDragged): the roll shows the note where it would
-    // go (in a piece with bars its start on the nearest sixteenth, else to the hundredth of a
-    // second), sounding each new key; at the end the move is an edit.
-    void dragNote(int noteIndex, int semitones, double seconds, bool finished);
+    // go, or as long as it would be (in a piece with bars its start or end on the nearest
+    // sixteenth, else to the hundredth of a second), sounding each new key; at the end the move
+    // is an edit.
+    void dragNote(int noteIndex, aichopin::PianoRollView::NoteDrag kind, int semitones, double seconds, bool finished);
     // A note added at pitch and seconds: in a piece with bars a quarter note from the nearest
     // sixteenth, else half a second from there; as loud as the notes around it.
     void addNote(int pitch, double seconds);
@@ -90,6 +91,8 @@ private:
     double snapped(double seconds) const;
     // Note n moved to its new start and pitch, its ticks following.
     static void placeNote(Note &n, const TempoMap &tempo, double start, int pitch);
+    // Note n ending at 'end' on the grid (snapped), at least a step of it long.
+    void setNoteEnd(Note &n, const TempoMap &tempo, double end) const;
 
     PianoRollView *m_roll;
     PianoRollModel *m_model;

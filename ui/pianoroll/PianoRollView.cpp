@@ -272,6 +272,7 @@ void PianoRollView::mousePressEvent(QMouseEvent *event)
             // Maybe the start of a drag; a press that does not move seeks at the release.
             m_dragAnchor = -1;
             m_pressedNote = note;
+            m_pressedKind = onNoteEnd(note, pos) ? NoteDrag::Resize : NoteDrag::Move;
             m_pressedAt = pos;
             m_draggingNote = false;
         } else {
@@ -349,8 +350,15 @@ void PianoRollView::cancelNoteDrag()
     const int note = std::exchange(m_pressedNote, -1);
     if (std::exchange(m_draggingNote, false)) {
         viewport()->unsetCursor();
-        Q_EMIT noteDragged(note, 0, 0.0, true);
+        Q_EMIT noteDragged(note, m_pressedKind, 0, 0.0, true);
     }
+}
+
+bool PianoRollView::onNoteEnd(int index, QPointF pos) const
+{
+    const Note &n = m_model->sequence().notes[size_t(index)];
+    const double x0 = PianoRollRenderer::xForTime(m_view, n.start), x1 = PianoRollRenderer::xForTime(m_view, n.end());
+    return x1 - x0 >= 12 && std::abs(pos.x() - x1) <= 4;
 }
 
 int PianoRollView::dragSemitones(QPointF pos) const
@@ -413,19 +421,20 @@ void PianoRollView::mouseMoveEvent(QMouseEvent *event)
         const QPointF pos = event->position();
         if (!m_draggingNote && (pos - m_pressedAt).manhattanLength() >= QApplication::startDragDistance()) {
             m_draggingNote = true;
-            viewport()->setCursor(Qt::ClosedHandCursor);
+            viewport()->setCursor(m_pressedKind == NoteDrag::Resize ? Qt::SizeHorCursor : Qt::ClosedHandCursor);
         }
         if (m_draggingNote)
-            Q_EMIT noteDragged(m_pressedNote, dragSemitones(pos), dragSeconds(pos), false);
+            Q_EMIT noteDragged(m_pressedNote, m_pressedKind, dragSemitones(pos), dragSeconds(pos), false);
         event->accept();
         return;
     }
     if (event->buttons() == Qt::NoButton && m_notesMovable) {
-        // A hand over a note says it can be dragged.
-        if (noteIndexAt(event->position()) >= 0)
-            viewport()->setCursor(Qt::OpenHandCursor);
-        else
+        // A hand over a note says it can be dragged; a double arrow over its end, stretched.
+        const int note = noteIndexAt(event->position());
+        if (note < 0)
             viewport()->unsetCursor();
+        else
+            viewport()->setCursor(onNoteEnd(note, event->position()) ? Qt::SizeHorCursor : Qt::OpenHandCursor);
     }
     if (m_dragAnchor >= 0 && (event->buttons() & Qt::LeftButton)) {
         const double t = selectionEdge(std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x())), event->modifiers());
@@ -462,7 +471,7 @@ void PianoRollView::mouseReleaseEvent(QMouseEvent *event)
         const int note = std::exchange(m_pressedNote, -1);
         if (std::exchange(m_draggingNote, false)) {
             viewport()->unsetCursor();
-            Q_EMIT noteDragged(note, dragSemitones(event->position()), dragSeconds(event->position()), true);
+            Q_EMIT noteDragged(note, m_pressedKind, dragSemitones(event->position()), dragSeconds(event->position()), true);
         } else {
             Q_EMIT seekRequested(std::max(0.0, PianoRollRenderer::timeForX(m_view, m_pressedAt.x())));
         }

@@ -18,6 +18,9 @@ class PianoRollModel;
 class PianoRollView : public QAbstractScrollArea {
     Q_OBJECT
 public:
+    enum class NoteDrag { Move, Resize };
+    Q_ENUM(NoteDrag)
+
     explicit PianoRollView(PianoRollModel *model, QWidget *parent = nullptr);
 
     PianoRollModel *model() const { return m_model; }
@@ -69,9 +72,10 @@ Q_SIGNALS:
     // A double-click on an empty place among the notes: a note wanted there.
     void addNoteRequested(int pitch, double seconds);
     // A note dragged (notes movable): noteIndex as it was when pressed, by so many semitones and
-    // seconds from where it was pressed; finished at the release (Esc: finished with no move).
-    // A press on a note that does not move seeks there at the release.
-    void noteDragged(int noteIndex, int semitones, double seconds, bool finished);
+    // seconds from where it was pressed (Resize: its end, grabbed within a few pixels, by so
+    // many seconds); finished at the release (Esc: finished with no move). A press on a note
+    // that does not move seeks there at the release.
+    void noteDragged(int noteIndex, aichopin::PianoRollView::NoteDrag kind, int semitones, double seconds, bool finished);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -99,6 +103,9 @@ private:
     int dragSemitones(QPointF pos) const;
     double dragSeconds(QPointF pos) const;
     void cancelNoteDrag();  // the note goes back (noteDragged with no move, finished)
+    // Whether pos is on the end of note 'index' (a few pixels either side, on a note wide enough
+    // to keep its middle for moving): a drag there changes its length.
+    bool onNoteEnd(int index, QPointF pos) const;
     void syncFromScrollBars();
     double contentHeight() const;
     double noteAreaWidth() const;
@@ -113,6 +120,7 @@ private:
     // A press on a note (with notes movable): the note's index, where it was pressed, and
     // whether it has moved far enough to be a drag.
     int m_pressedNote = -1;
+    NoteDrag m_pressedKind = NoteDrag::Move;
     QPointF m_pressedAt;
     bool m_draggingNote = false;
 };
