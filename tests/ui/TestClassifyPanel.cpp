@@ -21,6 +21,7 @@
 #include "sound/WavWriter.h"
 #include "spectrogram/SpectrogramView.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QCheckBox>
 #include <QDir>
@@ -305,6 +306,9 @@ private Q_SLOTS:
                             - panel.spectrogram()->visibleSeconds()) < 1e-6;
         };
         QTRY_VERIFY(sameAxis());
+        // Labelled as the spectrogram's ruler: "m:ss", or tenths when zoomed in below a second.
+        const QStringList labels = panel.chart()->timeAxis()->categoriesLabels();
+        QVERIFY2(labels.contains(QStringLiteral("0:01.0")), qPrintable(labels.join(u' ')));
         // ... and the same pixels: the spectrogram spans the chart's plot area.
         auto aligned = [&] {
             const QRectF plot = panel.chart()->chart()->plotArea();
@@ -318,6 +322,8 @@ private Q_SLOTS:
         panel.spectrogram()->setPixelsPerSecond(panel.spectrogram()->pixelsPerSecond() * 3, 1.5);
         QVERIFY(panel.spectrogram()->visibleSeconds() < 2.0);
         QVERIFY(sameAxis());
+        QVERIFY2(panel.chart()->timeAxis()->categoriesLabels().contains(QStringLiteral("0:01.5")),
+                 qPrintable(panel.chart()->timeAxis()->categoriesLabels().join(u' ')));
         panel.spectrogram()->fit();
         QVERIFY(sameAxis());
         // Resizing the panel keeps both in step.

@@ -1,7 +1,9 @@
 #include "classify/ClassifyTimelineChart.h"
 
 #include "common/SceneColors.h"
+#include "common/TimeAxis.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -34,12 +36,10 @@ ClassifyTimelineChart::ClassifyTimelineChart(QWidget *parent) : QChartView(paren
     chart->addSeries(m_threshold);
     chart->addSeries(m_p);
     chart->addSeries(m_playhead);
-    m_x = new QValueAxis;
-    m_x->setLabelFormat(QStringLiteral("%.0f s"));
-    m_x->setTickType(QValueAxis::TicksDynamic);
-    m_x->setTickAnchor(0);
-    m_x->setTickInterval(1);
-    m_x->setRange(0, 10);
+    // Labelled "m:ss" at round steps, as the spectrogram's ruler under it.
+    m_x = new QCategoryAxis;
+    m_x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    setTimeRange(0, 10);
     m_y = new QValueAxis;
     m_y->setRange(0, 1);
     m_y->setTickCount(3);
@@ -130,15 +130,17 @@ void ClassifyTimelineChart::setTimeRange(double start, double seconds)
 {
     if (seconds <= 0)
         return;
-    // Round tick steps (about 8 across), like the spectrogram's ruler.
-    double step = 1;
-    for (double s : {0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0}) {
-        step = s;
-        if (seconds / s <= 9)
-            break;
-    }
-    m_x->setTickInterval(step);
-    m_x->setLabelFormat(step < 1 ? QStringLiteral("%.1f s") : QStringLiteral("%.0f s"));
+    // The steps and labels of the spectrogram's ruler under it (the same pixels per second once
+    // the owner has aligned the two), about 8 across before the chart is laid out.
+    const double width = chart()->plotArea().width();
+    const double step = width > 0 ? timeaxis::step(width / seconds) : timeaxis::step(1.0, seconds / 9);
+    for (const QString &label : m_x->categoriesLabels())
+        m_x->remove(label);
+    // Each label sits at the end of its category: the first starts just before the first step.
+    const double first = std::ceil(start / step - 1e-9) * step;
+    m_x->setStartValue(first - step * 1e-3);
+    for (double t = first; t <= start + seconds + 1e-9; t += step)
+        m_x->append(timeaxis::label(t, step), t);
     m_x->setRange(start, start + seconds);
 }
 

@@ -1,12 +1,14 @@
 #pragma once
 // P(Chopin) over a piece: one point per classifier clip (at its middle), joined by a line within
 // each passage (a silence the classifier skipped breaks the line), a dashed 0.5 threshold and a
-// playhead, on a time axis the owner keeps equal to the spectrogram's visible range. A
+// playhead, on a time axis the owner keeps equal to the spectrogram's visible range (labelled as its
+// ruler, "m:ss" at the same steps). A
 // click asks to seek. The chart theme follows the palette (dark or light). UI thread.
 #include "classifier/ClassifierTypes.h"
 
 #include <QChartView>
 
+class QCategoryAxis;
 class QLineSeries;
 class QValueAxis;
 
@@ -25,7 +27,7 @@ public:
     // later passage.
     QLineSeries *pSeries() const { return m_p; }
     QList<QLineSeries *> passageSeries() const;
-    QValueAxis *timeAxis() const { return m_x; }
+    QCategoryAxis *timeAxis() const { return m_x; }
     QValueAxis *pAxis() const { return m_y; }
 
 Q_SIGNALS:
@@ -44,7 +46,7 @@ private:
     QList<QLineSeries *> m_later;  // passages after the first, owned by the chart
     QLineSeries *m_threshold;
     QLineSeries *m_playhead;
-    QValueAxis *m_x;
+    QCategoryAxis *m_x;
     QValueAxis *m_y;
 };
 
