@@ -28,7 +28,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
@@ -363,16 +362,6 @@ void ComposePanel::buildUi()
     m_edits = new PieceEdits(m_roll, m_rollModel, [this]() -> const NoteSequence & { return m_piece; }, this);
     connect(m_edits, &PieceEdits::message, this, &ComposePanel::setMessage);
     connect(m_edits, &PieceEdits::edited, this, &ComposePanel::editPiece);
-    // Right-click in the roll: what can be done to the note there (or adding one), then the Edit
-    // menu's edits. A double-click on an empty place adds a note; a note can be dragged.
-    connect(m_roll, &PianoRollView::contextMenuRequested, this, [this](int noteIndex, int pitch, double seconds, QPoint globalPos) {
-        QMenu menu(this);
-        menu.setObjectName(QStringLiteral("rollMenu"));
-        m_edits->fillMenu(&menu, noteIndex, pitch, seconds);
-        menu.exec(globalPos);
-    });
-    connect(m_roll, &PianoRollView::addNoteRequested, m_edits, &PieceEdits::addNote);
-    connect(m_roll, &PianoRollView::noteDragged, m_edits, &PieceEdits::dragNote);
     connect(m_edits, &PieceEdits::audition, this, [this](int pitch, int velocity) {
         // Heard as it is placed, for a moment.
         m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, uint8_t(pitch), uint8_t(velocity)});

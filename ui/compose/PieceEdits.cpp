@@ -59,6 +59,17 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
     m_softer->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     m_softer->setStatusTip(tr("Play the selection's notes, or the whole piece's with no selection, softer (velocities divided by 1.2)"));
     connect(m_softer, &QAction::triggered, this, [this] { scaleVelocities(1.0 / kLouder); });
+
+    // The roll's own gestures: right-click for what can be done to the note there (or adding
+    // one) and the range edits; double-click an empty place to add a note; drag a note or its end.
+    connect(m_roll, &PianoRollView::contextMenuRequested, this, [this](int noteIndex, int pitch, double seconds, QPoint globalPos) {
+        QMenu menu(m_roll);
+        menu.setObjectName(QStringLiteral("rollMenu"));
+        fillMenu(&menu, noteIndex, pitch, seconds);
+        menu.exec(globalPos);
+    });
+    connect(m_roll, &PianoRollView::addNoteRequested, this, &PieceEdits::addNote);
+    connect(m_roll, &PianoRollView::noteDragged, this, &PieceEdits::dragNote);
 }
 
 void PieceEdits::updateEnabled(bool busy)

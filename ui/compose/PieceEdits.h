@@ -3,8 +3,9 @@
 // Delete Notes in Selection (Delete), Crop to Selection (Ctrl+Shift+X) and
 // Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), and Louder or
 // Softer (Alt+Up/Down, velocities times or divided by 1.2), for the selection's notes or, with
-// nothing selected, the whole piece; and the roll's right-click menu, which does these to one
-// note (delete, move, louder, softer) or adds one, and offers the rest. Each works out the edited
+// nothing selected, the whole piece; and the roll's gestures: its right-click menu, which does
+// these to one note (delete, move, louder, softer) or adds one, and offers the rest; a
+// double-click that adds a note; dragging a note or its end. Each works out the edited
 // piece and hands it over (edited) for the owner to make an undo step of; what cannot be done
 // comes as a message. UI thread only.
 
