@@ -212,6 +212,31 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(wav).size() > 44100);
     }
 
+    void theConfidenceStripBelongsToItsComposition()
+    {
+        ComposePanel panel;
+        panel.resize(1100, 600);
+        panel.show();
+        waitReady(panel);
+        panel.setSeconds(8);
+        panel.setSeed(3);
+        panel.compose();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
+        const size_t steps = panel.confidence()->steps().size();
+        QVERIFY(steps > 0);
+        // An edit of it: still how its notes came.
+        panel.edits()->transposeActions()[0]->trigger();
+        QCOMPARE(panel.confidence()->steps().size(), steps);
+        // A piece the model did not write: nothing to show.
+        panel.showPiece(test::scale(8), QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));
+        QVERIFY(panel.confidence()->steps().empty());
+        // Back to the composition (undo, twice: the opened file, then the edit): its steps again.
+        panel.undoStack()->undo();
+        QCOMPARE(panel.confidence()->steps().size(), steps);
+        panel.undoStack()->undo();
+        QCOMPARE(panel.confidence()->steps().size(), steps);
+    }
+
     void sameSeedSameNotesUndoRedoAndHistory()
     {
         ComposePanel panel;

@@ -303,6 +303,7 @@ void ComposePanel::buildUi()
     connect(m_recordButton, &PhraseRecorder::message, this, &ComposePanel::setMessage);
     connect(m_recordButton, &PhraseRecorder::started, this, [this] {
         m_playback->stop();
+        m_strip->clear();  // a phrase being played is not the model's
         updateEnabled();  // the roll shows the phrase: no rewriting or editing the piece under it
         m_rollModel->setSequence(NoteSequence{});  // the phrase appears as it is played
         m_roll->setPixelsPerSecond(60);
@@ -452,10 +453,15 @@ void ComposePanel::setPiece(const NoteSequence &piece, const QString &name, bool
 {
     m_piece = piece;
     m_pieceName = name;
-    if (keepView)
+    if (keepView) {
+        // An edit: the strip still says how its notes came, also when it is shown again.
         m_rollModel->replaceSequence(piece);
-    else
+        if (!m_strip->steps().empty())
+            m_confidence.insert(fingerprint(piece), m_strip->steps());
+    } else {
         m_rollModel->setSequence(piece);
+        showConfidenceFor(piece);
+    }
     // An edit where the user is looking (and its undo) plays on from where it was, with the
     // change heard; another piece starts from its beginning.
     const bool wasPlaying = m_playback->isPlaying();
@@ -659,6 +665,7 @@ void ComposePanel::finishComposition(NoteSequence piece)
                   : beforeName.endsWith(rewrittenSuffix)    ? beforeName
                                                             : tr("%1, rewritten").arg(beforeName);
     m_piece = piece;
+    m_confidence.insert(fingerprint(piece), m_strip->steps());
     m_rollModel->replaceSequence(piece);
     m_playback->appendNotes({});
     m_playback->setOpenEnded(false);
@@ -692,6 +699,7 @@ void ComposePanel::takeRecording(const NoteSequence &phrase, const QString &port
     updateEnabled();
     if (phrase.notes.empty()) {
         m_rollModel->setSequence(m_piece);  // it showed the (empty) phrase while recording
+        showConfidenceFor(m_piece);
         setMessage(tr("Nothing was played: no phrase recorded."));
         return;
     }
@@ -751,6 +759,14 @@ QByteArray ComposePanel::fingerprint(const NoteSequence &piece)
         add(p.time), add(p.value), add(p.channel);
     }
     return hash.result();
+}
+
+void ComposePanel::showConfidenceFor(const NoteSequence &piece)
+{
+    m_strip->clear();
+    const auto known = m_confidence.constFind(fingerprint(piece));
+    if (known != m_confidence.constEnd())
+        m_strip->append(*known);
 }
 
 void ComposePanel::markSaved() { m_saved.insert(fingerprint(m_piece)); }

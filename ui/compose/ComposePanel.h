@@ -11,6 +11,7 @@
 #include "compose/CompositionList.h"
 #include "compose/StreamingNotes.h"
 
+#include <QHash>
 #include <QSet>
 #include <QThread>
 #include <QWidget>
@@ -194,6 +195,10 @@ private:
     int m_compositions = 0;
     QString m_keepProblem;  // why the last composition could not be kept (empty: it was)
     QSet<QByteArray> m_saved;  // fingerprints of the pieces saved in a file (markSaved)
+    // What the model thought of each composition made this session, by its fingerprint: the
+    // strip shows a piece's own steps, or none for a piece the model did not write.
+    QHash<QByteArray, std::vector<StepConfidence>> m_confidence;
+    void showConfidenceFor(const NoteSequence &piece);
     static QByteArray fingerprint(const NoteSequence &piece);
 };
 
