@@ -212,7 +212,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(wav).size() > 44100);
     }
 
-    void theConfidenceStripBelongsToItsComposition()
+    void theConfidenceStripAndSelectionBelongToTheirPiece()
     {
         ComposePanel panel;
         panel.resize(1100, 600);
@@ -224,12 +224,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isComposing(), 30000);
         const size_t steps = panel.confidence()->steps().size();
         QVERIFY(steps > 0);
-        // An edit of it: still how its notes came.
+        // An edit of it: still how its notes came (and the selection stays).
+        panel.roll()->setSelection(1.0, 3.0);
         panel.edits()->transposeActions()[0]->trigger();
         QCOMPARE(panel.confidence()->steps().size(), steps);
-        // A piece the model did not write: nothing to show.
+        QVERIFY(panel.roll()->hasSelection());
+        // A piece the model did not write: nothing to show, and the last piece's range is gone.
         panel.showPiece(test::scale(8), QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));
         QVERIFY(panel.confidence()->steps().empty());
+        QVERIFY(!panel.roll()->hasSelection());
         // Back to the composition (undo, twice: the opened file, then the edit): its steps again.
         panel.undoStack()->undo();
         QCOMPARE(panel.confidence()->steps().size(), steps);

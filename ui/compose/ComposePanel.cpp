@@ -460,6 +460,7 @@ void ComposePanel::setPiece(const NoteSequence &piece, const QString &name, bool
             m_confidence.insert(fingerprint(piece), m_strip->steps());
     } else {
         m_rollModel->setSequence(piece);
+        m_roll->setSelection(-1, -1);  // another piece: the last one's range means nothing here
         showConfidenceFor(piece);
     }
     // An edit where the user is looking (and its undo) plays on from where it was, with the
