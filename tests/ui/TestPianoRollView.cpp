@@ -152,6 +152,18 @@ private Q_SLOTS:
         QContextMenuEvent rightKeys(QContextMenuEvent::Mouse, onKeys, view.viewport()->mapToGlobal(onKeys));
         QApplication::sendEvent(view.viewport(), &rightKeys);
         QCOMPARE(menu[2][1].toInt(), -1);
+        // The menu key with the pointer away from the roll: the range edits only.
+        QCursor::setPos(view.mapToGlobal(QPoint(-200, -200)));
+        QContextMenuEvent key(QContextMenuEvent::Keyboard, QPoint(5, 5), view.viewport()->mapToGlobal(QPoint(5, 5)));
+        QApplication::sendEvent(view.viewport(), &key);
+        QCOMPARE(menu.size(), 4);
+        QCOMPARE(menu[3][0].toInt(), -1);
+        QCOMPARE(menu[3][1].toInt(), -1);
+        // ... and over a note, that note.
+        QCursor::setPos(view.viewport()->mapToGlobal(onNote));
+        QApplication::sendEvent(view.viewport(), &key);
+        QCOMPARE(QCursor::pos(), view.viewport()->mapToGlobal(onNote));
+        QCOMPARE(menu[4][0].toInt(), 2);
 
         // A double-click on an empty place asks for a note there; on a note, it does not.
         QSignalSpy add(&view, &PianoRollView::addNoteRequested);

@@ -324,14 +324,16 @@ int PianoRollView::noteIndexAt(QPointF pos) const
 
 void PianoRollView::contextMenuEvent(QContextMenuEvent *event)
 {
-    // The keyboard's menu key: the note under the pointer, if it is over the roll.
+    // The keyboard's menu key: the note or place under the pointer, if it is over the roll (else
+    // the range edits only).
     const QPointF pos = event->reason() == QContextMenuEvent::Mouse ? QPointF(event->pos())
                                                                      : QPointF(viewport()->mapFromGlobal(QCursor::pos()));
     int pitch = -1;
     double seconds = -1;
-    if (!placeAt(pos, &pitch, &seconds))
+    const bool onRoll = viewport()->rect().contains(pos.toPoint());
+    if (!onRoll || !placeAt(pos, &pitch, &seconds))
         pitch = -1;
-    Q_EMIT contextMenuRequested(noteIndexAt(pos), pitch, seconds, event->globalPos());
+    Q_EMIT contextMenuRequested(onRoll ? noteIndexAt(pos) : -1, pitch, seconds, event->globalPos());
     event->accept();
 }
 
