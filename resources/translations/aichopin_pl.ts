@@ -25,7 +25,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+71"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+72"/>
         <source>semitone bands</source>
         <translation>pasma półtonowe</translation>
     </message>
@@ -147,12 +147,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+200"/>
+        <location line="+203"/>
         <source>Calibrate...</source>
         <translation>Kalibruj...</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-201"/>
         <source>Set the Chopin decision from your own recordings: choose a folder with chopin/ and other/ subfolders (or one subfolder per composer); a calibrated copy of the model is saved and used</source>
         <translation>Ustal próg decyzji „Chopin” na własnych nagraniach: wybierz folder z podfolderami chopin/ i other/ (lub jednym podfolderem na kompozytora); skalibrowana kopia modelu zostanie zapisana i użyta</translation>
     </message>
@@ -182,14 +182,14 @@
         <translation>Usuń wszystkie wyniki z listy</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <location line="+276"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-384"/>
-        <location line="+130"/>
+        <location line="-387"/>
+        <location line="+133"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
     </message>
@@ -349,12 +349,12 @@
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="-422"/>
+        <location line="-425"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+352"/>
         <source>%1 Chopin, %2 Other%3%4</source>
         <translation>Chopin: %1, inne: %2%3%4</translation>
     </message>
@@ -465,10 +465,43 @@
     </message>
 </context>
 <context>
+    <name>aichopin::ClassifyRowActions</name>
+    <message>
+        <location filename="../../ui/classify/ClassifyRowActions.cpp" line="+18"/>
+        <source>&amp;Remove from List</source>
+        <translation>&amp;Usuń z listy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take this result off the list (the file stays where it is)</source>
+        <translation>Usuń ten wynik z listy (plik zostaje na miejscu)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open in &amp;Compose</source>
+        <translation>Otwórz w &amp;Komponowaniu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this MIDI file in the piano roll</source>
+        <translation>Pokaż ten plik MIDI w pianoli</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show in &amp;Folder</source>
+        <translation>Pokaż w &amp;folderze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the folder that holds this file</source>
+        <translation>Otwórz folder, w którym jest ten plik</translation>
+    </message>
+</context>
+<context>
     <name>aichopin::ClassifyTimelineChart</name>
     <message>
-        <location filename="../../ui/classify/ClassifyTimelineChart.cpp" line="+30"/>
-        <location line="+17"/>
+        <location filename="../../ui/classify/ClassifyTimelineChart.cpp" line="+32"/>
+        <location line="+15"/>
         <source>P(Chopin)</source>
         <translation>P(Chopin)</translation>
     </message>
@@ -519,7 +552,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+95"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+94"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -574,12 +607,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+276"/>
+        <location line="+267"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-265"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -714,7 +747,7 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Recording from %1: %2 so far; press Stop Recording when done.</source>
         <translation>Nagrywanie z %1: dotąd %2; gdy skończysz, naciśnij Zatrzymaj nagrywanie.</translation>
     </message>
@@ -734,7 +767,7 @@
         <translation>Zapęt&amp;l zaznaczenie</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+83"/>
         <source>Looping plays through the built-in synthesizer only</source>
         <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
     </message>
@@ -754,12 +787,12 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+149"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -779,7 +812,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-382"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -799,7 +832,7 @@
         <translation>&amp;Odtwórz / wstrzymaj</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+31"/>
         <source>Model: loading %1...</source>
         <translation>Model: wczytywanie %1...</translation>
     </message>
@@ -814,7 +847,7 @@
         <translation>Nie wczytano modelu kompozytora: %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>Choose the MIDI file to continue first.</source>
         <translation>Najpierw wybierz plik MIDI do kontynuowania.</translation>
     </message>
@@ -869,9 +902,9 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-334"/>
-        <location line="+335"/>
-        <location line="+61"/>
+        <location line="-330"/>
+        <location line="+331"/>
+        <location line="+63"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -880,13 +913,13 @@
         </translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <location line="+3"/>
         <source>%1, rewritten</source>
         <translation>%1, przepisany</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Recorded %1 from %2; Compose continues them.</source>
         <translation>Nagrano z %2: %1; Komponuj je kontynuuje.</translation>
     </message>
@@ -896,12 +929,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-523"/>
+        <location line="-522"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+528"/>
+        <location line="+527"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1306,7 +1339,7 @@ pewny?</translation>
     <name>aichopin::MainWindow</name>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+51"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <location line="+172"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
@@ -1317,12 +1350,12 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-209"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>C&amp;lassify</source>
         <translation>K&amp;lasyfikacja</translation>
     </message>
@@ -1786,7 +1819,7 @@ pewny?</translation>
         <translation>Nuty zaznaczenia (bez zaznaczenia: całego utworu) zagrane ciszej (siła uderzenia podzielona przez 1,2)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>bars %1 to %2</source>
         <translation>takty od %1 do %2</translation>
     </message>

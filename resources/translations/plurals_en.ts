@@ -15,7 +15,7 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+540"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+544"/>
         <location line="+7"/>
         <source>%n clip(s)</source>
         <translation>
@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+127"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+126"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,9 +35,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+189"/>
-        <location line="+335"/>
-        <location line="+61"/>
+        <location line="+190"/>
+        <location line="+331"/>
+        <location line="+63"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -71,7 +71,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+230"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+231"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>aichopin::PieceEdits</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+93"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+104"/>
         <source>Deleted %n note(s) in %1</source>
         <translation>
             <numerusform>Deleted %n note in %1</numerusform>

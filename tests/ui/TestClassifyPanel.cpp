@@ -12,6 +12,7 @@
 #include "classify/ClassifyDropZone.h"
 #include "classify/ClassifyPanel.h"
 #include "classify/ClassifyResultsModel.h"
+#include "classify/ClassifyRowActions.h"
 #include "classify/ClassifyTimelineChart.h"
 #include "classify/ListeningMap.h"
 #include "main/MainWindow.h"
@@ -73,6 +74,16 @@ class TestClassifyPanel : public QObject {
     bool m_midi = false;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    // Shown at a usable size, with the tones model loaded.
+    void showReady(ClassifyPanel &panel)
+    {
+        panel.resize(1100, 760);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setModelPath(m_model);
+        QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Ready);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -157,11 +168,9 @@ private Q_SLOTS:
     void droppedFilesGetRowsAndDetails()
     {
         ClassifyPanel panel;
-        panel.resize(1100, 760);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        panel.setModelPath(m_model);
-        QTRY_COMPARE(panel.modelState(), ClassifyPanel::ModelState::Ready);
+        showReady(panel);
+        if (QTest::currentTestFailed())
+            return;
         // Ready, the zone says what it takes: the same hint as before any model (not an older list).
         QCOMPARE(panel.dropZone()->message(), ClassifyDropZone::hint());
         QVERIFY(ClassifyDropZone::hint().contains(QLatin1String("AIFF")));
@@ -442,6 +451,59 @@ private Q_SLOTS:
         QVERIFY(!error.isEmpty());
     }
 
+    void aRowIsRemovedOrOpenedFromItsMenu()
+    {
+        ClassifyPanel panel;
+        showReady(panel);
+        if (QTest::currentTestFailed())
+            return;
+        QStringList files{path(QStringLiteral("low.wav")), path(QStringLiteral("high.wav")), path(QStringLiteral("broken.mp3"))};
+        if (m_midi)
+            files << path(QStringLiteral("piece.mid"));
+        QCOMPARE(panel.addFiles(files), int(files.size()));
+        const ClassifyResultsModel *m = panel.results();
+        ClassifyRowActions *actions = panel.rowActions();
+        QCOMPARE(panel.table()->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QVERIFY(panel.table()->actions().contains(actions->removeAction()));
+        // A row still waiting for its verdict cannot be removed (the verdict would still come).
+        panel.selectRow(0);
+        QCOMPARE(m->row(0)->state, ClassifyResultsModel::State::Queued);
+        QVERIFY(!actions->removeAction()->isEnabled());
+        QVERIFY(actions->showInFolderAction()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
+        QVERIFY(actions->removeAction()->isEnabled());
+
+        // A recording is not for the piano roll; a MIDI file is.
+        QVERIFY(!actions->openInComposeAction()->isEnabled());
+        if (m_midi) {
+            panel.selectRow(rowNamed(m, QStringLiteral("piece.mid")));
+            QVERIFY(actions->openInComposeAction()->isEnabled());
+            QSignalSpy open(&panel, &ClassifyPanel::openInComposeRequested);
+            panel.table()->setFocus();
+            QTest::keyClick(panel.table(), Qt::Key_Return);  // Enter in the list
+            QCOMPARE(open.size(), 1);
+            QCOMPARE(open[0][0].toString(), path(QStringLiteral("piece.mid")));
+        }
+
+        // Remove from List: that row goes, the others and their verdicts stay; the failed one too.
+        const int high = rowNamed(m, QStringLiteral("high.wav"));
+        panel.selectRow(high);
+        actions->removeAction()->trigger();
+        QCOMPARE(m->rowCount(), int(files.size()) - 1);
+        QCOMPARE(rowNamed(m, QStringLiteral("high.wav")), -1);
+        QCOMPARE(m->row(rowNamed(m, QStringLiteral("low.wav")))->result.verdict.label, QStringLiteral("Chopin"));
+        // Delete in the list does the same, for the row now current.
+        panel.selectRow(rowNamed(m, QStringLiteral("broken.mp3")));
+        QCOMPARE(m->row(panel.selectedRow())->state, ClassifyResultsModel::State::Failed);
+        panel.table()->setFocus();
+        QTest::keyClick(panel.table(), Qt::Key_Delete);
+        QCOMPARE(rowNamed(m, QStringLiteral("broken.mp3")), -1);
+        QCOMPARE(m->rowCount(), int(files.size()) - 2);
+        // The row shown now is a real one, with its detail.
+        QVERIFY(panel.selectedRow() >= 0);
+        QVERIFY(!panel.findChild<QLabel *>(QStringLiteral("detailLabel"))->text().contains(QLatin1String("broken")));
+    }
+
     void occlusionRebuildsTheNetworkInput()
     {
         // The occlusion map cuts clips out of the kept features itself; unmasked, they must give
@@ -586,11 +648,20 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("lonely.pt"))));
     }
 
-    void mainWindowHostsThePanel()
+    void mainWindowHostsThePanelAndOpensItsMidiRows()
     {
         MainWindow w;
         QVERIFY(w.classifyPanel());
         QCOMPARE(w.areas()->indexOf(w.classifyPanel()), 1);
+        // Open in Compose on a MIDI row: the piece in the piano roll, in view.
+        NoteSequence seq;
+        seq.notes.push_back(Note{60, 0.0, 0.5, 0, 0, 90, 0, 0});
+        const QString midi = path(QStringLiteral("open-me.mid"));
+        QVERIFY(SmfWriter::writeFile(seq, midi).ok());
+        w.areas()->setCurrentWidget(w.classifyPanel());
+        Q_EMIT w.classifyPanel()->openInComposeRequested(midi);
+        QTRY_COMPARE(w.currentFile(), midi);
+        QCOMPARE(w.areas()->currentIndex(), 0);
     }
 };
 

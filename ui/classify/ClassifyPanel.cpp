@@ -4,6 +4,7 @@
 #include "classify/ClassifyCalibrator.h"
 #include "classify/ClassifyDropZone.h"
 #include "classify/ClassifyResultsModel.h"
+#include "classify/ClassifyRowActions.h"
 #include "classify/ClassifyTimelineChart.h"
 #include "classify/ClassifyWorker.h"
 #include "classify/PChopinBarDelegate.h"
@@ -206,6 +207,9 @@ void ClassifyPanel::buildUi()
                             std::max(80, m_table->horizontalHeader()->sectionSizeHint(ClassifyResultsModel::DurationColumn)));
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRow(current.row()); });
+    m_rowActions = new ClassifyRowActions(m_table, m_model, this);
+    connect(m_rowActions, &ClassifyRowActions::removeRequested, this, &ClassifyPanel::removeResult);
+    connect(m_rowActions, &ClassifyRowActions::openInComposeRequested, this, &ClassifyPanel::openInComposeRequested);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from) {
         if (from.row() == selectedRow() && m_shownPath.isEmpty())
             showRow(from.row());
@@ -626,6 +630,18 @@ void ClassifyPanel::exportDialog()
         m_drop->setMessage(error, true);
     else
         m_summary->setText(tr("Exported to %1").arg(QFileInfo(path).fileName()));
+}
+
+void ClassifyPanel::removeResult(int row)
+{
+    const ClassifyResultsModel::Row *r = m_model->row(row);
+    if (!r || r->state == ClassifyResultsModel::State::Queued || r->state == ClassifyResultsModel::State::Working)
+        return;
+    if (row == selectedRow())
+        showRow(-1);  // stops playing it; the row that takes its place is shown next
+    m_model->removeRowAt(row);
+    showRow(selectedRow());
+    updateSummary();
 }
 
 void ClassifyPanel::clearResults()

@@ -27,6 +27,7 @@ namespace aichopin {
 
 class ClassifyCalibrator;
 class ClassifyDropZone;
+class ClassifyRowActions;
 class FilePlayer;
 class ClassifyResultsModel;
 class ClassifyTimelineChart;
@@ -56,6 +57,9 @@ public:
     bool exportResults(const QString &path, QString *error = nullptr);
     void selectRow(int row);
     int selectedRow() const;
+    // Takes a finished row off the list (its context menu's Remove from List, Delete).
+    void removeResult(int row);
+    ClassifyRowActions *rowActions() const { return m_rowActions; }
     // Calibrates the model in use on a folder of the musician's own labelled pieces (chopin/ and
     // other/, or one folder per composer) on a worker thread, writes the calibrated copy to
     // outPath (empty: the user's model folder) and classifies with it; the drop zone says what
@@ -80,6 +84,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void modelStateChanged(aichopin::ClassifyPanel::ModelState state, const QString &message);
     void allFinished();
+    // Open in Compose, on a MIDI file's row: the file to show in the piano roll.
+    void openInComposeRequested(const QString &path);
     void calibrationFinished(bool ok, const QString &message);
 
 protected:
@@ -118,6 +124,7 @@ private:
     QLabel *m_summary = nullptr;
     ClassifyResultsModel *m_model = nullptr;
     QTableView *m_table = nullptr;
+    ClassifyRowActions *m_rowActions = nullptr;
     ClassifyTimelineChart *m_chart = nullptr;
     SpectrogramView *m_view = nullptr;
     QCheckBox *m_overlay = nullptr;

@@ -179,6 +179,15 @@ void ClassifyResultsModel::clear()
     endResetModel();
 }
 
+void ClassifyResultsModel::removeRowAt(int index)
+{
+    if (index < 0 || size_t(index) >= m_rows.size())
+        return;
+    beginRemoveRows({}, index, index);
+    m_rows.erase(m_rows.begin() + index);
+    endRemoveRows();
+}
+
 const ClassifyResultsModel::Row *ClassifyResultsModel::row(int index) const
 {
     return index >= 0 && index < int(m_rows.size()) ? &m_rows[size_t(index)] : nullptr;

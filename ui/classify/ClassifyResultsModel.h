@@ -43,6 +43,9 @@ public:
     // The row's occlusion map; an overlay without weights keeps the clip contributions.
     void setMap(int id, const ClassifyOverlay &overlay);
     void clear();
+    // Takes row 'index' off the list (a finished one: a queued or working row's verdict would
+    // still come).
+    void removeRowAt(int index);
 
     // A verdict with P(Chopin) within 0.2 of even odds is a close call: on the shipped model's
     // held-out renderings such verdicts were wrong far more often than the rest. The Verdict

@@ -75,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_areas->setDocumentMode(true);
     m_areas->addTab(m_compose, tr("&Compose"));
     m_classify = new ClassifyPanel(this);
+    connect(m_classify, &ClassifyPanel::openInComposeRequested, this, &MainWindow::openFile);
     m_areas->addTab(m_classify, tr("C&lassify"));
     m_spectrogram = new SpectrogramPanel(this);
     m_areas->addTab(m_spectrogram, tr("&Spectrogram"));
