@@ -304,6 +304,7 @@ void ComposePanel::buildUi()
     connect(m_recordButton, &PhraseRecorder::started, this, [this] {
         m_playback->stop();
         m_strip->clear();  // a phrase being played is not the model's
+        m_shownSteps.reset();
         updateEnabled();  // the roll shows the phrase: no rewriting or editing the piece under it
         m_rollModel->setSequence(NoteSequence{});  // the phrase appears as it is played
         m_roll->setPixelsPerSecond(60);
@@ -456,8 +457,8 @@ void ComposePanel::setPiece(const NoteSequence &piece, const QString &name, bool
     if (keepView) {
         // An edit: the strip still says how its notes came, also when it is shown again.
         m_rollModel->replaceSequence(piece);
-        if (!m_strip->steps().empty())
-            m_confidence.insert(fingerprint(piece), m_strip->steps());
+        if (m_shownSteps)
+            m_confidence.insert(fingerprint(piece), m_shownSteps);
     } else {
         m_rollModel->setSequence(piece);
         m_roll->setSelection(-1, -1);  // another piece: the last one's range means nothing here
@@ -607,6 +608,7 @@ void ComposePanel::startGeneration(GenerationOptions options, const QString &lab
     m_streamed = options.primer ? *options.primer : NoteSequence{};
     m_streamed.texts.clear();
     m_strip->clear();
+    m_shownSteps.reset();
     m_rollModel->setSequence(m_streamed);
     const double primerEnd = m_streamed.duration();
     m_roll->setPixelsPerSecond(60);
@@ -666,7 +668,8 @@ void ComposePanel::finishComposition(NoteSequence piece)
                   : beforeName.endsWith(rewrittenSuffix)    ? beforeName
                                                             : tr("%1, rewritten").arg(beforeName);
     m_piece = piece;
-    m_confidence.insert(fingerprint(piece), m_strip->steps());
+    m_shownSteps = std::make_shared<const std::vector<StepConfidence>>(m_strip->steps());
+    m_confidence.insert(fingerprint(piece), m_shownSteps);
     m_rollModel->replaceSequence(piece);
     m_playback->appendNotes({});
     m_playback->setOpenEnded(false);
@@ -765,9 +768,9 @@ QByteArray ComposePanel::fingerprint(const NoteSequence &piece)
 void ComposePanel::showConfidenceFor(const NoteSequence &piece)
 {
     m_strip->clear();
-    const auto known = m_confidence.constFind(fingerprint(piece));
-    if (known != m_confidence.constEnd())
-        m_strip->append(*known);
+    m_shownSteps = m_confidence.value(fingerprint(piece));
+    if (m_shownSteps)
+        m_strip->append(*m_shownSteps);
 }
 
 void ComposePanel::markSaved() { m_saved.insert(fingerprint(m_piece)); }

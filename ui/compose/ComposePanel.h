@@ -197,7 +197,10 @@ private:
     QSet<QByteArray> m_saved;  // fingerprints of the pieces saved in a file (markSaved)
     // What the model thought of each composition made this session, by its fingerprint: the
     // strip shows a piece's own steps, or none for a piece the model did not write.
-    QHash<QByteArray, std::vector<StepConfidence>> m_confidence;
+    // Edits of a composition share its steps (an edit costs a fingerprint, not a copy).
+    using Steps = std::shared_ptr<const std::vector<StepConfidence>>;
+    QHash<QByteArray, Steps> m_confidence;
+    Steps m_shownSteps;  // what the strip shows now (null: nothing)
     void showConfidenceFor(const NoteSequence &piece);
     static QByteArray fingerprint(const NoteSequence &piece);
 };
