@@ -283,6 +283,27 @@ int NoteSequence::scaleVelocitiesIn(double from, double to, double factor)
     return changed;
 }
 
+bool NoteSequence::stretch(double factor)
+{
+    if (!(factor > 0))
+        return false;
+    std::vector<TempoChange> changes = tempoMap.changes();
+    for (TempoChange &c : changes) {
+        const double micros = std::round(c.microsPerQuarter * factor);
+        if (micros < 1 || micros > 0xFFFFFF)
+            return false;
+        c.microsPerQuarter = int(micros);
+    }
+    tempoMap = TempoMap(tempoMap.ticksPerQuarter(), std::move(changes));
+    for (Note &n : notes) {
+        n.start *= factor;
+        n.duration *= factor;
+    }
+    for (PedalEvent &p : pedals)
+        p.time *= factor;
+    return true;
+}
+
 int scaledVelocity(int velocity, double factor)
 {
     const int v = std::clamp(int(std::lround(velocity * factor)), 1, 127);

@@ -65,6 +65,11 @@ public:
     // kept within 1..127 (so a crescendo keeps its shape until it reaches an end); returns how
     // many notes changed.
     int scaleVelocitiesIn(double from, double to, double factor);
+    // Plays the whole piece 'factor' times as long (above 1 slower, below faster): every note's
+    // start and length and every pedal change stretched, and each tempo of the tempo map
+    // slowed as much, so ticks, bars and metre stay. False, with nothing changed, when a tempo
+    // would leave MIDI's range (a quarter note longer than 16.7 s) or factor is not positive.
+    bool stretch(double factor);
 };
 
 // A velocity times 'factor', rounded, within 1..127; a change too small to round to a step

@@ -482,7 +482,7 @@
         <translation>Otwórz w &amp;Komponowaniu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Show this MIDI file in the piano roll</source>
         <translation>Pokaż ten plik MIDI w pianoli</translation>
     </message>
@@ -492,7 +492,7 @@
         <translation>Pokaż w &amp;folderze</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Open the folder that holds this file</source>
         <translation>Otwórz folder, w którym jest ten plik</translation>
     </message>
@@ -607,12 +607,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+267"/>
+        <location line="+268"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-266"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -747,7 +747,7 @@
         <translation>Wyrenderuj utwór syntezatorem do pliku WAV (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Recording from %1: %2 so far; press Stop Recording when done.</source>
         <translation>Nagrywanie z %1: dotąd %2; gdy skończysz, naciśnij Zatrzymaj nagrywanie.</translation>
     </message>
@@ -792,7 +792,7 @@
         <translation>Bez tytułu</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -812,7 +812,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-384"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -892,7 +892,7 @@
         <translation>Przepisano %1, ziarno %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Composing...</source>
         <translation>Komponowanie...</translation>
     </message>
@@ -902,9 +902,9 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-330"/>
-        <location line="+331"/>
-        <location line="+63"/>
+        <location line="-331"/>
+        <location line="+332"/>
+        <location line="+64"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n nuta</numerusform>
@@ -913,13 +913,13 @@
         </translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <location line="+3"/>
         <source>%1, rewritten</source>
         <translation>%1, przepisany</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Recorded %1 from %2; Compose continues them.</source>
         <translation>Nagrano z %2: %1; Komponuj je kontynuuje.</translation>
     </message>
@@ -929,12 +929,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-522"/>
+        <location line="-525"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+527"/>
+        <location line="+530"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1744,7 +1744,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PieceEdits</name>
     <message>
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+23"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+24"/>
         <source>Select &amp;All</source>
         <translation>Zaznacz &amp;wszystko</translation>
     </message>
@@ -1799,12 +1799,12 @@ pewny?</translation>
         <translation>Przesuń nuty zaznaczenia, a bez zaznaczenia całego utworu</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>&amp;Louder</source>
         <translation>Głośn&amp;iej</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Play the selection&apos;s notes, or the whole piece&apos;s with no selection, louder (velocities times 1.2)</source>
         <translation>Nuty zaznaczenia (bez zaznaczenia: całego utworu) zagrane głośniej (siła uderzenia razy 1,2)</translation>
     </message>
@@ -1814,9 +1814,29 @@ pewny?</translation>
         <translation>Ci&amp;szej</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Play the selection&apos;s notes, or the whole piece&apos;s with no selection, softer (velocities divided by 1.2)</source>
         <translation>Nuty zaznaczenia (bez zaznaczenia: całego utworu) zagrane ciszej (siła uderzenia podzielona przez 1,2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slo&amp;w Down the Piece</source>
+        <translation>&amp;Zwolnij utwór</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the whole piece 10% slower for good, its tempo with it (the transport&apos;s Speed only changes playback)</source>
+        <translation>Zwolnij cały utwór o 10% na stałe, razem z tempem (Szybkość w transporcie zmienia tylko odtwarzanie)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;peed Up the Piece</source>
+        <translation>Prz&amp;yspiesz utwór</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the whole piece 10% faster for good, its tempo with it (the transport&apos;s Speed only changes playback)</source>
+        <translation>Przyspiesz cały utwór o 10% na stałe, razem z tempem (Szybkość w transporcie zmienia tylko odtwarzanie)</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -1919,18 +1939,38 @@ pewny?</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+44"/>
+        <location line="+59"/>
         <source>Made %1 louder</source>
         <translation>Głośniej: %1</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+47"/>
+        <location line="-59"/>
+        <location line="+62"/>
         <source>Made %1 softer</source>
         <translation>Ciszej: %1</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-52"/>
+        <source>The piece cannot be slower: its tempo would leave MIDI&apos;s range.</source>
+        <translation>Utwór nie może być wolniejszy: tempo wyszłoby poza zakres MIDI.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The piece cannot be faster: its tempo would leave MIDI&apos;s range.</source>
+        <translation>Utwór nie może być szybszy: tempo wyszłoby poza zakres MIDI.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Slowed the piece down (now %1 long)</source>
+        <translation>Zwolniono utwór (trwa teraz %1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sped the piece up (now %1 long)</source>
+        <translation>Przyspieszono utwór (trwa teraz %1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>That note is not in the piece any more.</source>
         <translation>Tej nuty nie ma już w utworze.</translation>
     </message>

@@ -35,9 +35,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+190"/>
-        <location line="+331"/>
-        <location line="+63"/>
+        <location line="+191"/>
+        <location line="+332"/>
+        <location line="+64"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>aichopin::PieceEdits</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+104"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+116"/>
         <source>Deleted %n note(s) in %1</source>
         <translation>
             <numerusform>Deleted %n note in %1</numerusform>

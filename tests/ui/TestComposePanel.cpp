@@ -707,6 +707,41 @@ private Q_SLOTS:
         QVERIFY2(panel.message().startsWith(QLatin1String("No notes start in 0:00.1 to 0:00.4")), qPrintable(panel.message()));
     }
 
+    void thePieceIsSlowedDownOrSpedUpForGood()
+    {
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        const QList<QAction *> tempo = panel.edits()->tempoActions();
+        QCOMPARE(tempo.size(), 2);
+        QCOMPARE(tempo[0]->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft));
+        QVERIFY(!tempo[0]->isEnabled());  // no piece
+        NoteSequence piece = test::scale(20);  // a note every 0.5 s at 120 bpm, 19 x 0.5 + 0.4 = 9.9 s
+        piece.timeSignatures = {TimeSignature{0, 4, 4}};
+        panel.showPiece(piece, QStringLiteral("Open scale.mid"), QStringLiteral("scale.mid"));
+        QVERIFY(tempo[0]->isEnabled());
+        panel.roll()->setSelection(2.0, 4.0);  // the whole piece, selection or not
+        tempo[0]->trigger();
+        QVERIFY(std::abs(panel.piece().notes[19].start - 9.5 * 1.1) < 1e-9);
+        QVERIFY(std::abs(panel.piece().notes[19].duration - 0.4 * 1.1) < 1e-9);
+        QCOMPARE(panel.piece().tempoMap.changes().front().microsPerQuarter, 550000);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Slowed the piece down (now 0:10.9 long)"));
+        QCOMPARE(panel.rollModel()->barAt(2.25), 2);  // the bars slowed with it: bar 2 from 2.2 s
+        // Exported, the file keeps the slower tempo.
+        const QString midi = m_dir.filePath("slower.mid");
+        QVERIFY(panel.exportMidi(midi));
+        const auto back = SmfReader::readFile(midi);
+        QVERIFY(back.ok());
+        QVERIFY(std::abs(back->notes[19].start - 10.45) < 0.01);
+        // Sped up again: as it was.
+        tempo[1]->trigger();
+        QVERIFY(std::abs(panel.piece().notes[19].start - 9.5) < 1e-9);
+        QCOMPARE(panel.piece().tempoMap.changes().front().microsPerQuarter, 500000);
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes[19].start, 9.5);
+    }
+
     void oneNoteIsEditedFromTheRollMenu()
     {
         ComposePanel panel;

@@ -15,6 +15,7 @@ namespace aichopin {
 
 namespace {
 constexpr double kLouder = 1.2;  // about one dynamic level (mf to f) per step
+constexpr double kSlower = 1.1;  // the piece's length per Slow Down
 }
 
 PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function<const NoteSequence &()> piece, QObject *parent)
@@ -51,14 +52,25 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
         connect(action, &QAction::triggered, this, [this, semitones = t.semitones] { transpose(semitones); });
         m_transpose << action;
     }
-    m_louder = new QAction(tr("&Louder"), this);
-    m_louder->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
-    m_louder->setStatusTip(tr("Play the selection's notes, or the whole piece's with no selection, louder (velocities times 1.2)"));
-    connect(m_louder, &QAction::triggered, this, [this] { scaleVelocities(kLouder); });
-    m_softer = new QAction(tr("So&fter"), this);
-    m_softer->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
-    m_softer->setStatusTip(tr("Play the selection's notes, or the whole piece's with no selection, softer (velocities divided by 1.2)"));
-    connect(m_softer, &QAction::triggered, this, [this] { scaleVelocities(1.0 / kLouder); });
+    const auto action = [this](const QString &text, const QKeySequence &key, const QString &tip, auto run) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setStatusTip(tip);
+        connect(a, &QAction::triggered, this, run);
+        return a;
+    };
+    m_louder = action(tr("&Louder"), QKeySequence(Qt::ALT | Qt::Key_Up),
+                      tr("Play the selection's notes, or the whole piece's with no selection, louder (velocities times 1.2)"),
+                      [this] { scaleVelocities(kLouder); });
+    m_softer = action(tr("So&fter"), QKeySequence(Qt::ALT | Qt::Key_Down),
+                      tr("Play the selection's notes, or the whole piece's with no selection, softer (velocities divided by 1.2)"),
+                      [this] { scaleVelocities(1.0 / kLouder); });
+    m_slower = action(tr("Slo&w Down the Piece"), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft),
+                      tr("Make the whole piece 10% slower for good, its tempo with it (the transport's Speed only changes playback)"),
+                      [this] { stretchPiece(kSlower); });
+    m_faster = action(tr("S&peed Up the Piece"), QKeySequence(Qt::CTRL | Qt::Key_BracketRight),
+                      tr("Make the whole piece 10% faster for good, its tempo with it (the transport's Speed only changes playback)"),
+                      [this] { stretchPiece(1.0 / kSlower); });
 
     // The roll's own gestures: right-click for what can be done to the note there (or adding
     // one) and the range edits; double-click an empty place to add a note; drag a note or its end.
@@ -79,7 +91,7 @@ void PieceEdits::updateEnabled(bool busy)
     m_selectAll->setEnabled(!busy && !m_piece().notes.empty());
     m_delete->setEnabled(!busy && m_roll->hasSelection());
     m_crop->setEnabled(!busy && m_roll->hasSelection());
-    for (QAction *a : m_transpose + dynamicsActions())
+    for (QAction *a : m_transpose + dynamicsActions() + tempoActions())
         a->setEnabled(!busy && !m_piece().notes.empty());
 }
 
@@ -171,6 +183,21 @@ void PieceEdits::scaleVelocities(double factor)
         return;
     }
     Q_EMIT edited(changed, louder ? tr("Made %1 louder").arg(what) : tr("Made %1 softer").arg(what), {});
+}
+
+void PieceEdits::stretchPiece(double factor)
+{
+    if (!m_slower->isEnabled())
+        return;
+    NoteSequence changed = m_piece();
+    const bool slower = factor > 1.0;
+    if (!changed.stretch(factor)) {
+        Q_EMIT message(slower ? tr("The piece cannot be slower: its tempo would leave MIDI's range.")
+                              : tr("The piece cannot be faster: its tempo would leave MIDI's range."));
+        return;
+    }
+    const QString length = TransportBar::clock(changed.duration());
+    Q_EMIT edited(changed, slower ? tr("Slowed the piece down (now %1 long)").arg(length) : tr("Sped the piece up (now %1 long)").arg(length), {});
 }
 
 void PieceEdits::editNote(const Note &note, NoteEdit edit)
@@ -385,6 +412,8 @@ void PieceEdits::addActionsTo(QMenu *menu) const
     menu->addActions(m_transpose);
     menu->addSeparator();
     menu->addActions(dynamicsActions());
+    menu->addSeparator();
+    menu->addActions(tempoActions());
 }
 
 }  // namespace aichopin

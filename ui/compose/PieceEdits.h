@@ -3,7 +3,8 @@
 // Delete Notes in Selection (Delete), Crop to Selection (Ctrl+Shift+X) and
 // Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), and Louder or
 // Softer (Alt+Up/Down, velocities times or divided by 1.2), for the selection's notes or, with
-// nothing selected, the whole piece; and the roll's gestures: its right-click menu, which does
+// nothing selected, the whole piece; Slow Down and Speed Up (Ctrl+[ and Ctrl+]) the whole piece
+// by 10 %; and the roll's gestures: its right-click menu, which does
 // these to one note (delete, move, louder, softer) or adds one, and offers the rest; a
 // double-click that adds a note; dragging a note or its end. Each works out the edited
 // piece and hands it over (edited) for the owner to make an undo step of; what cannot be done
@@ -36,7 +37,11 @@ public:
     QList<QAction *> transposeActions() const { return m_transpose; }  // +1, -1, +12, -12 semitones
     QAction *cropAction() const { return m_crop; }  // Crop to Selection (Ctrl+Shift+X)
     QList<QAction *> dynamicsActions() const { return {m_louder, m_softer}; }  // Alt+Up, Alt+Down
-    QList<QAction *> actions() const { return QList<QAction *>{m_selectAll, m_delete, m_crop} + m_transpose + dynamicsActions(); }
+    QList<QAction *> tempoActions() const { return {m_slower, m_faster}; }     // Ctrl+[, Ctrl+]
+    QList<QAction *> actions() const
+    {
+        return QList<QAction *>{m_selectAll, m_delete, m_crop} + m_transpose + dynamicsActions() + tempoActions();
+    }
     // Enabled with something to edit (a selection for Delete, notes for Transpose and the
     // dynamics) unless busy.
     void updateEnabled(bool busy);
@@ -70,6 +75,9 @@ public:
     void addActionsTo(QMenu *menu) const;
     // Velocities times 'factor' (1.2 louder, 1 / 1.2 softer), within 1..127.
     void scaleVelocities(double factor);
+    // The whole piece 'factor' times as long (1.1: Slow Down, 1 / 1.1: Speed Up), its tempo
+    // with it (NoteSequence::stretch): for good, unlike the transport's playback speed.
+    void stretchPiece(double factor);
 
 Q_SIGNALS:
     // nameSuffix: what the piece's name gets (", bars 5 to 12" for a crop), empty to keep it.
@@ -104,6 +112,8 @@ private:
     QList<QAction *> m_transpose;
     QAction *m_louder = nullptr;
     QAction *m_softer = nullptr;
+    QAction *m_slower = nullptr;
+    QAction *m_faster = nullptr;
     bool m_busy = false;
     // The note being dragged, as it was, and the key it sounds at now.
     std::optional<Note> m_dragged;

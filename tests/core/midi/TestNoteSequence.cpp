@@ -137,6 +137,32 @@ private Q_SLOTS:
         QCOMPARE(s.scaleVelocitiesIn(20.0, 30.0, 1.2), 0);
     }
 
+    void stretchSlowsTheWholePieceAndItsTempos()
+    {
+        NoteSequence s = tenSeconds();  // 150 bpm (400000 us a quarter), 96 ticks a quarter
+        s.tempoMap = TempoMap(96, {{0, 0, 400000}, {960, 0, 500000}});
+        s.syncTicksFromSeconds();
+        const NoteSequence before = s;
+        QVERIFY(s.stretch(1.25));
+        QCOMPARE(s.notes.size(), before.notes.size());
+        QCOMPARE(s.notes[4].start, 5.0);
+        QCOMPARE(s.notes[4].duration, 1.875);
+        QCOMPARE(s.notes[4].startTick, before.notes[4].startTick);  // ticks and bars stay
+        QCOMPARE(s.pedals[1].time, 9.375);
+        QCOMPARE(s.tempoMap.changes()[0].microsPerQuarter, 500000);
+        QCOMPARE(s.tempoMap.changes()[1].microsPerQuarter, 625000);
+        QCOMPARE(s.tempoMap.secondsAt(960), 5.0);  // 10 quarters at 0.5 s
+        for (const Note &n : s.notes)
+            QVERIFY(std::abs(s.tempoMap.secondsAt(n.startTick) - n.start) < 1e-3);  // still one clock
+        // Back again, and no further than MIDI's slowest tempo.
+        QVERIFY(s.stretch(0.8));
+        QCOMPARE(s.notes[4].start, 4.0);
+        QCOMPARE(s.tempoMap.changes()[1].microsPerQuarter, 500000);
+        QVERIFY(!s.stretch(40.0));
+        QCOMPARE(s.notes[4].start, 4.0);
+        QVERIFY(!s.stretch(0.0));
+    }
+
     void beforeCutsNotesAndDropsLaterEvents()
     {
         NoteSequence s = tenSeconds();
