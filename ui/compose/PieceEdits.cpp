@@ -200,14 +200,19 @@ void PieceEdits::stretchPiece(double factor)
     Q_EMIT edited(changed, slower ? tr("Slowed the piece down (now %1 long)").arg(length) : tr("Sped the piece up (now %1 long)").arg(length), {});
 }
 
+std::vector<Note>::iterator PieceEdits::findNote(NoteSequence &piece, const Note &note)
+{
+    return std::find_if(piece.notes.begin(), piece.notes.end(), [&](const Note &n) {
+        return n.pitch == note.pitch && n.start == note.start && n.duration == note.duration;
+    });
+}
+
 void PieceEdits::editNote(const Note &note, NoteEdit edit)
 {
     if (m_busy)
         return;
     NoteSequence changed = m_piece();
-    const auto it = std::find_if(changed.notes.begin(), changed.notes.end(), [&](const Note &n) {
-        return n.pitch == note.pitch && n.start == note.start && n.duration == note.duration;
-    });
+    const auto it = findNote(changed, note);
     if (it == changed.notes.end()) {
         Q_EMIT message(tr("That note is not in the piece any more."));
         return;
@@ -294,9 +299,7 @@ void PieceEdits::dragNote(int noteIndex, PianoRollView::NoteDrag kind, int semit
     }
     const Note from = *m_dragged;
     NoteSequence changed = m_piece();
-    const auto it = std::find_if(changed.notes.begin(), changed.notes.end(), [&](const Note &n) {
-        return n.pitch == from.pitch && n.start == from.start && n.duration == from.duration;
-    });
+    const auto it = findNote(changed, from);
     if (it == changed.notes.end()) {
         m_dragged.reset();
         m_model->replaceSequence(m_piece());

@@ -98,6 +98,9 @@ private:
     // A start at 'seconds' on the piece's grid: the nearest sixteenth in a piece with bars, else
     // the nearest hundredth of a second; never before 0.
     double snapped(double seconds) const;
+    // The piece's note shown as 'note' (the same pitch, start and length), or notes.end() when
+    // it has gone since (an undo meanwhile).
+    static std::vector<Note>::iterator findNote(NoteSequence &piece, const Note &note);
     // Note n moved to its new start and pitch, its ticks following.
     static void placeNote(Note &n, const TempoMap &tempo, double start, int pitch);
     // Note n ending at 'end' on the grid (snapped), at least a step of it long.
