@@ -305,12 +305,12 @@ QString PianoRollView::toolTipAt(QPointF pos) const
 
 int PianoRollView::noteIndexAt(QPointF pos) const
 {
-    if (pos.y() < PianoRollRenderer::kRulerHeight || pos.x() < PianoRollRenderer::kKeyboardWidth)
+    int pitch = -1;
+    double t = -1;
+    if (!placeAt(pos, &pitch, &t))
         return -1;
-    const int pitch = PianoRollRenderer::pitchForY(m_view, pos.y());
     // The note drawn here: of this pitch, from its start to its end, with two pixels to spare
     // for the shortest notes. The last one starting before the pointer is on top.
-    const double t = PianoRollRenderer::timeForX(m_view, pos.x());
     const double slack = 2.0 / m_view.pixelsPerSecond;
     const std::vector<Note> &notes = m_model->sequence().notes;
     int hit = -1;
