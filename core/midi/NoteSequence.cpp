@@ -184,8 +184,9 @@ NoteSequence NoteSequence::withRangeRewritten(double from, double to, const Note
     return out;
 }
 
-NoteSequence NoteSequence::excerpt(double from, double to) const
+NoteSequence NoteSequence::excerpt(const NoteRange &range) const
 {
+    const double from = range.from, to = range.to;
     NoteSequence out;
     out.texts = texts;
     out.title = title;
@@ -212,7 +213,7 @@ NoteSequence NoteSequence::excerpt(double from, double to) const
             out.timeSignatures.push_back(TimeSignature{ts.tick - offset, ts.numerator, ts.denominator});
     }
     for (Note n : notes)
-        if (n.start >= from && n.start < to) {
+        if (range.holds(n)) {
             n.duration = std::min(n.duration, to - n.start);
             n.start -= from;
             out.notes.push_back(n);
@@ -245,34 +246,38 @@ NoteSequence NoteSequence::excerpt(double from, double to) const
     return out;
 }
 
-int NoteSequence::countNotesIn(double from, double to) const
+int NoteSequence::countNotesIn(const NoteRange &range) const
 {
-    return int(std::count_if(notes.begin(), notes.end(), [&](const Note &n) { return n.start >= from && n.start < to; }));
+    return int(std::count_if(notes.begin(), notes.end(), [&](const Note &n) { return range.holds(n); }));
 }
 
-int NoteSequence::removeNotesIn(double from, double to)
+int NoteSequence::removeNotesIn(const NoteRange &range)
 {
     const size_t before = notes.size();
-    notes.erase(std::remove_if(notes.begin(), notes.end(), [&](const Note &n) { return n.start >= from && n.start < to; }), notes.end());
+    notes.erase(std::remove_if(notes.begin(), notes.end(), [&](const Note &n) { return range.holds(n); }), notes.end());
     return int(before - notes.size());
 }
 
-bool NoteSequence::transposeNotesIn(double from, double to, int semitones)
+bool NoteSequence::transposeNotesIn(const NoteRange &range, int semitones)
 {
     for (const Note &n : notes)
-        if (n.start >= from && n.start < to && (n.pitch + semitones < 0 || n.pitch + semitones > 127))
+        if (range.holds(n) && (n.pitch + semitones < 0 || n.pitch + semitones > 127))
             return false;
     for (Note &n : notes)
-        if (n.start >= from && n.start < to)
-            n.pitch += semitones;  // notes of one start all move: their order stays
+        if (range.holds(n))
+            n.pitch += semitones;
+    // Notes of one start all move when the range holds every pitch, and their order stays; a
+    // range of some pitches may move its notes past the others of their start.
+    if (!range.allPitches())
+        sortNotes();
     return true;
 }
 
-int NoteSequence::scaleVelocitiesIn(double from, double to, double factor)
+int NoteSequence::scaleVelocitiesIn(const NoteRange &range, double factor)
 {
     int changed = 0;
     for (Note &n : notes) {
-        if (n.start < from || n.start >= to)
+        if (!range.holds(n))
             continue;
         const int v = scaledVelocity(n.velocity, factor);
         if (v != n.velocity) {

@@ -12,6 +12,20 @@
 
 namespace aichopin {
 
+// The notes an edit applies to: those that start in [from, to) with a pitch from lowPitch to
+// highPitch (all 128 keys unless narrowed: a box drawn over the roll).
+struct NoteRange {
+    double from = 0.0;
+    double to = 0.0;
+    int lowPitch = 0;
+    int highPitch = 127;
+
+    NoteRange() = default;
+    NoteRange(double from_, double to_, int low = 0, int high = 127) : from(from_), to(to_), lowPitch(low), highPitch(high) {}
+    bool holds(const Note &n) const { return n.start >= from && n.start < to && n.pitch >= lowPitch && n.pitch <= highPitch; }
+    bool allPitches() const { return lowPitch <= 0 && highPitch >= 127; }
+};
+
 class NoteSequence {
 public:
     std::vector<Note> notes;          // sorted by start, then pitch (see sortNotes)
@@ -50,21 +64,27 @@ public:
     NoteSequence withRangeRewritten(double from, double to, const NoteSequence &continuation) const;
 
     // The range [from, to) as a piece of its own, starting at 0: the notes that start in it
-    // (cut at 'to'), the pedal as it was at 'from' and its changes in the range (released at the
-    // end), and the tempo and metre from 'from' on, so its bars count from 1 where a bar
-    // started at 'from'. Texts and title stay. Requires from <= to.
-    NoteSequence excerpt(double from, double to) const;
-    // How many notes start in [from, to).
-    int countNotesIn(double from, double to) const;
-    // Removes the notes that start in [from, to) (the time stays, silent); returns how many.
-    int removeNotesIn(double from, double to);
-    // Moves the notes that start in [from, to) by 'semitones'. Nothing moves, and it returns
-    // false, when one of them would leave the MIDI range 0..127.
-    bool transposeNotesIn(double from, double to, int semitones);
-    // Multiplies the velocities of the notes that start in [from, to) by 'factor', rounded and
-    // kept within 1..127 (so a crescendo keeps its shape until it reaches an end); returns how
-    // many notes changed.
-    int scaleVelocitiesIn(double from, double to, double factor);
+    // (cut at 'to'; with a narrowed range, only those of its pitches), the pedal as it was at
+    // 'from' and its changes in the range (released at the end), and the tempo and metre from
+    // 'from' on, so its bars count from 1 where a bar started at 'from'. Texts and title stay.
+    // Requires from <= to.
+    NoteSequence excerpt(const NoteRange &range) const;
+    NoteSequence excerpt(double from, double to) const { return excerpt(NoteRange(from, to)); }
+    // How many notes the range holds.
+    int countNotesIn(const NoteRange &range) const;
+    int countNotesIn(double from, double to) const { return countNotesIn(NoteRange(from, to)); }
+    // Removes the notes the range holds (the time stays, silent); returns how many.
+    int removeNotesIn(const NoteRange &range);
+    int removeNotesIn(double from, double to) { return removeNotesIn(NoteRange(from, to)); }
+    // Moves the notes the range holds by 'semitones' (the notes stay sorted). Nothing moves,
+    // and it returns false, when one of them would leave the MIDI range 0..127.
+    bool transposeNotesIn(const NoteRange &range, int semitones);
+    bool transposeNotesIn(double from, double to, int semitones) { return transposeNotesIn(NoteRange(from, to), semitones); }
+    // Multiplies the velocities of the notes the range holds by 'factor', rounded and kept
+    // within 1..127 (so a crescendo keeps its shape until it reaches an end); returns how many
+    // notes changed.
+    int scaleVelocitiesIn(const NoteRange &range, double factor);
+    int scaleVelocitiesIn(double from, double to, double factor) { return scaleVelocitiesIn(NoteRange(from, to), factor); }
     // Plays the whole piece 'factor' times as long (above 1 slower, below faster): every note's
     // start and length and every pedal change stretched, and each tempo of the tempo map
     // slowed as much, so ticks, bars and metre stay. False, with nothing changed, when a tempo

@@ -111,6 +111,51 @@ private Q_SLOTS:
         QCOMPARE(t.notes[6].pitch, 12);
     }
 
+    void aRangeOfSomePitchesLeavesTheOthers()
+    {
+        // A bass line under the melody: a note at 48 beside each of 60..69.
+        NoteSequence s = tenSeconds();
+        for (int i = 0; i < 10; ++i)
+            s.notes.push_back(note(48, i, 0.5));
+        s.sortNotes();
+        const NoteRange bass(2.0, 5.0, 40, 59);
+        QVERIFY(!bass.allPitches());
+        QVERIFY(NoteRange(2.0, 5.0).allPitches());
+        QCOMPARE(s.countNotesIn(bass), 3);
+        QCOMPARE(s.countNotesIn(NoteRange(2.0, 5.0)), 6);
+
+        // Transposed up two octaves, the bass of 2 to 4 s goes above the melody's notes of its
+        // start: moved, the others not, and the notes sorted again (by start, then pitch).
+        NoteSequence t = s;
+        QVERIFY(t.transposeNotesIn(bass, 24));
+        QCOMPARE(t.countNotesIn(NoteRange(0.0, 20.0, 72, 72)), 3);
+        QCOMPARE(t.countNotesIn(NoteRange(0.0, 20.0, 48, 48)), 7);
+        QCOMPARE(t.notes[4].start, 2.0);
+        QCOMPARE(t.notes[4].pitch, 62);
+        QCOMPARE(t.notes[5].pitch, 72);
+        for (size_t i = 1; i < t.notes.size(); ++i)
+            QVERIFY(t.notes[i - 1].start < t.notes[i].start
+                    || (t.notes[i - 1].start == t.notes[i].start && t.notes[i - 1].pitch <= t.notes[i].pitch));
+        QVERIFY(!t.transposeNotesIn(NoteRange(0.0, 20.0, 70, 127), 60));  // 72 + 60 is off the range
+        QCOMPARE(t.countNotesIn(NoteRange(0.0, 20.0, 72, 72)), 3);
+
+        // Softer, deleted and cut out: the range's pitches only.
+        NoteSequence v = s;
+        QCOMPARE(v.scaleVelocitiesIn(bass, 0.5), 3);
+        QCOMPARE(v.countNotesIn(NoteRange(0.0, 20.0, 0, 127)), 20);
+        int soft = 0;
+        for (const Note &n : v.notes)
+            soft += n.velocity == 50 ? 1 : 0;
+        QCOMPARE(soft, 3);
+        const NoteSequence melody = s.excerpt(NoteRange(2.0, 5.0, 60, 127));
+        QCOMPARE(melody.notes.size(), size_t(3));
+        QCOMPARE(melody.notes[0].pitch, 62);
+        QCOMPARE(melody.notes[0].start, 0.0);
+        QCOMPARE(s.removeNotesIn(bass), 3);
+        QCOMPARE(s.notes.size(), size_t(17));
+        QCOMPARE(s.countNotesIn(NoteRange(2.0, 5.0)), 3);
+    }
+
     void scalesVelocitiesInARange()
     {
         NoteSequence s = tenSeconds();  // every velocity 100
