@@ -246,6 +246,35 @@ NoteSequence NoteSequence::excerpt(const NoteRange &range) const
     return out;
 }
 
+bool NoteRange::holds(const Note &n) const
+{
+    if (n.start < from || n.start >= to || n.pitch < lowPitch || n.pitch > highPitch)
+        return false;
+    if (only.empty())
+        return true;
+    const auto first = std::lower_bound(only.begin(), only.end(), n.start, [](const Note &o, double t) { return o.start < t; });
+    for (auto it = first; it != only.end() && it->start == n.start; ++it)
+        if (it->pitch == n.pitch && it->duration == n.duration)
+            return true;
+    return false;
+}
+
+NoteRange NoteRange::moved(double seconds, int semitones) const
+{
+    NoteRange out(from + seconds, to + seconds, lowPitch, highPitch);
+    if (lowPitch > 0 || highPitch < 127) {
+        out.lowPitch = std::clamp(lowPitch + semitones, 0, 127);
+        out.highPitch = std::clamp(highPitch + semitones, 0, 127);
+    }
+    out.only = only;
+    for (Note &n : out.only) {
+        n.start += seconds;
+        n.pitch += semitones;
+    }
+    std::stable_sort(out.only.begin(), out.only.end(), [](const Note &a, const Note &b) { return a.start < b.start; });
+    return out;
+}
+
 int NoteSequence::countNotesIn(const NoteRange &range) const
 {
     return int(std::count_if(notes.begin(), notes.end(), [&](const Note &n) { return range.holds(n); }));

@@ -13,17 +13,24 @@
 namespace aichopin {
 
 // The notes an edit applies to: those that start in [from, to) with a pitch from lowPitch to
-// highPitch (all 128 keys unless narrowed: a box drawn over the roll).
+// highPitch (all 128 keys unless narrowed: a box drawn over the roll) and, when 'only' is not
+// empty, that are one of those notes (the same pitch, start and length: the notes a box took in
+// when it was drawn, wherever they have been moved since).
 struct NoteRange {
     double from = 0.0;
     double to = 0.0;
     int lowPitch = 0;
     int highPitch = 127;
+    std::vector<Note> only;  // sorted by start (sortNotes' order)
 
     NoteRange() = default;
     NoteRange(double from_, double to_, int low = 0, int high = 127) : from(from_), to(to_), lowPitch(low), highPitch(high) {}
-    bool holds(const Note &n) const { return n.start >= from && n.start < to && n.pitch >= lowPitch && n.pitch <= highPitch; }
-    bool allPitches() const { return lowPitch <= 0 && highPitch >= 127; }
+    bool holds(const Note &n) const;
+    // Every note that starts in the time (no keys left out, no 'only').
+    bool allPitches() const { return allKeys() && only.empty(); }
+    bool allKeys() const { return lowPitch <= 0 && highPitch >= 127; }
+    // Moved by 'seconds' and 'semitones', as its notes are by an edit (a box's keys with them).
+    NoteRange moved(double seconds, int semitones) const;
 };
 
 class NoteSequence {
@@ -63,8 +70,8 @@ public:
     // Requires from <= to.
     NoteSequence withRangeRewritten(double from, double to, const NoteSequence &continuation) const;
 
-    // The range [from, to) as a piece of its own, starting at 0: the notes that start in it
-    // (cut at 'to'; with a narrowed range, only those of its pitches), the pedal as it was at
+    // The range [from, to) as a piece of its own, starting at 0: the notes it holds (cut at
+    // 'to'), the pedal as it was at
     // 'from' and its changes in the range (released at the end), and the tempo and metre from
     // 'from' on, so its bars count from 1 where a bar started at 'from'. Texts and title stay.
     // Requires from <= to.

@@ -4,7 +4,7 @@
 <context>
     <name>PianoRollRenderer</name>
     <message>
-        <location filename="../../ui/pianoroll/PianoRollRenderer.cpp" line="+224"/>
+        <location filename="../../ui/pianoroll/PianoRollRenderer.cpp" line="+237"/>
         <source>bar</source>
         <translation>takt</translation>
     </message>
@@ -1721,12 +1721,12 @@ pewny?</translation>
         <translation>Pianola</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+173"/>
         <source>Open a MIDI file (Ctrl+O) or drop one here</source>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+120"/>
         <source>C4 (middle C)</source>
         <translation>C4 (środkowe C)</translation>
     </message>
@@ -1760,8 +1760,8 @@ pewny?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Remove the notes that start in the selected time range</source>
-        <translation>Usuń nuty, które zaczynają się w zaznaczonym fragmencie</translation>
+        <source>Remove the selection&apos;s notes: those that start in its time (and, for a box, lie in its keys)</source>
+        <translation>Usuń nuty zaznaczenia: te, które zaczynają się w jego czasie (a w przypadku ramki leżą na jej klawiszach)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1839,7 +1839,7 @@ pewny?</translation>
         <translation>Przyspiesz cały utwór o 10% na stałe, razem z tempem (Szybkość w transporcie zmienia tylko odtwarzanie)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>bars %1 to %2</source>
         <translation>takty od %1 do %2</translation>
     </message>
@@ -1847,6 +1847,16 @@ pewny?</translation>
         <location line="+1"/>
         <source>%1 to %2</source>
         <translation>od %1 do %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2 only)</source>
+        <translation>%1 (tylko %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 to %3)</source>
+        <translation>%1 (od %2 do %3)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1863,7 +1873,7 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>No notes start in %1: nothing to keep.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego zostawić.</translation>
     </message>
@@ -1918,7 +1928,7 @@ pewny?</translation>
         <translation>Transponowano %1 o %2 półtonów</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>No notes start in %1: nothing to make louder.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego pogłośnić.</translation>
     </message>
@@ -1939,18 +1949,18 @@ pewny?</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>Made %1 louder</source>
         <translation>Głośniej: %1</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+62"/>
+        <location line="-64"/>
+        <location line="+67"/>
         <source>Made %1 softer</source>
         <translation>Ciszej: %1</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>The piece cannot be slower: its tempo would leave MIDI&apos;s range.</source>
         <translation>Utwór nie może być wolniejszy: tempo wyszłoby poza zakres MIDI.</translation>
     </message>
@@ -1970,20 +1980,20 @@ pewny?</translation>
         <translation>Przyspieszono utwór (trwa teraz %1)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>That note is not in the piece any more.</source>
         <translation>Tej nuty nie ma już w utworze.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+111"/>
+        <location line="+127"/>
         <location line="+5"/>
-        <location line="+38"/>
+        <location line="+81"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-210"/>
         <source>Cannot move %1 so far: it would leave the MIDI range (C-1 to G9).</source>
         <translation>Nie można tak daleko przesunąć nuty %1: wyszłaby poza zakres MIDI (C-1 do G9).</translation>
     </message>
@@ -2023,7 +2033,7 @@ pewny?</translation>
         <translation>Nuta %1 jest już tak cicha, jak pozwala MIDI (siła uderzenia 1).</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+97"/>
         <source>Set the length of %1 to %2 s</source>
         <translation>Długość nuty %1: %2 s</translation>
     </message>
@@ -2031,6 +2041,15 @@ pewny?</translation>
         <location line="+3"/>
         <source>Moved %1 to %2</source>
         <translation>Przesunięto %1 na %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>Moved the %n note(s) of %1</source>
+        <translation>
+            <numerusform>Przesunięto %n nutę (%1)</numerusform>
+            <numerusform>Przesunięto %n nuty (%1)</numerusform>
+            <numerusform>Przesunięto %n nut (%1)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+41"/>
@@ -2236,6 +2255,16 @@ pewny?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>%1: select the notes of some keys only (a box)</source>
+        <translation>%1: zaznaczenie nut tylko niektórych klawiszy (ramka)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drag from an empty place</source>
+        <translation>Przeciągnięcie od pustego miejsca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1: move the playhead</source>
         <translation>%1: przesunięcie głowicy odtwarzania</translation>
     </message>
@@ -2283,6 +2312,16 @@ pewny?</translation>
         <location line="+0"/>
         <source>Drag the note</source>
         <translation>Przeciągnięcie nuty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: move the selection&apos;s notes together</source>
+        <translation>%1: przesunięcie wszystkich nut zaznaczenia naraz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drag one of them</source>
+        <translation>Przeciągnięcie jednej z nich</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -107,11 +107,19 @@
 <context>
     <name>aichopin::PieceEdits</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+116"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+122"/>
         <source>Deleted %n note(s) in %1</source>
         <translation>
             <numerusform>Deleted %n note in %1</numerusform>
             <numerusform>Deleted %n notes in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+280"/>
+        <source>Moved the %n note(s) of %1</source>
+        <translation>
+            <numerusform>Moved the %n note of %1</numerusform>
+            <numerusform>Moved the %n notes of %1</numerusform>
         </translation>
     </message>
 </context>

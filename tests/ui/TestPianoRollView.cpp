@@ -375,6 +375,88 @@ private Q_SLOTS:
         QVERIFY(std::fabs(view.selectionFrom() - 1.3) < 0.02 && std::fabs(view.selectionTo() - 3.2) < 0.02);
     }
 
+    void aDragFromAnEmptyPlaceDrawsABox()
+    {
+        // A note at 48 and one at 60 every second.
+        PianoRollModel model;
+        NoteSequence seq;
+        for (int i = 0; i < 8; ++i) {
+            seq.notes.push_back(Note{48, double(i), 0.5, 0, 0, 80, 0, 0});
+            seq.notes.push_back(Note{60, double(i), 0.5, 0, 0, 80, 0, 0});
+        }
+        model.setSequence(seq);
+        PianoRollView view(&model);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setPixelsPerSecond(100);
+        view.setKeyHeight(10);
+        view.scrollToTime(0);
+        view.verticalScrollBar()->setValue(int(PianoRollRenderer::yForPitch(view.viewportState(), 64) - PianoRollRenderer::kRulerHeight
+                                               + view.viewportState().topPixel));
+        const PianoRollViewport &v = view.viewportState();
+        const auto at = [&v](double seconds, int pitch) {
+            return QPointF(PianoRollRenderer::xForTime(v, seconds), PianoRollRenderer::yForPitch(v, pitch) + v.keyHeight / 2);
+        };
+        QSignalSpy seek(&view, &PianoRollView::seekRequested);
+        QSignalSpy changed(&view, &PianoRollView::selectionChanged);
+
+        // From an empty place (1.7 s, key 50) to another (4.7 s, key 46): the box holds the
+        // notes at 48 of 2, 3 and 4 s. The press seeks, as a click does.
+        test::sendMouse(view.viewport(), QEvent::MouseButtonPress, at(1.7, 50), Qt::LeftButton);
+        QCOMPARE(seek.size(), 1);
+        test::sendMouse(view.viewport(), QEvent::MouseMove, at(3.0, 47), Qt::LeftButton);
+        test::sendMouse(view.viewport(), QEvent::MouseMove, at(4.7, 46), Qt::LeftButton);
+        test::sendMouse(view.viewport(), QEvent::MouseButtonRelease, at(4.7, 46), Qt::NoButton);
+        QVERIFY(changed.size() >= 2);
+        const NoteRange box = view.selection();
+        QVERIFY(std::fabs(box.from - 1.7) < 0.02 && std::fabs(box.to - 4.7) < 0.02);
+        QCOMPARE(box.lowPitch, 46);
+        QCOMPARE(box.highPitch, 50);
+        QCOMPARE(model.sequence().countNotesIn(box), 3);
+        QCOMPARE(seek.size(), 1);
+
+        // Painted: the box's rows shaded, not the rows above; the notes it holds outlined.
+        QImage image(view.viewport()->size(), QImage::Format_RGB32);
+        PianoRollRenderer renderer;
+        renderer.setColors(SceneColors::lightScheme());
+        const auto paint = [&] {
+            QPainter painter(&image);
+            renderer.paint(painter, model, v);
+        };
+        paint();
+        const QPoint inBox = at(2.7, 49).toPoint(), aboveBox = at(2.7, 53).toPoint();
+        QVERIFY(image.pixelColor(inBox) != image.pixelColor(aboveBox));
+        const QPointF held = at(3.25, 48), free = at(3.25, 60);  // the middle of a note
+        // The darkest of a note's top three pixel rows: the ruler's dark text colour (under the
+        // box's light shade) on a note of the box, its own colour on another.
+        const auto topEdge = [&](QPointF middle, int pitch) {
+            const int y = int(PianoRollRenderer::yForPitch(v, pitch));
+            int darkest = 255;
+            for (int dy = 0; dy < 3; ++dy)
+                darkest = std::min(darkest, image.pixelColor(int(middle.x()), y + dy).lightness());
+            return darkest;
+        };
+        QCOMPARE(topEdge(free, 60), PianoRollRenderer::velocityColor(80).lightness());
+        QVERIFY(topEdge(held, 48) < SceneColors::lightScheme().rulerText.lightness() + 40);
+        QVERIFY(image.pixelColor(held.toPoint()).lightness() > 150);  // inside: the note's colour
+
+        // A click (no move) leaves the box; Esc clears it; Shift+drag selects time over all keys.
+        test::sendMouse(view.viewport(), QEvent::MouseButtonPress, at(6.7, 50), Qt::LeftButton);
+        test::sendMouse(view.viewport(), QEvent::MouseButtonRelease, at(6.7, 50), Qt::NoButton);
+        QCOMPARE(view.selection().lowPitch, 46);
+        view.setFocus();
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QVERIFY(!view.hasSelection());
+        QTest::mousePress(view.viewport(), Qt::LeftButton, Qt::ShiftModifier, at(1.7, 50).toPoint());
+        QMouseEvent move(QEvent::MouseMove, at(4.7, 46), view.viewport()->mapToGlobal(at(4.7, 46)), Qt::NoButton, Qt::LeftButton,
+                         Qt::ShiftModifier);
+        QApplication::sendEvent(view.viewport(), &move);
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, Qt::ShiftModifier, at(4.7, 46).toPoint());
+        QVERIFY(view.selection().allPitches());
+        QCOMPARE(model.sequence().countNotesIn(view.selection()), 6);
+    }
+
     void twentyMinutePieceRendersQuickly()
     {
         PianoRollModel model;

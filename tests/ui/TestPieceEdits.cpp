@@ -440,6 +440,137 @@ private Q_SLOTS:
         QCOMPARE(panel.piece().notes.back().pitch, 63);
     }
 
+    void aBoxOfNotesIsEditedAndDraggedTogether()
+    {
+        // A melody (60, 61, ... one a second) over a bass note (48) every second.
+        NoteSequence piece;
+        for (int i = 0; i < 8; ++i) {
+            piece.notes.push_back(test::note(48, i, 0.5, 70));
+            piece.notes.push_back(test::note(60 + i, i, 0.5, 70));
+        }
+        piece.syncTicksFromSeconds();
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.showPiece(piece, QStringLiteral("Open p.mid"), QStringLiteral("p.mid"));
+        PianoRollView *roll = panel.roll();
+        roll->setPixelsPerSecond(100);
+        roll->scrollToTime(0);
+        const PianoRollViewport &v = roll->viewportState();
+        const auto at = [&v](double seconds, int pitch) {
+            return QPointF(PianoRollRenderer::xForTime(v, seconds), PianoRollRenderer::yForPitch(v, pitch) + v.keyHeight / 2);
+        };
+        const auto mouse = [roll](QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
+            test::sendMouse(roll->viewport(), type, pos, buttons);
+        };
+        const auto count = [&panel](int pitch) { return panel.piece().countNotesIn(NoteRange(0.0, 100.0, pitch, pitch)); };
+
+        // The bass of 2 to 4 s boxed with the mouse, from an empty place to another.
+        mouse(QEvent::MouseButtonPress, at(1.7, 49), Qt::LeftButton);
+        mouse(QEvent::MouseMove, at(3.0, 48), Qt::LeftButton);
+        mouse(QEvent::MouseMove, at(4.7, 47), Qt::LeftButton);
+        mouse(QEvent::MouseButtonRelease, at(4.7, 47), Qt::NoButton);
+        const NoteRange box = roll->selection();
+        QCOMPARE(box.lowPitch, 47);
+        QCOMPARE(box.highPitch, 49);
+        QVERIFY(panel.edits()->deleteNotesAction()->isEnabled());
+
+        // Delete: those three only.
+        panel.edits()->deleteNotesAction()->trigger();
+        QCOMPARE(panel.piece().notes.size(), size_t(13));
+        QCOMPARE(count(48), 5);
+        QVERIFY2(panel.undoStack()->undoText().startsWith(QLatin1String("Deleted 3 note(s) in 0:01.7 to 0:04.7 (B2 to C#3)")),
+                 qPrintable(panel.undoStack()->undoText()));
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), size_t(16));
+
+        // Up an octave, and again: the box follows its notes, so the same three move twice.
+        const QList<QAction *> transpose = panel.edits()->transposeActions();
+        transpose[2]->trigger();
+        QCOMPARE(count(60), 4);  // the melody's 60 at 0 s, and the three
+        QCOMPARE(roll->selection().lowPitch, 59);
+        QCOMPARE(roll->selection().highPitch, 61);
+        transpose[2]->trigger();
+        QCOMPARE(count(72), 3);
+        QCOMPARE(count(48), 5);
+        QCOMPARE(count(62), 1);  // the melody stayed
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QCOMPARE(count(48), 8);
+
+        // Louder: those three; Crop: they become a piece of their own.
+        roll->setSelection(box);
+        panel.edits()->dynamicsActions()[0]->trigger();
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(0.0, 100.0, 0, 127)), 16);
+        int loud = 0;
+        for (const Note &n : panel.piece().notes)
+            loud += n.velocity == 84 ? 1 : 0;
+        QCOMPARE(loud, 3);
+        panel.undoStack()->undo();
+        panel.edits()->cropAction()->trigger();
+        QCOMPARE(panel.piece().notes.size(), size_t(3));
+        QCOMPARE(count(48), 3);
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), size_t(16));
+
+        // A note of the box dragged a second later and two keys up takes the other two with it;
+        // the box goes with them.
+        roll->setSelection(box);
+        mouse(QEvent::MouseButtonPress, at(2.2, 48), Qt::LeftButton);
+        mouse(QEvent::MouseMove, at(2.6, 48), Qt::LeftButton);
+        mouse(QEvent::MouseMove, at(3.2, 50), Qt::LeftButton);
+        QCOMPARE(panel.piece().notes.size(), size_t(16));
+        QCOMPARE(count(50), 0);  // shown while dragging, the piece unchanged...
+        mouse(QEvent::MouseButtonRelease, at(3.2, 50), Qt::NoButton);
+        QCOMPARE(count(50), 3);  // ...moved at the release
+        QCOMPARE(count(48), 5);
+        const NoteSequence moved = panel.piece();
+        QCOMPARE(moved.countNotesIn(NoteRange(3.0, 3.01, 50, 50)), 1);
+        QCOMPARE(moved.countNotesIn(NoteRange(5.0, 5.01, 50, 50)), 1);
+        QCOMPARE(moved.countNotesIn(NoteRange(0.0, 100.0, 60, 67)), 8);  // the melody stayed
+        QVERIFY2(panel.undoStack()->undoText().startsWith(QLatin1String("Moved the 3 note(s) of")),
+                 qPrintable(panel.undoStack()->undoText()));
+        QCOMPARE(roll->selection().lowPitch, 49);
+        QCOMPARE(roll->selection().highPitch, 51);
+        QVERIFY(std::fabs(roll->selection().from - (box.from + 1.0)) < 1e-9);
+        QCOMPARE(panel.piece().countNotesIn(roll->selection()), 3);
+        panel.undoStack()->undo();
+        QCOMPARE(count(48), 8);
+
+        // A time range's notes dragged half a second later: the selection holds those six, not
+        // the two of 5 s that its time now takes in.
+        roll->setSelection(2.0, 5.0);
+        panel.edits()->dragNote(4, PianoRollView::NoteDrag::Move, 0, 0.5, true);  // the bass at 2 s
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(4.5, 4.51)), 2);
+        QCOMPARE(roll->selection().from, 2.5);
+        QCOMPARE(panel.piece().countNotesIn(roll->selection()), 6);
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(2.5, 5.5)), 8);
+        panel.edits()->transposeActions()[1]->trigger();  // and those six only go down
+        QCOMPARE(count(47), 3);
+        QCOMPARE(panel.piece().countNotesIn(roll->selection()), 6);
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QCOMPARE(count(48), 8);
+        QCOMPARE(count(47), 0);
+
+        // A note out of the box moves alone; so does one dragged by its end.
+        roll->setSelection(box);
+        mouse(QEvent::MouseButtonPress, at(6.2, 66), Qt::LeftButton);
+        mouse(QEvent::MouseMove, at(6.6, 67), Qt::LeftButton);
+        mouse(QEvent::MouseButtonRelease, at(6.6, 67), Qt::NoButton);
+        QCOMPARE(count(67), 2);
+        QCOMPARE(count(48), 8);
+        panel.undoStack()->undo();
+        // Dragged far back, the box's first note stops at 0 and the others keep their distance.
+        panel.edits()->dragNote(2 * 3, PianoRollView::NoteDrag::Move, 0, -10.0, false);  // the bass at 3 s
+        panel.edits()->dragNote(2 * 3, PianoRollView::NoteDrag::Move, 0, -10.0, true);
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(0.0, 0.01, 48, 48)), 2);  // the one at 0 s and the one from 2 s
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(1.0, 1.01, 48, 48)), 2);
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(2.0, 2.01, 48, 48)), 1);
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(3.0, 3.01, 48, 48)), 0);
+    }
+
     void anEditWhilePlayingPlaysOnFromWhereItWas()
     {
         ComposePanel panel;

@@ -31,7 +31,7 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
     });
     m_delete = new QAction(tr("&Delete Notes in Selection"), this);
     m_delete->setShortcut(QKeySequence::Delete);
-    m_delete->setStatusTip(tr("Remove the notes that start in the selected time range"));
+    m_delete->setStatusTip(tr("Remove the selection's notes: those that start in its time (and, for a box, lie in its keys)"));
     connect(m_delete, &QAction::triggered, this, &PieceEdits::deleteSelectedNotes);
     m_crop = new QAction(tr("&Crop to Selection"), this);
     m_crop->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
@@ -97,10 +97,16 @@ void PieceEdits::updateEnabled(bool busy)
 
 QString PieceEdits::selectionText(const PianoRollView *roll, const PianoRollModel *model)
 {
-    const double from = roll->selectionFrom(), to = roll->selectionTo();
+    const NoteRange range = roll->selection();
+    const double from = range.from, to = range.to;
     const int firstBar = model->barAt(from), lastBar = model->barAt(std::max(from, to - 1e-6));
-    return firstBar > 0 ? tr("bars %1 to %2").arg(firstBar).arg(lastBar)
-                        : tr("%1 to %2").arg(TransportBar::clock(from), TransportBar::clock(to));
+    const QString time = firstBar > 0 ? tr("bars %1 to %2").arg(firstBar).arg(lastBar)
+                                      : tr("%1 to %2").arg(TransportBar::clock(from), TransportBar::clock(to));
+    if (range.allKeys())
+        return time;
+    // A box: its keys too.
+    return range.lowPitch == range.highPitch ? tr("%1 (%2 only)").arg(time, pitchName(range.lowPitch))
+                                             : tr("%1 (%2 to %3)").arg(time, pitchName(range.lowPitch), pitchName(range.highPitch));
 }
 
 void PieceEdits::deleteSelectedNotes()
@@ -108,7 +114,7 @@ void PieceEdits::deleteSelectedNotes()
     if (!m_delete->isEnabled())
         return;
     NoteSequence changed = m_piece();
-    const int removed = changed.removeNotesIn(m_roll->selectionFrom(), m_roll->selectionTo());
+    const int removed = changed.removeNotesIn(m_roll->selection());
     const QString where = selectionText(m_roll, m_model);
     if (removed == 0)
         Q_EMIT message(tr("No notes start in %1: nothing to delete.").arg(where));
@@ -120,9 +126,8 @@ void PieceEdits::cropToSelection()
 {
     if (!m_crop->isEnabled())
         return;
-    const double from = m_roll->selectionFrom(), to = m_roll->selectionTo();
     const QString where = selectionText(m_roll, m_model);
-    const NoteSequence excerpt = m_piece().excerpt(from, to);
+    const NoteSequence excerpt = m_piece().excerpt(m_roll->selection());
     if (excerpt.notes.empty()) {
         Q_EMIT message(tr("No notes start in %1: nothing to keep.").arg(where));
         return;
@@ -134,8 +139,8 @@ void PieceEdits::cropToSelection()
 PieceEdits::Target PieceEdits::target() const
 {
     if (m_roll->hasSelection())
-        return {m_roll->selectionFrom(), m_roll->selectionTo(), selectionText(m_roll, m_model)};
-    return {-1.0, m_piece().duration() + 1.0, tr("the piece")};
+        return {m_roll->selection(), selectionText(m_roll, m_model)};
+    return {NoteRange(-1.0, m_piece().duration() + 1.0), tr("the piece")};
 }
 
 void PieceEdits::transpose(int semitones)
@@ -145,11 +150,11 @@ void PieceEdits::transpose(int semitones)
     NoteSequence changed = m_piece();
     const Target t = target();
     const QString &what = t.what;
-    if (changed.countNotesIn(t.from, t.to) == 0) {
+    if (changed.countNotesIn(t.range) == 0) {
         Q_EMIT message(tr("No notes start in %1: nothing to transpose.").arg(what));
         return;
     }
-    if (!changed.transposeNotesIn(t.from, t.to, semitones)) {
+    if (!changed.transposeNotesIn(t.range, semitones)) {
         Q_EMIT message(tr("Cannot transpose %1 so far: a note would leave the MIDI range (C-1 to G9).").arg(what));
         return;
     }
@@ -162,6 +167,8 @@ void PieceEdits::transpose(int semitones)
     default: label = tr("Transposed %1 by %2 semitones").arg(what).arg(semitones); break;
     }
     Q_EMIT edited(changed, label, {});
+    if (m_roll->hasSelection() && !t.range.allPitches())
+        m_roll->setSelection(t.range.moved(0.0, semitones));  // a box follows its notes, to move them again
 }
 
 void PieceEdits::scaleVelocities(double factor)
@@ -172,12 +179,12 @@ void PieceEdits::scaleVelocities(double factor)
     const Target t = target();
     const QString &what = t.what;
     const bool louder = factor > 1.0;
-    if (changed.countNotesIn(t.from, t.to) == 0) {
+    if (changed.countNotesIn(t.range) == 0) {
         Q_EMIT message(louder ? tr("No notes start in %1: nothing to make louder.").arg(what)
                               : tr("No notes start in %1: nothing to make softer.").arg(what));
         return;
     }
-    if (changed.scaleVelocitiesIn(t.from, t.to, factor) == 0) {
+    if (changed.scaleVelocitiesIn(t.range, factor) == 0) {
         Q_EMIT message(louder ? tr("The notes of %1 are as loud as MIDI goes (velocity 127).").arg(what)
                               : tr("The notes of %1 are as soft as MIDI goes (velocity 1).").arg(what));
         return;
@@ -296,6 +303,24 @@ void PieceEdits::dragNote(int noteIndex, PianoRollView::NoteDrag kind, int semit
             return;
         m_dragged = shown[size_t(noteIndex)];
         m_draggedPitch = m_dragged->pitch;
+        // A note of the selection, moved, takes the selection's other notes with it.
+        NoteRange selection = m_roll->selection();
+        m_dragGroup.reset();
+        if (kind == PianoRollView::NoteDrag::Move && m_roll->hasSelection() && selection.holds(*m_dragged)
+            && m_piece().countNotesIn(selection) > 1) {
+            // These notes, and not others the selection takes in once it has moved with them.
+            if (selection.only.empty()) {
+                const NoteRange time = selection;
+                for (const Note &n : m_piece().notes)
+                    if (time.holds(n))
+                        selection.only.push_back(n);
+            }
+            m_dragGroup = std::move(selection);
+        }
+    }
+    if (m_dragGroup) {
+        dragSelection(semitones, seconds, finished);
+        return;
     }
     const Note from = *m_dragged;
     NoteSequence changed = m_piece();
@@ -332,6 +357,49 @@ void PieceEdits::dragNote(int noteIndex, PianoRollView::NoteDrag kind, int semit
         return;
     }
     Q_EMIT edited(changed, tr("Moved %1 to %2").arg(what, tr("%1 at %2").arg(pitchName(to.pitch), TransportBar::clock(to.start))), {});
+}
+
+void PieceEdits::dragSelection(int semitones, double seconds, bool finished)
+{
+    const Note from = *m_dragged;
+    const NoteRange range = *m_dragGroup;  // as when the drag began
+    NoteSequence changed = m_piece();
+    // As far as the pressed note goes onto the grid, but no note before 0 or off the keys.
+    double earliest = changed.duration();
+    int lowest = 127, highest = 0, count = 0;
+    for (const Note &n : changed.notes)
+        if (range.holds(n)) {
+            earliest = std::min(earliest, n.start);
+            lowest = std::min(lowest, n.pitch);
+            highest = std::max(highest, n.pitch);
+            ++count;
+        }
+    const double delta = std::max(snapped(from.start + seconds) - from.start, -earliest);
+    const int shift = std::clamp(semitones, -lowest, 127 - highest);
+    for (Note &n : changed.notes)
+        if (range.holds(n))
+            placeNote(n, changed.tempoMap, n.start + delta, n.pitch + shift);
+    changed.sortNotes();
+    // The selection goes with its notes (to move them again), or back with them.
+    m_roll->setSelection(range.moved(delta, shift));
+    if (!finished) {
+        m_model->replaceSequence(changed);  // shown where they would go
+        if (from.pitch + shift != m_draggedPitch) {
+            m_draggedPitch = from.pitch + shift;
+            Q_EMIT audition(m_draggedPitch, from.velocity);
+        }
+        return;
+    }
+    m_dragged.reset();
+    m_dragGroup.reset();
+    if (delta == 0.0 && shift == 0) {
+        m_model->replaceSequence(m_piece());  // back where they were: no edit
+        return;
+    }
+    m_roll->setSelection(range);  // named as it was
+    const QString what = selectionText(m_roll, m_model);
+    m_roll->setSelection(range.moved(delta, shift));
+    Q_EMIT edited(changed, tr("Moved the %n note(s) of %1", nullptr, count).arg(what), {});
 }
 
 void PieceEdits::addNote(int pitch, double seconds)

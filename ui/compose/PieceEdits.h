@@ -62,7 +62,8 @@ public:
     // The roll's note drag (PianoRollView::noteDragged): the roll shows the note where it would
     // go, or as long as it would be (in a piece with bars its start or end on the nearest
     // sixteenth, else to the hundredth of a second), sounding each new key; at the end the move
-    // is an edit.
+    // is an edit. A note of the selection moved takes the selection's notes with it (none of
+    // them before 0 or off the keys), and the selection follows them.
     void dragNote(int noteIndex, aichopin::PianoRollView::NoteDrag kind, int semitones, double seconds, bool finished);
     // A note added at pitch and seconds: in a piece with bars a quarter note from the nearest
     // sixteenth, else half a second from there; as loud as the notes around it.
@@ -90,8 +91,7 @@ private:
     // What Transpose and the dynamics change: the selection, or with none the whole piece;
     // 'what' names it for messages and undo labels.
     struct Target {
-        double from;
-        double to;
+        NoteRange range;
         QString what;
     };
     Target target() const;
@@ -118,9 +118,13 @@ private:
     QAction *m_slower = nullptr;
     QAction *m_faster = nullptr;
     bool m_busy = false;
-    // The note being dragged, as it was, and the key it sounds at now.
+    // The note being dragged, as it was, and the key it sounds at now; with a selection that
+    // holds it (and another), the selection whose notes move with it.
     std::optional<Note> m_dragged;
     int m_draggedPitch = -1;
+    std::optional<NoteRange> m_dragGroup;
+    // dragNote for the selection's notes: each moved as far as the pressed note.
+    void dragSelection(int semitones, double seconds, bool finished);
 };
 
 }  // namespace aichopin

@@ -56,11 +56,13 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDial
     row(tr("%1: play or pause").arg(roll), tr("Space"));
     row(tr("%1: select a time range (whole bars in a piece with bars)").arg(roll), tr("Shift+drag"));
     row(tr("%1: select any time range").arg(roll), tr("Ctrl+Shift+drag"));
+    row(tr("%1: select the notes of some keys only (a box)").arg(roll), tr("Drag from an empty place"));
     row(tr("%1: move the playhead").arg(roll), tr("Click"));
     row(tr("%1: hear a key").arg(roll), tr("Click a key at the left"));
     row(tr("%1: delete, move, or make louder or softer one note").arg(roll), tr("Right-click the note"));
     row(tr("%1: add a note").arg(roll), tr("Double-click an empty place"));
     row(tr("%1: move a note to another key or time (Esc puts it back)").arg(roll), tr("Drag the note"));
+    row(tr("%1: move the selection's notes together").arg(roll), tr("Drag one of them"));
     row(tr("%1: make a note longer or shorter").arg(roll), tr("Drag the note's end"));
     row(tr("%1: zoom in, out, fit the piece").arg(roll), tr("+, -, 0"));
     row(tr("%1: scroll").arg(roll), tr("Arrow keys, Page Up, Page Down, Home, End"));

@@ -56,11 +56,15 @@ void PianoRollRenderer::paint(QPainter &p, const PianoRollModel &model, const Pi
     p.fillRect(QRect(QPoint(0, 0), v.size), m_colors.background);
     paintGrid(p, model, v);
     paintNotes(p, model, v);
-    if (v.selectionFrom < v.selectionTo) {
+    if (v.hasSelection()) {
+        // The selected time, over all keys or, for a box, over its rows.
         const double x0 = std::max<double>(kKeyboardWidth, xForTime(v, v.selectionFrom));
         const double x1 = xForTime(v, v.selectionTo);
-        if (x1 > x0)
-            p.fillRect(QRectF(x0, kRulerHeight, x1 - x0, v.size.height() - kRulerHeight), m_colors.selection);
+        const bool allKeys = v.selectionLow <= 0 && v.selectionHigh >= kPitchCount - 1;
+        const double y0 = std::max<double>(kRulerHeight, allKeys ? kRulerHeight : yForPitch(v, v.selectionHigh));
+        const double y1 = allKeys ? v.size.height() : yForPitch(v, v.selectionLow) + v.keyHeight;
+        if (x1 > x0 && y1 > y0)
+            p.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), m_colors.selection);
     }
     if (v.playhead >= 0) {
         const double x = xForTime(v, v.playhead);
@@ -133,6 +137,9 @@ void PianoRollRenderer::paintNotes(QPainter &p, const PianoRollModel &model, con
     const auto [first, last] = model.notesIn(from, to);
     const auto &notes = model.sequence().notes;
     const double h = std::max(1.0, v.keyHeight - 1);
+    // The notes an edit would change (those that start in the selection) are outlined.
+    const NoteRange selection = v.selection();
+    const QPen outline(m_colors.rulerText, 1.0);
     p.setPen(Qt::NoPen);
     for (size_t i = first; i < last; ++i) {
         const Note &n = notes[i];
@@ -143,7 +150,13 @@ void PianoRollRenderer::paintNotes(QPainter &p, const PianoRollModel &model, con
             continue;
         const double x0 = std::max(xForTime(v, n.start), double(kKeyboardWidth));
         const double x1 = xForTime(v, n.end());
-        p.fillRect(QRectF(x0, y, std::max(1.5, x1 - x0), h), velocityColor(n.velocity));
+        const QRectF rect(x0, y, std::max(1.5, x1 - x0), h);
+        p.fillRect(rect, velocityColor(n.velocity));
+        if (v.hasSelection() && selection.holds(n)) {
+            p.setPen(outline);
+            p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+            p.setPen(Qt::NoPen);
+        }
     }
 }
 

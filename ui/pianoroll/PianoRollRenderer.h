@@ -1,11 +1,13 @@
 #pragma once
-// Paints a piano roll (keyboard, time ruler, grid, notes coloured by velocity, playhead) for a
+// Paints a piano roll (keyboard, time ruler, grid, notes coloured by velocity, playhead, the
+// selection shaded with its notes outlined) for a
 // given viewport; a piece with a metre (a MIDI file's) gets bar lines and bar numbers, others
 // seconds. The keys of the notes sounding at the playhead, and a key held down, are lit
 // on the keyboard in their notes' colours, as on a player piano. Knows nothing of scrolling or input, so views and image exports share it.
 // UI thread (or any thread painting on a QImage).
 
 #include "common/SceneColors.h"
+#include "midi/NoteSequence.h"
 
 #include <QColor>
 #include <QRect>
@@ -25,7 +27,18 @@ struct PianoRollViewport {
     double playhead = -1.0;       // seconds; negative hides it
     double selectionFrom = -1.0;  // seconds; a selection is shown when from < to
     double selectionTo = -1.0;
+    int selectionLow = 0;         // the selection's lowest and highest key: all of them, or a
+    int selectionHigh = 127;      // box's rows
+    std::vector<Note> selectionNotes;  // a box's notes (NoteRange::only)
     int pressedKey = -1;          // a key held down with the mouse, lit on the keyboard
+
+    bool hasSelection() const { return selectionFrom < selectionTo; }
+    NoteRange selection() const
+    {
+        NoteRange range(selectionFrom, selectionTo, selectionLow, selectionHigh);
+        range.only = selectionNotes;
+        return range;
+    }
 };
 
 class PianoRollRenderer {

@@ -101,10 +101,39 @@ void PianoRollView::scrollContentsBy(int, int)
 
 void PianoRollView::setSelection(double from, double to)
 {
-    m_view.selectionFrom = from;
-    m_view.selectionTo = to;
+    setSelection(NoteRange(from, to));
+}
+
+void PianoRollView::setSelection(const NoteRange &range)
+{
+    m_view.selectionFrom = range.from;
+    m_view.selectionTo = range.to;
+    m_view.selectionLow = std::clamp(range.lowPitch, 0, PianoRollRenderer::kPitchCount - 1);
+    m_view.selectionHigh = std::clamp(range.highPitch, m_view.selectionLow, PianoRollRenderer::kPitchCount - 1);
+    m_view.selectionNotes = range.only;
     viewport()->update();
-    Q_EMIT selectionChanged(from, to);
+    Q_EMIT selectionChanged(range.from, range.to);
+}
+
+void PianoRollView::updateBox(QPointF to)
+{
+    // The rows and the time between the press and the pointer, the pointer held within the
+    // note area.
+    const QPointF from = *m_boxFrom;
+    to.setY(std::max<double>(to.y(), PianoRollRenderer::kRulerHeight));
+    to.setX(std::max<double>(to.x(), PianoRollRenderer::kKeyboardWidth));
+    const double t0 = std::max(0.0, PianoRollRenderer::timeForX(m_view, from.x()));
+    const double t1 = std::max(0.0, PianoRollRenderer::timeForX(m_view, to.x()));
+    const int p0 = std::clamp(PianoRollRenderer::pitchForY(m_view, from.y()), 0, PianoRollRenderer::kPitchCount - 1);
+    const int p1 = std::clamp(PianoRollRenderer::pitchForY(m_view, to.y()), 0, PianoRollRenderer::kPitchCount - 1);
+    // The notes in the box now: those it goes on holding, wherever an edit moves them.
+    const NoteRange keys(std::min(t0, t1), std::max(t0, t1), std::min(p0, p1), std::max(p0, p1));
+    NoteRange box = keys;
+    const auto [first, last] = m_model->notesIn(box.from, box.to);
+    for (size_t i = first; i < last; ++i)
+        if (keys.holds(m_model->sequence().notes[i]))
+            box.only.push_back(m_model->sequence().notes[i]);
+    setSelection(std::move(box));
 }
 
 void PianoRollView::setPixelsPerSecond(double pps, double anchorSeconds)
@@ -229,10 +258,13 @@ void PianoRollView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Minus: setPixelsPerSecond(m_view.pixelsPerSecond / 1.25); break;
     case Qt::Key_0: fitToPiece(); viewport()->update(); Q_EMIT viewChanged(); break;
     case Qt::Key_Escape:
-        if (m_pressedNote >= 0)
+        if (m_pressedNote >= 0) {
             cancelNoteDrag();  // the note goes back
-        else
+        } else {
+            m_boxFrom.reset();
+            m_boxing = false;
             setSelection(-1, -1);
+        }
         break;
     default: QAbstractScrollArea::keyPressEvent(event); return;
     }
@@ -265,6 +297,8 @@ void PianoRollView::mousePressEvent(QMouseEvent *event)
     }
     if (event->button() == Qt::LeftButton && event->position().x() >= PianoRollRenderer::kKeyboardWidth) {
         const double t = std::max(0.0, PianoRollRenderer::timeForX(m_view, event->position().x()));
+        m_boxFrom.reset();
+        m_boxing = false;
         if (event->modifiers() & Qt::ShiftModifier) {
             m_dragAnchor = selectionEdge(t, event->modifiers());
             setSelection(m_dragAnchor, m_dragAnchor);
@@ -276,7 +310,12 @@ void PianoRollView::mousePressEvent(QMouseEvent *event)
             m_pressedAt = pos;
             m_draggingNote = false;
         } else {
+            // A seek at once; dragged on, it draws a box that selects the notes in it.
             m_dragAnchor = -1;
+            int pitch = -1;
+            double seconds = -1;
+            if (event->modifiers() == Qt::NoModifier && placeAt(pos, &pitch, &seconds))
+                m_boxFrom = pos;
             Q_EMIT seekRequested(t);
         }
         event->accept();
@@ -430,6 +469,15 @@ void PianoRollView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
+    if (m_boxFrom && (event->buttons() & Qt::LeftButton)) {
+        const QPointF pos = event->position();
+        if (!m_boxing && (pos - *m_boxFrom).manhattanLength() >= QApplication::startDragDistance())
+            m_boxing = true;
+        if (m_boxing)
+            updateBox(pos);
+        event->accept();
+        return;
+    }
     if (event->buttons() == Qt::NoButton && m_notesMovable) {
         // A hand over a note says it can be dragged; a double arrow over its end, stretched.
         const int note = noteIndexAt(event->position());
@@ -466,6 +514,13 @@ void PianoRollView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && m_heldKey >= 0) {
         holdKey(-1);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::LeftButton && m_boxFrom) {
+        if (std::exchange(m_boxing, false))
+            updateBox(event->position());
+        m_boxFrom.reset();
         event->accept();
         return;
     }

@@ -3,13 +3,16 @@
 // zooms time around the pointer, Ctrl+Shift+wheel zooms pitch. Keys: arrows scroll, +/- zoom,
 // Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek; a right-click asks
 // for a menu, naming the note under the pointer; a double-click on an empty place asks for a note;
-// a note can be dragged to another key or time. Hovering names the
+// a note can be dragged to another key or time. Shift+drag selects a time range; a drag from an
+// empty place draws a box that selects the notes in it. Hovering names the
 // key, or the note (pitch, velocity, when and how long) under the pointer; pressing a key on the
 // keyboard strip asks to sound it (keyPressed, keyReleased). UI thread only.
 
 #include "pianoroll/PianoRollRenderer.h"
 
 #include <QAbstractScrollArea>
+
+#include <optional>
 
 namespace aichopin {
 
@@ -43,11 +46,17 @@ public:
     void setNotesMovable(bool movable);
     bool notesMovable() const { return m_notesMovable; }
 
-    // A time range shown highlighted (for "rewrite these bars"); from >= to clears it.
+    // A time range shown highlighted (for "rewrite these bars"), over every key; from >= to
+    // clears it.
     void setSelection(double from, double to);
+    // A selection of some keys only (a box over the roll's rows), or of all of them.
+    void setSelection(const NoteRange &range);
     double selectionFrom() const { return m_view.selectionFrom; }
     double selectionTo() const { return m_view.selectionTo; }
-    bool hasSelection() const { return m_view.selectionFrom < m_view.selectionTo; }
+    bool hasSelection() const { return m_view.hasSelection(); }
+    // The notes an edit of the selection applies to: those that start in its time and, for a
+    // box, lie in its rows.
+    NoteRange selection() const { return m_view.selection(); }
 
     // What hovering at pos (viewport coordinates) shows: over a note, its pitch, velocity, start,
     // end and length (and bar, in a piece with bars); over the keyboard or an empty row, the key's name; over the ruler, nothing.
@@ -60,7 +69,8 @@ Q_SIGNALS:
     void seekRequested(double seconds);
     // Scrolled or zoomed: views aligned with the roll's time axis follow.
     void viewChanged();
-    // Shift+drag over the notes or the ruler selected a time range.
+    // Shift+drag over the notes or the ruler selected a time range, or a drag from an empty
+    // place drew a box over some keys (selection() says which).
     void selectionChanged(double from, double to);
     // A key of the keyboard strip pressed with the mouse, and let go (or left for another key
     // while the button is held, which presses that one: a glissando).
@@ -123,6 +133,11 @@ private:
     NoteDrag m_pressedKind = NoteDrag::Move;
     QPointF m_pressedAt;
     bool m_draggingNote = false;
+    // A press on an empty place of the note area (left button, no modifier): where, and
+    // whether it has moved far enough to be drawing a box.
+    std::optional<QPointF> m_boxFrom;
+    bool m_boxing = false;
+    void updateBox(QPointF to);
 };
 
 }  // namespace aichopin

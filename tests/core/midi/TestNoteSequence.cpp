@@ -151,6 +151,26 @@ private Q_SLOTS:
         QCOMPARE(melody.notes.size(), size_t(3));
         QCOMPARE(melody.notes[0].pitch, 62);
         QCOMPARE(melody.notes[0].start, 0.0);
+        // 'only': the notes a box took in, wherever they go; moved with them, it holds them
+        // still and not the notes its time and keys take in there.
+        NoteRange two(2.0, 5.0, 40, 59);
+        two.only = {note(48, 2.0, 0.5), note(48, 4.0, 0.5)};
+        QCOMPARE(s.countNotesIn(two), 2);
+        QVERIFY(!two.allPitches());
+        NoteSequence m = s;
+        for (Note &n : m.notes)
+            if (two.holds(n)) {
+                n.start += 0.5;
+                n.pitch += 12;
+            }
+        m.sortNotes();
+        const NoteRange after = two.moved(0.5, 12);
+        QCOMPARE(after.from, 2.5);
+        QCOMPARE(after.lowPitch, 52);
+        QCOMPARE(after.highPitch, 71);
+        QCOMPARE(m.countNotesIn(after), 2);
+        QCOMPARE(m.countNotesIn(NoteRange(after.from, after.to, after.lowPitch, after.highPitch)), 5);  // with 63, 64 and 65
+        QCOMPARE(NoteRange(2.0, 5.0).moved(1.0, 12).lowPitch, 0);  // every key stays every key
         QCOMPARE(s.removeNotesIn(bass), 3);
         QCOMPARE(s.notes.size(), size_t(17));
         QCOMPARE(s.countNotesIn(NoteRange(2.0, 5.0)), 3);
