@@ -107,6 +107,8 @@ private Q_SLOTS:
         panel.undoStack()->undo();
         QCOMPARE(panel.piece().notes[0].pitch, 60);
         QCOMPARE(panel.piece().notes[19].pitch, 67);
+        QCOMPARE(panel.roll()->selectionTo(), 1.0);  // the selection the first edit was made with
+        panel.roll()->setSelection(-1, -1);
         // Beyond the MIDI range: nothing moves, and the message says why.
         for (int i = 0; i < 4; ++i)
             transpose[2]->trigger();  // the top note, 71, up to 119
@@ -498,6 +500,7 @@ private Q_SLOTS:
         panel.undoStack()->undo();
         panel.undoStack()->undo();
         QCOMPARE(count(48), 8);
+        QCOMPARE(roll->selection().lowPitch, 47);  // the box came back down with them
 
         // Louder: those three; Crop: they become a piece of their own.
         roll->setSelection(box);
@@ -535,8 +538,15 @@ private Q_SLOTS:
         QCOMPARE(roll->selection().highPitch, 51);
         QVERIFY(std::fabs(roll->selection().from - (box.from + 1.0)) < 1e-9);
         QCOMPARE(panel.piece().countNotesIn(roll->selection()), 3);
+        // Undone, the box goes back with its notes; redone, with them again.
         panel.undoStack()->undo();
         QCOMPARE(count(48), 8);
+        QCOMPARE(roll->selection().lowPitch, 47);
+        QCOMPARE(panel.piece().countNotesIn(roll->selection()), 3);
+        panel.undoStack()->redo();
+        QCOMPARE(roll->selection().lowPitch, 49);
+        QCOMPARE(panel.piece().countNotesIn(roll->selection()), 3);
+        panel.undoStack()->undo();
 
         // A time range's notes dragged half a second later: the selection holds those six, not
         // the two of 5 s that its time now takes in.

@@ -37,6 +37,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace aichopin {
 
 namespace {
@@ -44,7 +46,9 @@ namespace {
 constexpr uint8_t kAuditionVelocity = 80;  // a key clicked on the roll: mezzo-forte
 
 // One undoable change of the piece. The first redo (on push) is skipped when the panel
-// already shows the new piece (a composition that streamed in).
+// already shows the new piece (a composition that streamed in). With a roll (an edit), the roll's
+// selection comes back with each side: as it was when the edit was made, and as it was when it
+// was undone (a box dragged with its notes goes back with them).
 class PieceCommand : public QUndoCommand {
 public:
     using Apply = std::function<void(const NoteSequence &, const QString &)>;
@@ -55,7 +59,19 @@ public:
           m_beforeName(std::move(beforeName)), m_afterName(std::move(afterName)), m_skipFirst(alreadyShown)
     {
     }
-    void undo() override { m_apply(m_before, m_beforeName); }
+    void keepSelection(PianoRollView *roll)
+    {
+        m_roll = roll;
+        m_selectionBefore = roll->selection();
+    }
+    void undo() override
+    {
+        if (m_roll)
+            m_selectionAfter = m_roll->selection();  // as the edit (and what followed) left it
+        m_apply(m_before, m_beforeName);
+        if (m_roll)
+            m_roll->setSelection(m_selectionBefore);
+    }
     void redo() override
     {
         if (m_skipFirst) {
@@ -63,9 +79,14 @@ public:
             return;
         }
         m_apply(m_after, m_afterName);
+        if (m_roll && m_selectionAfter)
+            m_roll->setSelection(*m_selectionAfter);  // on the first redo, the edit sets it
     }
 
 private:
+    PianoRollView *m_roll = nullptr;
+    NoteRange m_selectionBefore;
+    std::optional<NoteRange> m_selectionAfter;
     Apply m_apply;
     NoteSequence m_before, m_after;
     QString m_beforeName, m_afterName;
@@ -593,8 +614,10 @@ void ComposePanel::editPiece(const NoteSequence &edited, const QString &label, c
     // a new length, fits the piece).
     const bool keepView = nameSuffix.isEmpty();
     const QString name = nameSuffix.isEmpty() ? m_pieceName : (m_pieceName.isEmpty() ? tr("Untitled") : m_pieceName) + nameSuffix;
-    m_undo->push(new PieceCommand([this, keepView](const NoteSequence &p, const QString &n) { setPiece(p, n, keepView); }, m_piece,
-                                  m_pieceName, edited, name, label, false));
+    auto *command = new PieceCommand([this, keepView](const NoteSequence &p, const QString &n) { setPiece(p, n, keepView); }, m_piece,
+                                     m_pieceName, edited, name, label, false);
+    command->keepSelection(m_roll);  // the selection before the edit (PieceEdits moves it after)
+    m_undo->push(command);
     setMessage(label);
 }
 

@@ -132,8 +132,8 @@ void PieceEdits::cropToSelection()
         Q_EMIT message(tr("No notes start in %1: nothing to keep.").arg(where));
         return;
     }
-    m_roll->setSelection(-1, -1);  // the selection is the whole piece now
     Q_EMIT edited(excerpt, tr("Cropped to %1").arg(where), tr(", %1").arg(where));
+    m_roll->setSelection(-1, -1);  // the selection is the whole piece now
 }
 
 PieceEdits::Target PieceEdits::target() const
@@ -396,10 +396,9 @@ void PieceEdits::dragSelection(int semitones, double seconds, bool finished)
         m_model->replaceSequence(m_piece());  // back where they were: no edit
         return;
     }
-    m_roll->setSelection(range);  // named as it was
-    const QString what = selectionText(m_roll, m_model);
+    m_roll->setSelection(range);  // as it was for the undo step, and to name it
+    Q_EMIT edited(changed, tr("Moved the %n note(s) of %1", nullptr, count).arg(selectionText(m_roll, m_model)), {});
     m_roll->setSelection(range.moved(delta, shift));
-    Q_EMIT edited(changed, tr("Moved the %n note(s) of %1", nullptr, count).arg(what), {});
 }
 
 void PieceEdits::addNote(int pitch, double seconds)
