@@ -552,7 +552,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+94"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+115"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -792,7 +792,7 @@
         <translation>Bez tytułu</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -812,7 +812,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-386"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -892,7 +892,7 @@
         <translation>Przepisano %1, ziarno %2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Composing...</source>
         <translation>Komponowanie...</translation>
     </message>
@@ -902,8 +902,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-331"/>
-        <location line="+332"/>
+        <location line="-333"/>
+        <location line="+334"/>
         <location line="+64"/>
         <source>%n note(s)</source>
         <translation>
@@ -929,12 +929,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-525"/>
+        <location line="-527"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+530"/>
+        <location line="+532"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1721,12 +1721,12 @@ pewny?</translation>
         <translation>Pianola</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+208"/>
         <source>Open a MIDI file (Ctrl+O) or drop one here</source>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+123"/>
         <source>C4 (middle C)</source>
         <translation>C4 (środkowe C)</translation>
     </message>
@@ -1878,7 +1878,7 @@ pewny?</translation>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego zostawić.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Cropped to %1</source>
         <translation>Przycięto do: %1</translation>
     </message>
@@ -1888,7 +1888,7 @@ pewny?</translation>
         <translation>, %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the piece</source>
         <translation>utwór</translation>
     </message>
@@ -1988,12 +1988,12 @@ pewny?</translation>
         <location line="+3"/>
         <location line="+127"/>
         <location line="+5"/>
-        <location line="+81"/>
+        <location line="+80"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-209"/>
         <source>Cannot move %1 so far: it would leave the MIDI range (C-1 to G9).</source>
         <translation>Nie można tak daleko przesunąć nuty %1: wyszłaby poza zakres MIDI (C-1 do G9).</translation>
     </message>
@@ -2043,7 +2043,7 @@ pewny?</translation>
         <translation>Przesunięto %1 na %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+41"/>
         <source>Moved the %n note(s) of %1</source>
         <translation>
             <numerusform>Przesunięto %n nutę (%1)</numerusform>
@@ -2052,7 +2052,7 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Added %1</source>
         <translation>Dodano %1</translation>
     </message>
@@ -2262,6 +2262,16 @@ pewny?</translation>
         <location line="+0"/>
         <source>Drag from an empty place</source>
         <translation>Przeciągnięcie od pustego miejsca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: add a note to the selection, or take it out</source>
+        <translation>%1: dodanie nuty do zaznaczenia lub usunięcie jej z niego</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+click the note</source>
+        <translation>Ctrl+kliknięcie nuty</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+126"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+147"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -36,7 +36,7 @@
     </message>
     <message numerus="yes">
         <location line="+191"/>
-        <location line="+332"/>
+        <location line="+334"/>
         <location line="+64"/>
         <source>%n note(s)</source>
         <translation>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+280"/>
+        <location line="+278"/>
         <source>Moved the %n note(s) of %1</source>
         <translation>
             <numerusform>Moved the %n note of %1</numerusform>

@@ -455,6 +455,29 @@ private Q_SLOTS:
         QTest::mouseRelease(view.viewport(), Qt::LeftButton, Qt::ShiftModifier, at(4.7, 46).toPoint());
         QVERIFY(view.selection().allPitches());
         QCOMPARE(model.sequence().countNotesIn(view.selection()), 6);
+
+        // Ctrl+click a note: out of the selection it goes (the time range becoming its other
+        // five notes), clicked again it comes back; a note elsewhere joins, and the selection
+        // spans them all.
+        const auto ctrlClick = [&view](QPointF pos) { QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ControlModifier, pos.toPoint()); };
+        ctrlClick(at(3.25, 60));
+        QCOMPARE(model.sequence().countNotesIn(view.selection()), 5);
+        QVERIFY(!view.selection().allPitches());
+        QCOMPARE(view.selection().lowPitch, 48);
+        QCOMPARE(view.selection().highPitch, 60);
+        ctrlClick(at(3.25, 60));
+        QCOMPARE(model.sequence().countNotesIn(view.selection()), 6);
+        ctrlClick(at(6.25, 48));
+        QCOMPARE(model.sequence().countNotesIn(view.selection()), 7);
+        QCOMPARE(view.selectionTo(), 6.5);
+        QCOMPARE(model.sequence().countNotesIn(NoteRange(view.selectionFrom(), view.selectionTo())), 10);  // 5 and 6 s not chosen
+        QTest::keyClick(&view, Qt::Key_Escape);
+        ctrlClick(at(0.25, 60));  // with none: that note alone
+        QCOMPARE(model.sequence().countNotesIn(view.selection()), 1);
+        QCOMPARE(view.selectionFrom(), 0.0);
+        ctrlClick(at(0.25, 60));
+        QVERIFY(!view.hasSelection());
+        QCOMPARE(seek.size(), 2);  // Ctrl+clicks do not seek (the two seeks: the box's press and the click)
     }
 
     void twentyMinutePieceRendersQuickly()

@@ -57,6 +57,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDial
     row(tr("%1: select a time range (whole bars in a piece with bars)").arg(roll), tr("Shift+drag"));
     row(tr("%1: select any time range").arg(roll), tr("Ctrl+Shift+drag"));
     row(tr("%1: select the notes of some keys only (a box)").arg(roll), tr("Drag from an empty place"));
+    row(tr("%1: add a note to the selection, or take it out").arg(roll), tr("Ctrl+click the note"));
     row(tr("%1: move the playhead").arg(roll), tr("Click"));
     row(tr("%1: hear a key").arg(roll), tr("Click a key at the left"));
     row(tr("%1: delete, move, or make louder or softer one note").arg(roll), tr("Right-click the note"));

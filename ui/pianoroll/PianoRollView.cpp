@@ -115,6 +115,41 @@ void PianoRollView::setSelection(const NoteRange &range)
     Q_EMIT selectionChanged(range.from, range.to);
 }
 
+void PianoRollView::toggleNoteInSelection(int index)
+{
+    const std::vector<Note> &notes = m_model->sequence().notes;
+    if (index < 0 || size_t(index) >= notes.size())
+        return;
+    std::vector<Note> chosen = selection().only;
+    if (hasSelection() && chosen.empty()) {
+        const NoteRange time = selection();
+        for (const Note &n : notes)
+            if (time.holds(n))
+                chosen.push_back(n);
+    }
+    if (!hasSelection())
+        chosen.clear();
+    const Note &note = notes[size_t(index)];
+    const auto same = [&note](const Note &n) { return n.pitch == note.pitch && n.start == note.start && n.duration == note.duration; };
+    if (const auto it = std::find_if(chosen.begin(), chosen.end(), same); it != chosen.end())
+        chosen.erase(it);
+    else
+        chosen.push_back(note);
+    if (chosen.empty()) {
+        setSelection(-1, -1);
+        return;
+    }
+    std::stable_sort(chosen.begin(), chosen.end(), [](const Note &a, const Note &b) { return a.start < b.start; });
+    NoteRange range(chosen.front().start, chosen.front().end(), 127, 0);
+    for (const Note &n : chosen) {
+        range.to = std::max(range.to, n.end());
+        range.lowPitch = std::min(range.lowPitch, n.pitch);
+        range.highPitch = std::max(range.highPitch, n.pitch);
+    }
+    range.only = std::move(chosen);
+    setSelection(range);
+}
+
 void PianoRollView::updateBox(QPointF to)
 {
     // The rows and the time between the press and the pointer, the pointer held within the
@@ -302,6 +337,9 @@ void PianoRollView::mousePressEvent(QMouseEvent *event)
         if (event->modifiers() & Qt::ShiftModifier) {
             m_dragAnchor = selectionEdge(t, event->modifiers());
             setSelection(m_dragAnchor, m_dragAnchor);
+        } else if (const int note = event->modifiers() == Qt::ControlModifier ? noteIndexAt(pos) : -1; note >= 0) {
+            m_dragAnchor = -1;
+            toggleNoteInSelection(note);
         } else if (const int note = m_notesMovable && event->modifiers() == Qt::NoModifier ? noteIndexAt(pos) : -1; note >= 0) {
             // Maybe the start of a drag; a press that does not move seeks at the release.
             m_dragAnchor = -1;

@@ -4,7 +4,8 @@
 // Home/End jump, 0 fits the piece. A click in the ruler or notes asks to seek; a right-click asks
 // for a menu, naming the note under the pointer; a double-click on an empty place asks for a note;
 // a note can be dragged to another key or time. Shift+drag selects a time range; a drag from an
-// empty place draws a box that selects the notes in it. Hovering names the
+// empty place draws a box that selects the notes in it; Ctrl+click adds a note to the selection
+// or takes it out. Hovering names the
 // key, or the note (pitch, velocity, when and how long) under the pointer; pressing a key on the
 // keyboard strip asks to sound it (keyPressed, keyReleased). UI thread only.
 
@@ -57,6 +58,10 @@ public:
     // The notes an edit of the selection applies to: those that start in its time and, for a
     // box, lie in its rows.
     NoteRange selection() const { return m_view.selection(); }
+    // Ctrl+click: the note at 'index' of the model joins the selection, or leaves it if it was
+    // in it (a time range becomes the notes it held); the selection then spans its notes'
+    // times and keys, and is cleared when none is left.
+    void toggleNoteInSelection(int index);
 
     // What hovering at pos (viewport coordinates) shows: over a note, its pitch, velocity, start,
     // end and length (and bar, in a piece with bars); over the keyboard or an empty row, the key's name; over the ruler, nothing.
