@@ -1744,7 +1744,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PieceEdits</name>
     <message>
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+24"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+40"/>
         <source>Select &amp;All</source>
         <translation>Zaznacz &amp;wszystko</translation>
     </message>
@@ -1789,12 +1789,7 @@ pewny?</translation>
         <translation>Transponuj w górę o &amp;oktawę</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Transpose Down an Oc&amp;tave</source>
-        <translation>Transponuj w dół o o&amp;ktawę</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Move the selection&apos;s notes, or the whole piece&apos;s with no selection</source>
         <translation>Przesuń nuty zaznaczenia, a bez zaznaczenia całego utworu</translation>
     </message>
@@ -1829,8 +1824,53 @@ pewny?</translation>
         <translation>Zwolnij cały utwór o 10% na stałe, razem z tempem (Szybkość w transporcie zmienia tylko odtwarzanie)</translation>
     </message>
     <message>
+        <location line="-61"/>
+        <source>Cu&amp;t</source>
+        <translation>Wy&amp;tnij</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>S&amp;peed Up the Piece</source>
+        <source>Take the selection&apos;s notes out of the piece, to paste them elsewhere</source>
+        <translation>Wyjmij nuty zaznaczenia z utworu, aby wkleić je gdzie indziej</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cop&amp;y</source>
+        <translation>Kopiu&amp;j</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the selection&apos;s notes, to paste them elsewhere</source>
+        <translation>Zapamiętaj nuty zaznaczenia, aby wkleić je gdzie indziej</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paste</source>
+        <translation>Wk&amp;lej</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the notes copied into the piece from the playhead (click where they should start)</source>
+        <translation>Wstaw skopiowane nuty do utworu od znacznika odtwarzania (kliknij, gdzie mają się zaczynać)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dupl&amp;icate</source>
+        <translation>Powi&amp;el</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat the selection&apos;s notes just after it (a selection of bars: from the next bar)</source>
+        <translation>Powtórz nuty zaznaczenia tuż po nim (zaznaczenie taktów: od następnego taktu)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Transpose Down an Octa&amp;ve</source>
+        <translation>Transponuj w dół o o&amp;ktawę</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Speed Up t&amp;he Piece</source>
         <translation>Prz&amp;yspiesz utwór</translation>
     </message>
     <message>
@@ -1839,7 +1879,7 @@ pewny?</translation>
         <translation>Przyspiesz cały utwór o 10% na stałe, razem z tempem (Szybkość w transporcie zmienia tylko odtwarzanie)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>bars %1 to %2</source>
         <translation>takty od %1 do %2</translation>
     </message>
@@ -1873,7 +1913,59 @@ pewny?</translation>
         </translation>
     </message>
     <message>
+        <location line="+37"/>
+        <source>No notes start in %1: nothing to copy.</source>
+        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego skopiować.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Copied %n note(s) of %1: click where they should go and paste them (Ctrl+V).</source>
+        <translation>
+            <numerusform>Skopiowano %n nutę (%1): kliknij, gdzie mają trafić, i wklej je (Ctrl+V).</numerusform>
+            <numerusform>Skopiowano %n nuty (%1): kliknij, gdzie mają trafić, i wklej je (Ctrl+V).</numerusform>
+            <numerusform>Skopiowano %n nut (%1): kliknij, gdzie mają trafić, i wklej je (Ctrl+V).</numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>No notes start in %1: nothing to cut.</source>
+        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego wyciąć.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Cut %n note(s) of %1</source>
+        <translation>
+            <numerusform>Wycięto %n nutę (%1)</numerusform>
+            <numerusform>Wycięto %n nuty (%1)</numerusform>
+            <numerusform>Wycięto %n nut (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>bar %1</source>
+        <translation>takt %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Pasted %n note(s) at %1</source>
+        <translation>
+            <numerusform>Wklejono %n nutę (%1)</numerusform>
+            <numerusform>Wklejono %n nuty (%1)</numerusform>
+            <numerusform>Wklejono %n nut (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No notes start in %1: nothing to duplicate.</source>
+        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego powielić.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Duplicated %1</source>
+        <translation>Powielono %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>No notes start in %1: nothing to keep.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego zostawić.</translation>
     </message>

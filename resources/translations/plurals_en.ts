@@ -107,7 +107,7 @@
 <context>
     <name>aichopin::PieceEdits</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+122"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+141"/>
         <source>Deleted %n note(s) in %1</source>
         <translation>
             <numerusform>Deleted %n note in %1</numerusform>
@@ -115,7 +115,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+278"/>
+        <location line="+44"/>
+        <source>Copied %n note(s) of %1: click where they should go and paste them (Ctrl+V).</source>
+        <translation>
+            <numerusform>Copied %n note of %1: click where it should go and paste it (Ctrl+V).</numerusform>
+            <numerusform>Copied %n notes of %1: click where they should go and paste them (Ctrl+V).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Cut %n note(s) of %1</source>
+        <translation>
+            <numerusform>Cut %n note of %1</numerusform>
+            <numerusform>Cut %n notes of %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Pasted %n note(s) at %1</source>
+        <translation>
+            <numerusform>Pasted %n note at %1</numerusform>
+            <numerusform>Pasted %n notes at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+296"/>
         <source>Moved the %n note(s) of %1</source>
         <translation>
             <numerusform>Moved the %n note of %1</numerusform>

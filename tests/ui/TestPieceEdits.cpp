@@ -264,7 +264,8 @@ private Q_SLOTS:
         // Over no note: the range edits only.
         QMenu plain;
         edits->fillMenu(&plain, -1);
-        QCOMPARE(plain.actions().first(), edits->selectAllAction());
+        QCOMPARE(plain.actions().first(), edits->clipboardActions().first());
+        QVERIFY(plain.actions().contains(edits->selectAllAction()));
 
         // The E alone: up a semitone, the chord's other notes stay; the piece stays sorted.
         menu.actions()[2]->trigger();  // This Note Up a Semitone
@@ -579,6 +580,94 @@ private Q_SLOTS:
         QCOMPARE(panel.piece().countNotesIn(NoteRange(1.0, 1.01, 48, 48)), 2);
         QCOMPARE(panel.piece().countNotesIn(NoteRange(2.0, 2.01, 48, 48)), 1);
         QCOMPARE(panel.piece().countNotesIn(NoteRange(3.0, 3.01, 48, 48)), 0);
+    }
+
+    void notesAreCutCopiedPastedAndDuplicated()
+    {
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        PieceEdits *edits = panel.edits();
+        const QList<QAction *> clip = edits->clipboardActions();
+        QAction *cut = clip[0], *copy = clip[1], *paste = clip[2], *duplicate = clip[3];
+        QCOMPARE(copy->shortcut(), QKeySequence(QKeySequence::Copy));
+        QCOMPARE(duplicate->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_D));
+        // Four bars of 4/4 at 120 bpm (2 s each), a note on every beat, 60 up to 75.
+        NoteSequence piece;
+        for (int i = 0; i < 16; ++i)
+            piece.notes.push_back(test::note(60 + i, i * 0.5, 0.4, 50 + i));
+        piece.timeSignatures = {TimeSignature{0, 4, 4}};
+        piece.syncTicksFromSeconds();
+        panel.showPiece(piece, QStringLiteral("Open bars.mid"), QStringLiteral("bars.mid"));
+        QVERIFY(!copy->isEnabled());  // nothing selected
+        QVERIFY(!paste->isEnabled());  // nothing copied
+
+        // Bar 2 copied, then pasted where the playhead is (bar 4, from a click on the roll
+        // off the grid: on the nearest sixteenth).
+        PianoRollView *roll = panel.roll();
+        roll->setSelection(2.0, 4.0);
+        QVERIFY(copy->isEnabled());
+        copy->trigger();
+        QVERIFY2(panel.message().startsWith(QLatin1String("Copied 4 note(s) of bars 2 to 2")), qPrintable(panel.message()));
+        QVERIFY(paste->isEnabled());
+        QCOMPARE(panel.piece().notes.size(), size_t(16));  // copying changes nothing
+        Q_EMIT roll->seekRequested(6.03);
+        paste->trigger();
+        const NoteSequence &pasted = panel.piece();
+        QCOMPARE(pasted.notes.size(), size_t(20));
+        QCOMPARE(pasted.countNotesIn(NoteRange(6.0, 6.01, 64, 64)), 1);  // bar 2's first note, now at 6 s
+        QCOMPARE(pasted.countNotesIn(NoteRange(7.5, 7.51, 67, 67)), 1);
+        const auto it = std::find_if(pasted.notes.begin(), pasted.notes.end(), [](const Note &n) { return n.pitch == 67 && n.start == 7.5; });
+        QCOMPARE(it->velocity, 57);
+        QCOMPARE(it->duration, 0.4);
+        QCOMPARE(it->startTick, qint64(pasted.tempoMap.tickAt(7.5)));
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Pasted 4 note(s) at bar 4"));
+        // The pasted notes are the selection: Transpose moves them and not bar 4's own.
+        QCOMPARE(pasted.countNotesIn(roll->selection()), 4);
+        edits->transposeActions()[2]->trigger();
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(6.0, 8.0, 76, 79)), 4);
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(6.0, 8.0, 72, 75)), 4);
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), size_t(16));
+
+        // Duplicate bar 1: its copy fills bar 2 beside bar 2's notes, and is the selection, so
+        // Duplicate again fills bar 3.
+        roll->setSelection(0.0, 2.0);
+        duplicate->trigger();
+        QCOMPARE(panel.piece().notes.size(), size_t(20));
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(2.0, 4.0, 60, 63)), 4);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Duplicated bars 1 to 1"));
+        QCOMPARE(roll->selectionFrom(), 2.0);
+        duplicate->trigger();
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(4.0, 6.0, 60, 63)), 4);
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+
+        // Cut: out of the piece, one undo step, and pasted back elsewhere.
+        roll->setSelection(0.0, 2.0);
+        cut->trigger();
+        QCOMPARE(panel.piece().notes.size(), size_t(12));
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(0.0, 2.0)), 0);
+        QCOMPARE(panel.undoStack()->undoText(), QStringLiteral("Cut 4 note(s) of bars 1 to 1"));
+        Q_EMIT roll->seekRequested(8.0);
+        paste->trigger();
+        QCOMPARE(panel.piece().notes.size(), size_t(16));
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(8.0, 10.0, 60, 63)), 4);
+        QCOMPARE(panel.piece().duration(), 9.9);
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), size_t(16));
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(0.0, 2.0)), 4);
+
+        // Nothing to copy in an empty stretch: a message, and what was copied stays.
+        roll->setSelection(NoteRange(0.0, 2.0, 100, 110));
+        copy->trigger();
+        QVERIFY2(panel.message().contains(QLatin1String("nothing to copy")), qPrintable(panel.message()));
+        Q_EMIT roll->seekRequested(0.0);
+        paste->trigger();
+        QCOMPARE(panel.piece().countNotesIn(NoteRange(0.0, 2.0, 60, 63)), 8);
     }
 
     void anEditWhilePlayingPlaysOnFromWhereItWas()

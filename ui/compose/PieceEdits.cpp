@@ -21,6 +21,22 @@ constexpr double kSlower = 1.1;  // the piece's length per Slow Down
 PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function<const NoteSequence &()> piece, QObject *parent)
     : QObject(parent), m_roll(roll), m_model(model), m_piece(std::move(piece))
 {
+    m_cut = new QAction(tr("Cu&t"), this);
+    m_cut->setShortcut(QKeySequence::Cut);
+    m_cut->setStatusTip(tr("Take the selection's notes out of the piece, to paste them elsewhere"));
+    connect(m_cut, &QAction::triggered, this, &PieceEdits::cutSelection);
+    m_copy = new QAction(tr("Cop&y"), this);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setStatusTip(tr("Keep the selection's notes, to paste them elsewhere"));
+    connect(m_copy, &QAction::triggered, this, &PieceEdits::copySelection);
+    m_paste = new QAction(tr("&Paste"), this);
+    m_paste->setShortcut(QKeySequence::Paste);
+    m_paste->setStatusTip(tr("Put the notes copied into the piece from the playhead (click where they should start)"));
+    connect(m_paste, &QAction::triggered, this, &PieceEdits::paste);
+    m_duplicate = new QAction(tr("Dupl&icate"), this);
+    m_duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_duplicate->setStatusTip(tr("Repeat the selection's notes just after it (a selection of bars: from the next bar)"));
+    connect(m_duplicate, &QAction::triggered, this, &PieceEdits::duplicateSelection);
     m_selectAll = new QAction(tr("Select &All"), this);
     m_selectAll->setShortcut(QKeySequence::SelectAll);
     m_selectAll->setStatusTip(tr("Select the whole piece's time, to loop, rewrite or edit all of it"));
@@ -44,7 +60,7 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
     } transpositions[] = {{tr("Transpose Up a &Semitone"), QKeySequence(Qt::CTRL | Qt::Key_Up), 1},
                           {tr("Transpose Down a S&emitone"), QKeySequence(Qt::CTRL | Qt::Key_Down), -1},
                           {tr("Transpose Up an &Octave"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up), 12},
-                          {tr("Transpose Down an Oc&tave"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down), -12}};
+                          {tr("Transpose Down an Octa&ve"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down), -12}};
     for (const auto &t : transpositions) {
         auto *action = new QAction(t.text, this);
         action->setShortcut(t.key);
@@ -68,7 +84,7 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
     m_slower = action(tr("Slo&w Down the Piece"), QKeySequence(Qt::CTRL | Qt::Key_BracketLeft),
                       tr("Make the whole piece 10% slower for good, its tempo with it (the transport's Speed only changes playback)"),
                       [this] { stretchPiece(kSlower); });
-    m_faster = action(tr("S&peed Up the Piece"), QKeySequence(Qt::CTRL | Qt::Key_BracketRight),
+    m_faster = action(tr("Speed Up t&he Piece"), QKeySequence(Qt::CTRL | Qt::Key_BracketRight),
                       tr("Make the whole piece 10% faster for good, its tempo with it (the transport's Speed only changes playback)"),
                       [this] { stretchPiece(1.0 / kSlower); });
 
@@ -90,6 +106,9 @@ void PieceEdits::updateEnabled(bool busy)
     m_roll->setNotesMovable(!busy);
     m_selectAll->setEnabled(!busy && !m_piece().notes.empty());
     m_delete->setEnabled(!busy && m_roll->hasSelection());
+    for (QAction *a : {m_cut, m_copy, m_duplicate})
+        a->setEnabled(!busy && m_roll->hasSelection());
+    m_paste->setEnabled(!busy && !m_clipboard.empty());
     m_crop->setEnabled(!busy && m_roll->hasSelection());
     for (QAction *a : m_transpose + dynamicsActions() + tempoActions())
         a->setEnabled(!busy && !m_piece().notes.empty());
@@ -120,6 +139,99 @@ void PieceEdits::deleteSelectedNotes()
         Q_EMIT message(tr("No notes start in %1: nothing to delete.").arg(where));
     else
         Q_EMIT edited(changed, tr("Deleted %n note(s) in %1", nullptr, removed).arg(where), {});
+}
+
+std::vector<Note> PieceEdits::selectedNotes() const
+{
+    const NoteRange range = m_roll->selection();
+    std::vector<Note> notes;
+    for (Note n : m_piece().notes)
+        if (range.holds(n)) {
+            n.start -= range.from;
+            notes.push_back(n);
+        }
+    return notes;
+}
+
+NoteRange PieceEdits::insertNotes(NoteSequence &piece, const std::vector<Note> &notes, const NoteRange &source, double at)
+{
+    NoteRange inserted(at, at + (source.to - source.from), source.lowPitch, source.highPitch);
+    for (Note n : notes) {
+        n.start += at;
+        n.startTick = piece.tempoMap.tickAt(n.start);
+        n.durationTicks = std::max<qint64>(1, piece.tempoMap.tickAt(n.end()) - n.startTick);
+        inserted.to = std::max(inserted.to, std::nextafter(n.start, n.start + 1.0));
+        piece.notes.push_back(n);
+        inserted.only.push_back(n);
+    }
+    piece.sortNotes();
+    return inserted;
+}
+
+void PieceEdits::copySelection()
+{
+    if (!m_copy->isEnabled())
+        return;
+    const QString where = selectionText(m_roll, m_model);
+    std::vector<Note> notes = selectedNotes();
+    if (notes.empty()) {
+        Q_EMIT message(tr("No notes start in %1: nothing to copy.").arg(where));
+        return;
+    }
+    const int count = int(notes.size());
+    m_clipboard = std::move(notes);
+    m_clipboardRange = m_roll->selection();
+    m_paste->setEnabled(!m_busy);
+    Q_EMIT message(tr("Copied %n note(s) of %1: click where they should go and paste them (Ctrl+V).", nullptr, count).arg(where));
+}
+
+void PieceEdits::cutSelection()
+{
+    if (!m_cut->isEnabled())
+        return;
+    const QString where = selectionText(m_roll, m_model);
+    std::vector<Note> notes = selectedNotes();
+    if (notes.empty()) {
+        Q_EMIT message(tr("No notes start in %1: nothing to cut.").arg(where));
+        return;
+    }
+    const int count = int(notes.size());
+    m_clipboard = std::move(notes);
+    m_clipboardRange = m_roll->selection();
+    m_paste->setEnabled(!m_busy);
+    NoteSequence changed = m_piece();
+    changed.removeNotesIn(m_clipboardRange);
+    Q_EMIT edited(changed, tr("Cut %n note(s) of %1", nullptr, count).arg(where), {});
+}
+
+void PieceEdits::paste()
+{
+    if (!m_paste->isEnabled() || m_clipboard.empty())
+        return;
+    const double at = snapped(std::max(0.0, m_roll->playhead()));
+    NoteSequence changed = m_piece();
+    const NoteRange pasted = insertNotes(changed, m_clipboard, m_clipboardRange, at);
+    const int bar = m_model->barAt(at);
+    const QString where = bar > 0 ? tr("bar %1").arg(bar) : TransportBar::clock(at);
+    Q_EMIT edited(changed, tr("Pasted %n note(s) at %1", nullptr, int(m_clipboard.size())).arg(where), {});
+    m_roll->setSelection(pasted);
+}
+
+void PieceEdits::duplicateSelection()
+{
+    if (!m_duplicate->isEnabled())
+        return;
+    const QString where = selectionText(m_roll, m_model);
+    const std::vector<Note> notes = selectedNotes();
+    if (notes.empty()) {
+        Q_EMIT message(tr("No notes start in %1: nothing to duplicate.").arg(where));
+        return;
+    }
+    const NoteRange source = m_roll->selection();
+    NoteSequence changed = m_piece();
+    const NoteRange copy = insertNotes(changed, notes, source, source.to);
+    Q_EMIT edited(changed, tr("Duplicated %1", nullptr).arg(where), {});
+    m_roll->setSelection(copy);
 }
 
 void PieceEdits::cropToSelection()
@@ -477,6 +589,8 @@ void PieceEdits::fillMenu(QMenu *menu, int noteIndex, int pitch, double seconds)
 
 void PieceEdits::addActionsTo(QMenu *menu) const
 {
+    menu->addActions(clipboardActions());
+    menu->addSeparator();
     menu->addActions({m_selectAll, m_delete, m_crop});
     menu->addSeparator();
     menu->addActions(m_transpose);

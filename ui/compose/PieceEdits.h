@@ -38,9 +38,10 @@ public:
     QAction *cropAction() const { return m_crop; }  // Crop to Selection (Ctrl+Shift+X)
     QList<QAction *> dynamicsActions() const { return {m_louder, m_softer}; }  // Alt+Up, Alt+Down
     QList<QAction *> tempoActions() const { return {m_slower, m_faster}; }     // Ctrl+[, Ctrl+]
+    QList<QAction *> clipboardActions() const { return {m_cut, m_copy, m_paste, m_duplicate}; }  // Ctrl+X, C, V, D
     QList<QAction *> actions() const
     {
-        return QList<QAction *>{m_selectAll, m_delete, m_crop} + m_transpose + dynamicsActions() + tempoActions();
+        return clipboardActions() + QList<QAction *>{m_selectAll, m_delete, m_crop} + m_transpose + dynamicsActions() + tempoActions();
     }
     // Enabled with something to edit (a selection for Delete, notes for Transpose and the
     // dynamics) unless busy.
@@ -51,6 +52,16 @@ public:
     static QString selectionText(const PianoRollView *roll, const PianoRollModel *model);
 
     void deleteSelectedNotes();
+    // The selection's notes kept to paste (with their times from the selection's start, keys,
+    // velocities and lengths; not the pedal), and for Cut taken out of the piece.
+    void copySelection();
+    void cutSelection();
+    // The notes copied put in from the playhead (on the grid: the nearest sixteenth in a piece
+    // with bars); they become the selection, to move or change at once.
+    void paste();
+    // The selection's notes copied to just after it (a selection of bars: from the next bar);
+    // the copy becomes the selection, so pressing it again goes on repeating.
+    void duplicateSelection();
     // The selection becomes the piece, starting at 0 (NoteSequence::excerpt).
     void cropToSelection();
     void transpose(int semitones);
@@ -109,6 +120,18 @@ private:
     PianoRollView *m_roll;
     PianoRollModel *m_model;
     std::function<const NoteSequence &()> m_piece;
+    QAction *m_cut = nullptr;
+    QAction *m_copy = nullptr;
+    QAction *m_paste = nullptr;
+    QAction *m_duplicate = nullptr;
+    // What Copy kept: notes from 0, the selection's length and keys.
+    std::vector<Note> m_clipboard;
+    NoteRange m_clipboardRange;
+    // The selection's notes with their starts from its start (m_clipboard's form).
+    std::vector<Note> selectedNotes() const;
+    // Notes of that form put into 'piece' from 'at' (ticks following its tempo map); returns
+    // the selection that holds them.
+    static NoteRange insertNotes(NoteSequence &piece, const std::vector<Note> &notes, const NoteRange &source, double at);
     QAction *m_selectAll = nullptr;
     QAction *m_delete = nullptr;
     QAction *m_crop = nullptr;
