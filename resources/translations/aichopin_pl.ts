@@ -552,7 +552,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+115"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+116"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -607,12 +607,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+268"/>
+        <location line="+280"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-278"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -707,7 +707,17 @@
         <translation>Pokaż pod pianolą pasek z prawdopodobieństwem każdego zdarzenia wybranego przez model</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+1"/>
+        <source>Show velocities</source>
+        <translation>Pokaż głośność nut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show a strip under the roll with how loud each note is, to draw the velocities with the mouse</source>
+        <translation>Pokaż pod pianolą pasek z głośnością każdej nuty, by rysować ją myszą</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Undo</source>
         <translation>Cofnij</translation>
     </message>
@@ -767,7 +777,7 @@
         <translation>Zapęt&amp;l zaznaczenie</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Looping plays through the built-in synthesizer only</source>
         <translation>Zapętlanie działa tylko przez wbudowany syntezator</translation>
     </message>
@@ -812,7 +822,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-387"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -832,7 +842,7 @@
         <translation>&amp;Odtwórz / wstrzymaj</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Model: loading %1...</source>
         <translation>Model: wczytywanie %1...</translation>
     </message>
@@ -902,8 +912,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-333"/>
-        <location line="+334"/>
+        <location line="-334"/>
+        <location line="+335"/>
         <location line="+64"/>
         <source>%n note(s)</source>
         <translation>
@@ -929,12 +939,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-527"/>
+        <location line="-539"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+532"/>
+        <location line="+544"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1716,7 +1726,7 @@ pewny?</translation>
 <context>
     <name>aichopin::PianoRollView</name>
     <message>
-        <location filename="../../ui/pianoroll/PianoRollView.cpp" line="+41"/>
+        <location filename="../../ui/pianoroll/PianoRollView.cpp" line="+37"/>
         <source>Piano roll</source>
         <translation>Pianola</translation>
     </message>
@@ -2080,12 +2090,12 @@ pewny?</translation>
         <location line="+3"/>
         <location line="+127"/>
         <location line="+5"/>
-        <location line="+80"/>
+        <location line="+104"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-233"/>
         <source>Cannot move %1 so far: it would leave the MIDI range (C-1 to G9).</source>
         <translation>Nie można tak daleko przesunąć nuty %1: wyszłaby poza zakres MIDI (C-1 do G9).</translation>
     </message>
@@ -2143,8 +2153,17 @@ pewny?</translation>
             <numerusform>Przesunięto %n nut (%1)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Drew the velocities of %n note(s)</source>
+        <translation>
+            <numerusform>Narysowano głośność %n nuty</numerusform>
+            <numerusform>Narysowano głośność %n nut</numerusform>
+            <numerusform>Narysowano głośność %n nut</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Added %1</source>
         <translation>Dodano %1</translation>
     </message>
@@ -2434,6 +2453,16 @@ pewny?</translation>
         <location line="+0"/>
         <source>Drag the note&apos;s end</source>
         <translation>Przeciągnięcie końca nuty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: draw the notes&apos; velocities (the selection&apos;s only, when there is one)</source>
+        <translation>%1: rysowanie głośności nut (tylko nut zaznaczenia, jeśli jest)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drag across the velocity strip</source>
+        <translation>Przeciągnięcie po pasku głośności</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3304,6 +3333,26 @@ pewny?</translation>
         <location line="+44"/>
         <source>%1, bar %2</source>
         <translation>%1, takt %2</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::VelocityLane</name>
+    <message>
+        <location filename="../../ui/pianoroll/VelocityLane.cpp" line="+29"/>
+        <source>How loud each note is; drag across it to draw the velocities (the selection&apos;s notes only, when there is one)</source>
+        <translation>Głośność każdej nuty; przeciągnij po pasku, by ją narysować (tylko nutom zaznaczenia, jeśli jest)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>velo-
+city</source>
+        <translation>głoś-
+ność</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>%1 at %2: velocity %3</source>
+        <translation>%1 w %2: głośność %3</translation>
     </message>
 </context>
 </TS>

@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+147"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+148"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -35,8 +35,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+191"/>
-        <location line="+334"/>
+        <location line="+202"/>
+        <location line="+335"/>
         <location line="+64"/>
         <source>%n note(s)</source>
         <translation>
@@ -144,6 +144,14 @@
         <translation>
             <numerusform>Moved the %n note of %1</numerusform>
             <numerusform>Moved the %n notes of %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>Drew the velocities of %n note(s)</source>
+        <translation>
+            <numerusform>Drew the velocity of %n note</numerusform>
+            <numerusform>Drew the velocities of %n notes</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
 
 namespace aichopin::timeaxis {
@@ -25,6 +26,13 @@ inline QString label(double seconds, double step)
     if (step < 1)
         return QStringLiteral("%1:%2").arg(m).arg(s, 4, 'f', 1, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(m).arg(int(std::round(s)), 2, 10, QLatin1Char('0'));
+}
+
+// 63.25 -> "1:03.25": to the hundredth, as a note's time is worth reading.
+inline QString noteClock(double seconds)
+{
+    const int centis = int(std::lround(std::max(0.0, seconds) * 100.0));
+    return QStringLiteral("%1:%2.%3").arg(centis / 6000).arg(centis / 100 % 60, 2, 10, QLatin1Char('0')).arg(centis % 100, 2, 10, QLatin1Char('0'));
 }
 
 }  // namespace aichopin::timeaxis

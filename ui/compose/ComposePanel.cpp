@@ -17,6 +17,7 @@
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
+#include "pianoroll/VelocityLane.h"
 #include "sound/MidiEventSchedule.h"
 
 #include <QCheckBox>
@@ -29,6 +30,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -244,13 +246,23 @@ void ComposePanel::buildUi()
     m_showConfidence = new QCheckBox(tr("Show how sure the model was"), this);
     m_showConfidence->setChecked(true);
     m_showConfidence->setToolTip(tr("Show a strip under the roll with how likely each event the model chose was"));
+    m_showVelocities = new QCheckBox(tr("Show velocities"), this);
+    m_showVelocities->setChecked(QSettings().value(QStringLiteral("compose/showVelocities"), true).toBool());
+    m_showVelocities->setToolTip(tr("Show a strip under the roll with how loud each note is, to draw the velocities with the mouse"));
     modelRow->addWidget(m_modelLabel, 1);
+    modelRow->addWidget(m_showVelocities);
     modelRow->addWidget(m_showConfidence);
     modelRow->addWidget(chooseModel);
     root->addLayout(modelRow);
 
     m_rollModel = new PianoRollModel(this);
     m_roll = new PianoRollView(m_rollModel, this);
+    m_velocityLane = new VelocityLane(m_roll, this);
+    m_velocityLane->setVisible(m_showVelocities->isChecked());
+    connect(m_showVelocities, &QCheckBox::toggled, this, [this](bool on) {
+        m_velocityLane->setVisible(on);
+        QSettings().setValue(QStringLiteral("compose/showVelocities"), on);
+    });
     m_strip = new ConfidenceStrip(m_roll, this);
     connect(m_showConfidence, &QCheckBox::toggled, m_strip, &QWidget::setVisible);
     auto *rollBox = new QWidget(this);
@@ -258,6 +270,7 @@ void ComposePanel::buildUi()
     rollLayout->setContentsMargins(0, 0, 0, 0);
     rollLayout->setSpacing(2);
     rollLayout->addWidget(m_roll, 1);
+    rollLayout->addWidget(m_velocityLane);
     rollLayout->addWidget(m_strip);
 
     m_undo = new QUndoStack(this);
@@ -385,6 +398,7 @@ void ComposePanel::buildUi()
     m_edits = new PieceEdits(m_roll, m_rollModel, [this]() -> const NoteSequence & { return m_piece; }, this);
     connect(m_edits, &PieceEdits::message, this, &ComposePanel::setMessage);
     connect(m_edits, &PieceEdits::edited, this, &ComposePanel::editPiece);
+    connect(m_velocityLane, &VelocityLane::velocitiesDrawn, m_edits, &PieceEdits::drawVelocities);
     connect(m_edits, &PieceEdits::audition, this, [this](int pitch, int velocity) {
         // Heard as it is placed, for a moment.
         m_playback->playLive(MidiEvent{0.0, MidiEvent::NoteOn, 0, uint8_t(pitch), uint8_t(velocity)});
@@ -588,7 +602,8 @@ void ComposePanel::composeFrom(Source source)
     m_settings->fill(options, true);
     options.threads = 1;
     m_rewriteFrom = m_rewriteTo = -1;
-    startGeneration(options, tr("Composition %1: %2 s, T %3, seed %4").arg(m_compositions + 1).arg(options.seconds).arg(options.temperature).arg(options.seed));
+    startGeneration(options, tr("Composition %1: %2 s, T %3, seed %4").arg(m_compositions + 1).arg(options.seconds).arg(options.temperature).arg(options.seed),
+                    source != Source::MidiFile);
 }
 
 void ComposePanel::rewriteSelection()
@@ -605,7 +620,7 @@ void ComposePanel::rewriteSelection()
     m_settings->fill(options, false);  // the length is the selection's
     m_beforeRewrite = m_piece;
     // Named in bars where the piece has them (the selection then spans whole bars).
-    startGeneration(options, tr("Rewrote %1, seed %2").arg(PieceEdits::selectionText(m_roll, m_rollModel)).arg(options.seed));
+    startGeneration(options, tr("Rewrote %1, seed %2").arg(PieceEdits::selectionText(m_roll, m_rollModel)).arg(options.seed), true);
 }
 
 void ComposePanel::editPiece(const NoteSequence &edited, const QString &label, const QString &nameSuffix)
@@ -621,7 +636,7 @@ void ComposePanel::editPiece(const NoteSequence &edited, const QString &label, c
     setMessage(label);
 }
 
-void ComposePanel::startGeneration(GenerationOptions options, const QString &label)
+void ComposePanel::startGeneration(GenerationOptions options, const QString &label, bool keepKeys)
 {
     m_cancel->reset();
     m_composing = true;
@@ -632,7 +647,13 @@ void ComposePanel::startGeneration(GenerationOptions options, const QString &lab
     m_streamed.texts.clear();
     m_strip->clear();
     m_shownSteps.reset();
+    const double keyHeight = m_roll->viewportState().keyHeight;
+    const int keysScrolled = m_roll->verticalScrollBar()->value();
     m_rollModel->setSequence(m_streamed);
+    if (keepKeys && options.primer) {
+        m_roll->setKeyHeight(keyHeight);
+        m_roll->verticalScrollBar()->setValue(keysScrolled);
+    }
     const double primerEnd = m_streamed.duration();
     m_roll->setPixelsPerSecond(60);
     m_roll->scrollToTime(std::max(0.0, primerEnd - 4));

@@ -37,6 +37,7 @@ class PhraseRecorder;
 class PieceEdits;
 class PlaybackController;
 class TransportBar;
+class VelocityLane;
 
 class ComposePanel : public QWidget {
     Q_OBJECT
@@ -129,7 +130,9 @@ Q_SIGNALS:
 private:
     void composeFrom(Source source);
     void buildUi();
-    void startGeneration(GenerationOptions options, const QString &label);
+    // keepKeys: the roll keeps its keys' zoom and scroll (the primer is what it shows: the piece,
+    // the part before a selection, a recorded phrase) rather than fitting the primer's few keys.
+    void startGeneration(GenerationOptions options, const QString &label, bool keepKeys);
     void onEvents(const ComposedEvents &events);
     void onComposed(const NoteSequence &piece, double firstEventMs);
     void finishComposition(NoteSequence piece);
@@ -151,6 +154,7 @@ private:
     PianoRollModel *m_rollModel = nullptr;
     PianoRollView *m_roll = nullptr;
     ConfidenceStrip *m_strip = nullptr;
+    VelocityLane *m_velocityLane = nullptr;
     PlaybackController *m_playback = nullptr;
     TransportBar *m_transport = nullptr;
     QUndoStack *m_undo = nullptr;
@@ -170,6 +174,7 @@ private:
     GenerationSettings *m_settings = nullptr;
     QComboBox *m_source = nullptr;
     QCheckBox *m_showConfidence = nullptr;
+    QCheckBox *m_showVelocities = nullptr;
     QLabel *m_modelLabel = nullptr;
 
     QThread m_thread;

@@ -513,6 +513,30 @@ void PieceEdits::dragSelection(int semitones, double seconds, bool finished)
     m_roll->setSelection(range.moved(delta, shift));
 }
 
+void PieceEdits::drawVelocities(const std::vector<int> &velocities, bool finished)
+{
+    NoteSequence changed = m_piece();
+    if (m_busy || velocities.size() != changed.notes.size())
+        return;  // composing or recording began meanwhile: the roll shows that
+    int count = 0;
+    for (size_t i = 0; i < velocities.size(); ++i) {
+        const int v = std::clamp(velocities[i], 1, 127);
+        if (changed.notes[i].velocity != v) {
+            changed.notes[i].velocity = v;
+            ++count;
+        }
+    }
+    if (!finished) {
+        m_model->replaceSequence(changed);  // seen as drawn, the piece unchanged until the release
+        return;
+    }
+    if (count == 0) {
+        m_model->replaceSequence(m_piece());
+        return;
+    }
+    Q_EMIT edited(changed, tr("Drew the velocities of %n note(s)", nullptr, count), {});
+}
+
 void PieceEdits::addNote(int pitch, double seconds)
 {
     if (m_busy || pitch < 0 || pitch > 127 || seconds < 0)

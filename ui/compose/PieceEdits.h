@@ -1,5 +1,6 @@
 #pragma once
-// The Edit menu's changes of the piece on the roll: Select All (Ctrl+A, the whole piece's time),
+// The Edit menu's changes of the piece on the roll: Cut, Copy, Paste and Duplicate (Ctrl+X, C,
+// V, D) of the selection's notes, Select All (Ctrl+A, the whole piece's time),
 // Delete Notes in Selection (Delete), Crop to Selection (Ctrl+Shift+X) and
 // Transpose up or down a semitone (Ctrl+Up/Down) or an octave (Ctrl+Shift+Up/Down), and Louder or
 // Softer (Alt+Up/Down, velocities times or divided by 1.2), for the selection's notes or, with
@@ -76,6 +77,9 @@ public:
     // is an edit. A note of the selection moved takes the selection's notes with it (none of
     // them before 0 or off the keys), and the selection follows them.
     void dragNote(int noteIndex, aichopin::PianoRollView::NoteDrag kind, int semitones, double seconds, bool finished);
+    // Velocities drawn on the velocity lane (VelocityLane::velocitiesDrawn): one for each note
+    // of the roll's model; shown while drawing, an edit when finished.
+    void drawVelocities(const std::vector<int> &velocities, bool finished);
     // A note added at pitch and seconds: in a piece with bars a quarter note from the nearest
     // sixteenth, else half a second from there; as loud as the notes around it.
     void addNote(int pitch, double seconds);

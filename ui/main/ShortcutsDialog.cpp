@@ -65,6 +65,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDial
     row(tr("%1: move a note to another key or time (Esc puts it back)").arg(roll), tr("Drag the note"));
     row(tr("%1: move the selection's notes together").arg(roll), tr("Drag one of them"));
     row(tr("%1: make a note longer or shorter").arg(roll), tr("Drag the note's end"));
+    row(tr("%1: draw the notes' velocities (the selection's only, when there is one)").arg(roll), tr("Drag across the velocity strip"));
     row(tr("%1: zoom in, out, fit the piece").arg(roll), tr("+, -, 0"));
     row(tr("%1: scroll").arg(roll), tr("Arrow keys, Page Up, Page Down, Home, End"));
     row(tr("%1: clear the selection").arg(roll), tr("Esc"));

@@ -1,6 +1,7 @@
 #include "pianoroll/PianoRollView.h"
 
 #include "common/Numbers.h"
+#include "common/TimeAxis.h"
 #include "midi/Note.h"
 #include "pianoroll/PianoRollModel.h"
 
@@ -26,14 +27,9 @@ constexpr double kMaxPps = 2000.0;
 constexpr double kMinKey = 3.0;
 constexpr double kMaxKey = 30.0;
 constexpr int kScrollUnitsPerSecond = 100;  // horizontal scroll bar counts 10 ms steps
-
-// 63.25 -> "1:03.25": to the hundredth, as a note's time is worth reading.
-QString noteClock(double seconds)
-{
-    const int centis = int(std::lround(std::max(0.0, seconds) * 100.0));
-    return QStringLiteral("%1:%2.%3").arg(centis / 6000).arg(centis / 100 % 60, 2, 10, QLatin1Char('0')).arg(centis % 100, 2, 10, QLatin1Char('0'));
-}
 }  // namespace
+
+using timeaxis::noteClock;
 
 PianoRollView::PianoRollView(PianoRollModel *model, QWidget *parent) : QAbstractScrollArea(parent), m_model(model)
 {
