@@ -552,7 +552,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message>
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+116"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+117"/>
         <source>Model: %1</source>
         <translation>Model: %1</translation>
     </message>
@@ -797,12 +797,12 @@
         <translation> (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+150"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+133"/>
         <source>Export MIDI</source>
         <translation>Eksportuj MIDI</translation>
     </message>
@@ -822,7 +822,7 @@
         <translation>Dźwięk WAV (*.wav)</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-394"/>
         <source>&amp;Compose</source>
         <translation>&amp;Komponuj</translation>
     </message>
@@ -897,12 +897,12 @@
         <translation>Kompozycja %1: %2 s, T %3, ziarno %4</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Rewrote %1, seed %2</source>
         <translation>Przepisano %1, ziarno %2</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Composing...</source>
         <translation>Komponowanie...</translation>
     </message>
@@ -912,8 +912,8 @@
         <translation>Skomponowano: %1; pierwsze zdarzenie pojawiło się po %2 ms.</translation>
     </message>
     <message numerus="yes">
-        <location line="-334"/>
-        <location line="+335"/>
+        <location line="-341"/>
+        <location line="+342"/>
         <location line="+64"/>
         <source>%n note(s)</source>
         <translation>
@@ -939,12 +939,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-539"/>
+        <location line="-546"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+544"/>
+        <location line="+551"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1804,7 +1804,7 @@ pewny?</translation>
         <translation>Przesuń nuty zaznaczenia, a bez zaznaczenia całego utworu</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>&amp;Louder</source>
         <translation>Głośn&amp;iej</translation>
     </message>
@@ -1834,7 +1834,7 @@ pewny?</translation>
         <translation>Zwolnij cały utwór o 10% na stałe, razem z tempem (Szybkość w transporcie zmienia tylko odtwarzanie)</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-65"/>
         <source>Cu&amp;t</source>
         <translation>Wy&amp;tnij</translation>
     </message>
@@ -1879,7 +1879,27 @@ pewny?</translation>
         <translation>Transponuj w dół o o&amp;ktawę</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+15"/>
+        <source>&amp;Move Notes Earlier</source>
+        <translation>Przesuń nuty wcześ&amp;niej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selection&apos;s notes a step earlier (a sixteenth in a piece with bars, else 0.05 s)</source>
+        <translation>Przesuń nuty zaznaczenia o krok wcześniej (o szesnastkę w utworze z taktami, inaczej o 0,05 s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;Notes Later</source>
+        <translation>Przesuń nuty pó&amp;źniej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selection&apos;s notes a step later (a sixteenth in a piece with bars, else 0.05 s)</source>
+        <translation>Przesuń nuty zaznaczenia o krok później (o szesnastkę w utworze z taktami, inaczej o 0,05 s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Speed Up t&amp;he Piece</source>
         <translation>Prz&amp;yspiesz utwór</translation>
     </message>
@@ -2030,7 +2050,27 @@ pewny?</translation>
         <translation>Transponowano %1 o %2 półtonów</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
+        <source>No notes start in %1: nothing to move.</source>
+        <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego przesunąć.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The notes of %1 start at the beginning: they cannot move earlier.</source>
+        <translation>Nuty z zakresu %1 zaczynają się na początku: nie można ich przesunąć wcześniej.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Moved %1 earlier</source>
+        <translation>Przesunięto %1 wcześniej</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moved %1 later</source>
+        <translation>Przesunięto %1 później</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No notes start in %1: nothing to make louder.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego pogłośnić.</translation>
     </message>

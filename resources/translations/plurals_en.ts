@@ -27,7 +27,7 @@
 <context>
     <name>aichopin::ComposePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/ComposePanel.cpp" line="+148"/>
+        <location filename="../../ui/compose/ComposePanel.cpp" line="+149"/>
         <source>Stopped: kept the %n note(s) composed so far.</source>
         <translation>
             <numerusform>Stopped: kept the %n note composed so far.</numerusform>
@@ -36,7 +36,7 @@
     </message>
     <message numerus="yes">
         <location line="+202"/>
-        <location line="+335"/>
+        <location line="+342"/>
         <location line="+64"/>
         <source>%n note(s)</source>
         <translation>
@@ -107,7 +107,7 @@
 <context>
     <name>aichopin::PieceEdits</name>
     <message numerus="yes">
-        <location filename="../../ui/compose/PieceEdits.cpp" line="+141"/>
+        <location filename="../../ui/compose/PieceEdits.cpp" line="+145"/>
         <source>Deleted %n note(s) in %1</source>
         <translation>
             <numerusform>Deleted %n note in %1</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+296"/>
+        <location line="+334"/>
         <source>Moved the %n note(s) of %1</source>
         <translation>
             <numerusform>Moved the %n note of %1</numerusform>

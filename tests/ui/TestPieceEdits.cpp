@@ -674,6 +674,47 @@ private Q_SLOTS:
         QCOMPARE(panel.piece().countNotesIn(NoteRange(0.0, 2.0, 60, 63)), 8);
     }
 
+    void selectedNotesAreNudgedInTime()
+    {
+        ComposePanel panel;
+        panel.resize(1000, 500);
+        panel.show();
+        const QList<QAction *> nudge = panel.edits()->nudgeActions();
+        QCOMPARE(nudge[0]->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Left));
+        QCOMPARE(nudge[1]->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Right));
+        NoteSequence piece = twoNotes();  // C4 from 0 s, E4 from 1 s
+        panel.showPiece(piece, QStringLiteral("Open p.mid"), QStringLiteral("p.mid"));
+        QVERIFY(!nudge[1]->isEnabled());  // nothing selected
+        // Without bars, 0.05 s a step; the selection goes with its note.
+        panel.roll()->setSelection(0.5, 1.5);
+        nudge[1]->trigger();
+        nudge[1]->trigger();
+        QVERIFY(std::abs(panel.piece().notes[1].start - 1.1) < 1e-9);
+        QCOMPARE(panel.piece().notes[1].startTick, panel.piece().tempoMap.tickAt(panel.piece().notes[1].start));
+        QCOMPARE(panel.piece().notes[0].start, 0.0);
+        QCOMPARE(panel.piece().countNotesIn(panel.roll()->selection()), 1);
+        QVERIFY2(panel.undoStack()->undoText().startsWith(QLatin1String("Moved 0:00.6 to 0:01.6 later")), qPrintable(panel.undoStack()->undoText()));
+        panel.undoStack()->undo();
+        panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes[1].start, 1.0);
+        // Not before 0: at the start, a message and no edit.
+        panel.roll()->setSelection(0.0, 0.5);
+        const int steps = panel.undoStack()->count();
+        nudge[0]->trigger();
+        QCOMPARE(panel.undoStack()->count(), steps);
+        QVERIFY2(panel.message().contains(QLatin1String("cannot move earlier")), qPrintable(panel.message()));
+        // In bars (120 bpm, 4/4), a sixteenth: 0.125 s.
+        piece.timeSignatures = {TimeSignature{0, 4, 4}};
+        panel.showPiece(piece, QStringLiteral("Open bars.mid"), QStringLiteral("bars.mid"));
+        panel.roll()->setSelection(0.5, 2.0);
+        nudge[0]->trigger();
+        QCOMPARE(panel.piece().notes[1].start, 0.875);
+        QCOMPARE(panel.piece().notes[1].startTick, qint64(840));
+        nudge[1]->trigger();
+        nudge[1]->trigger();
+        QCOMPARE(panel.piece().notes[1].start, 1.125);
+    }
+
     void velocitiesAreDrawnOnTheirLane()
     {
         ComposePanel panel;

@@ -75,6 +75,10 @@ PieceEdits::PieceEdits(PianoRollView *roll, PianoRollModel *model, std::function
         connect(a, &QAction::triggered, this, run);
         return a;
     };
+    m_earlier = action(tr("&Move Notes Earlier"), QKeySequence(Qt::ALT | Qt::Key_Left),
+                       tr("Move the selection's notes a step earlier (a sixteenth in a piece with bars, else 0.05 s)"), [this] { nudge(-1); });
+    m_later = action(tr("Move &Notes Later"), QKeySequence(Qt::ALT | Qt::Key_Right),
+                     tr("Move the selection's notes a step later (a sixteenth in a piece with bars, else 0.05 s)"), [this] { nudge(1); });
     m_louder = action(tr("&Louder"), QKeySequence(Qt::ALT | Qt::Key_Up),
                       tr("Play the selection's notes, or the whole piece's with no selection, louder (velocities times 1.2)"),
                       [this] { scaleVelocities(kLouder); });
@@ -106,7 +110,7 @@ void PieceEdits::updateEnabled(bool busy)
     m_roll->setNotesMovable(!busy);
     m_selectAll->setEnabled(!busy && !m_piece().notes.empty());
     m_delete->setEnabled(!busy && m_roll->hasSelection());
-    for (QAction *a : {m_cut, m_copy, m_duplicate})
+    for (QAction *a : {m_cut, m_copy, m_duplicate, m_earlier, m_later})
         a->setEnabled(!busy && m_roll->hasSelection());
     m_paste->setEnabled(!busy && !m_clipboard.empty());
     m_crop->setEnabled(!busy && m_roll->hasSelection());
@@ -281,6 +285,44 @@ void PieceEdits::transpose(int semitones)
     Q_EMIT edited(changed, label, {});
     if (m_roll->hasSelection() && !t.range.allPitches())
         m_roll->setSelection(t.range.moved(0.0, semitones));  // a box follows its notes, to move them again
+}
+
+void PieceEdits::nudge(int direction)
+{
+    if (!m_later->isEnabled() || direction == 0)
+        return;
+    const QString what = selectionText(m_roll, m_model);
+    NoteSequence changed = m_piece();
+    // These notes, wherever they go (a time range would take in others as it moves).
+    NoteRange held = m_roll->selection();
+    if (held.only.empty()) {
+        const NoteRange time = held;
+        for (const Note &n : changed.notes)
+            if (time.holds(n))
+                held.only.push_back(n);
+    }
+    if (held.only.empty()) {
+        Q_EMIT message(tr("No notes start in %1: nothing to move.").arg(what));
+        return;
+    }
+    const Note &first = held.only.front();
+    const TempoMap &tempo = changed.tempoMap;
+    double delta = direction * 0.05;
+    if (!m_model->barStarts().empty()) {
+        const qint64 sixteenth = std::max(1, tempo.ticksPerQuarter() / 4);
+        delta = tempo.secondsAt(std::max<qint64>(0, tempo.tickAt(first.start) + direction * sixteenth)) - first.start;
+    }
+    delta = std::max(delta, -first.start);
+    if (delta == 0.0) {
+        Q_EMIT message(tr("The notes of %1 start at the beginning: they cannot move earlier.").arg(what));
+        return;
+    }
+    for (Note &n : changed.notes)
+        if (held.holds(n))
+            placeNote(n, tempo, n.start + delta, n.pitch);
+    changed.sortNotes();
+    Q_EMIT edited(changed, direction < 0 ? tr("Moved %1 earlier").arg(what) : tr("Moved %1 later").arg(what), {});
+    m_roll->setSelection(held.moved(delta, 0));
 }
 
 void PieceEdits::scaleVelocities(double factor)
@@ -618,6 +660,7 @@ void PieceEdits::addActionsTo(QMenu *menu) const
     menu->addActions({m_selectAll, m_delete, m_crop});
     menu->addSeparator();
     menu->addActions(m_transpose);
+    menu->addActions(nudgeActions());
     menu->addSeparator();
     menu->addActions(dynamicsActions());
     menu->addSeparator();
