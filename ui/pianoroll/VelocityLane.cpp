@@ -68,21 +68,24 @@ void VelocityLane::paintEvent(QPaintEvent *)
     const NoteRange selection = m_roll->selection();
     const bool selected = m_roll->hasSelection();
     p.setClipRect(QRect(left, 0, width() - left, height()));
-    for (size_t i = first; i < last; ++i) {
-        const Note &n = notes[i];
-        if (n.start < from || n.start > to)
-            continue;
-        const int velocity = i < m_draft.size() ? m_draft[i] : n.velocity;
-        const double x = PianoRollRenderer::xForTime(v, n.start);
-        const double y = yForVelocity(velocity);
-        QColor c = PianoRollRenderer::velocityColor(velocity);
-        if (selected && !selection.holds(n))
-            c.setAlpha(70);  // out of the selection: not drawn into
-        p.setPen(QPen(c, 2));
-        p.drawLine(QPointF(x, height() - kBottom), QPointF(x, y));
-        p.setPen(Qt::NoPen);
-        p.setBrush(c);
-        p.drawEllipse(QPointF(x, y), 2.5, 2.5);
+    // With a selection, the notes out of it (not drawn into) faded, and its own over them.
+    for (const bool inSelection : {false, true}) {
+        for (size_t i = first; i < last; ++i) {
+            const Note &n = notes[i];
+            if (n.start < from || n.start > to || (selected && selection.holds(n) != inSelection) || (!selected && !inSelection))
+                continue;
+            const int velocity = i < m_draft.size() ? m_draft[i] : n.velocity;
+            const double x = PianoRollRenderer::xForTime(v, n.start);
+            const double y = yForVelocity(velocity);
+            QColor c = PianoRollRenderer::velocityColor(velocity);
+            if (selected && !inSelection)
+                c.setAlpha(35);
+            p.setPen(QPen(c, 2));
+            p.drawLine(QPointF(x, height() - kBottom), QPointF(x, y));
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawEllipse(QPointF(x, y), 2.5, 2.5);
+        }
     }
 }
 
