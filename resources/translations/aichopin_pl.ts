@@ -1086,7 +1086,12 @@ sure?</source>
 pewny?</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+8"/>
+        <source>Shown for the model&apos;s compositions: how sure it was of each event it chose</source>
+        <translation>Widoczne dla kompozycji modelu: jak pewny był każdego wybranego zdarzenia</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>%1 s: %2 (p = %3)</source>
         <translation>%1 s: %2 (p = %3)</translation>
     </message>
@@ -3390,7 +3395,7 @@ city</source>
 ność</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+136"/>
         <source>%1 at %2: velocity %3</source>
         <translation>%1 w %2: głośność %3</translation>
     </message>

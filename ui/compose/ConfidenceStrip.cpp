@@ -74,9 +74,15 @@ void ConfidenceStrip::paintEvent(QPaintEvent *)
     p.drawText(QRect(2, 0, left - 4, height()), Qt::AlignCenter | Qt::TextWordWrap, tr("model\nsure?"));
     p.setPen(colors.octaveLine);
     p.drawLine(left, kTop, width(), kTop);
-    p.drawLine(left, kTop + int(h / 2), width(), kTop + int(h / 2));
-    if (m_steps.empty())
+    if (!m_steps.empty())
+        p.drawLine(left, kTop + int(h / 2), width(), kTop + int(h / 2));
+    if (m_steps.empty()) {
+        // An opened file, a recorded phrase or an empty roll: the model chose none of it.
+        p.setPen(colors.placeholderText);
+        p.drawText(QRect(left, 0, width() - left, height()), Qt::AlignCenter,
+                   tr("Shown for the model's compositions: how sure it was of each event it chose"));
         return;
+    }
     const double from = PianoRollRenderer::timeForX(v, left);
     const double to = PianoRollRenderer::timeForX(v, width());
     auto first = std::lower_bound(m_steps.begin(), m_steps.end(), from,
