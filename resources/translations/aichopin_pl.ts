@@ -4,7 +4,7 @@
 <context>
     <name>PianoRollRenderer</name>
     <message>
-        <location filename="../../ui/pianoroll/PianoRollRenderer.cpp" line="+237"/>
+        <location filename="../../ui/pianoroll/PianoRollRenderer.cpp" line="+247"/>
         <source>bar</source>
         <translation>takt</translation>
     </message>
@@ -1079,14 +1079,14 @@
         <translation>Jak pewny był model każdego wybranego zdarzenia (góra: pewne, dół: mało prawdopodobne)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+35"/>
         <source>model
 sure?</source>
         <translation>model
 pewny?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Shown for the model&apos;s compositions: how sure it was of each event it chose</source>
         <translation>Widoczne dla kompozycji modelu: jak pewny był każdego wybranego zdarzenia</translation>
     </message>
@@ -1948,12 +1948,12 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>No notes start in %1: nothing to copy.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego skopiować.</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Copied %n note(s) of %1: click where they should go and paste them (Ctrl+V).</source>
         <translation>
             <numerusform>Skopiowano %n nutę (%1): kliknij, gdzie mają trafić, i wklej je (Ctrl+V).</numerusform>
@@ -1962,12 +1962,12 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>No notes start in %1: nothing to cut.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego wyciąć.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Cut %n note(s) of %1</source>
         <translation>
             <numerusform>Wycięto %n nutę (%1)</numerusform>
@@ -3388,14 +3388,14 @@ pewny?</translation>
         <translation>Głośność każdej nuty; przeciągnij po pasku, by ją narysować (tylko nutom zaznaczenia, jeśli jest)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>velo-
 city</source>
         <translation>głoś-
 ność</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+138"/>
         <source>%1 at %2: velocity %3</source>
         <translation>%1 w %2: głośność %3</translation>
     </message>

@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Copied %n note(s) of %1: click where they should go and paste them (Ctrl+V).</source>
         <translation>
             <numerusform>Copied %n note of %1: click where it should go and paste it (Ctrl+V).</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Cut %n note(s) of %1</source>
         <translation>
             <numerusform>Cut %n note of %1</numerusform>

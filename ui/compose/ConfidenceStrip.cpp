@@ -63,15 +63,10 @@ void ConfidenceStrip::paintEvent(QPaintEvent *)
     QPainter p(this);
     // Colours from the palette at each paint: follows the desktop's light or dark scheme.
     const SceneColors colors = SceneColors::forPalette(palette());
-    p.fillRect(rect(), colors.background);
+    PianoRollRenderer::paintStrip(p, colors, rect(), tr("model\nsure?"));
     const PianoRollViewport &v = m_roll->viewportState();
     const int left = PianoRollRenderer::kKeyboardWidth;
     const double h = height() - kTop - kBottom;
-    p.setPen(colors.placeholderText);
-    QFont f = font();
-    f.setPixelSize(10);
-    p.setFont(f);
-    p.drawText(QRect(2, 0, left - 4, height()), Qt::AlignCenter | Qt::TextWordWrap, tr("model\nsure?"));
     p.setPen(colors.octaveLine);
     p.drawLine(left, kTop, width(), kTop);
     if (!m_steps.empty())

@@ -172,37 +172,32 @@ NoteRange PieceEdits::insertNotes(NoteSequence &piece, const std::vector<Note> &
     return inserted;
 }
 
-void PieceEdits::copySelection()
+bool PieceEdits::keepSelectedNotes(const QString &nothingMessage)
 {
-    if (!m_copy->isEnabled())
-        return;
-    const QString where = selectionText(m_roll, m_model);
     std::vector<Note> notes = selectedNotes();
     if (notes.empty()) {
-        Q_EMIT message(tr("No notes start in %1: nothing to copy.").arg(where));
-        return;
+        Q_EMIT message(nothingMessage.arg(selectionText(m_roll, m_model)));
+        return false;
     }
-    const int count = int(notes.size());
     m_clipboard = std::move(notes);
     m_clipboardRange = m_roll->selection();
     m_paste->setEnabled(!m_busy);
-    Q_EMIT message(tr("Copied %n note(s) of %1: click where they should go and paste them (Ctrl+V).", nullptr, count).arg(where));
+    return true;
+}
+
+void PieceEdits::copySelection()
+{
+    if (m_copy->isEnabled() && keepSelectedNotes(tr("No notes start in %1: nothing to copy.")))
+        Q_EMIT message(tr("Copied %n note(s) of %1: click where they should go and paste them (Ctrl+V).", nullptr, int(m_clipboard.size()))
+                           .arg(selectionText(m_roll, m_model)));
 }
 
 void PieceEdits::cutSelection()
 {
-    if (!m_cut->isEnabled())
+    if (!m_cut->isEnabled() || !keepSelectedNotes(tr("No notes start in %1: nothing to cut.")))
         return;
     const QString where = selectionText(m_roll, m_model);
-    std::vector<Note> notes = selectedNotes();
-    if (notes.empty()) {
-        Q_EMIT message(tr("No notes start in %1: nothing to cut.").arg(where));
-        return;
-    }
-    const int count = int(notes.size());
-    m_clipboard = std::move(notes);
-    m_clipboardRange = m_roll->selection();
-    m_paste->setEnabled(!m_busy);
+    const int count = int(m_clipboard.size());
     NoteSequence changed = m_piece();
     changed.removeNotesIn(m_clipboardRange);
     Q_EMIT edited(changed, tr("Cut %n note(s) of %1", nullptr, count).arg(where), {});

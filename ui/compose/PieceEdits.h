@@ -138,6 +138,9 @@ private:
     NoteRange m_clipboardRange;
     // The selection's notes with their starts from its start (m_clipboard's form).
     std::vector<Note> selectedNotes() const;
+    // The selection's notes kept in m_clipboard; false, with nothingMessage (%1: where), when it
+    // holds none (what was copied before stays).
+    bool keepSelectedNotes(const QString &nothingMessage);
     // Notes of that form put into 'piece' from 'at' (ticks following its tempo map); returns
     // the selection that holds them.
     static NoteRange insertNotes(NoteSequence &piece, const std::vector<Note> &notes, const NoteRange &source, double at);

@@ -98,6 +98,16 @@ PianoRollRenderer::BarSpan PianoRollRenderer::visibleBars(const PianoRollModel &
     return span;
 }
 
+void PianoRollRenderer::paintStrip(QPainter &p, const SceneColors &colors, QRect rect, const QString &name)
+{
+    p.fillRect(rect, colors.background);
+    p.setPen(colors.placeholderText);
+    QFont f = p.font();
+    f.setPixelSize(10);
+    p.setFont(f);
+    p.drawText(QRect(rect.left() + 2, rect.top(), kKeyboardWidth - 4, rect.height()), Qt::AlignCenter | Qt::TextWordWrap, name);
+}
+
 void PianoRollRenderer::paintGrid(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const
 {
     const int w = v.size.width();

@@ -66,6 +66,9 @@ public:
         int every = 0;
     };
     static BarSpan visibleBars(const PianoRollModel &model, const PianoRollViewport &v, double minPixels);
+    // A strip under the roll on its time axis (the velocity lane, the confidence strip): its
+    // background in 'rect', and its name (small, wrapped) where the roll's keyboard is.
+    static void paintStrip(QPainter &p, const SceneColors &colors, QRect rect, const QString &name);
 
 private:
     void paintGrid(QPainter &p, const PianoRollModel &model, const PianoRollViewport &v) const;

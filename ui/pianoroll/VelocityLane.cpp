@@ -49,14 +49,9 @@ void VelocityLane::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     const SceneColors colors = SceneColors::forPalette(palette());
-    p.fillRect(rect(), colors.background);
+    PianoRollRenderer::paintStrip(p, colors, rect(), tr("velo-\ncity"));
     const PianoRollViewport &v = m_roll->viewportState();
     const int left = PianoRollRenderer::kKeyboardWidth;
-    p.setPen(colors.placeholderText);
-    QFont f = font();
-    f.setPixelSize(10);
-    p.setFont(f);
-    p.drawText(QRect(2, 0, left - 4, height()), Qt::AlignCenter | Qt::TextWordWrap, tr("velo-\ncity"));
     p.setPen(colors.octaveLine);
     for (const int level : {32, 64, 96, 127})  // p, mf, f, the top
         p.drawLine(QPointF(left, yForVelocity(level)), QPointF(width(), yForVelocity(level)));
