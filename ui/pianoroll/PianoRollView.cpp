@@ -344,13 +344,16 @@ void PianoRollView::mousePressEvent(QMouseEvent *event)
             m_pressedAt = pos;
             m_draggingNote = false;
         } else {
-            // A seek at once; dragged on, it draws a box that selects the notes in it.
+            // On an empty place, maybe a box that selects the notes in it (dragged on) or a
+            // click that seeks (at the release, so that drawing a box does not move the
+            // music); elsewhere (the ruler, a note that cannot move) a seek at once.
             m_dragAnchor = -1;
             int pitch = -1;
             double seconds = -1;
-            if (event->modifiers() == Qt::NoModifier && placeAt(pos, &pitch, &seconds))
+            if (event->modifiers() == Qt::NoModifier && placeAt(pos, &pitch, &seconds) && noteIndexAt(pos) < 0)
                 m_boxFrom = pos;
-            Q_EMIT seekRequested(t);
+            else
+                Q_EMIT seekRequested(t);
         }
         event->accept();
         return;
@@ -554,6 +557,8 @@ void PianoRollView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && m_boxFrom) {
         if (std::exchange(m_boxing, false))
             updateBox(event->position());
+        else
+            Q_EMIT seekRequested(std::max(0.0, PianoRollRenderer::timeForX(m_view, m_boxFrom->x())));  // a click
         m_boxFrom.reset();
         event->accept();
         return;
