@@ -1736,12 +1736,12 @@ pewny?</translation>
         <translation>Pianola</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+237"/>
         <source>Open a MIDI file (Ctrl+O) or drop one here</source>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+131"/>
         <source>C4 (middle C)</source>
         <translation>C4 (środkowe C)</translation>
     </message>
@@ -2408,6 +2408,16 @@ pewny?</translation>
         <location line="+0"/>
         <source>Ctrl+Shift+drag</source>
         <translation>Ctrl+Shift+przeciągnięcie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: select bars (seconds without bars) from the playhead, or take them back</source>
+        <translation>%1: zaznaczanie taktów (bez taktów: sekund) od znacznika odtwarzania lub cofanie zaznaczenia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shift+Right, Shift+Left</source>
+        <translation>Shift+Prawo, Shift+Lewo</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -373,6 +373,38 @@ private Q_SLOTS:
         QCOMPARE(view.selectionTo(), 3.0);
         drag(1.3, 3.2, Qt::ShiftModifier | Qt::ControlModifier);
         QVERIFY(std::fabs(view.selectionFrom() - 1.3) < 0.02 && std::fabs(view.selectionTo() - 3.2) < 0.02);
+
+        // From the keyboard: Shift+Right selects from the bar line nearest the playhead, a bar
+        // at a time; Shift+Left takes the last bar back.
+        view.setSelection(-1, -1);
+        view.setPlayhead(1.4, false);
+        view.setFocus();
+        QTest::keyClick(&view, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(view.selectionFrom(), 1.5);
+        QCOMPARE(view.selectionTo(), 3.0);
+        QTest::keyClick(&view, Qt::Key_Right, Qt::ShiftModifier);
+        QCOMPARE(view.selectionTo(), 4.0);
+        QTest::keyClick(&view, Qt::Key_Left, Qt::ShiftModifier);
+        QCOMPARE(view.selectionFrom(), 1.5);
+        QCOMPARE(view.selectionTo(), 3.0);
+        // Leftwards from the playhead's bar line, a second at a time without bars.
+        PianoRollModel plainModel;
+        plainModel.setSequence(composed);
+        PianoRollView secs(&plainModel);
+        secs.resize(800, 400);
+        secs.show();
+        secs.setPlayhead(2.3, false);
+        secs.setFocus();
+        QTest::keyClick(&secs, Qt::Key_Left, Qt::ShiftModifier);
+        QCOMPARE(secs.selectionFrom(), 1.0);
+        QCOMPARE(secs.selectionTo(), 2.0);
+        QTest::keyClick(&secs, Qt::Key_Left, Qt::ShiftModifier);
+        QCOMPARE(secs.selectionFrom(), 0.0);
+        QTest::keyClick(&secs, Qt::Key_Right, Qt::ShiftModifier);  // the start moves back right
+        QCOMPARE(secs.selectionFrom(), 1.0);
+        QCOMPARE(secs.selectionTo(), 2.0);
+        QTest::keyClick(&secs, Qt::Key_Right);  // without Shift, a scroll
+        QCOMPARE(secs.selectionTo(), 2.0);
     }
 
     void aDragFromAnEmptyPlaceDrawsABox()

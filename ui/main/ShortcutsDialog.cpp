@@ -56,6 +56,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDial
     row(tr("%1: play or pause").arg(roll), tr("Space"));
     row(tr("%1: select a time range (whole bars in a piece with bars)").arg(roll), tr("Shift+drag"));
     row(tr("%1: select any time range").arg(roll), tr("Ctrl+Shift+drag"));
+    row(tr("%1: select bars (seconds without bars) from the playhead, or take them back").arg(roll), tr("Shift+Right, Shift+Left"));
     row(tr("%1: select the notes of some keys only (a box)").arg(roll), tr("Drag from an empty place"));
     row(tr("%1: add a note to the selection, or take it out").arg(roll), tr("Ctrl+click the note"));
     row(tr("%1: move the playhead").arg(roll), tr("Click"));

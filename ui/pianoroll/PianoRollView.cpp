@@ -111,6 +111,35 @@ void PianoRollView::setSelection(const NoteRange &range)
     Q_EMIT selectionChanged(range.from, range.to);
 }
 
+void PianoRollView::extendSelection(int direction)
+{
+    // The end that moves goes to the next bar line (or second) that way; the other stays: the
+    // selection's start, or with none the bar line (or second) nearest the playhead.
+    const std::vector<double> &bars = m_model->barStarts();
+    const auto next = [&bars, direction](double t) {
+        if (bars.empty())
+            return std::max(0.0, direction > 0 ? std::floor(t + 1e-9) + 1.0 : std::ceil(t - 1e-9) - 1.0);
+        if (direction > 0) {
+            const auto it = std::upper_bound(bars.begin(), bars.end(), t + 1e-9);
+            return it == bars.end() ? bars.back() : *it;
+        }
+        const auto it = std::lower_bound(bars.begin(), bars.end(), t - 1e-9);
+        return it == bars.begin() ? bars.front() : *(it - 1);
+    };
+    double anchor = m_view.selectionFrom, active = m_view.selectionTo;
+    if (!hasSelection()) {
+        anchor = active = bars.empty() ? std::round(std::max(0.0, m_view.playhead)) : selectionEdge(std::max(0.0, m_view.playhead), {});
+    } else if (m_keyActiveEnd == m_view.selectionFrom) {
+        std::swap(anchor, active);
+    }
+    active = next(active);
+    m_keyActiveEnd = active;
+    setSelection(std::min(anchor, active), std::max(anchor, active));
+    const double visible = noteAreaWidth() / m_view.pixelsPerSecond;
+    if (active < m_view.startSeconds || active > m_view.startSeconds + visible)
+        scrollToTime(std::max(0.0, active - visible / 2));
+}
+
 void PianoRollView::toggleNoteInSelection(int index)
 {
     const std::vector<Note> &notes = m_model->sequence().notes;
@@ -277,8 +306,13 @@ void PianoRollView::keyPressEvent(QKeyEvent *event)
     QScrollBar *h = horizontalScrollBar();
     QScrollBar *v = verticalScrollBar();
     switch (event->key()) {
-    case Qt::Key_Left: h->setValue(h->value() - h->pageStep() / 8); break;
-    case Qt::Key_Right: h->setValue(h->value() + h->pageStep() / 8); break;
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        if (event->modifiers() & Qt::ShiftModifier)
+            extendSelection(event->key() == Qt::Key_Right ? 1 : -1);
+        else
+            h->setValue(h->value() + (event->key() == Qt::Key_Right ? 1 : -1) * h->pageStep() / 8);
+        break;
     case Qt::Key_Up: v->setValue(v->value() - int(3 * m_view.keyHeight)); break;
     case Qt::Key_Down: v->setValue(v->value() + int(3 * m_view.keyHeight)); break;
     case Qt::Key_PageUp: h->setValue(h->value() - h->pageStep()); break;

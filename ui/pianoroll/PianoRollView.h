@@ -62,6 +62,9 @@ public:
     // in it (a time range becomes the notes it held); the selection then spans its notes'
     // times and keys, and is cleared when none is left.
     void toggleNoteInSelection(int index);
+    // Shift+Right (1) or Shift+Left (-1): the selection's moving end a bar (a second, without
+    // bars) that way, from the bar line nearest the playhead when there is none.
+    void extendSelection(int direction);
 
     // What hovering at pos (viewport coordinates) shows: over a note, its pitch, velocity, start,
     // end and length (and bar, in a piece with bars); over the keyboard or an empty row, the key's name; over the ruler, nothing.
@@ -142,6 +145,7 @@ private:
     // whether it has moved far enough to be drawing a box.
     std::optional<QPointF> m_boxFrom;
     bool m_boxing = false;
+    double m_keyActiveEnd = -1;  // the selection's end Shift+arrows move
     void updateBox(QPointF to);
 };
 
