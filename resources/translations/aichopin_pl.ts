@@ -996,7 +996,7 @@
 <context>
     <name>aichopin::CompositionList</name>
     <message>
-        <location filename="../../ui/compose/CompositionList.cpp" line="+30"/>
+        <location filename="../../ui/compose/CompositionList.cpp" line="+52"/>
         <source>Compositions</source>
         <translation>Kompozycje</translation>
     </message>
@@ -1026,9 +1026,9 @@
         <translation>Każdy skomponowany utwór pojawi się tutaj i zostanie zachowany jako plik MIDI, więc żaden nie przepadnie. Dwukrotne kliknięcie przywraca utwór.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Double-click to bring a composition back (undoable). Each is kept as a MIDI file, so earlier sessions&apos; are here too.</source>
-        <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji.</translation>
+        <location line="+19"/>
+        <source>Double-click to bring a composition back (undoable). Each is kept as a MIDI file, so earlier sessions&apos; are here too; drag one to your sequencer or file manager to copy its file.</source>
+        <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji; przeciągnij jedną do sekwencera lub menedżera plików, aby skopiować jej plik.</translation>
     </message>
     <message>
         <location line="+14"/>

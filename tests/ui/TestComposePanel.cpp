@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -104,10 +105,18 @@ private Q_SLOTS:
         Q_EMIT next.history()->itemActivated(next.history()->item(1));
         QCOMPARE(next.piece().notes.size(), sizes[1]);
         QCOMPARE(next.pieceName(), QFileInfo(files[1]).completeBaseName());
+        // Dragged out (to a sequencer, a file manager), an item is its MIDI file.
+        QVERIFY(next.history()->dragEnabled());
+        const QModelIndexList both = {next.history()->model()->index(0, 0), next.history()->model()->index(1, 0)};
+        std::unique_ptr<QMimeData> dragged(next.history()->model()->mimeData(both));
+        QVERIFY(dragged);
+        QCOMPARE(dragged->urls().size(), 2);
+        QCOMPARE(dragged->urls()[1].toLocalFile(), QDir(keptDir).filePath(files[1]));
         // A file gone since says so and leaves the piece as it is.
         QVERIFY(QFile::remove(QDir(keptDir).filePath(files[0])));
         Q_EMIT next.history()->itemActivated(next.history()->item(0));
         QVERIFY2(next.message().startsWith(QLatin1String("Cannot bring back")), qPrintable(next.message()));
+        QVERIFY(!next.history()->model()->mimeData({next.history()->model()->index(0, 0)}));  // nothing to drag
         QCOMPARE(next.piece().notes.size(), sizes[1]);
 
         // Move to Trash (the list's context menu): the file goes to the desktop's trash, not

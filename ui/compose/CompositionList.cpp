@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPushButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -19,6 +20,27 @@ namespace aichopin {
 namespace {
 // This session's pieces are in Qt::UserRole; every kept file's path here.
 constexpr int kKeptPathRole = Qt::UserRole + 1;
+
+// Items dragged out are their MIDI files (to a DAW, a file manager, or this app's roll).
+class KeptFileList : public QListWidget {
+public:
+    using QListWidget::QListWidget;
+
+protected:
+    QStringList mimeTypes() const override { return {QStringLiteral("text/uri-list")}; }
+    QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override
+    {
+        QList<QUrl> urls;
+        for (const QListWidgetItem *item : items)
+            if (const QString path = item->data(kKeptPathRole).toString(); !path.isEmpty() && QFile::exists(path))
+                urls << QUrl::fromLocalFile(path);
+        if (urls.isEmpty())
+            return nullptr;  // not kept (the folder could not be written): nothing to drag
+        auto *data = new QMimeData;
+        data->setUrls(urls);
+        return data;
+    }
+};
 }  // namespace
 
 CompositionList::CompositionList(const QString &dir, int earlier, QWidget *parent) : QWidget(parent), m_keeper(dir)
@@ -48,7 +70,10 @@ CompositionList::CompositionList(const QString &dir, int earlier, QWidget *paren
     m_emptyHint->setEnabled(false);
     layout->addWidget(m_emptyHint);
 
-    m_list = new QListWidget(this);
+    m_list = new KeptFileList(this);
+    m_list->setDragEnabled(true);
+    m_list->setDragDropMode(QAbstractItemView::DragOnly);
+    m_list->setDefaultDropAction(Qt::CopyAction);
     m_list->setObjectName(QStringLiteral("history"));
     // The names are long ("Composition 1: 30 s, T 1, seed 800495: 232 notes, 0:30") and the
     // column narrow: wrapped onto more lines rather than cut off behind a sideways scroll bar.
@@ -57,7 +82,7 @@ CompositionList::CompositionList(const QString &dir, int earlier, QWidget *paren
     m_list->setResizeMode(QListView::Adjust);
     m_list->setSpacing(1);
     m_list->setToolTip(tr("Double-click to bring a composition back (undoable). Each is kept as a MIDI file, "
-                          "so earlier sessions' are here too."));
+                          "so earlier sessions' are here too; drag one to your sequencer or file manager to copy its file."));
     layout->addWidget(m_list, 1);
     // Earlier sessions' compositions, by the name of their file ("2026-12-07 00.52.13 Composition
     // 3, 30 s, ..."), read only when chosen.

@@ -2,7 +2,7 @@
 // The Compose area's list of compositions, with its title and a Folder button: the newest
 // earlier ones, kept as MIDI files (CompositionKeeper; greyed, read from their file only when
 // chosen), then this session's. Choosing one (double-click, Enter) asks for it to be shown;
-// its context menu moves one to the trash.
+// its context menu moves one to the trash; dragging one out drags its MIDI file.
 // UI thread only.
 
 #include "compose/CompositionKeeper.h"
