@@ -335,6 +335,7 @@ bool NoteSequence::stretch(double factor)
     }
     for (PedalEvent &p : pedals)
         p.time *= factor;
+    sortNotes();  // starts a rounding apart may now be one, and are then ordered by pitch
     return true;
 }
 

@@ -16,6 +16,7 @@
 
 #include <QCheckBox>
 #include <QMenu>
+#include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -793,6 +794,119 @@ private Q_SLOTS:
         QCOMPARE(QSettings().value(QStringLiteral("compose/showVelocities")).toBool(), false);
         QSettings().remove(QStringLiteral("compose/showVelocities"));
     }
+
+    void randomEditsKeepThePieceSoundAndUndoable()
+    {
+        // Many edits in a random order, as a user trying everything: after each the piece stays
+        // sorted, on the keyboard and in MIDI's ranges; undoing them all gives back the piece.
+        // Four orders here; AICHOPIN_EDIT_SEEDS=N tries N.
+        const int seeds = std::max(4, qEnvironmentVariableIntValue("AICHOPIN_EDIT_SEEDS"));
+        for (int seed = 1; seed <= seeds && !QTest::currentTestFailed(); ++seed)
+            randomEdits(quint32(seed));
+    }
+
+private:
+    void randomEdits(quint32 seed)
+    {
+        ComposePanel panel;
+        panel.resize(1000, 600);
+        panel.show();
+        NoteSequence piece = test::scale(60);
+        piece.timeSignatures = {TimeSignature{0, 3, 4}};
+        piece.syncTicksFromSeconds();
+        panel.showPiece(piece, QStringLiteral("Open p.mid"), QStringLiteral("p.mid"));
+        const int start = panel.undoStack()->count();
+        PieceEdits *edits = panel.edits();
+        PianoRollView *roll = panel.roll();
+        QList<QAction *> actions = edits->actions();
+        actions.removeAll(edits->cropAction());  // a crop keeps part of the piece: checked on its own above
+        QRandomGenerator random{seed};
+        const auto anyTime = [&random, &panel] { return random.bounded(std::max(1.0, panel.piece().duration() + 2.0)); };
+        for (int step = 0; step < 400; ++step) {
+            const int shown = int(panel.rollModel()->sequence().notes.size());
+            const int kind = random.bounded(8);
+            QString did = QString::number(kind);
+            switch (kind) {
+            case 0: {
+                const double a = anyTime(), b = anyTime();
+                roll->setSelection(std::min(a, b), std::max(a, b));
+                break;
+            }
+            case 1: {
+                const double a = anyTime(), b = anyTime();
+                const int p = random.bounded(50, 80), q = random.bounded(50, 80);
+                NoteRange box(std::min(a, b), std::max(a, b), std::min(p, q), std::max(p, q));
+                for (const Note &n : panel.rollModel()->sequence().notes)
+                    if (NoteRange(box.from, box.to, box.lowPitch, box.highPitch).holds(n))
+                        box.only.push_back(n);
+                roll->setSelection(box);
+                break;
+            }
+            case 2:
+                if (shown > 0)
+                    roll->toggleNoteInSelection(random.bounded(shown));
+                break;
+            case 3:
+                if (shown > 0) {
+                    const int note = random.bounded(shown);
+                    const auto kind = random.bounded(3) == 0 ? PianoRollView::NoteDrag::Resize : PianoRollView::NoteDrag::Move;
+                    edits->dragNote(note, kind, random.bounded(-14, 15), random.bounded(4.0) - 2.0, false);
+                    edits->dragNote(note, kind, random.bounded(-14, 15), random.bounded(4.0) - 2.0, true);
+                }
+                break;
+            case 4: {
+                std::vector<int> velocities;
+                for (const Note &n : panel.rollModel()->sequence().notes)
+                    velocities.push_back(random.bounded(3) == 0 ? random.bounded(1, 128) : n.velocity);
+                edits->drawVelocities(velocities, true);
+                break;
+            }
+            case 5:
+                Q_EMIT roll->seekRequested(anyTime());
+                break;
+            case 6:
+                if (panel.undoStack()->index() > start && random.bounded(2) == 0)
+                    panel.undoStack()->undo();
+                else if (panel.undoStack()->canRedo())
+                    panel.undoStack()->redo();
+                break;
+            default: {
+                QAction *a = actions[random.bounded(int(actions.size()))];
+                did = a->text();
+                a->trigger();
+                break;
+            }
+            }
+            const NoteSequence &p = panel.piece();
+            QCOMPARE(panel.rollModel()->sequence().notes.size(), p.notes.size());  // no draft left showing
+            for (size_t i = 0; i < p.notes.size(); ++i) {
+                const Note &n = p.notes[i];
+                QVERIFY2(n.pitch >= 0 && n.pitch <= 127 && n.velocity >= 1 && n.velocity <= 127 && n.duration > 0 && n.start >= 0,
+                         qPrintable(QStringLiteral("seed %7, step %1 (%8): note %2 pitch %3 velocity %4 at %5 for %6").arg(step).arg(i).arg(n.pitch)
+                                        .arg(n.velocity).arg(n.start).arg(n.duration).arg(seed).arg(did)));
+                if (i > 0) {
+                    const Note &m = p.notes[i - 1];
+                    QVERIFY2(m.start < n.start || (m.start == n.start && m.pitch <= n.pitch), qPrintable(QStringLiteral("seed %3, step %1 (%4): unsorted at %2").arg(step).arg(i).arg(seed).arg(did)));
+                }
+            }
+        }
+        QVERIFY(panel.undoStack()->index() > start);  // it did edit
+        while (panel.undoStack()->index() > start)
+            panel.undoStack()->undo();
+        QCOMPARE(panel.piece().notes.size(), piece.notes.size());
+        for (size_t i = 0; i < piece.notes.size(); ++i) {
+            QCOMPARE(panel.piece().notes[i].pitch, piece.notes[i].pitch);
+            QCOMPARE(panel.piece().notes[i].start, piece.notes[i].start);
+            QCOMPARE(panel.piece().notes[i].velocity, piece.notes[i].velocity);
+        }
+        while (panel.undoStack()->canRedo())  // and redoing them all is sound too
+            panel.undoStack()->redo();
+        QCOMPARE(panel.rollModel()->sequence().notes.size(), panel.piece().notes.size());
+        while (panel.undoStack()->index() > start)
+            panel.undoStack()->undo();
+    }
+
+private Q_SLOTS:
 
     void anEditWhilePlayingPlaysOnFromWhereItWas()
     {

@@ -202,6 +202,22 @@ private Q_SLOTS:
         QCOMPARE(s.scaleVelocitiesIn(20.0, 30.0, 1.2), 0);
     }
 
+    void stretchKeepsTheNotesSorted()
+    {
+        // Two starts a rounding apart (as a drag's arithmetic leaves them), the higher note
+        // first: scaled, they may become one start, and are then ordered by pitch.
+        int merged = 0;
+        for (int i = 1; i < 400; ++i) {
+            const double a = i * 0.37, b = std::nextafter(a, 1e9);
+            NoteSequence t;
+            t.notes = {test::note(70, a, 0.5), test::note(50, b, 0.5)};
+            QVERIFY(t.stretch(1 / 1.1));
+            merged += t.notes[0].start == t.notes[1].start ? 1 : 0;
+            QVERIFY(t.notes[0].start < t.notes[1].start || t.notes[0].pitch <= t.notes[1].pitch);
+        }
+        QVERIFY(merged > 0);  // the case arose
+    }
+
     void stretchSlowsTheWholePieceAndItsTempos()
     {
         NoteSequence s = tenSeconds();  // 150 bpm (400000 us a quarter), 96 ticks a quarter
