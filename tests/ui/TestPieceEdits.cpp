@@ -884,6 +884,10 @@ private:
                 QVERIFY2(n.pitch >= 0 && n.pitch <= 127 && n.velocity >= 1 && n.velocity <= 127 && n.duration > 0 && n.start >= 0,
                          qPrintable(QStringLiteral("seed %7, step %1 (%8): note %2 pitch %3 velocity %4 at %5 for %6").arg(step).arg(i).arg(n.pitch)
                                         .arg(n.velocity).arg(n.start).arg(n.duration).arg(seed).arg(did)));
+                // On one clock: an exported file plays the notes where the roll shows them.
+                QVERIFY2(std::abs(p.tempoMap.tickAt(n.start) - n.startTick) <= 1 && std::abs(p.tempoMap.tickAt(n.end()) - n.startTick - n.durationTicks) <= 1,
+                         qPrintable(QStringLiteral("seed %1, step %2 (%3): note %4 at %5 s is at tick %6, not %7").arg(seed).arg(step).arg(did)
+                                        .arg(i).arg(n.start).arg(n.startTick).arg(p.tempoMap.tickAt(n.start))));
                 if (i > 0) {
                     const Note &m = p.notes[i - 1];
                     QVERIFY2(m.start < n.start || (m.start == n.start && m.pitch <= n.pitch), qPrintable(QStringLiteral("seed %3, step %1 (%4): unsorted at %2").arg(step).arg(i).arg(seed).arg(did)));
