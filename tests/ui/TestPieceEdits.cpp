@@ -818,13 +818,14 @@ private:
         const int start = panel.undoStack()->count();
         PieceEdits *edits = panel.edits();
         PianoRollView *roll = panel.roll();
+        auto *lane = panel.findChild<VelocityLane *>(QStringLiteral("velocityLane"));
         QList<QAction *> actions = edits->actions();
         actions.removeAll(edits->cropAction());  // a crop keeps part of the piece: checked on its own above
         QRandomGenerator random{seed};
         const auto anyTime = [&random, &panel] { return random.bounded(std::max(1.0, panel.piece().duration() + 2.0)); };
         for (int step = 0; step < 400; ++step) {
             const int shown = int(panel.rollModel()->sequence().notes.size());
-            const int kind = random.bounded(8);
+            const int kind = random.bounded(10);
             QString did = QString::number(kind);
             switch (kind) {
             case 0: {
@@ -863,6 +864,32 @@ private:
             }
             case 5:
                 Q_EMIT roll->seekRequested(anyTime());
+                break;
+            case 8: {
+                // A gesture with the mouse on the roll or the velocity lane: a press, moves
+                // (perhaps Esc among them) and a release, with any modifiers.
+                static constexpr Qt::KeyboardModifiers mods[] = {Qt::NoModifier, Qt::ShiftModifier, Qt::ControlModifier,
+                                                                 Qt::ShiftModifier | Qt::ControlModifier, Qt::AltModifier};
+                QWidget *target = random.bounded(4) == 0 ? static_cast<QWidget *>(lane) : roll->viewport();
+                const Qt::KeyboardModifiers m = mods[random.bounded(5)];
+                const auto place = [&] { return QPointF(random.bounded(double(target->width())), random.bounded(double(target->height()))); };
+                const auto send = [&](QEvent::Type type, QPointF pos, Qt::MouseButtons held) {
+                    QMouseEvent e(type, pos, target->mapToGlobal(pos), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, held, m);
+                    QApplication::sendEvent(target, &e);
+                };
+                send(random.bounded(5) == 0 ? QEvent::MouseButtonDblClick : QEvent::MouseButtonPress, place(), Qt::LeftButton);
+                for (int k = random.bounded(5); k > 0; --k) {
+                    send(QEvent::MouseMove, place(), Qt::LeftButton);
+                    if (random.bounded(8) == 0)
+                        QTest::keyClick(target == lane ? static_cast<QWidget *>(lane) : roll, Qt::Key_Escape);
+                }
+                send(QEvent::MouseButtonRelease, place(), Qt::NoButton);
+                did = QStringLiteral("mouse on the %1").arg(target == lane ? QStringLiteral("lane") : QStringLiteral("roll"));
+                break;
+            }
+            case 9:
+                roll->scrollToTime(anyTime());
+                roll->setPixelsPerSecond(10.0 + random.bounded(290.0));
                 break;
             case 6:
                 if (panel.undoStack()->index() > start && random.bounded(2) == 0)
