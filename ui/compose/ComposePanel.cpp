@@ -265,13 +265,18 @@ void ComposePanel::buildUi()
     });
     m_strip = new ConfidenceStrip(m_roll, this);
     connect(m_showConfidence, &QCheckBox::toggled, m_strip, &QWidget::setVisible);
-    auto *rollBox = new QWidget(this);
-    auto *rollLayout = new QVBoxLayout(rollBox);
-    rollLayout->setContentsMargins(0, 0, 0, 0);
-    rollLayout->setSpacing(2);
-    rollLayout->addWidget(m_roll, 1);
-    rollLayout->addWidget(m_velocityLane);
-    rollLayout->addWidget(m_strip);
+    // The strips under the roll can be made taller or shorter (on a small screen, the roll
+    // keeps the room); the roll takes what the window gains.
+    auto *rollBox = new QSplitter(Qt::Vertical, this);
+    rollBox->setObjectName(QStringLiteral("rollSplitter"));
+    rollBox->setChildrenCollapsible(false);
+    rollBox->setHandleWidth(4);
+    rollBox->addWidget(m_roll);
+    rollBox->addWidget(m_velocityLane);
+    rollBox->addWidget(m_strip);
+    rollBox->setStretchFactor(0, 1);
+    rollBox->setStretchFactor(1, 0);
+    rollBox->setStretchFactor(2, 0);
 
     m_undo = new QUndoStack(this);
     auto *side = new QWidget(this);
