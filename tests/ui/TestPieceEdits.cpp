@@ -19,6 +19,7 @@
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSplitter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -52,6 +53,7 @@ private Q_SLOTS:
         m_data = std::make_unique<QTemporaryDir>();
         qputenv("XDG_DATA_HOME", m_data->path().toLocal8Bit());
         QSettings().remove(QStringLiteral("compose/showVelocities"));  // the velocity lane shown, as at first start
+        QSettings().remove(QStringLiteral("compose/rollSplitter"));    // and the strips at their first heights
     }
 
     void selectedNotesAreDeletedAndTransposedUndoably()
@@ -793,6 +795,37 @@ private Q_SLOTS:
         QVERIFY(!lane->isVisible());
         QCOMPARE(QSettings().value(QStringLiteral("compose/showVelocities")).toBool(), false);
         QSettings().remove(QStringLiteral("compose/showVelocities"));
+    }
+
+    void theStripsCanBeMadeTallerAndStaySo()
+    {
+        int laneHeight = 0;
+        {
+            ComposePanel panel;
+            panel.resize(1000, 700);
+            panel.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
+            auto *splitter = panel.findChild<QSplitter *>(QStringLiteral("rollSplitter"));
+            QVERIFY(splitter);
+            auto *lane = panel.findChild<VelocityLane *>(QStringLiteral("velocityLane"));
+            const int before = lane->height(), rollBefore = panel.roll()->height();
+            // The handle between the roll and the lane dragged 80 px up: the lane grows.
+            QSplitterHandle *handle = splitter->handle(1);
+            const QPoint mid(handle->width() / 2, handle->height() / 2);
+            test::sendMouse(handle, QEvent::MouseButtonPress, mid, Qt::LeftButton);
+            test::sendMouse(handle, QEvent::MouseMove, mid - QPoint(0, 40), Qt::LeftButton);
+            test::sendMouse(handle, QEvent::MouseMove, mid - QPoint(0, 80), Qt::LeftButton);
+            test::sendMouse(handle, QEvent::MouseButtonRelease, mid - QPoint(0, 80), Qt::NoButton);
+            QVERIFY2(lane->height() >= before + 60, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(lane->height())));
+            QVERIFY(panel.roll()->height() <= rollBefore - 60);
+            laneHeight = lane->height();
+        }
+        // The next start lays them out as they were left.
+        ComposePanel next;
+        next.resize(1000, 700);
+        next.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&next));
+        QVERIFY(std::abs(next.findChild<VelocityLane *>(QStringLiteral("velocityLane"))->height() - laneHeight) <= 2);
     }
 
     void randomEditsKeepThePieceSoundAndUndoable()

@@ -277,6 +277,10 @@ void ComposePanel::buildUi()
     rollBox->setStretchFactor(0, 1);
     rollBox->setStretchFactor(1, 0);
     rollBox->setStretchFactor(2, 0);
+    // As the user left them, at the next start too.
+    rollBox->restoreState(QSettings().value(QStringLiteral("compose/rollSplitter")).toByteArray());
+    connect(rollBox, &QSplitter::splitterMoved, this,
+            [rollBox] { QSettings().setValue(QStringLiteral("compose/rollSplitter"), rollBox->saveState()); });
 
     m_undo = new QUndoStack(this);
     auto *side = new QWidget(this);
