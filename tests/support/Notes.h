@@ -34,4 +34,14 @@ inline NoteSequence scale(int count, int low = 60, int span = 12, double length 
     return seq;
 }
 
+// C4 for a second from 0 (velocity 60), E4 for a second from 1 s (velocity 90).
+inline NoteSequence twoNotes()
+{
+    NoteSequence piece;
+    piece.notes.push_back(note(60, 0.0, 1.0, 60));
+    piece.notes.push_back(note(64, 1.0, 1.0, 90));
+    piece.syncTicksFromSeconds();
+    return piece;
+}
+
 }  // namespace aichopin::test
