@@ -21,6 +21,13 @@ struct Note {
     double end() const { return start + duration; }
 };
 
+// Whether a and b are the same note of a piece, as an edit finds it again: the same key, start
+// and length (velocity, channel and ticks aside).
+inline bool sameNote(const Note &a, const Note &b)
+{
+    return a.pitch == b.pitch && a.start == b.start && a.duration == b.duration;
+}
+
 // A sustain pedal (CC64) change. value >= 64 means down.
 struct PedalEvent {
     double time = 0.0;

@@ -254,7 +254,7 @@ bool NoteRange::holds(const Note &n) const
         return true;
     const auto first = std::lower_bound(only.begin(), only.end(), n.start, [](const Note &o, double t) { return o.start < t; });
     for (auto it = first; it != only.end() && it->start == n.start; ++it)
-        if (it->pitch == n.pitch && it->duration == n.duration)
+        if (sameNote(*it, n))
             return true;
     return false;
 }
@@ -272,6 +272,16 @@ NoteRange NoteRange::moved(double seconds, int semitones) const
         n.pitch += semitones;
     }
     std::stable_sort(out.only.begin(), out.only.end(), [](const Note &a, const Note &b) { return a.start < b.start; });
+    return out;
+}
+
+NoteRange NoteSequence::pinned(const NoteRange &range) const
+{
+    NoteRange out = range;
+    if (out.only.empty())
+        for (const Note &n : notes)
+            if (range.holds(n))
+                out.only.push_back(n);
     return out;
 }
 

@@ -77,6 +77,10 @@ public:
     // Requires from <= to.
     NoteSequence excerpt(const NoteRange &range) const;
     NoteSequence excerpt(double from, double to) const { return excerpt(NoteRange(from, to)); }
+    // The range holding just the notes it holds now ('only' set to them; a range with 'only'
+    // as it is): moved with its notes by an edit, it holds them, not others its time and keys
+    // then take in.
+    NoteRange pinned(const NoteRange &range) const;
     // How many notes the range holds.
     int countNotesIn(const NoteRange &range) const;
     int countNotesIn(double from, double to) const { return countNotesIn(NoteRange(from, to)); }

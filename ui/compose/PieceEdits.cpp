@@ -120,7 +120,7 @@ void PieceEdits::updateEnabled(bool busy)
 
 QString PieceEdits::selectionText(const PianoRollView *roll, const PianoRollModel *model)
 {
-    const NoteRange range = roll->selection();
+    const NoteRange &range = roll->selection();
     const double from = range.from, to = range.to;
     const int firstBar = model->barAt(from), lastBar = model->barAt(std::max(from, to - 1e-6));
     const QString time = firstBar > 0 ? tr("bars %1 to %2").arg(firstBar).arg(lastBar)
@@ -147,7 +147,7 @@ void PieceEdits::deleteSelectedNotes()
 
 std::vector<Note> PieceEdits::selectedNotes() const
 {
-    const NoteRange range = m_roll->selection();
+    const NoteRange &range = m_roll->selection();
     std::vector<Note> notes;
     for (Note n : m_piece().notes)
         if (range.holds(n)) {
@@ -289,13 +289,7 @@ void PieceEdits::nudge(int direction)
     const QString what = selectionText(m_roll, m_model);
     NoteSequence changed = m_piece();
     // These notes, wherever they go (a time range would take in others as it moves).
-    NoteRange held = m_roll->selection();
-    if (held.only.empty()) {
-        const NoteRange time = held;
-        for (const Note &n : changed.notes)
-            if (time.holds(n))
-                held.only.push_back(n);
-    }
+    const NoteRange held = changed.pinned(m_roll->selection());
     if (held.only.empty()) {
         Q_EMIT message(tr("No notes start in %1: nothing to move.").arg(what));
         return;
@@ -358,9 +352,7 @@ void PieceEdits::stretchPiece(double factor)
 
 std::vector<Note>::iterator PieceEdits::findNote(NoteSequence &piece, const Note &note)
 {
-    return std::find_if(piece.notes.begin(), piece.notes.end(), [&](const Note &n) {
-        return n.pitch == note.pitch && n.start == note.start && n.duration == note.duration;
-    });
+    return std::find_if(piece.notes.begin(), piece.notes.end(), [&](const Note &n) { return sameNote(n, note); });
 }
 
 void PieceEdits::editNote(const Note &note, NoteEdit edit)
@@ -453,19 +445,11 @@ void PieceEdits::dragNote(int noteIndex, PianoRollView::NoteDrag kind, int semit
         m_dragged = shown[size_t(noteIndex)];
         m_draggedPitch = m_dragged->pitch;
         // A note of the selection, moved, takes the selection's other notes with it.
-        NoteRange selection = m_roll->selection();
+        const NoteRange &selection = m_roll->selection();
         m_dragGroup.reset();
         if (kind == PianoRollView::NoteDrag::Move && m_roll->hasSelection() && selection.holds(*m_dragged)
-            && m_piece().countNotesIn(selection) > 1) {
-            // These notes, and not others the selection takes in once it has moved with them.
-            if (selection.only.empty()) {
-                const NoteRange time = selection;
-                for (const Note &n : m_piece().notes)
-                    if (time.holds(n))
-                        selection.only.push_back(n);
-            }
-            m_dragGroup = std::move(selection);
-        }
+            && m_piece().countNotesIn(selection) > 1)
+            m_dragGroup = m_piece().pinned(selection);  // these notes, not others it takes in as it moves
     }
     if (m_dragGroup) {
         dragSelection(semitones, seconds, finished);

@@ -58,11 +58,11 @@ void PianoRollRenderer::paint(QPainter &p, const PianoRollModel &model, const Pi
     paintNotes(p, model, v);
     if (v.hasSelection()) {
         // The selected time, over all keys or, for a box, over its rows.
-        const double x0 = std::max<double>(kKeyboardWidth, xForTime(v, v.selectionFrom));
-        const double x1 = xForTime(v, v.selectionTo);
-        const bool allKeys = v.selectionLow <= 0 && v.selectionHigh >= kPitchCount - 1;
-        const double y0 = std::max<double>(kRulerHeight, allKeys ? kRulerHeight : yForPitch(v, v.selectionHigh));
-        const double y1 = allKeys ? v.size.height() : yForPitch(v, v.selectionLow) + v.keyHeight;
+        const NoteRange &s = v.selection;
+        const double x0 = std::max<double>(kKeyboardWidth, xForTime(v, s.from));
+        const double x1 = xForTime(v, s.to);
+        const double y0 = std::max<double>(kRulerHeight, s.allKeys() ? kRulerHeight : yForPitch(v, s.highPitch));
+        const double y1 = s.allKeys() ? v.size.height() : yForPitch(v, s.lowPitch) + v.keyHeight;
         if (x1 > x0 && y1 > y0)
             p.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), m_colors.selection);
     }
@@ -148,7 +148,7 @@ void PianoRollRenderer::paintNotes(QPainter &p, const PianoRollModel &model, con
     const auto &notes = model.sequence().notes;
     const double h = std::max(1.0, v.keyHeight - 1);
     // The notes an edit would change (those that start in the selection) are outlined.
-    const NoteRange selection = v.selection();
+    const NoteRange &selection = v.selection;
     const QPen outline(m_colors.rulerText, 1.0);
     p.setPen(Qt::NoPen);
     for (size_t i = first; i < last; ++i) {

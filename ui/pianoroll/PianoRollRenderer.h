@@ -25,20 +25,10 @@ struct PianoRollViewport {
     double topPixel = 0.0;        // vertical scroll inside the pitch area
     double keyHeight = 8.0;       // pixels per semitone
     double playhead = -1.0;       // seconds; negative hides it
-    double selectionFrom = -1.0;  // seconds; a selection is shown when from < to
-    double selectionTo = -1.0;
-    int selectionLow = 0;         // the selection's lowest and highest key: all of them, or a
-    int selectionHigh = 127;      // box's rows
-    std::vector<Note> selectionNotes;  // a box's notes (NoteRange::only)
+    NoteRange selection{-1.0, -1.0};  // shown when from < to: its time over all keys or a box's rows
     int pressedKey = -1;          // a key held down with the mouse, lit on the keyboard
 
-    bool hasSelection() const { return selectionFrom < selectionTo; }
-    NoteRange selection() const
-    {
-        NoteRange range(selectionFrom, selectionTo, selectionLow, selectionHigh);
-        range.only = selectionNotes;
-        return range;
-    }
+    bool hasSelection() const { return selection.from < selection.to; }
 };
 
 class PianoRollRenderer {

@@ -102,11 +102,9 @@ void PianoRollView::setSelection(double from, double to)
 
 void PianoRollView::setSelection(const NoteRange &range)
 {
-    m_view.selectionFrom = range.from;
-    m_view.selectionTo = range.to;
-    m_view.selectionLow = std::clamp(range.lowPitch, 0, PianoRollRenderer::kPitchCount - 1);
-    m_view.selectionHigh = std::clamp(range.highPitch, m_view.selectionLow, PianoRollRenderer::kPitchCount - 1);
-    m_view.selectionNotes = range.only;
+    m_view.selection = range;
+    m_view.selection.lowPitch = std::clamp(range.lowPitch, 0, PianoRollRenderer::kPitchCount - 1);
+    m_view.selection.highPitch = std::clamp(range.highPitch, m_view.selection.lowPitch, PianoRollRenderer::kPitchCount - 1);
     viewport()->update();
     Q_EMIT selectionChanged(range.from, range.to);
 }
@@ -126,10 +124,10 @@ void PianoRollView::extendSelection(int direction)
         const auto it = std::lower_bound(bars.begin(), bars.end(), t - 1e-9);
         return it == bars.begin() ? bars.front() : *(it - 1);
     };
-    double anchor = m_view.selectionFrom, active = m_view.selectionTo;
+    double anchor = m_view.selection.from, active = m_view.selection.to;
     if (!hasSelection()) {
         anchor = active = bars.empty() ? std::round(std::max(0.0, m_view.playhead)) : selectionEdge(std::max(0.0, m_view.playhead), {});
-    } else if (m_keyActiveEnd == m_view.selectionFrom) {
+    } else if (m_keyActiveEnd == m_view.selection.from) {
         std::swap(anchor, active);
     }
     active = next(active);
@@ -145,18 +143,9 @@ void PianoRollView::toggleNoteInSelection(int index)
     const std::vector<Note> &notes = m_model->sequence().notes;
     if (index < 0 || size_t(index) >= notes.size())
         return;
-    std::vector<Note> chosen = selection().only;
-    if (hasSelection() && chosen.empty()) {
-        const NoteRange time = selection();
-        for (const Note &n : notes)
-            if (time.holds(n))
-                chosen.push_back(n);
-    }
-    if (!hasSelection())
-        chosen.clear();
+    std::vector<Note> chosen = hasSelection() ? m_model->sequence().pinned(selection()).only : std::vector<Note>{};
     const Note &note = notes[size_t(index)];
-    const auto same = [&note](const Note &n) { return n.pitch == note.pitch && n.start == note.start && n.duration == note.duration; };
-    if (const auto it = std::find_if(chosen.begin(), chosen.end(), same); it != chosen.end())
+    if (const auto it = std::find_if(chosen.begin(), chosen.end(), [&note](const Note &n) { return sameNote(n, note); }); it != chosen.end())
         chosen.erase(it);
     else
         chosen.push_back(note);
@@ -187,13 +176,7 @@ void PianoRollView::updateBox(QPointF to)
     const int p0 = std::clamp(PianoRollRenderer::pitchForY(m_view, from.y()), 0, PianoRollRenderer::kPitchCount - 1);
     const int p1 = std::clamp(PianoRollRenderer::pitchForY(m_view, to.y()), 0, PianoRollRenderer::kPitchCount - 1);
     // The notes in the box now: those it goes on holding, wherever an edit moves them.
-    const NoteRange keys(std::min(t0, t1), std::max(t0, t1), std::min(p0, p1), std::max(p0, p1));
-    NoteRange box = keys;
-    const auto [first, last] = m_model->notesIn(box.from, box.to);
-    for (size_t i = first; i < last; ++i)
-        if (keys.holds(m_model->sequence().notes[i]))
-            box.only.push_back(m_model->sequence().notes[i]);
-    setSelection(std::move(box));
+    setSelection(m_model->sequence().pinned(NoteRange(std::min(t0, t1), std::max(t0, t1), std::min(p0, p1), std::max(p0, p1))));
 }
 
 void PianoRollView::setPixelsPerSecond(double pps, double anchorSeconds)

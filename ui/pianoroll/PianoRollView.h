@@ -52,12 +52,12 @@ public:
     void setSelection(double from, double to);
     // A selection of some keys only (a box over the roll's rows), or of all of them.
     void setSelection(const NoteRange &range);
-    double selectionFrom() const { return m_view.selectionFrom; }
-    double selectionTo() const { return m_view.selectionTo; }
+    double selectionFrom() const { return m_view.selection.from; }
+    double selectionTo() const { return m_view.selection.to; }
     bool hasSelection() const { return m_view.hasSelection(); }
     // The notes an edit of the selection applies to: those that start in its time and, for a
     // box, lie in its rows.
-    NoteRange selection() const { return m_view.selection(); }
+    const NoteRange &selection() const { return m_view.selection; }
     // Ctrl+click: the note at 'index' of the model joins the selection, or leaves it if it was
     // in it (a time range becomes the notes it held); the selection then spans its notes'
     // times and keys, and is cleared when none is left.

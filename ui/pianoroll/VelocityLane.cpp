@@ -60,7 +60,7 @@ void VelocityLane::paintEvent(QPaintEvent *)
     const double to = PianoRollRenderer::timeForX(v, width());
     const auto [first, last] = model.notesIn(from, to);
     const std::vector<Note> &notes = model.sequence().notes;
-    const NoteRange selection = m_roll->selection();
+    const NoteRange &selection = m_roll->selection();
     const bool selected = m_roll->hasSelection();
     p.setClipRect(QRect(left, 0, width() - left, height()));
     // With a selection, the notes out of it (not drawn into) faded, and its own over them.
@@ -145,7 +145,7 @@ void VelocityLane::drawTo(QPointF pos)
         return;
     const double x0 = std::min(m_last.x(), pos.x()) - 1.5, x1 = std::max(m_last.x(), pos.x()) + 1.5;
     const double t0 = PianoRollRenderer::timeForX(v, x0), t1 = PianoRollRenderer::timeForX(v, x1);
-    const NoteRange selection = m_roll->selection();
+    const NoteRange &selection = m_roll->selection();
     const bool selected = m_roll->hasSelection();
     bool changed = false;
     const auto [first, last] = m_roll->model()->notesIn(t0, t1);
