@@ -107,6 +107,12 @@ private Q_SLOTS:
         QTRY_VERIFY(notePixels(w.pianoRoll()) > 500);
         QLabel *infoLabel = w.findChild<QLabel *>("fileInfo");
         QVERIFY2(infoLabel->text().startsWith("scale.mid: 48 notes, 0:12, 2 tracks"), qPrintable(infoLabel->text()));
+        // The line speaks of the roll, so it is part of the Compose area and not seen above the others.
+        QVERIFY(w.composePanel()->isAncestorOf(infoLabel));
+        w.areas()->setCurrentWidget(w.classifyPanel());
+        QVERIFY(!infoLabel->isVisible());
+        w.areas()->setCurrentWidget(w.composePanel());
+        QVERIFY(infoLabel->isVisible());
         // The line and the title say what the roll holds, not what was opened last: another
         // piece replaces the file's name, and undo brings it back.
         NoteSequence other;

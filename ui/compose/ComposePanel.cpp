@@ -177,6 +177,11 @@ ComposePanel::~ComposePanel()
     delete m_recordButton;  // stops RtMidi's thread, which plays through m_playback, first
 }
 
+void ComposePanel::setHeader(QWidget *header)
+{
+    static_cast<QVBoxLayout *>(layout())->insertWidget(0, header);
+}
+
 void ComposePanel::buildUi()
 {
     auto *root = new QVBoxLayout(this);

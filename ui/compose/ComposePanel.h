@@ -69,6 +69,10 @@ public:
     // The Edit menu's Delete Notes in Selection and Transpose, each made an undo step here.
     PieceEdits *edits() const { return m_edits; }
 
+    // A line shown above the area's controls (the main window's summary of the piece on the roll):
+    // it speaks of this area only, so it lives in it, not above every area.
+    void setHeader(QWidget *header);
+
     // Loads a composer model on the worker thread (the shipped one by default).
     void setModelPath(const QString &path);
     QString modelPath() const { return m_modelPath; }

@@ -62,11 +62,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #5c1f1f; color: #ffdede; padding: 6px; border-radius: 3px; }"));
     m_banner->hide();
-    // What is on the Compose area's roll: the file opened or the composition, kept current.
+    // What is on the Compose area's roll (the file opened or the composition, kept current), at the top of that area.
     m_fileInfo = new QLabel(central);
     m_fileInfo->setObjectName(QStringLiteral("fileInfo"));
-    m_fileInfo->setContentsMargins(8, 4, 8, 0);
+    m_fileInfo->setContentsMargins(2, 0, 2, 2);
     m_compose = new ComposePanel(this);
+    m_compose->setHeader(m_fileInfo);
     connect(m_compose, &ComposePanel::pieceChanged, this, &MainWindow::showPieceInfo);
     showPieceInfo(m_compose->pieceName());
     connect(m_compose, &ComposePanel::messageChanged, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
@@ -96,7 +97,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_dataset = new DatasetPanel(this);
     m_areas->addTab(m_dataset, tr("&Dataset"));
     layout->addWidget(m_banner);
-    layout->addWidget(m_fileInfo);
     layout->addWidget(m_areas, 1);
     setCentralWidget(central);
 
@@ -270,7 +270,7 @@ void MainWindow::loadFinished()
     m_lastError.clear();
     m_banner->hide();
     m_currentFile = m_loadingPath;
-    // The line above the areas and the window title follow (showPieceInfo).
+    // The line at the top of the Compose area and the window title follow (showPieceInfo).
     m_compose->showPiece(seq, tr("Open %1").arg(name), seq.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, seq.title));
     m_compose->markSaved();  // it is in its file
     m_recent->add(m_loadingPath);

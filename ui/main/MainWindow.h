@@ -71,7 +71,7 @@ private:
     void classifyPaths(const QStringList &paths);
     // Compose > Classify This Piece: the piece on the roll goes to Classify for a verdict.
     void classifyPiece();
-    // The line above the areas and the window title: what the Compose roll holds.
+    // The line at the top of the Compose area and the window title: what the Compose roll holds.
     void showPieceInfo(const QString &name);
 
     QTabWidget *m_areas = nullptr;
