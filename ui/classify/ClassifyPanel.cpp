@@ -8,6 +8,7 @@
 #include "classify/ClassifyTimelineChart.h"
 #include "classify/ClassifyWorker.h"
 #include "classify/PChopinBarDelegate.h"
+#include "common/ElidedLabel.h"
 #include "common/Numbers.h"
 #include "common/RecentFolders.h"
 #include "compose/FilePlayer.h"
@@ -252,9 +253,8 @@ void ClassifyPanel::buildUi()
     m_overlay->setChecked(true);
     m_overlay->setToolTip(tr("Brighter: masking that second changed the verdict most (occlusion, 1 s spans)"));
     connect(m_overlay, &QCheckBox::toggled, m_view, &SpectrogramView::setOverlayVisible);
-    m_status = new QLabel(detail);
+    m_status = new ElidedLabel(detail);
     m_status->setObjectName(QStringLiteral("playbackStatus"));
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     transport->addWidget(m_play);
     transport->addWidget(m_position);
     transport->addWidget(m_overlay);
@@ -593,13 +593,12 @@ void ClassifyPanel::seek(double seconds)
     setPlayhead(seconds);
 }
 
-QString ClassifyPanel::statusText() const { return m_status->toolTip(); }
+QString ClassifyPanel::statusText() const { return m_status->fullText(); }
 
 void ClassifyPanel::showStatus(const QString &text)
 {
     // Driver errors name every driver tried: one line here, all of it in the tooltip.
-    m_status->setToolTip(text);
-    m_status->setText(m_status->fontMetrics().elidedText(text, Qt::ElideRight, std::max(200, m_status->width())));
+    m_status->setFullText(text);
 }
 
 bool ClassifyPanel::exportResults(const QString &path, QString *error)

@@ -25,6 +25,7 @@ class QThread;
 
 namespace aichopin {
 
+class ElidedLabel;
 class ClassifyCalibrator;
 class ClassifyDropZone;
 class ClassifyRowActions;
@@ -130,7 +131,7 @@ private:
     QCheckBox *m_overlay = nullptr;
     QPushButton *m_play = nullptr;
     QLabel *m_position = nullptr;
-    QLabel *m_status = nullptr;
+    ElidedLabel *m_status = nullptr;
     QLabel *m_detail = nullptr;
     QHBoxLayout *m_specRow = nullptr;
 

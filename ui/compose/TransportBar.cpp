@@ -1,5 +1,6 @@
 #include "compose/TransportBar.h"
 
+#include "common/ElidedLabel.h"
 #include "compose/PlaybackController.h"
 #include "pianoroll/PianoRollModel.h"
 #include "sound/MidiPorts.h"
@@ -55,11 +56,9 @@ TransportBar::TransportBar(PlaybackController *playback, const PianoRollModel *p
     m_position = new QLabel(this);
     m_position->setObjectName(QStringLiteral("position"));
     m_position->setMinimumWidth(130);
-    m_soundStatus = new QLabel(this);
+    m_soundStatus = new ElidedLabel(this);
     m_soundStatus->setObjectName(QStringLiteral("soundStatus"));
     m_soundStatus->setEnabled(false);
-    m_soundStatus->setMinimumWidth(40);
-    m_soundStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_row->addWidget(m_playButton);
     m_row->addWidget(stopPlay);
     m_row->addWidget(m_loop);
@@ -73,8 +72,7 @@ TransportBar::TransportBar(PlaybackController *playback, const PianoRollModel *p
     showPosition(0);
 
     connect(m_playback, &PlaybackController::statusChanged, this, [this](const QString &status) {
-        m_soundStatus->setText(status);
-        m_soundStatus->setToolTip(status);
+        m_soundStatus->setFullText(status);
     });
     connect(m_playback, &PlaybackController::positionChanged, this, &TransportBar::showPosition);
     connect(m_playback, &PlaybackController::playingChanged, this,

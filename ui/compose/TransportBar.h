@@ -16,6 +16,7 @@ class QSlider;
 
 namespace aichopin {
 
+class ElidedLabel;
 class PianoRollModel;
 class PlaybackController;
 
@@ -36,7 +37,6 @@ public:
     QSlider *volumeSlider() const { return m_volume; }
     QComboBox *outputBox() const { return m_output; }
     QLabel *positionLabel() const { return m_position; }
-    QLabel *soundStatusLabel() const { return m_soundStatus; }
 
     // "m:ss.s", as the position and the panel's history show times.
     static QString clock(double seconds);
@@ -54,7 +54,7 @@ private:
     QSlider *m_volume = nullptr;
     QComboBox *m_output = nullptr;
     QLabel *m_position = nullptr;
-    QLabel *m_soundStatus = nullptr;
+    ElidedLabel *m_soundStatus = nullptr;
     double m_shown = 0.0;
 };
 

@@ -1,5 +1,6 @@
 #include "spectrogram/SpectrogramPanel.h"
 
+#include "common/ElidedLabel.h"
 #include "common/RecentFolders.h"
 #include "compose/FilePlayer.h"
 #include "listen/MediaFiles.h"
@@ -43,9 +44,9 @@ SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(
     row->addWidget(open);
     row->addWidget(m_kind);
     row->addWidget(m_play);
-    m_status = new QLabel(this);
+    m_status = new ElidedLabel(this);
     m_status->setObjectName(QStringLiteral("spectrogramPlayStatus"));
-    row->addWidget(m_status);
+    row->addWidget(m_status, 1);
     row->addWidget(m_info, 1);
     root->addLayout(row);
     m_view = new SpectrogramView(this);
@@ -58,8 +59,7 @@ SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(
     connect(m_player, &FilePlayer::positionChanged, m_view, &SpectrogramView::setPlayhead);
     connect(m_player, &FilePlayer::statusChanged, this, [this](const QString &text) {
         // Driver errors name every driver tried: a short line here, all of it in the tooltip.
-        m_status->setToolTip(text);
-        m_status->setText(m_status->fontMetrics().elidedText(text, Qt::ElideRight, 320));
+        m_status->setFullText(text);
     });
     connect(m_view, &SpectrogramView::seekRequested, this, [this](double t) {
         m_view->setPlayhead(t);

@@ -16,6 +16,7 @@ class QPushButton;
 
 namespace aichopin {
 
+class ElidedLabel;
 class FilePlayer;
 class SpectrogramView;
 
@@ -45,7 +46,7 @@ private:
     QComboBox *m_kind = nullptr;
     QPushButton *m_play = nullptr;
     QLabel *m_info = nullptr;
-    QLabel *m_status = nullptr;
+    ElidedLabel *m_status = nullptr;
     FilePlayer *m_player = nullptr;
     std::shared_ptr<CancelToken> m_cancel;
     QFutureWatcher<std::shared_ptr<Result<SpectrogramAnalysis>>> m_watcher;
