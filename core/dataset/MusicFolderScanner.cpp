@@ -67,7 +67,7 @@ Result<MusicFolder> MusicFolderScanner::scan(const QString &dir, const ProgressS
         MusicFile f;
         f.path = paths[i];
         f.relativePath = root.relativeFilePath(paths[i]);
-        f.label = f.relativePath.contains(QLatin1Char('/')) ? f.relativePath.section(QLatin1Char('/'), 0, 0) : QStringLiteral("(root)");
+        f.label = f.relativePath.contains(QLatin1Char('/')) ? f.relativePath.section(QLatin1Char('/'), 0, 0) : QString();
         if (mediafiles::isMidi(f.path)) {
             f.kind = MusicFile::Kind::Midi;
             const auto midi = SmfReader::readFile(f.path);

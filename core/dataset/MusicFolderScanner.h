@@ -20,7 +20,7 @@ struct MusicFile {
     enum class Kind { Midi, Audio };
     QString path;
     QString relativePath;   // to the dataset root
-    QString label;          // first folder below the root; "(root)" for files directly in it
+    QString label;          // first folder below the root; empty for files directly in it
     Kind kind = Kind::Midi;
     double duration = -1.0; // seconds; -1 when unknown
     int notes = -1;         // MIDI only
@@ -38,7 +38,7 @@ struct LabelSummary {
 struct MusicFolder {
     QString root;           // the folder the labels are taken below (see scan())
     std::vector<MusicFile> files;  // sorted by relative path
-    std::map<QString, LabelSummary> byLabel;
+    std::map<QString, LabelSummary> byLabel;  // "" for the files directly in the root
 };
 
 class MusicFolderScanner {

@@ -5,6 +5,8 @@
 #include "main/Translations.h"
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
+#include "pianoroll/PianoRollRenderer.h"
+#include "pianoroll/PianoRollView.h"
 #include "support/TestAudio.h"
 
 #include <QDir>
@@ -72,6 +74,13 @@ private Q_SLOTS:
 
         panel.tree()->setCurrentItem(etude);
         QCOMPARE(panel.previewModel()->sequence().notes.size(), size_t(30));
+        // The preview shows the whole piece across its width (it was fitted to the size the roll
+        // had before it was first shown: a 6 s piece squeezed into a few dozen pixels).
+        PianoRollView *roll = panel.previewRoll();
+        QVERIFY(roll->isVisible());
+        const double shownSeconds = (roll->viewport()->width() - PianoRollRenderer::kKeyboardWidth) / roll->pixelsPerSecond();
+        const double duration = panel.previewModel()->duration();
+        QVERIFY2(shownSeconds > duration && shownSeconds < duration * 1.1, qPrintable(QStringLiteral("%1 s shown of %2").arg(shownSeconds).arg(duration)));
         panel.tree()->setCurrentItem(tone);
         QTRY_VERIFY_WITH_TIMEOUT(panel.hasAudioPreview(), 20000);
     }
@@ -103,6 +112,42 @@ private Q_SLOTS:
             names << chopin->child(i)->text(0);
         QCOMPARE(names, (QStringList{"p0.wav", "p5.wav", "p10.wav", "p15.wav", "p20.wav"}));
         panel.removeFolder(root);
+    }
+
+    // A folder of pieces with no label folders (the composer's training data): the pieces are
+    // listed under the folder, which is named by its own name (the path is in its tooltip).
+    void flatFolderListsItsPiecesUnderItsName()
+    {
+        const QString root = m_dir.filePath("deep/path/to/Nocturnes");
+        QVERIFY(QDir(root).mkpath("."));
+        NoteSequence seq;
+        seq.notes.push_back(Note{60, 0.0, 1.0, 0, 0, 80, 0, 0});
+        for (const char *name : {"op9.mid", "op15.mid"})
+            QVERIFY(SmfWriter::writeFile(seq, root + "/" + name).ok());
+        DatasetPanel panel;
+        panel.addFolder(root);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isScanning(), 20000);
+        QTreeWidgetItem *top = nullptr;
+        for (int i = 0; i < panel.tree()->topLevelItemCount(); ++i)
+            if (panel.tree()->topLevelItem(i)->text(0) == "Nocturnes")
+                top = panel.tree()->topLevelItem(i);
+        QVERIFY(top);
+        QCOMPARE(top->toolTip(0), QDir::toNativeSeparators(QFileInfo(root).absoluteFilePath()));
+        QCOMPARE(top->text(3), QStringLiteral("2 pieces"));
+        QCOMPARE(top->childCount(), 2);
+        QCOMPARE(top->child(0)->text(0), QStringLiteral("op9.mid"));
+        QVERIFY(top->child(0)->text(1).isEmpty());
+        QVERIFY2(panel.summary().contains("<b>Nocturnes</b>: 2 pieces, "), qPrintable(panel.summary()));
+        QVERIFY(!panel.summary().contains("root"));
+        // With label folders beside them, the loose files are named as such.
+        QVERIFY(QDir(root).mkpath("chopin"));
+        QVERIFY(SmfWriter::writeFile(seq, root + "/chopin/op27.mid").ok());
+        panel.removeFolder(panel.folders().last());
+        panel.addFolder(root);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isScanning(), 20000);
+        QVERIFY2(panel.summary().contains("<b>Nocturnes</b>: in the folder itself: 2 pieces, "), qPrintable(panel.summary()));
+        QVERIFY(panel.summary().contains("; chopin: 1 piece, "));
+        panel.removeFolder(panel.folders().last());
     }
 
     void foldersAreRemembered()

@@ -14,6 +14,7 @@
 #include "pianoroll/PianoRollModel.h"
 #include "pianoroll/PianoRollView.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -257,7 +258,8 @@ void DatasetPanel::scanFinished()
     m_scanning.clear();
     if (m_folders.contains(s->dir)) {
         if (!s->folder) {
-            auto *item = new QTreeWidgetItem(m_tree, {s->dir});
+            auto *item = new QTreeWidgetItem(m_tree, {QDir(s->dir).dirName()});
+            item->setToolTip(Name, QDir::toNativeSeparators(s->dir));
             item->setText(Problem, s->error);
             item->setData(Name, PathRole, s->dir);
         } else {
@@ -278,7 +280,10 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
     for (const auto &[dir, f] : m_results)
         if (&f == &folder || f.root == folder.root)
             key = dir;
-    auto *top = new QTreeWidgetItem(m_tree, {key});
+    // The folder's own name ("Chopin", "Liszt"), where its path would be cut to the same
+    // "/home/me/music/..." for every folder; the whole path in the tooltip.
+    auto *top = new QTreeWidgetItem(m_tree, {QDir(key).dirName()});
+    top->setToolTip(Name, QDir::toNativeSeparators(key));
     top->setData(Name, PathRole, key);
     top->setFirstColumnSpanned(false);
     std::map<QString, QTreeWidgetItem *> labels;
@@ -293,9 +298,10 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
                      [](const MusicFile *a, const MusicFile *b) { return naturalLess(a->relativePath, b->relativePath); });
     for (const MusicFile *file : files) {
         const MusicFile &f = *file;
+        // Files directly in the folder have no label: they are listed under the folder itself.
         QTreeWidgetItem *&labelItem = labels[f.label];
         if (!labelItem) {
-            labelItem = new QTreeWidgetItem(top, {f.label});
+            labelItem = f.label.isEmpty() ? top : new QTreeWidgetItem(top, {f.label});
             const LabelSummary &s = folder.byLabel.at(f.label);
             labelItem->setText(Label, f.label);
             labelItem->setText(Duration, QStringLiteral("%1 h").arg(decimal(s.seconds / 3600.0, 2)));
@@ -326,9 +332,9 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
     }
     top->setExpanded(true);
     // An empty tree under the folder would leave the user guessing why.
-    top->setText(Problem, folder.files.empty() ? tr("no MIDI or audio files in this folder (%1)")
-                                                     .arg((mediafiles::midiSuffixes() + mediafiles::audioSuffixes()).join(QStringLiteral(", ")))
-                                               : QString());
+    if (folder.files.empty())
+        top->setText(Problem, tr("no MIDI or audio files in this folder (%1)")
+                                  .arg((mediafiles::midiSuffixes() + mediafiles::audioSuffixes()).join(QStringLiteral(", "))));
 }
 
 void DatasetPanel::updateSummary()
@@ -343,9 +349,14 @@ QString DatasetPanel::summary() const
     QStringList lines;
     for (const auto &[dir, folder] : m_results) {
         QStringList parts;
-        for (const auto &[label, s] : folder.byLabel)
-            parts << tr("%1: %2, %3 h%4").arg(label, tr("%n piece(s)", "", s.pieces)).arg(decimal(s.seconds / 3600.0, 2))
-                         .arg(s.problems ? tr(" (%1 unreadable)").arg(s.problems) : QString());
+        for (const auto &[label, s] : folder.byLabel) {
+            const QString what = tr("%1, %2 h%3").arg(tr("%n piece(s)", "", s.pieces), decimal(s.seconds / 3600.0, 2),
+                                                      s.problems ? tr(" (%1 unreadable)").arg(s.problems) : QString());
+            if (label.isEmpty())  // files directly in the folder: first, with no label
+                parts << (folder.byLabel.size() == 1 ? what : tr("in the folder itself: %1").arg(what));
+            else
+                parts << tr("%1: %2").arg(label, what);
+        }
         if (parts.isEmpty())
             parts << tr("no MIDI or audio files");
         lines << QStringLiteral("<b>%1</b>: %2").arg(QFileInfo(dir).fileName().toHtmlEscaped(), parts.join(QStringLiteral("; ")).toHtmlEscaped());
@@ -391,9 +402,10 @@ void DatasetPanel::preview(QTreeWidgetItem *item)
             m_preview->setCurrentWidget(m_previewMessage);
             return;
         }
+        // Shown first, so the roll has its size when it fits the piece to it.
+        m_preview->setCurrentWidget(m_previewRoll);
         m_previewModel->setSequence(midi.value());
         m_playback->setSequence(midi.value());
-        m_preview->setCurrentWidget(m_previewRoll);
         m_play->setEnabled(true);
         return;
     }

@@ -39,6 +39,7 @@ public:
     QTreeWidget *tree() const { return m_tree; }
     QString summary() const;
     PianoRollModel *previewModel() const { return m_previewModel; }
+    PianoRollView *previewRoll() const { return m_previewRoll; }
     bool hasAudioPreview() const { return m_audioPreviewReady; }
 
 Q_SIGNALS:

@@ -65,6 +65,25 @@ private Q_SLOTS:
         }
     }
 
+    // Pieces directly in the folder have no label (the panel lists them under the folder itself).
+    void filesInTheFolderItselfHaveNoLabel()
+    {
+        QTemporaryDir dir;
+        NoteSequence seq;
+        seq.notes.push_back(Note{60, 0.0, 1.0, 0, 0, 80, 0, 0});
+        QVERIFY(SmfWriter::writeFile(seq, dir.filePath("loose.mid")).ok());
+        QVERIFY(QDir(dir.path()).mkpath("chopin"));
+        QVERIFY(SmfWriter::writeFile(seq, dir.filePath("chopin/op9.mid")).ok());
+        const auto r = MusicFolderScanner::scan(dir.path());
+        QVERIFY(r.ok());
+        QCOMPARE(r->files.size(), size_t(2));
+        QCOMPARE(r->byLabel.size(), size_t(2));
+        QCOMPARE(r->byLabel.at(QString()).pieces, 1);
+        QCOMPARE(r->byLabel.at("chopin").pieces, 1);
+        for (const MusicFile &f : r->files)
+            QCOMPARE(f.label, f.relativePath == "loose.mid" ? QString() : QStringLiteral("chopin"));
+    }
+
     void missingFolder()
     {
         QVERIFY(!MusicFolderScanner::scan("/no/such/folder").ok());
