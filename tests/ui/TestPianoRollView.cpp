@@ -2,6 +2,7 @@
 // long pieces.
 
 #include "pianoroll/PianoRollModel.h"
+#include "pianoroll/PianoRollRenderer.h"
 #include "pianoroll/PianoRollView.h"
 #include "support/Mouse.h"
 #include "common/SceneColors.h"
@@ -76,6 +77,30 @@ private Q_SLOTS:
         QVERIFY(view.viewportState().startSeconds > 30);
         QTest::keyClick(&view, Qt::Key_Home);
         QCOMPARE(view.viewportState().startSeconds, 0.0);
+    }
+
+    // A piece given to a roll that has never been on screen (an area not yet opened, a preview
+    // page not yet shown) is fitted again when the roll first shows, at the size it has then; a
+    // zoom chosen before that is kept.
+    void aPieceSetBeforeTheFirstShowIsFittedWhenShown()
+    {
+        PianoRollModel model;
+        PianoRollView view(&model);
+        model.setSequence(longPiece(0.5));
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const double shown = (view.viewport()->width() - PianoRollRenderer::kKeyboardWidth) / view.pixelsPerSecond();
+        QVERIFY2(shown > model.duration() && shown < model.duration() * 1.1, qPrintable(QString::number(shown)));
+
+        PianoRollModel model2;
+        PianoRollView chosen(&model2);
+        model2.setSequence(longPiece(0.5));
+        chosen.setPixelsPerSecond(50);
+        chosen.resize(800, 400);
+        chosen.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chosen));
+        QCOMPARE(chosen.pixelsPerSecond(), 50.0);
     }
 
     void clickSeeksAndPlayheadFollows()

@@ -182,6 +182,7 @@ void PianoRollView::updateBox(QPointF to)
 void PianoRollView::setPixelsPerSecond(double pps, double anchorSeconds)
 {
     pps = std::clamp(pps, kMinPps, kMaxPps);
+    m_fitWhenShown = false;
     if (anchorSeconds < 0)
         anchorSeconds = m_view.startSeconds + noteAreaWidth() / (2 * m_view.pixelsPerSecond);
     const double anchorX = PianoRollRenderer::xForTime(m_view, anchorSeconds);
@@ -196,6 +197,7 @@ void PianoRollView::setKeyHeight(double pixels)
 {
     const double centrePitchY = m_view.topPixel + (viewport()->height() - PianoRollRenderer::kRulerHeight) / 2.0;
     const double ratio = std::clamp(pixels, kMinKey, kMaxKey) / m_view.keyHeight;
+    m_fitWhenShown = false;
     m_view.keyHeight *= ratio;
     m_view.topPixel = std::max(0.0, centrePitchY * ratio - (viewport()->height() - PianoRollRenderer::kRulerHeight) / 2.0);
     updateScrollBars();
@@ -213,6 +215,7 @@ void PianoRollView::fitToPiece()
 {
     const NoteSequence &seq = m_model->sequence();
     const double duration = std::max(1.0, m_model->duration());
+    m_fitWhenShown = !m_everShown;
     m_view.startSeconds = 0;
     m_view.pixelsPerSecond = std::clamp(noteAreaWidth() / (duration * 1.02), kMinPps, kMaxPps);
     const int lo = seq.lowestPitch(), hi = seq.highestPitch();
@@ -263,6 +266,18 @@ void PianoRollView::resizeEvent(QResizeEvent *event)
     QAbstractScrollArea::resizeEvent(event);
     updateScrollBars();
     Q_EMIT viewChanged();
+}
+
+void PianoRollView::showEvent(QShowEvent *event)
+{
+    QAbstractScrollArea::showEvent(event);
+    if (m_everShown)
+        return;
+    m_everShown = true;
+    if (m_fitWhenShown) {
+        fitToPiece();
+        viewport()->update();
+    }
 }
 
 void PianoRollView::wheelEvent(QWheelEvent *event)

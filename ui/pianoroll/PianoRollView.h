@@ -98,6 +98,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -132,6 +133,10 @@ private:
     PianoRollRenderer m_renderer;
     PianoRollViewport m_view;
     bool m_follow = true;
+    // A piece fitted before the roll was ever on screen was fitted to a size it never had: it is
+    // fitted again when it first shows, unless a zoom was chosen meanwhile.
+    bool m_everShown = false;
+    bool m_fitWhenShown = false;
     double m_dragAnchor = -1.0;
     int m_heldKey = -1;  // the keyboard strip's key the mouse holds down
     bool m_notesMovable = false;
