@@ -25,7 +25,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+72"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+73"/>
         <source>semitone bands</source>
         <translation>pasma półtonowe</translation>
     </message>
@@ -147,12 +147,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+203"/>
+        <location line="+202"/>
         <source>Calibrate...</source>
         <translation>Kalibruj...</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-200"/>
         <source>Set the Chopin decision from your own recordings: choose a folder with chopin/ and other/ subfolders (or one subfolder per composer); a calibrated copy of the model is saved and used</source>
         <translation>Ustal próg decyzji „Chopin” na własnych nagraniach: wybierz folder z podfolderami chopin/ i other/ (lub jednym podfolderem na kompozytora); skalibrowana kopia modelu zostanie zapisana i użyta</translation>
     </message>
@@ -183,12 +183,12 @@
     </message>
     <message>
         <location line="+42"/>
-        <location line="+276"/>
+        <location line="+275"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-386"/>
         <location line="+133"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
@@ -209,7 +209,7 @@
         <translation>Jaśniej: zamaskowanie tej sekundy najbardziej zmieniło werdykt (okluzja, odcinki 1 s)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Loading model %1...</source>
         <translation>Wczytywanie modelu %1...</translation>
     </message>
@@ -349,12 +349,12 @@
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="-425"/>
+        <location line="-424"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+351"/>
         <source>%1 Chopin, %2 Other%3%4</source>
         <translation>Chopin: %1, inne: %2%3%4</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>%1: %2, P(Chopin) %3, %4%5; spektrogram: %6 tak, jak słyszał go model%7</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>Cannot write %1: %2</source>
         <translation>Nie można zapisać %1: %2</translation>
     </message>
@@ -601,18 +601,18 @@
         <translation>Model: nie znaleziono (brak dostarczanego composer-default.pt): wybierz plik modelu lub wytrenuj własny</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Compose</source>
         <translation>Komponuj</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+280"/>
+        <location line="+289"/>
         <source>Write a new piece with the model (Ctrl+Enter)</source>
         <translation>Napisz nowy utwór modelem (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-287"/>
         <source>Stop</source>
         <translation>Zatrzymaj</translation>
     </message>
@@ -717,7 +717,7 @@
         <translation>Pokaż pod pianolą pasek z głośnością każdej nuty, by rysować ją myszą</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>Undo</source>
         <translation>Cofnij</translation>
     </message>
@@ -939,12 +939,12 @@
         <translation>Nic nie zagrano: nie nagrano frazy.</translation>
     </message>
     <message>
-        <location line="-546"/>
+        <location line="-555"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+551"/>
+        <location line="+560"/>
         <source>Recorded phrase</source>
         <translation>Nagrana fraza</translation>
     </message>
@@ -1099,7 +1099,7 @@ pewny?</translation>
 <context>
     <name>aichopin::DatasetPanel</name>
     <message>
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+63"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+64"/>
         <source>This recording could not be decoded.</source>
         <translation>Nie można zdekodować tego nagrania.</translation>
     </message>
@@ -1160,12 +1160,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+253"/>
+        <location line="+263"/>
         <source>Select a file to preview it.</source>
         <translation>Wybierz plik, aby go podejrzeć.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-255"/>
         <source>Mel spectrogram: time to the right, low frequencies at the bottom</source>
         <translation>Spektrogram melowy: czas w prawo, niskie częstotliwości na dole</translation>
     </message>
@@ -1191,9 +1191,9 @@ pewny?</translation>
         <translation>Wczytywanie %1...</translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+93"/>
         <location line="+45"/>
-        <location line="+8"/>
+        <location line="+13"/>
         <location line="+7"/>
         <location line="+2"/>
         <source>%n piece(s)</source>
@@ -1204,7 +1204,7 @@ pewny?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-60"/>
+        <location line="-65"/>
         <source>%n unreadable</source>
         <translation>
             <numerusform>%n nieczytelny</numerusform>
@@ -1223,22 +1223,17 @@ pewny?</translation>
         <translation>Odkładany do walidacji, gdy klasyfikator trenuje na tym folderze</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>no MIDI or audio files in this folder (%1)</source>
         <translation>brak plików MIDI i audio w tym folderze (%1)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Reading...</source>
         <translation>Wczytywanie...</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1: %2, %3 h%4</source>
-        <translation>%1: %2, %3 h%4</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Composer training holds out %1 for validation: %2</source>
         <translation>Trening kompozytora odkłada do walidacji %1: %2</translation>
     </message>
@@ -1253,18 +1248,33 @@ pewny?</translation>
         <translation>Trening klasyfikatora: %1 Chopina wobec %2 innych; do walidacji odkłada %3 (Chopina: %4): %5</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-20"/>
         <source> (%1 unreadable)</source>
         <translation> (nieczytelne: %1)</translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+177"/>
+        <location line="-188"/>
+        <location line="+182"/>
         <source>Add a folder of music (Add Folder..., or drop it here) to see what it holds.</source>
         <translation>Dodaj folder z muzyką (Dodaj folder... albo upuść go tutaj), aby zobaczyć, co zawiera.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>%1, %2 h%3</source>
+        <translation>%1, %2 h%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in the folder itself: %1</source>
+        <translation>w samym folderze: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>no MIDI or audio files</source>
         <translation>brak plików MIDI i audio</translation>
     </message>
@@ -1274,7 +1284,7 @@ pewny?</translation>
         <translation>Nie można użyć %1: %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Computing the spectrogram of %1...</source>
         <translation>Obliczanie spektrogramu %1...</translation>
     </message>
@@ -1365,7 +1375,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-208"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1400,7 +1410,7 @@ pewny?</translation>
         <translation>Zbiór d&amp;anych</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Ready</source>
         <translation>Gotowe</translation>
     </message>
@@ -1736,12 +1746,12 @@ pewny?</translation>
         <translation>Pianola</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+223"/>
         <source>Open a MIDI file (Ctrl+O) or drop one here</source>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+143"/>
         <source>C4 (middle C)</source>
         <translation>C4 (środkowe C)</translation>
     </message>
@@ -2055,7 +2065,7 @@ pewny?</translation>
         <translation>Transponowano %1 o %2 półtonów</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>No notes start in %1: nothing to move.</source>
         <translation>Żadna nuta nie zaczyna się w zakresie %1: nie ma czego przesunąć.</translation>
     </message>
@@ -2096,18 +2106,18 @@ pewny?</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Made %1 louder</source>
         <translation>Głośniej: %1</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+67"/>
+        <location line="-62"/>
+        <location line="+65"/>
         <source>Made %1 softer</source>
         <translation>Ciszej: %1</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-55"/>
         <source>The piece cannot be slower: its tempo would leave MIDI&apos;s range.</source>
         <translation>Utwór nie może być wolniejszy: tempo wyszłoby poza zakres MIDI.</translation>
     </message>
@@ -2127,20 +2137,20 @@ pewny?</translation>
         <translation>Przyspieszono utwór (trwa teraz %1)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>That note is not in the piece any more.</source>
         <translation>Tej nuty nie ma już w utworze.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+127"/>
+        <location line="+119"/>
         <location line="+5"/>
         <location line="+104"/>
         <source>%1 at %2</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-225"/>
         <source>Cannot move %1 so far: it would leave the MIDI range (C-1 to G9).</source>
         <translation>Nie można tak daleko przesunąć nuty %1: wyszłaby poza zakres MIDI (C-1 do G9).</translation>
     </message>
@@ -2180,7 +2190,7 @@ pewny?</translation>
         <translation>Nuta %1 jest już tak cicha, jak pozwala MIDI (siła uderzenia 1).</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+89"/>
         <source>Set the length of %1 to %2 s</source>
         <translation>Długość nuty %1: %2 s</translation>
     </message>
@@ -2553,7 +2563,7 @@ pewny?</translation>
 <context>
     <name>aichopin::SpectrogramPanel</name>
     <message>
-        <location filename="../../ui/spectrogram/SpectrogramPanel.cpp" line="+22"/>
+        <location filename="../../ui/spectrogram/SpectrogramPanel.cpp" line="+23"/>
         <source>Open Recording...</source>
         <translation>Otwórz nagranie...</translation>
     </message>
@@ -2614,7 +2624,7 @@ pewny?</translation>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Analysing %1...</source>
         <translation>Analizowanie %1...</translation>
     </message>
@@ -3318,13 +3328,13 @@ pewny?</translation>
 <context>
     <name>aichopin::TransportBar</name>
     <message>
-        <location filename="../../ui/compose/TransportBar.cpp" line="+28"/>
-        <location line="+53"/>
+        <location filename="../../ui/compose/TransportBar.cpp" line="+29"/>
+        <location line="+50"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-48"/>
         <source>Play or pause (Space)</source>
         <translation>Odtwórz lub wstrzymaj (Spacja)</translation>
     </message>
@@ -3350,12 +3360,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Volume</source>
         <translation>Głośność</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-19"/>
         <source>Where the music goes: the built-in synthesizer or a MIDI device</source>
         <translation>Dokąd trafia muzyka: wbudowany syntezator lub urządzenie MIDI</translation>
     </message>
@@ -3375,12 +3385,12 @@ pewny?</translation>
         <translation>Brak wyjść MIDI: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Speed</source>
         <translation>Szybkość</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>

@@ -35,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+202"/>
+        <location line="+216"/>
         <location line="+342"/>
         <location line="+64"/>
         <source>%n note(s)</source>
@@ -48,9 +48,9 @@
 <context>
     <name>aichopin::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+302"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+308"/>
         <location line="+45"/>
-        <location line="+8"/>
+        <location line="+13"/>
         <location line="+7"/>
         <location line="+2"/>
         <source>%n piece(s)</source>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-60"/>
+        <location line="-65"/>
         <source>%n unreadable</source>
         <translation>
             <numerusform>%n unreadable</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+334"/>
+        <location line="+318"/>
         <source>Moved the %n note(s) of %1</source>
         <translation>
             <numerusform>Moved the %n note of %1</numerusform>
