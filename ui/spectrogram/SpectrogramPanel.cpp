@@ -46,8 +46,8 @@ SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(
     row->addWidget(m_play);
     m_status = new ElidedLabel(this);
     m_status->setObjectName(QStringLiteral("spectrogramPlayStatus"));
-    row->addWidget(m_status, 1);
     row->addWidget(m_info, 1);
+    row->addWidget(m_status, 1);
     root->addLayout(row);
     m_view = new SpectrogramView(this);
     root->addWidget(m_view, 1);
