@@ -2800,12 +2800,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+96"/>
+        <location line="+109"/>
         <source>Resume</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-108"/>
         <source>Discard</source>
         <translation>Odrzuć</translation>
     </message>
@@ -2840,7 +2840,7 @@ pewny?</translation>
         <translation>&amp;Zadanie</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+189"/>
         <source>A folder of MIDI files (searched with its subfolders)</source>
         <translation>Folder plików MIDI (przeszukiwany z podfolderami)</translation>
     </message>
@@ -2850,7 +2850,7 @@ pewny?</translation>
         <translation>Muzyka do nauki: każdy plik .mid w tym folderze i niżej</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-272"/>
         <source>%1  (%p% of the run)</source>
         <translation>%1  (%p% przebiegu)</translation>
     </message>
@@ -2866,22 +2866,23 @@ pewny?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+481"/>
+        <location line="+494"/>
         <source>Stopped at %p% of the run</source>
         <translation>Zatrzymano przy %p% przebiegu</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-485"/>
         <source>Failed at %p% of the run</source>
         <translation>Nie powiodło się przy %p% przebiegu</translation>
     </message>
     <message>
         <location line="+59"/>
+        <location line="+64"/>
         <source>Browse...</source>
         <translation>Przeglądaj...</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-63"/>
         <source>Choose the folder of music to train on</source>
         <translation>Wybierz folder z muzyką do treningu</translation>
     </message>
@@ -3011,7 +3012,22 @@ pewny?</translation>
         <translation>Plik modelu; jego punkt kontrolny jest zapisywany obok (.ckpt)</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Choose where the trained model is saved</source>
+        <translation>Wybierz, gdzie zapisać wytrenowany model</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Save the Trained Model As</source>
+        <translation>Zapisz wytrenowany model jako</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Models (*.pt)</source>
+        <translation>Modele (*.pt)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Save as</source>
         <translation>Zapisz &amp;jako</translation>
     </message>

@@ -158,7 +158,7 @@
 <context>
     <name>aichopin::TrainingPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+333"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+346"/>
         <source>%n dense layer(s)</source>
         <translation>
             <numerusform>%n dense layer</numerusform>

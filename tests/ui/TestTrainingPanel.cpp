@@ -18,6 +18,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QDir>
+#include <QFileDialog>
+#include <QTimer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSignalSpy>
@@ -194,6 +196,35 @@ private Q_SLOTS:
             }
         QCOMPARE(use.size(), 1);
         QCOMPARE(use[0][0].toString(), model);
+    }
+
+    // Save as has its own Browse...: the file chosen becomes a .pt model path; it cannot be
+    // changed while a run writes to it.
+    void saveAsIsChosenInAFileDialog()
+    {
+        TrainingPanel panel;
+        panel.show();
+        auto *choose = panel.findChild<QPushButton *>(QStringLiteral("chooseModelFile"));
+        QVERIFY(choose);
+        const QString chosen = m_dir.filePath("my-nocturnes");
+        bool answered = false;
+        QTimer::singleShot(0, [&] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+            dialog->selectFile(chosen);
+            static_cast<QDialog *>(dialog)->accept();  // QFileDialog's own is protected; it is what runs
+            answered = true;
+        });
+        choose->click();
+        QVERIFY(answered);
+        QCOMPARE(panel.outputPath(), chosen + ".pt");
+
+        configure(panel, m_dir.filePath("c.pt"), 1);
+        panel.start();
+        QVERIFY(!choose->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(panel.state(), TrainingPanel::State::Idle, 120000);
+        QVERIFY(choose->isEnabled());
     }
 
     void pauseAndResume()

@@ -229,6 +229,19 @@ void TrainingPanel::buildUi()
     m_output = new QLineEdit(QStringLiteral("%1/composer-%2.pt").arg(DataPaths::userModelDir(), QDateTime::currentDateTime().toString("yyyyMMdd-HHmm")), this);
     m_output->setToolTip(tr("The model file; its checkpoint is written beside it (.ckpt)"));
     outRow->addWidget(m_output, 1);
+    // Where the model goes, chosen as any other file is saved; it becomes a .pt file.
+    m_chooseOutput = new QPushButton(tr("Browse..."), this);
+    m_chooseOutput->setObjectName(QStringLiteral("chooseModelFile"));
+    m_chooseOutput->setToolTip(tr("Choose where the trained model is saved"));
+    connect(m_chooseOutput, &QPushButton::clicked, this, [this] {
+        QString path = QFileDialog::getSaveFileName(this, tr("Save the Trained Model As"), m_output->text(), tr("Models (*.pt)"));
+        if (path.isEmpty())
+            return;
+        if (!path.endsWith(QStringLiteral(".pt"), Qt::CaseInsensitive))
+            path += QStringLiteral(".pt");
+        m_output->setText(path);
+    });
+    outRow->addWidget(m_chooseOutput);
     auto *outLabel = new QLabel(tr("&Save as"), this);
     outLabel->setBuddy(m_output);
     form->addRow(outLabel, outRow);
@@ -462,7 +475,7 @@ void TrainingPanel::setState(State state)
     m_pause->setEnabled(state == State::Running);
     m_resume->setEnabled(state == State::Paused);
     m_stop->setEnabled(state == State::Running || state == State::Paused);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_task, m_data, m_browse, m_preset, m_features, m_epochs, m_minutes, m_learningRate, m_batch, m_device, m_output})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_task, m_data, m_browse, m_preset, m_features, m_epochs, m_minutes, m_learningRate, m_batch, m_device, m_output, m_chooseOutput})
         w->setEnabled(!busy && state != State::Paused);
     Q_EMIT stateChanged(state);
 }

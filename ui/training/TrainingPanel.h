@@ -100,6 +100,7 @@ private:
     QSpinBox *m_batch = nullptr;
     QComboBox *m_device = nullptr;
     QLineEdit *m_output = nullptr;
+    QPushButton *m_chooseOutput = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_resume = nullptr;
