@@ -183,12 +183,12 @@
     </message>
     <message>
         <location line="+42"/>
-        <location line="+275"/>
+        <location line="+290"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-401"/>
         <location line="+133"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
@@ -288,8 +288,17 @@
         <source>Nothing to classify: %1 is not a recording or MIDI file (%2)</source>
         <translation>Nie ma czego klasyfikować: %1 nie jest nagraniem ani plikiem MIDI (%2)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Left out %n file(s) that are not recordings or MIDI files: %1</source>
+        <translation>
+            <numerusform>Pominięto %n plik, który nie jest nagraniem ani plikiem MIDI: %1</numerusform>
+            <numerusform>Pominięto %n pliki, które nie są nagraniami ani plikami MIDI: %1</numerusform>
+            <numerusform>Pominięto %n plików, które nie są nagraniami ani plikami MIDI: %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%v of %m</source>
         <translation>%v z %m</translation>
     </message>
@@ -349,12 +358,12 @@
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-439"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+366"/>
         <source>%1 Chopin, %2 Other%3%4</source>
         <translation>Chopin: %1, inne: %2%3%4</translation>
     </message>

@@ -15,7 +15,15 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+544"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+403"/>
+        <source>Left out %n file(s) that are not recordings or MIDI files: %1</source>
+        <translation>
+            <numerusform>Left out %n file that is not a recording or MIDI file: %1</numerusform>
+            <numerusform>Left out %n files that are not recordings or MIDI files: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+156"/>
         <location line="+7"/>
         <source>%n clip(s)</source>
         <translation>

@@ -179,6 +179,11 @@ private Q_SLOTS:
                           path(QStringLiteral("folder"))};
         if (m_midi)
             files << path(QStringLiteral("piece.mid"));
+        // A text file dropped with them is named as left out, not silently dropped.
+        QFile notes(path(QStringLiteral("liner notes.txt")));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.close();
+        files << notes.fileName();
         // Verdicts come first: each arrives with the clip contributions as its overlay and its
         // occlusion map still to come, and no map is made while a file waits for its verdict.
         int verdicts = 0, earlyMaps = 0, verdictsWithMap = 0;
@@ -195,6 +200,7 @@ private Q_SLOTS:
         });
         drop(panel.dropZone(), files);
         QCOMPARE(m->rowCount(), m_midi ? 5 : 4);  // the folder gives its one WAV, not the .txt
+        QCOMPARE(panel.dropZone()->message(), QStringLiteral("Left out 1 file that is not a recording or MIDI file: liner notes.txt"));
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
         QCOMPARE(verdicts, m_midi ? 4 : 3);
         QCOMPARE(verdictsWithMap, 0);

@@ -114,7 +114,7 @@ void ClassifyDropZone::dropEvent(QDropEvent *event)
     if (files.isEmpty())
         setMessage(tr("Nothing to classify there: drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...) or MIDI files, or folders holding them"), true);
     else
-        Q_EMIT filesChosen(files);
+        Q_EMIT filesChosen(paths);  // as dropped: the panel looks into folders and names what it leaves out
 }
 
 }  // namespace aichopin

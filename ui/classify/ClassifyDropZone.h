@@ -26,7 +26,7 @@ public:
     static QString hint();                             // what to drop, in the zone when idle
 
 Q_SIGNALS:
-    void filesChosen(const QStringList &files);
+    void filesChosen(const QStringList &paths);  // files and folders, as chosen or dropped
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;

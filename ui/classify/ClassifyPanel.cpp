@@ -391,6 +391,21 @@ int ClassifyPanel::addFiles(const QStringList &paths)
                            true);
         return 0;
     }
+    // A file named among others that is not music (notes.txt with the recordings) is said to be
+    // left out, not silently dropped; folders are looked into for music only, as asked.
+    QStringList leftOut;
+    for (const QString &p : paths) {
+        const QFileInfo info(p);
+        if (info.isFile() && !ClassifyDropZone::isClassifiable(p))
+            leftOut << info.fileName();
+    }
+    if (!leftOut.isEmpty()) {
+        m_drop->setMessage(tr("Left out %n file(s) that are not recordings or MIDI files: %1", "", int(leftOut.size()))
+                               .arg(leftOut.join(QStringLiteral(", "))));
+        m_dropSaysLeftOut = true;
+    } else if (std::exchange(m_dropSaysLeftOut, false)) {
+        m_drop->setMessage(ClassifyDropZone::hint());
+    }
     for (const QString &f : files) {
         const int id = m_nextId++;
         m_model->addFile(id, f);

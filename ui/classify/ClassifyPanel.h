@@ -119,6 +119,7 @@ private:
     ClassifyCalibrator *m_calibrator = nullptr;
     QString m_calibratedPath;  // the copy being loaded, and what to say once it is
     QString m_calibratedNote;
+    bool m_dropSaysLeftOut = false;  // the drop zone names files left out of the last batch
     QPushButton *m_export = nullptr;
     QPushButton *m_clear = nullptr;
     QProgressBar *m_progress = nullptr;
