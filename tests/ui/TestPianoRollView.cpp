@@ -6,6 +6,7 @@
 #include "pianoroll/PianoRollView.h"
 #include "support/Mouse.h"
 #include "common/SceneColors.h"
+#include "common/TimeAxis.h"
 
 #include <QElapsedTimer>
 #include <QHelpEvent>
@@ -101,6 +102,36 @@ private Q_SLOTS:
         chosen.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chosen));
         QCOMPARE(chosen.pixelsPerSecond(), 50.0);
+    }
+
+    // A time label that would not fit before the right edge is left out, not cut ("0:2" read as
+    // a time of its own); the labels before it are drawn.
+    void rulerLabelsAreWholeOrLeftOut()
+    {
+        PianoRollModel model;
+        PianoRollView view(&model);
+        view.resize(900, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setSequence(longPiece(1));
+        const int width = view.viewport()->width();
+        // A tick at 10 s, 5 pixels before the edge.
+        view.setPixelsPerSecond((width - 5 - PianoRollRenderer::kKeyboardWidth) / 10.0);
+        view.scrollToTime(0);
+        const double tickX = PianoRollRenderer::kKeyboardWidth + 10 * view.pixelsPerSecond();
+        QVERIFY(std::abs(tickX - (width - 5)) < 1);
+        const QImage image = view.viewport()->grab().toImage();
+        const QRgb background = SceneColors::forPalette(view.palette()).rulerBackground.rgb();
+        const auto inkBetween = [&](int from, int to) {
+            int ink = 0;
+            for (int x = from; x < to; ++x)
+                for (int y = 0; y < PianoRollRenderer::kRulerHeight - 9; ++y)
+                    ink += image.pixel(x, y) != background ? 1 : 0;
+            return ink;
+        };
+        QCOMPARE(inkBetween(int(tickX) + 2, width), 0);
+        const double stepPixels = timeaxis::step(view.pixelsPerSecond()) * view.pixelsPerSecond();
+        QVERIFY(inkBetween(int(tickX - stepPixels) + 2, int(tickX - stepPixels) + 30) > 0);
     }
 
     void clickSeeksAndPlayheadFollows()

@@ -22,6 +22,14 @@ bool isBlackKey(int pitch)
     }
 }
 
+// A ruler label just right of its tick, whole or not at all: cut at the right edge, "0:2" read
+// as a time of its own.
+void drawRulerLabel(QPainter &p, double x, int width, const QString &label)
+{
+    if (x + 3 + p.fontMetrics().horizontalAdvance(label) <= width)
+        p.drawText(QPointF(x + 3, PianoRollRenderer::kRulerHeight - 8), label);
+}
+
 }  // namespace
 
 double PianoRollRenderer::xForTime(const PianoRollViewport &v, double seconds)
@@ -230,7 +238,7 @@ void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollModel &model, con
             if (i % size_t(bars.every) != 0 || x < kKeyboardWidth)
                 continue;
             p.drawLine(QPointF(x, kRulerHeight - 6), QPointF(x, kRulerHeight));
-            p.drawText(QPointF(x + 3, kRulerHeight - 8), QString::number(i + 1));
+            drawRulerLabel(p, x, w, QString::number(i + 1));
         }
     } else {
         const double endSeconds = timeForX(v, w);
@@ -239,7 +247,7 @@ void PianoRollRenderer::paintRuler(QPainter &p, const PianoRollModel &model, con
             if (x < kKeyboardWidth)
                 continue;
             p.drawLine(QPointF(x, kRulerHeight - 6), QPointF(x, kRulerHeight));
-            p.drawText(QPointF(x + 3, kRulerHeight - 8), timeaxis::label(t, step));
+            drawRulerLabel(p, x, w, timeaxis::label(t, step));
         }
     }
     p.fillRect(QRectF(0, 0, kKeyboardWidth, kRulerHeight), m_colors.rulerBackground);

@@ -227,7 +227,9 @@ void SpectrogramView::paintEvent(QPaintEvent *)
         if (x < 0)
             continue;
         p.drawLine(QPointF(x, 12), QPointF(x, 18));
-        p.drawText(QPointF(x + 3, 12), timeaxis::label(t, tick));
+        const QString label = timeaxis::label(t, tick);
+        if (x + 3 + p.fontMetrics().horizontalAdvance(label) <= viewport()->width())  // whole, or not at all ("4:3")
+            p.drawText(QPointF(x + 3, 12), label);
     }
     const QString what = m_data->kind + tr("  (low frequencies at the bottom)");
     const int w = p.fontMetrics().horizontalAdvance(what) + 12;
