@@ -4,7 +4,7 @@
 <context>
     <name>PianoRollRenderer</name>
     <message>
-        <location filename="../../ui/pianoroll/PianoRollRenderer.cpp" line="+247"/>
+        <location filename="../../ui/pianoroll/PianoRollRenderer.cpp" line="+255"/>
         <source>bar</source>
         <translation>takt</translation>
     </message>
@@ -2661,7 +2661,7 @@ pewny?</translation>
         <translation>Brak spektrogramu</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>  (low frequencies at the bottom)</source>
         <translation>  (niskie częstotliwości na dole)</translation>
     </message>
@@ -3255,7 +3255,17 @@ pewny?</translation>
 <context>
     <name>aichopin::TrainingWorker</name>
     <message>
-        <location filename="../../ui/training/TrainingWorker.cpp" line="+50"/>
+        <location filename="../../ui/training/TrainingWorker.cpp" line="+28"/>
+        <source>the CUDA GPU</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>events/s</source>
         <translation>zdarzeń/s</translation>
     </message>

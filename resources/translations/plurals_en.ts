@@ -177,7 +177,7 @@
 <context>
     <name>aichopin::TrainingWorker</name>
     <message numerus="yes">
-        <location filename="../../ui/training/TrainingWorker.cpp" line="+81"/>
+        <location filename="../../ui/training/TrainingWorker.cpp" line="+87"/>
         <location line="+103"/>
         <location line="+8"/>
         <source>%n epoch(s)</source>

@@ -181,6 +181,8 @@ private Q_SLOTS:
         QCOMPARE(panel.charts()->epochPointCount(), 2);
         QVERIFY(panel.log().contains("Epoch 1/2"));
         QVERIFY(panel.log().contains("Epoch 2/2"));
+        // The device in the words of the Device choice ("cpu" was the library's own name).
+        QVERIFY2(panel.log().contains(ComputeDevice::cudaAvailable() ? " on the CUDA GPU" : " on the CPU"), qPrintable(panel.log()));
         QCOMPARE(panel.lastModel(), model);
         QVERIFY(QFileInfo::exists(model));
         QCOMPARE(panel.state(), TrainingPanel::State::Idle);

@@ -22,6 +22,12 @@ QString trainingDuration(double seconds)
     return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
+// "cpu" or "cuda", as the trainers record it, in the words of the Device choice.
+static QString deviceWords(const QString &device)
+{
+    return device == QLatin1String("cuda") ? TrainingWorker::tr("the CUDA GPU") : TrainingWorker::tr("the CPU");
+}
+
 TrainingWorker::TrainingWorker(std::shared_ptr<CancelToken> cancel, QObject *parent)
     : QObject(parent), m_cancel(std::move(cancel))
 {
@@ -80,7 +86,7 @@ void TrainingWorker::runComposer(const ComposerTrainingOptions &options)
                          "%6 nats/event (%7 bits) at epoch %8; stopped by %9. Saved to %10.")
                           .arg(tr("%n epoch(s)", nullptr, r.epochsCompleted), tr("%n piece(s)", nullptr, r.trainingPieces))
                           .arg(r.validationPieces)
-                          .arg(trainingDuration(r.totalSeconds)).arg(r.device)
+                          .arg(trainingDuration(r.totalSeconds)).arg(deviceWords(r.device))
                           .arg(decimal(r.bestValidationLoss, 3)).arg(decimal(r.bestValidationLoss / 0.6931471805599453, 3))
                           .arg(r.bestEpoch).arg(r.stopReason, QFileInfo(options.outPath).fileName());
     Q_EMIT finished(outcome);
@@ -182,7 +188,7 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
                              "for validation (a composer needs 3 or more pieces for one to be), so nothing measures how well "
                              "this model does on music it has not heard.%6 Saved to %7.")
                               .arg(tr("%n epoch(s)", nullptr, r.epochsCompleted), tr("%n clip(s)", nullptr, r.trainingClips))
-                              .arg(trainingDuration(r.seconds)).arg(r.device)
+                              .arg(trainingDuration(r.seconds)).arg(deviceWords(r.device))
                               .arg(r.bestEpoch).arg(skippedNote, QFileInfo(job.outPath).fileName());
     else
         // The per-epoch figures in the log and the charts are at even odds; these are at the
@@ -191,7 +197,7 @@ void TrainingWorker::runClassifier(const ClassifierJob &job)
                              "piece accuracy %7, clip accuracy %8, ROC AUC %9.%10%11 Saved to %12.")
                               .arg(tr("%n epoch(s)", nullptr, r.epochsCompleted), tr("%n clip(s)", nullptr, r.trainingClips),
                                    tr("%n clip(s)", nullptr, r.validationClips))
-                              .arg(trainingDuration(r.seconds)).arg(r.device).arg(r.bestEpoch)
+                              .arg(trainingDuration(r.seconds)).arg(deviceWords(r.device)).arg(r.bestEpoch)
                               .arg(decimal(r.validation.pieces.accuracy, 3)).arg(decimal(r.validation.clips.accuracy, 3))
                               .arg(decimal(r.validation.pieces.rocAuc, 3))
                               .arg(calibrationNote, skippedNote)
