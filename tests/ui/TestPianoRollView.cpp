@@ -104,6 +104,39 @@ private Q_SLOTS:
         QCOMPARE(chosen.pixelsPerSecond(), 50.0);
     }
 
+    // A roll still as it was fitted follows its size (a window made larger, a splitter moved):
+    // the whole piece stays in view. Once zoomed or scrolled, a resize keeps the user's view.
+    void aFittedRollStaysFittedWhenResized()
+    {
+        PianoRollModel model;
+        PianoRollView view(&model);
+        view.resize(600, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setSequence(longPiece(0.5));
+        const auto shownSeconds = [&view] {
+            return (view.viewport()->width() - PianoRollRenderer::kKeyboardWidth) / view.pixelsPerSecond();
+        };
+        view.resize(1000, 400);
+        QTRY_COMPARE(view.viewport()->width() > 800, true);
+        QVERIFY2(shownSeconds() > model.duration() && shownSeconds() < model.duration() * 1.1, qPrintable(QString::number(shownSeconds())));
+
+        QTest::keyClick(&view, Qt::Key_Plus);  // zoomed in: the user's view from now on
+        const double zoomed = view.pixelsPerSecond();
+        view.resize(700, 400);
+        QTRY_COMPARE(view.viewport()->width() < 700, true);
+        QCOMPARE(view.pixelsPerSecond(), zoomed);
+
+        QTest::keyClick(&view, Qt::Key_0);  // fitted again, then scrolled through the keys
+        QTest::keyClick(&view, Qt::Key_Down);
+        const int keysScrolled = view.verticalScrollBar()->value();
+        const double fitted = view.pixelsPerSecond();
+        view.resize(900, 400);
+        QTRY_COMPARE(view.viewport()->width() > 800, true);
+        QCOMPARE(view.pixelsPerSecond(), fitted);
+        QCOMPARE(view.verticalScrollBar()->value(), keysScrolled);
+    }
+
     // A time label that would not fit before the right edge is left out, not cut ("0:2" read as
     // a time of its own); the labels before it are drawn.
     void rulerLabelsAreWholeOrLeftOut()

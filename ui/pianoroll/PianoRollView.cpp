@@ -90,6 +90,8 @@ void PianoRollView::syncFromScrollBars()
 
 void PianoRollView::scrollContentsBy(int, int)
 {
+    if (!m_fitting)
+        m_fitted = false;
     syncFromScrollBars();
     viewport()->update();
     Q_EMIT viewChanged();
@@ -183,6 +185,7 @@ void PianoRollView::setPixelsPerSecond(double pps, double anchorSeconds)
 {
     pps = std::clamp(pps, kMinPps, kMaxPps);
     m_fitWhenShown = false;
+    m_fitted = false;
     if (anchorSeconds < 0)
         anchorSeconds = m_view.startSeconds + noteAreaWidth() / (2 * m_view.pixelsPerSecond);
     const double anchorX = PianoRollRenderer::xForTime(m_view, anchorSeconds);
@@ -198,6 +201,7 @@ void PianoRollView::setKeyHeight(double pixels)
     const double centrePitchY = m_view.topPixel + (viewport()->height() - PianoRollRenderer::kRulerHeight) / 2.0;
     const double ratio = std::clamp(pixels, kMinKey, kMaxKey) / m_view.keyHeight;
     m_fitWhenShown = false;
+    m_fitted = false;
     m_view.keyHeight *= ratio;
     m_view.topPixel = std::max(0.0, centrePitchY * ratio - (viewport()->height() - PianoRollRenderer::kRulerHeight) / 2.0);
     updateScrollBars();
@@ -216,6 +220,7 @@ void PianoRollView::fitToPiece()
     const NoteSequence &seq = m_model->sequence();
     const double duration = std::max(1.0, m_model->duration());
     m_fitWhenShown = !m_everShown;
+    m_fitting = true;
     m_view.startSeconds = 0;
     m_view.pixelsPerSecond = std::clamp(noteAreaWidth() / (duration * 1.02), kMinPps, kMaxPps);
     const int lo = seq.lowestPitch(), hi = seq.highestPitch();
@@ -230,6 +235,8 @@ void PianoRollView::fitToPiece()
         syncFromScrollBars();
     }
     updateScrollBars();
+    m_fitting = false;
+    m_fitted = true;
     Q_EMIT viewChanged();
 }
 
@@ -264,6 +271,10 @@ void PianoRollView::paintEvent(QPaintEvent *)
 void PianoRollView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    if (m_fitted) {
+        fitToPiece();
+        return;
+    }
     updateScrollBars();
     Q_EMIT viewChanged();
 }

@@ -137,6 +137,10 @@ private:
     // fitted again when it first shows, unless a zoom was chosen meanwhile.
     bool m_everShown = false;
     bool m_fitWhenShown = false;
+    // Still as fitToPiece left it (no zoom or scroll since): a resize fits the piece again, so a
+    // window made larger, or a splitter moved, still shows the whole piece.
+    bool m_fitted = false;
+    bool m_fitting = false;
     double m_dragAnchor = -1.0;
     int m_heldKey = -1;  // the keyboard strip's key the mouse holds down
     bool m_notesMovable = false;
