@@ -35,8 +35,11 @@ protected:
 private:
     void elide()
     {
+        // One line: a driver's report of several lines is read whole in the tooltip.
+        QString line = m_full;
+        line.replace(QLatin1Char('\n'), QLatin1Char(' '));
         const int room = contentsRect().width();
-        setText(room > 0 ? fontMetrics().elidedText(m_full, Qt::ElideRight, room) : m_full);
+        setText(room > 0 ? fontMetrics().elidedText(line, Qt::ElideRight, room) : line);
     }
 
     QString m_full;
