@@ -678,6 +678,19 @@ private Q_SLOTS:
         QCOMPARE(panel.playback()->volume(), 0.2);
         QCOMPARE(transport->outputBox()->itemText(0), QStringLiteral("FluidSynth (built in)"));
 
+        // The sound's status is one line that fits its room, shortened with an ellipsis and
+        // whole in the tooltip (without an audio device it is a long explanation).
+        auto *status = transport->findChild<QLabel *>(QStringLiteral("soundStatus"));
+        QVERIFY(status);
+        QTRY_VERIFY(!status->toolTip().isEmpty());
+        panel.resize(800, 600);
+        QTRY_VERIFY(status->fontMetrics().horizontalAdvance(status->text()) <= status->contentsRect().width());
+        QVERIFY(!status->text().contains(QLatin1Char('\n')));
+        if (status->fontMetrics().horizontalAdvance(status->toolTip()) > status->contentsRect().width())
+            QVERIFY2(status->text().endsWith(QChar(0x2026)), qPrintable(status->text()));
+        else
+            QCOMPARE(status->text(), status->toolTip());
+
         // A piece with bars (4/4 at 120 bpm: 2 s each) names the bar too.
         piece.timeSignatures = {TimeSignature{0, 4, 4}};
         panel.showPiece(piece, QStringLiteral("in bars"));
