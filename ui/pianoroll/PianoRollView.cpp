@@ -222,7 +222,9 @@ void PianoRollView::fitToPiece()
     m_fitWhenShown = !m_everShown;
     m_fitting = true;
     m_view.startSeconds = 0;
-    m_view.pixelsPerSecond = std::clamp(noteAreaWidth() / (duration * 1.02), kMinPps, kMaxPps);
+    // The room updateScrollBars gives after the end (a second), so a fitted piece has nothing to
+    // scroll to; a long one gets 2 % rather.
+    m_view.pixelsPerSecond = std::clamp(noteAreaWidth() / std::max(duration * 1.02, m_model->duration() + 1.0), kMinPps, kMaxPps);
     const int lo = seq.lowestPitch(), hi = seq.highestPitch();
     const double visibleHeight = std::max(40, viewport()->height() - PianoRollRenderer::kRulerHeight);
     if (lo >= 0) {
