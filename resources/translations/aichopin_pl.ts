@@ -147,12 +147,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+202"/>
+        <location line="+203"/>
         <source>Calibrate...</source>
         <translation>Kalibruj...</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-201"/>
         <source>Set the Chopin decision from your own recordings: choose a folder with chopin/ and other/ subfolders (or one subfolder per composer); a calibrated copy of the model is saved and used</source>
         <translation>Ustal próg decyzji „Chopin” na własnych nagraniach: wybierz folder z podfolderami chopin/ i other/ (lub jednym podfolderem na kompozytora); skalibrowana kopia modelu zostanie zapisana i użyta</translation>
     </message>
@@ -182,14 +182,14 @@
         <translation>Usuń wszystkie wyniki z listy</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+290"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-401"/>
-        <location line="+133"/>
+        <location line="-402"/>
+        <location line="+134"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
     </message>
@@ -358,12 +358,12 @@
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="-439"/>
+        <location line="-440"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+366"/>
+        <location line="+367"/>
         <source>%1 Chopin, %2 Other%3%4</source>
         <translation>Chopin: %1, inne: %2%3%4</translation>
     </message>
@@ -494,6 +494,16 @@
         <location line="+3"/>
         <source>Show this MIDI file in the piano roll</source>
         <translation>Pokaż ten plik MIDI w pianoli</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open in &amp;Spectrogram</source>
+        <translation>Otwórz w &amp;Spektrogramie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at this file in the Spectrogram area: zoom in, read off notes and levels</source>
+        <translation>Obejrzyj ten plik w obszarze Spektrogram: powiększ, odczytaj nuty i poziomy</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1373,7 +1383,7 @@ pewny?</translation>
     <name>aichopin::MainWindow</name>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+51"/>
-        <location line="+63"/>
+        <location line="+67"/>
         <location line="+172"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
@@ -1384,7 +1394,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-212"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1399,7 +1409,7 @@ pewny?</translation>
         <translation>&amp;Spektrogram</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Compose now uses %1</source>
         <translation>Komponowanie używa teraz %1</translation>
     </message>
@@ -1755,12 +1765,12 @@ pewny?</translation>
         <translation>Pianola</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+232"/>
         <source>Open a MIDI file (Ctrl+O) or drop one here</source>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+147"/>
         <source>C4 (middle C)</source>
         <translation>C4 (środkowe C)</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+403"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+404"/>
         <source>Left out %n file(s) that are not recordings or MIDI files: %1</source>
         <translation>
             <numerusform>Left out %n file that is not a recording or MIDI file: %1</numerusform>
@@ -79,7 +79,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+231"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+235"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>

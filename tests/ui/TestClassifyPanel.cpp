@@ -20,6 +20,7 @@
 #include "midi/SmfWriter.h"
 #include "sound/SoundfontLocator.h"
 #include "sound/WavWriter.h"
+#include "spectrogram/SpectrogramPanel.h"
 #include "spectrogram/SpectrogramView.h"
 
 #include <QCategoryAxis>
@@ -479,8 +480,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
         QVERIFY(actions->removeAction()->isEnabled());
 
-        // A recording is not for the piano roll; a MIDI file is.
+        // A recording is not for the piano roll; a MIDI file is. Any file there is can be looked
+        // at in the Spectrogram area.
         QVERIFY(!actions->openInComposeAction()->isEnabled());
+        QVERIFY(panel.table()->actions().contains(actions->openInSpectrogramAction()));
+        {
+            panel.selectRow(rowNamed(m, QStringLiteral("low.wav")));
+            QVERIFY(actions->openInSpectrogramAction()->isEnabled());
+            QSignalSpy look(&panel, &ClassifyPanel::openInSpectrogramRequested);
+            panel.table()->setFocus();
+            QTest::keyClick(panel.table(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+            QCOMPARE(look.size(), 1);
+            QCOMPARE(look[0][0].toString(), path(QStringLiteral("low.wav")));
+        }
         if (m_midi) {
             panel.selectRow(rowNamed(m, QStringLiteral("piece.mid")));
             QVERIFY(actions->openInComposeAction()->isEnabled());
@@ -668,6 +680,10 @@ private Q_SLOTS:
         Q_EMIT w.classifyPanel()->openInComposeRequested(midi);
         QTRY_COMPARE(w.currentFile(), midi);
         QCOMPARE(w.areas()->currentIndex(), 0);
+        // Open in Spectrogram: the Spectrogram area, with the file.
+        Q_EMIT w.classifyPanel()->openInSpectrogramRequested(path(QStringLiteral("low.wav")));
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.spectrogramPanel()));
+        QTRY_VERIFY(w.spectrogramPanel()->findChild<QLabel *>(QStringLiteral("spectrogramInfo"))->text().startsWith(QLatin1String("low.wav")));
     }
 };
 

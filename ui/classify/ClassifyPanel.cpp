@@ -211,6 +211,7 @@ void ClassifyPanel::buildUi()
     m_rowActions = new ClassifyRowActions(m_table, m_model, this);
     connect(m_rowActions, &ClassifyRowActions::removeRequested, this, &ClassifyPanel::removeResult);
     connect(m_rowActions, &ClassifyRowActions::openInComposeRequested, this, &ClassifyPanel::openInComposeRequested);
+    connect(m_rowActions, &ClassifyRowActions::openInSpectrogramRequested, this, &ClassifyPanel::openInSpectrogramRequested);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from) {
         if (from.row() == selectedRow() && m_shownPath.isEmpty())
             showRow(from.row());

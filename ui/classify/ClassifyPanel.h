@@ -87,6 +87,7 @@ Q_SIGNALS:
     void allFinished();
     // Open in Compose, on a MIDI file's row: the file to show in the piano roll.
     void openInComposeRequested(const QString &path);
+    void openInSpectrogramRequested(const QString &path);
     void calibrationFinished(bool ok, const QString &message);
 
 protected:

@@ -31,6 +31,14 @@ ClassifyRowActions::ClassifyRowActions(QTableView *table, ClassifyResultsModel *
         if (const auto *r = m_model->row(currentRow()); r && m_openInCompose->isEnabled())
             Q_EMIT openInComposeRequested(r->path);
     });
+    m_openInSpectrogram = new QAction(tr("Open in &Spectrogram"), table);
+    m_openInSpectrogram->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_openInSpectrogram->setShortcutContext(Qt::WidgetShortcut);
+    m_openInSpectrogram->setToolTip(tr("Look at this file in the Spectrogram area: zoom in, read off notes and levels"));
+    connect(m_openInSpectrogram, &QAction::triggered, this, [this] {
+        if (const auto *r = m_model->row(currentRow()); r && m_openInSpectrogram->isEnabled())
+            Q_EMIT openInSpectrogramRequested(r->path);
+    });
     m_showInFolder = new QAction(tr("Show in &Folder"), table);
     m_showInFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_showInFolder->setShortcutContext(Qt::WidgetShortcut);
@@ -39,7 +47,7 @@ ClassifyRowActions::ClassifyRowActions(QTableView *table, ClassifyResultsModel *
         if (const auto *r = m_model->row(currentRow()))
             QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(r->path).absolutePath()));
     });
-    table->addActions({m_remove, m_openInCompose, m_showInFolder});
+    table->addActions({m_remove, m_openInCompose, m_openInSpectrogram, m_showInFolder});
     table->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ClassifyRowActions::updateEnabled);
     connect(model, &QAbstractItemModel::dataChanged, this, &ClassifyRowActions::updateEnabled);
@@ -59,6 +67,7 @@ void ClassifyRowActions::updateEnabled()
     using State = ClassifyResultsModel::State;
     m_remove->setEnabled(r && (r->state == State::Done || r->state == State::Failed));
     m_openInCompose->setEnabled(r && mediafiles::isMidi(r->path) && QFileInfo::exists(r->path));
+    m_openInSpectrogram->setEnabled(r && QFileInfo::exists(r->path));
     m_showInFolder->setEnabled(r != nullptr);
 }
 

@@ -80,6 +80,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_areas->addTab(m_classify, tr("C&lassify"));
     m_spectrogram = new SpectrogramPanel(this);
     m_areas->addTab(m_spectrogram, tr("&Spectrogram"));
+    connect(m_classify, &ClassifyPanel::openInSpectrogramRequested, this, [this](const QString &path) {
+        m_spectrogram->openFile(path);
+        m_areas->setCurrentWidget(m_spectrogram);
+    });
     m_training = new TrainingPanel(this);
     connect(m_training, &TrainingPanel::useComposerModel, this, [this](const QString &path) {
         QSettings().setValue(QStringLiteral("compose/model"), path);
