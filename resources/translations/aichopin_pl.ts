@@ -501,7 +501,7 @@
         <translation>Otwórz w &amp;Spektrogramie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Look at this file in the Spectrogram area: zoom in, read off notes and levels</source>
         <translation>Obejrzyj ten plik w obszarze Spektrogram: powiększ, odczytaj nuty i poziomy</translation>
     </message>
@@ -1118,7 +1118,7 @@ pewny?</translation>
 <context>
     <name>aichopin::DatasetPanel</name>
     <message>
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+64"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+65"/>
         <source>This recording could not be decoded.</source>
         <translation>Nie można zdekodować tego nagrania.</translation>
     </message>
@@ -1178,13 +1178,13 @@ pewny?</translation>
         <translation>Problem</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+263"/>
+        <location line="+17"/>
+        <location line="+265"/>
         <source>Select a file to preview it.</source>
         <translation>Wybierz plik, aby go podejrzeć.</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-257"/>
         <source>Mel spectrogram: time to the right, low frequencies at the bottom</source>
         <translation>Spektrogram melowy: czas w prawo, niskie częstotliwości na dole</translation>
     </message>
@@ -1210,7 +1210,7 @@ pewny?</translation>
         <translation>Wczytywanie %1...</translation>
     </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+95"/>
         <location line="+45"/>
         <location line="+13"/>
         <location line="+7"/>
@@ -1272,8 +1272,8 @@ pewny?</translation>
         <translation> (nieczytelne: %1)</translation>
     </message>
     <message>
-        <location line="-188"/>
-        <location line="+182"/>
+        <location line="-190"/>
+        <location line="+184"/>
         <source>Add a folder of music (Add Folder..., or drop it here) to see what it holds.</source>
         <translation>Dodaj folder z muzyką (Dodaj folder... albo upuść go tutaj), aby zobaczyć, co zawiera.</translation>
     </message>
@@ -1306,6 +1306,49 @@ pewny?</translation>
         <location line="+18"/>
         <source>Computing the spectrogram of %1...</source>
         <translation>Obliczanie spektrogramu %1...</translation>
+    </message>
+</context>
+<context>
+    <name>aichopin::DatasetRowActions</name>
+    <message>
+        <location filename="../../ui/dataset/DatasetRowActions.cpp" line="+30"/>
+        <source>Open in &amp;Compose</source>
+        <translation>Otwórz w &amp;Komponowaniu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show this MIDI file in the piano roll</source>
+        <translation>Pokaż ten plik MIDI w pianoli</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lassify</source>
+        <translation>K&amp;lasyfikuj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Does it sound like Chopin? A folder: every recording and MIDI file in it</source>
+        <translation>Czy to brzmi jak Chopin? Folder: każde nagranie i plik MIDI w nim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open in &amp;Spectrogram</source>
+        <translation>Otwórz w &amp;Spektrogramie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at this file in the Spectrogram area: zoom in, read off notes and levels</source>
+        <translation>Obejrzyj ten plik w obszarze Spektrogram: powiększ, odczytaj nuty i poziomy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show in &amp;Folder</source>
+        <translation>Pokaż w &amp;folderze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the folder that holds this file</source>
+        <translation>Otwórz folder, w którym jest ten plik</translation>
     </message>
 </context>
 <context>
@@ -1384,7 +1427,7 @@ pewny?</translation>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+51"/>
         <location line="+67"/>
-        <location line="+172"/>
+        <location line="+178"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
     </message>
@@ -1394,7 +1437,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-218"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1409,7 +1452,7 @@ pewny?</translation>
         <translation>&amp;Spektrogram</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Compose now uses %1</source>
         <translation>Komponowanie używa teraz %1</translation>
     </message>
@@ -1429,7 +1472,7 @@ pewny?</translation>
         <translation>Zbiór d&amp;anych</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Ready</source>
         <translation>Gotowe</translation>
     </message>
@@ -1569,7 +1612,7 @@ pewny?</translation>
         <translation>Otwórz plik MIDI</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+100"/>
         <source>There is no piece to classify yet: compose one or open a MIDI file.</source>
         <translation>Nie ma jeszcze utworu do klasyfikacji: skomponuj go lub otwórz plik MIDI.</translation>
     </message>
@@ -1651,12 +1694,12 @@ pewny?</translation>
         <translation>Nie można sklasyfikować %1 (zobacz obszar Klasyfikacja).</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-26"/>
         <source>MIDI files (%1);;All files (*)</source>
         <translation>Pliki MIDI (%1);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Still opening %1...</source>
         <translation>Nadal otwieranie %1...</translation>
     </message>
@@ -1681,8 +1724,8 @@ pewny?</translation>
         <translation>%1: %2, %3:%4%5</translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+173"/>
+        <location line="-181"/>
+        <location line="+179"/>
         <location line="+21"/>
         <source>Untitled</source>
         <translation>Bez tytułu</translation>

@@ -56,7 +56,7 @@
 <context>
     <name>aichopin::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+308"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+315"/>
         <location line="+45"/>
         <location line="+13"/>
         <location line="+7"/>
@@ -79,7 +79,7 @@
 <context>
     <name>aichopin::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main/MainWindow.cpp" line="+235"/>
+        <location filename="../../ui/main/MainWindow.cpp" line="+241"/>
         <source>None of the %n file(s) can be classified (see the Classify area).</source>
         <translation>
             <numerusform>The %n file cannot be classified (see the Classify area).</numerusform>

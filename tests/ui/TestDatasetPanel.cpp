@@ -2,6 +2,7 @@
 // find the folder again after a restart.
 
 #include "dataset/DatasetPanel.h"
+#include "dataset/DatasetRowActions.h"
 #include "main/Translations.h"
 #include "midi/SmfWriter.h"
 #include "pianoroll/PianoRollModel.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -85,6 +87,64 @@ private Q_SLOTS:
         QCOMPARE(roll->horizontalScrollBar()->maximum(), 0);  // nothing to scroll to
         panel.tree()->setCurrentItem(tone);
         QTRY_VERIFY_WITH_TIMEOUT(panel.hasAudioPreview(), 20000);
+    }
+
+    // A row's menu hands the file, or the folder, on: a MIDI file to Compose (Enter or a
+    // double-click), any usable file to the Spectrogram area (a recording's double-click), a file
+    // or a whole folder to Classify. A file with a problem is not handed on.
+    void rowsOpenInComposeSpectrogramOrClassify()
+    {
+        DatasetPanel panel;
+        panel.resize(1000, 600);
+        panel.show();
+        panel.addFolder(m_dir.filePath("music"));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isScanning(), 20000);
+        DatasetRowActions *actions = panel.rowActions();
+        QTreeWidget *tree = panel.tree();
+        QCOMPARE(tree->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QSignalSpy compose(&panel, &DatasetPanel::openInComposeRequested);
+        QSignalSpy look(&panel, &DatasetPanel::openInSpectrogramRequested);
+        QSignalSpy classify(&panel, &DatasetPanel::classifyRequested);
+        const QString music = QFileInfo(m_dir.filePath("music")).absoluteFilePath();
+
+        QTreeWidgetItem *etude = find(tree, "etude.mid");
+        tree->setCurrentItem(etude);
+        QVERIFY(actions->openInComposeAction()->isEnabled());
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_Return);
+        QCOMPARE(compose.size(), 1);
+        QCOMPARE(QFileInfo(compose[0][0].toString()).absoluteFilePath(), music + "/chopin/etude.mid");
+        actions->classifyAction()->trigger();
+        QCOMPARE(classify.size(), 1);
+
+        tree->setCurrentItem(find(tree, "broken.mid"));
+        QVERIFY(!actions->openInComposeAction()->isEnabled());
+        QVERIFY(!actions->classifyAction()->isEnabled());
+        QVERIFY(!actions->openInSpectrogramAction()->isEnabled());
+        QVERIFY(actions->showInFolderAction()->isEnabled());
+
+        QTreeWidgetItem *tone = find(tree, "tone.wav");
+        tree->setCurrentItem(tone);
+        QVERIFY(!actions->openInComposeAction()->isEnabled());
+        QVERIFY(actions->openInSpectrogramAction()->isEnabled());
+        tree->expandAll();
+        const QPoint toneAt = tree->visualItemRect(tone).center();
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, toneAt);  // a double-click's first press
+        QTest::mouseDClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier, toneAt);
+        QCOMPARE(look.size(), 1);
+        QCOMPARE(QFileInfo(look[0][0].toString()).fileName(), QStringLiteral("tone.wav"));
+        QCOMPARE(compose.size(), 1);
+
+        // A label's folder and the whole folder are classified as they are.
+        tree->setCurrentItem(find(tree, "chopin"));
+        QVERIFY(actions->classifyAction()->isEnabled());
+        QVERIFY(!actions->openInSpectrogramAction()->isEnabled());
+        QTest::keyClick(tree, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(classify.size(), 2);
+        QCOMPARE(QFileInfo(classify[1][0].toString()).absoluteFilePath(), music + "/chopin");
+        tree->setCurrentItem(tree->topLevelItem(0));
+        actions->classifyAction()->trigger();
+        QCOMPARE(QFileInfo(classify[2][0].toString()).absoluteFilePath(), music);
     }
 
     // Enough pieces a class: the classifier's split is named, and its held-out pieces say so.

@@ -224,6 +224,33 @@ private Q_SLOTS:
         QCOMPARE(w.classifyPanel()->results()->rowCount(), 4);
     }
 
+    // The Dataset area's rows go where they are asked to: a MIDI file to Compose, a folder to
+    // Classify, a recording to the Spectrogram area.
+    void datasetRowsGoToTheirAreas()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString midi = writeScale(m_dir.filePath("from-dataset.mid"), 12);
+        w.areas()->setCurrentWidget(w.datasetPanel());
+        Q_EMIT w.datasetPanel()->openInComposeRequested(midi);
+        QTRY_COMPARE(w.currentFile(), midi);
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.composePanel()));
+
+        QDir(m_dir.path()).mkpath(QStringLiteral("dataset-folder"));
+        const QString folder = m_dir.filePath("dataset-folder");
+        QVERIFY(test::writeSineWav(folder + "/a.wav", 3.0));
+        QVERIFY(test::writeSineWav(folder + "/b.wav", 3.0));
+        const int before = w.classifyPanel()->results()->rowCount();
+        Q_EMIT w.datasetPanel()->classifyRequested(folder);
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), before + 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.classifyPanel()->isBusy(), 60000);
+
+        Q_EMIT w.datasetPanel()->openInSpectrogramRequested(folder + "/a.wav");
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.spectrogramPanel()));
+    }
+
     void foldersAndSeveralFilesGoToClassify()
     {
         MainWindow w;

@@ -7,6 +7,7 @@
 #include "compose/PlaybackController.h"
 #include "composer/ComposerConfig.h"
 #include "composer/ComposerCorpus.h"
+#include "dataset/DatasetRowActions.h"
 #include "listen/Features.h"
 #include "listen/MediaFiles.h"
 #include "listen/SpectrogramImage.h"
@@ -41,9 +42,9 @@ struct DatasetPanel::Scanned {
     ClassifierSplit classifier;
 };
 
+using namespace datasettree;
+
 namespace {
-enum Column { Name, Label, Duration, Notes, Problem };
-enum Role { PathRole = Qt::UserRole, KindRole };
 
 QString clock(double seconds)
 {
@@ -120,6 +121,10 @@ void DatasetPanel::buildUi()
     // "24 pieces" on a label's row, a count of notes on a file's.
     m_tree->setColumnWidth(Notes, std::max(90, m_tree->header()->sectionSizeHint(Notes)));
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) { preview(item); });
+    m_rowActions = new DatasetRowActions(m_tree);
+    connect(m_rowActions, &DatasetRowActions::openInComposeRequested, this, &DatasetPanel::openInComposeRequested);
+    connect(m_rowActions, &DatasetRowActions::classifyRequested, this, &DatasetPanel::classifyRequested);
+    connect(m_rowActions, &DatasetRowActions::openInSpectrogramRequested, this, &DatasetPanel::openInSpectrogramRequested);
 
     m_preview = new QStackedWidget(this);
     m_previewMessage = new QLabel(tr("Select a file to preview it."), this);
@@ -302,6 +307,8 @@ void DatasetPanel::showFolder(const MusicFolder &folder)
         QTreeWidgetItem *&labelItem = labels[f.label];
         if (!labelItem) {
             labelItem = f.label.isEmpty() ? top : new QTreeWidgetItem(top, {f.label});
+            if (labelItem != top)  // a label's folder, to classify as a whole
+                labelItem->setData(Name, PathRole, QDir(folder.root).filePath(f.label));
             const LabelSummary &s = folder.byLabel.at(f.label);
             labelItem->setText(Label, f.label);
             labelItem->setText(Duration, QStringLiteral("%1 h").arg(decimal(s.seconds / 3600.0, 2)));

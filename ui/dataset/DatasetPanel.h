@@ -2,7 +2,8 @@
 // The Dataset area: folders of music (remembered across starts) shown as a tree of files with
 // label (from the folder), duration, notes (MIDI) and problems; a summary of pieces and hours
 // per label and of the pieces the composer's split holds out for validation. Selecting a file
-// previews it (piano roll for MIDI, mel spectrogram for audio) and MIDI files play.
+// previews it (piano roll for MIDI, mel spectrogram for audio) and MIDI files play; a row's menu
+// opens it in Compose or the Spectrogram area, or classifies it (a folder: all it holds).
 // Scanning and previews run off the UI thread. UI thread only.
 
 #include "dataset/MusicFolderScanner.h"
@@ -22,6 +23,7 @@ class QTreeWidgetItem;
 
 namespace aichopin {
 
+class DatasetRowActions;
 class PianoRollModel;
 class PianoRollView;
 class PlaybackController;
@@ -41,9 +43,13 @@ public:
     PianoRollModel *previewModel() const { return m_previewModel; }
     PianoRollView *previewRoll() const { return m_previewRoll; }
     bool hasAudioPreview() const { return m_audioPreviewReady; }
+    DatasetRowActions *rowActions() const { return m_rowActions; }
 
 Q_SIGNALS:
     void scanned(const QString &dir);
+    void openInComposeRequested(const QString &path);
+    void classifyRequested(const QString &path);
+    void openInSpectrogramRequested(const QString &path);
 
 private:
     void buildUi();
@@ -57,6 +63,7 @@ private:
 
     QListWidget *m_folderList = nullptr;
     QTreeWidget *m_tree = nullptr;
+    DatasetRowActions *m_rowActions = nullptr;
     QStackedWidget *m_preview = nullptr;
     QLabel *m_previewMessage = nullptr;
     QLabel *m_spectrogram = nullptr;

@@ -80,10 +80,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_areas->addTab(m_classify, tr("C&lassify"));
     m_spectrogram = new SpectrogramPanel(this);
     m_areas->addTab(m_spectrogram, tr("&Spectrogram"));
-    connect(m_classify, &ClassifyPanel::openInSpectrogramRequested, this, [this](const QString &path) {
-        m_spectrogram->openFile(path);
-        m_areas->setCurrentWidget(m_spectrogram);
-    });
+    connect(m_classify, &ClassifyPanel::openInSpectrogramRequested, this, &MainWindow::lookAt);
     m_training = new TrainingPanel(this);
     connect(m_training, &TrainingPanel::useComposerModel, this, [this](const QString &path) {
         QSettings().setValue(QStringLiteral("compose/model"), path);
@@ -100,6 +97,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_areas->addTab(m_training, tr("&Training"));
     m_dataset = new DatasetPanel(this);
     m_areas->addTab(m_dataset, tr("&Dataset"));
+    connect(m_dataset, &DatasetPanel::openInComposeRequested, this, &MainWindow::openFile);
+    connect(m_dataset, &DatasetPanel::classifyRequested, this, [this](const QString &path) { classifyPaths({path}); });
+    connect(m_dataset, &DatasetPanel::openInSpectrogramRequested, this, &MainWindow::lookAt);
     layout->addWidget(m_banner);
     layout->addWidget(m_areas, 1);
     setCentralWidget(central);
@@ -222,6 +222,12 @@ void MainWindow::openFiles(const QStringList &paths)
     } else if (paths.size() > 1) {
         classifyPaths(paths);
     }
+}
+
+void MainWindow::lookAt(const QString &path)
+{
+    m_spectrogram->openFile(path);
+    m_areas->setCurrentWidget(m_spectrogram);
 }
 
 void MainWindow::classifyPaths(const QStringList &paths)

@@ -69,6 +69,8 @@ private:
     // Files and folders for a verdict each: the Classify area is shown, and an error where none
     // of them can be classified.
     void classifyPaths(const QStringList &paths);
+    // A file shown in the Spectrogram area (Open in Spectrogram from Classify's and Dataset's rows).
+    void lookAt(const QString &path);
     // Compose > Classify This Piece: the piece on the roll goes to Classify for a verdict.
     void classifyPiece();
     // The line at the top of the Compose area and the window title: what the Compose roll holds.
