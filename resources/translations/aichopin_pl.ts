@@ -147,12 +147,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>Calibrate...</source>
         <translation>Kalibruj...</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-202"/>
         <source>Set the Chopin decision from your own recordings: choose a folder with chopin/ and other/ subfolders (or one subfolder per composer); a calibrated copy of the model is saved and used</source>
         <translation>Ustal próg decyzji „Chopin” na własnych nagraniach: wybierz folder z podfolderami chopin/ i other/ (lub jednym podfolderem na kompozytora); skalibrowana kopia modelu zostanie zapisana i użyta</translation>
     </message>
@@ -182,19 +182,24 @@
         <translation>Usuń wszystkie wyniki z listy</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <location line="+290"/>
         <source>Select a classified file to see where it sounded like Chopin</source>
         <translation>Wybierz sklasyfikowany plik, aby zobaczyć, gdzie brzmiał jak Chopin</translation>
     </message>
     <message>
-        <location line="-402"/>
-        <location line="+134"/>
+        <location line="-403"/>
+        <location line="+135"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-51"/>
+        <source>Classify list</source>
+        <translation>Lista klasyfikacji</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Play or pause the selected file</source>
         <translation>Odtwórz lub wstrzymaj zaznaczony plik</translation>
     </message>
@@ -358,12 +363,12 @@
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="-440"/>
+        <location line="-441"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+368"/>
         <source>%1 Chopin, %2 Other%3%4</source>
         <translation>Chopin: %1, inne: %2%3%4</translation>
     </message>
@@ -1154,6 +1159,11 @@ pewny?</translation>
     </message>
     <message>
         <location line="+16"/>
+        <source>Dataset tree</source>
+        <translation>Drzewo zbioru danych</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>File</source>
         <translation>Plik</translation>
     </message>
@@ -2427,7 +2437,7 @@ pewny?</translation>
 <context>
     <name>aichopin::ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/main/ShortcutsDialog.cpp" line="+25"/>
+        <location filename="../../ui/main/ShortcutsDialog.cpp" line="+26"/>
         <source>Keyboard Shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
@@ -2443,11 +2453,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+23"/>
+        <location line="+33"/>
         <source> or </source>
         <translation> lub </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-29"/>
         <source>Piano roll</source>
         <translation>Pianola</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>aichopin::ClassifyPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+404"/>
+        <location filename="../../ui/classify/ClassifyPanel.cpp" line="+405"/>
         <source>Left out %n file(s) that are not recordings or MIDI files: %1</source>
         <translation>
             <numerusform>Left out %n file that is not a recording or MIDI file: %1</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>aichopin::DatasetPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+315"/>
+        <location filename="../../ui/dataset/DatasetPanel.cpp" line="+316"/>
         <location line="+45"/>
         <location line="+13"/>
         <location line="+7"/>

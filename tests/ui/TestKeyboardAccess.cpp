@@ -171,6 +171,11 @@ private Q_SLOTS:
         QCOMPARE(listed.value(QStringLiteral("Edit > Transpose Up a Semitone")), QStringLiteral("Ctrl+Up"));
         QCOMPARE(listed.value(QStringLiteral("Compose > Compose")), QStringLiteral("Ctrl+Return or Ctrl+Enter"));
         QVERIFY(listed.contains(QStringLiteral("Piano roll: play or pause")));
+        // The keys of the lists' right-click menus, with the list they work in.
+        QCOMPARE(listed.value(QStringLiteral("Classify list: Open in Spectrogram")), QStringLiteral("Ctrl+Shift+S"));
+        QCOMPARE(listed.value(QStringLiteral("Classify list: Remove from List")), QStringLiteral("Del"));
+        QCOMPARE(listed.value(QStringLiteral("Dataset tree: Classify")), QStringLiteral("Ctrl+Shift+L"));
+        QCOMPARE(listed.value(QStringLiteral("Dataset tree: Open in Compose")), QStringLiteral("Return or Enter"));
         // And the dialog itself is found by its key.
         auto *help = w.findChild<QAction *>(QStringLiteral("actionShortcuts"));
         QVERIFY(help);

@@ -192,6 +192,7 @@ void ClassifyPanel::buildUi()
     m_model = new ClassifyResultsModel(this);
     m_table = new QTableView(split);
     m_table->setObjectName(QStringLiteral("classifyResults"));
+    m_table->setAccessibleName(tr("Classify list"));  // also names its keys in Help > Keyboard Shortcuts
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(ClassifyResultsModel::PChopinColumn, new PChopinBarDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

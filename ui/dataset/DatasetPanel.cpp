@@ -110,6 +110,7 @@ void DatasetPanel::buildUi()
     root->addLayout(folderRow);
 
     m_tree = new QTreeWidget(this);
+    m_tree->setAccessibleName(tr("Dataset tree"));  // also names its keys in Help > Keyboard Shortcuts
     m_tree->setHeaderLabels({tr("File"), tr("Label"), tr("Duration"), tr("Notes"), tr("Problem")});
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);

@@ -1,5 +1,6 @@
 #include "main/ShortcutsDialog.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -7,6 +8,8 @@
 #include <QMenuBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace aichopin {
 
@@ -70,6 +73,25 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDial
     row(tr("%1: zoom in, out, fit the piece").arg(roll), tr("+, -, 0"));
     row(tr("%1: scroll").arg(roll), tr("Arrow keys, Page Up, Page Down, Home, End"));
     row(tr("%1: clear the selection").arg(roll), tr("Esc"));
+    // The right-click menus of the lists (Classify's results, the Dataset tree) and their keys,
+    // which work with the list in focus: taken from the lists themselves, as the menus' are.
+    if (parent) {
+        QList<QAbstractItemView *> views = parent->findChildren<QAbstractItemView *>();
+        std::sort(views.begin(), views.end(), [](const QAbstractItemView *a, const QAbstractItemView *b) {
+            return a->accessibleName() < b->accessibleName();  // as the areas come: Classify, Dataset
+        });
+        for (const QAbstractItemView *view : views) {
+            if (view->contextMenuPolicy() != Qt::ActionsContextMenu || view->accessibleName().isEmpty())
+                continue;
+            for (const QAction *a : view->actions()) {
+                QStringList keys;
+                for (const QKeySequence &k : a->shortcuts())
+                    keys << k.toString(QKeySequence::NativeText);
+                if (!keys.isEmpty())
+                    row(QStringLiteral("%1: %2").arg(view->accessibleName(), plain(a->text())), keys.join(tr(" or ")));
+            }
+        }
+    }
     m_table->setWordWrap(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
