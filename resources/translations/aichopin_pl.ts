@@ -1050,7 +1050,12 @@
         <translation>Każdy skomponowany utwór pojawi się tutaj i zostanie zachowany jako plik MIDI, więc żaden nie przepadnie. Dwukrotne kliknięcie przywraca utwór.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
+        <source>Compositions list</source>
+        <translation>Lista kompozycji</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Double-click to bring a composition back (undoable). Each is kept as a MIDI file, so earlier sessions&apos; are here too; drag one to your sequencer or file manager to copy its file.</source>
         <translation>Kliknij dwukrotnie, aby przywrócić kompozycję (można cofnąć). Każda jest zachowywana jako plik MIDI, więc są tu też kompozycje z wcześniejszych sesji; przeciągnij jedną do sekwencera lub menedżera plików, aby skopiować jej plik.</translation>
     </message>
@@ -2437,7 +2442,7 @@ pewny?</translation>
 <context>
     <name>aichopin::ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/main/ShortcutsDialog.cpp" line="+26"/>
+        <location filename="../../ui/main/ShortcutsDialog.cpp" line="+28"/>
         <source>Keyboard Shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
@@ -2453,12 +2458,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+33"/>
+        <location line="+37"/>
         <source> or </source>
         <translation> lub </translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-33"/>
         <source>Piano roll</source>
         <translation>Pianola</translation>
     </message>

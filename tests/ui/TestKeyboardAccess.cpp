@@ -176,6 +176,7 @@ private Q_SLOTS:
         QCOMPARE(listed.value(QStringLiteral("Classify list: Remove from List")), QStringLiteral("Del"));
         QCOMPARE(listed.value(QStringLiteral("Dataset tree: Classify")), QStringLiteral("Ctrl+Shift+L"));
         QCOMPARE(listed.value(QStringLiteral("Dataset tree: Open in Compose")), QStringLiteral("Return or Enter"));
+        QCOMPARE(listed.value(QStringLiteral("Compositions list: Move to Trash")), QStringLiteral("Shift+Del"));
         // And the dialog itself is found by its key.
         auto *help = w.findChild<QAction *>(QStringLiteral("actionShortcuts"));
         QVERIFY(help);

@@ -71,6 +71,7 @@ CompositionList::CompositionList(const QString &dir, int earlier, QWidget *paren
     layout->addWidget(m_emptyHint);
 
     m_list = new KeptFileList(this);
+    m_list->setAccessibleName(tr("Compositions list"));  // also names its key in Help > Keyboard Shortcuts
     m_list->setDragEnabled(true);
     m_list->setDragDropMode(QAbstractItemView::DragOnly);
     m_list->setDefaultDropAction(Qt::CopyAction);

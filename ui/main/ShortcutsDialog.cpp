@@ -73,12 +73,12 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent) : QDial
     row(tr("%1: zoom in, out, fit the piece").arg(roll), tr("+, -, 0"));
     row(tr("%1: scroll").arg(roll), tr("Arrow keys, Page Up, Page Down, Home, End"));
     row(tr("%1: clear the selection").arg(roll), tr("Esc"));
-    // The right-click menus of the lists (Classify's results, the Dataset tree) and their keys,
+    // The right-click menus of the lists (Classify's results, the compositions, the Dataset tree) and their keys,
     // which work with the list in focus: taken from the lists themselves, as the menus' are.
     if (parent) {
         QList<QAbstractItemView *> views = parent->findChildren<QAbstractItemView *>();
         std::sort(views.begin(), views.end(), [](const QAbstractItemView *a, const QAbstractItemView *b) {
-            return a->accessibleName() < b->accessibleName();  // as the areas come: Classify, Dataset
+            return a->accessibleName() < b->accessibleName();  // Classify, Compositions, Dataset
         });
         for (const QAbstractItemView *view : views) {
             if (view->contextMenuPolicy() != Qt::ActionsContextMenu || view->accessibleName().isEmpty())
