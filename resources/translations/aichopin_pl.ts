@@ -1441,7 +1441,7 @@ pewny?</translation>
     <name>aichopin::MainWindow</name>
     <message>
         <location filename="../../ui/main/MainWindow.cpp" line="+51"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <location line="+178"/>
         <source>AI Chopin</source>
         <translation>AI Chopin</translation>
@@ -1452,7 +1452,7 @@ pewny?</translation>
         <translation>Kliknij Komponuj (Ctrl+Enter), aby napisać utwór, lub otwórz plik MIDI (Ctrl+O).</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-219"/>
         <source>&amp;Compose</source>
         <translation>Komp&amp;onowanie</translation>
     </message>
@@ -1467,7 +1467,7 @@ pewny?</translation>
         <translation>&amp;Spektrogram</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Compose now uses %1</source>
         <translation>Komponowanie używa teraz %1</translation>
     </message>
@@ -2682,22 +2682,32 @@ pewny?</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>Play</source>
         <translation>Odtwórz</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-26"/>
         <source>Play the file from the playhead (click the picture to move it)</source>
         <translation>Odtwórz plik od znacznika odtwarzania (kliknij obraz, aby go przesunąć)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Classify</source>
+        <translation>Klasyfikuj</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Does it sound like Chopin? The file goes to the Classify area for a verdict</source>
+        <translation>Czy to brzmi jak Chopin? Plik trafia do obszaru Klasyfikacja po werdykt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open a recording or a MIDI file, or drop one on the window.</source>
         <translation>Otwórz nagranie lub plik MIDI albo upuść go na okno.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>

@@ -24,6 +24,7 @@
 #include <QAbstractButton>
 #include <QTimer>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -249,6 +250,13 @@ private Q_SLOTS:
 
         Q_EMIT w.datasetPanel()->openInSpectrogramRequested(folder + "/a.wav");
         QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.spectrogramPanel()));
+        // And from the Spectrogram area, the file shown goes to Classify.
+        QPushButton *classify = w.spectrogramPanel()->classifyButton();
+        QTRY_VERIFY_WITH_TIMEOUT(classify->isEnabled(), 20000);
+        QTest::mouseClick(classify, Qt::LeftButton);
+        QCOMPARE(w.areas()->currentWidget(), static_cast<QWidget *>(w.classifyPanel()));
+        QCOMPARE(w.classifyPanel()->results()->rowCount(), before + 3);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.classifyPanel()->isBusy(), 60000);
     }
 
     void foldersAndSeveralFilesGoToClassify()

@@ -81,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_spectrogram = new SpectrogramPanel(this);
     m_areas->addTab(m_spectrogram, tr("&Spectrogram"));
     connect(m_classify, &ClassifyPanel::openInSpectrogramRequested, this, &MainWindow::lookAt);
+    connect(m_spectrogram, &SpectrogramPanel::classifyRequested, this, [this](const QString &path) { classifyPaths({path}); });
     m_training = new TrainingPanel(this);
     connect(m_training, &TrainingPanel::useComposerModel, this, [this](const QString &path) {
         QSettings().setValue(QStringLiteral("compose/model"), path);

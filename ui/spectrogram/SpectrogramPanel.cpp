@@ -39,11 +39,20 @@ SpectrogramPanel::SpectrogramPanel(QWidget *parent) : QWidget(parent), m_cancel(
     m_play->setEnabled(false);
     m_play->setObjectName(QStringLiteral("spectrogramPlay"));
     m_play->setToolTip(tr("Play the file from the playhead (click the picture to move it)"));
+    m_classify = new QPushButton(tr("Classify"), this);
+    m_classify->setEnabled(false);
+    m_classify->setObjectName(QStringLiteral("spectrogramClassify"));
+    m_classify->setToolTip(tr("Does it sound like Chopin? The file goes to the Classify area for a verdict"));
+    connect(m_classify, &QPushButton::clicked, this, [this] {
+        if (!m_file.isEmpty())
+            Q_EMIT classifyRequested(m_file);
+    });
     m_info = new QLabel(tr("Open a recording or a MIDI file, or drop one on the window."), this);
     m_info->setObjectName(QStringLiteral("spectrogramInfo"));
     row->addWidget(open);
     row->addWidget(m_kind);
     row->addWidget(m_play);
+    row->addWidget(m_classify);
     m_status = new ElidedLabel(this);
     m_status->setObjectName(QStringLiteral("spectrogramPlayStatus"));
     row->addWidget(m_info, 1);
@@ -134,6 +143,7 @@ void SpectrogramPanel::finished()
     m_player->setFile(path, bool(m_analysis->midi));
     m_view->setPlayhead(0);
     m_play->setEnabled(true);
+    m_classify->setEnabled(true);
 }
 
 }  // namespace aichopin

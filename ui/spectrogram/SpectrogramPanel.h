@@ -31,12 +31,17 @@ public:
     QString currentFile() const { return m_file; }
     QString message() const;
     QPushButton *playButton() const { return m_play; }
+    QPushButton *classifyButton() const { return m_classify; }
     QString playStatus() const;  // the player's last word ("no audio device: ..."), or empty
     void showMfcc(bool mfcc);
     void showKind(int kind);  // 0 log-mel, 1 MFCC, 2 semitone bands (the order of the kind box)
 
 public Q_SLOTS:
     void openFile(const QString &path);
+
+Q_SIGNALS:
+    // Classify: the file shown, for a verdict in the Classify area.
+    void classifyRequested(const QString &path);
 
 private:
     SpectrogramDataPtr shown(int kind) const;  // of m_analysis, which must be set
@@ -45,6 +50,7 @@ private:
     SpectrogramView *m_view = nullptr;
     QComboBox *m_kind = nullptr;
     QPushButton *m_play = nullptr;
+    QPushButton *m_classify = nullptr;
     QLabel *m_info = nullptr;
     ElidedLabel *m_status = nullptr;
     FilePlayer *m_player = nullptr;
