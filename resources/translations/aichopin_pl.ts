@@ -112,11 +112,6 @@
         <source>Drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...), MIDI files or folders here</source>
         <translation>Upuść tutaj nagrania (MP3, WAV, FLAC, OGG, M4A, AIFF, filmy...), pliki MIDI lub foldery</translation>
     </message>
-    <message>
-        <location line="+71"/>
-        <source>Nothing to classify there: drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...) or MIDI files, or folders holding them</source>
-        <translation>Tu nie ma nic do klasyfikacji: upuść nagrania (MP3, WAV, FLAC, OGG, M4A, AIFF, filmy...) lub pliki MIDI albo zawierające je foldery</translation>
-    </message>
 </context>
 <context>
     <name>aichopin::ClassifyPanel</name>

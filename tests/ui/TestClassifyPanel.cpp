@@ -202,6 +202,11 @@ private Q_SLOTS:
         drop(panel.dropZone(), files);
         QCOMPARE(m->rowCount(), m_midi ? 5 : 4);  // the folder gives its one WAV, not the .txt
         QCOMPARE(panel.dropZone()->message(), QStringLiteral("Left out 1 file that is not a recording or MIDI file: liner notes.txt"));
+        // Dropped alone, it is refused with the reason, and nothing is queued.
+        drop(panel.dropZone(), {notes.fileName()});
+        QVERIFY2(panel.dropZone()->message().startsWith(QLatin1String("Nothing to classify: liner notes.txt is not a recording or MIDI file")),
+                 qPrintable(panel.dropZone()->message()));
+        QCOMPARE(m->rowCount(), m_midi ? 5 : 4);
         QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy(), 60000);
         QCOMPARE(verdicts, m_midi ? 4 : 3);
         QCOMPARE(verdictsWithMap, 0);

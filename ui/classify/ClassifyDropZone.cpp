@@ -109,12 +109,11 @@ void ClassifyDropZone::dropEvent(QDropEvent *event)
     for (const QUrl &url : event->mimeData()->urls())
         if (url.isLocalFile())
             paths << url.toLocalFile();
-    const QStringList files = expand(paths);
     event->acceptProposedAction();
-    if (files.isEmpty())
-        setMessage(tr("Nothing to classify there: drop recordings (MP3, WAV, FLAC, OGG, M4A, AIFF, videos...) or MIDI files, or folders holding them"), true);
-    else
-        Q_EMIT filesChosen(paths);  // as dropped: the panel looks into folders and names what it leaves out
+    // As dropped: the panel looks into folders (once), names what it leaves out, and says why
+    // when nothing there can be classified.
+    if (!paths.isEmpty())
+        Q_EMIT filesChosen(paths);
 }
 
 }  // namespace aichopin
