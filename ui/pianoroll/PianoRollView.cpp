@@ -184,7 +184,6 @@ void PianoRollView::updateBox(QPointF to)
 void PianoRollView::setPixelsPerSecond(double pps, double anchorSeconds)
 {
     pps = std::clamp(pps, kMinPps, kMaxPps);
-    m_fitWhenShown = false;
     m_fitted = false;
     if (anchorSeconds < 0)
         anchorSeconds = m_view.startSeconds + noteAreaWidth() / (2 * m_view.pixelsPerSecond);
@@ -200,7 +199,6 @@ void PianoRollView::setKeyHeight(double pixels)
 {
     const double centrePitchY = m_view.topPixel + (viewport()->height() - PianoRollRenderer::kRulerHeight) / 2.0;
     const double ratio = std::clamp(pixels, kMinKey, kMaxKey) / m_view.keyHeight;
-    m_fitWhenShown = false;
     m_fitted = false;
     m_view.keyHeight *= ratio;
     m_view.topPixel = std::max(0.0, centrePitchY * ratio - (viewport()->height() - PianoRollRenderer::kRulerHeight) / 2.0);
@@ -219,7 +217,6 @@ void PianoRollView::fitToPiece()
 {
     const NoteSequence &seq = m_model->sequence();
     const double duration = std::max(1.0, m_model->duration());
-    m_fitWhenShown = !m_everShown;
     m_fitting = true;
     m_view.startSeconds = 0;
     // The room updateScrollBars gives after the end (a second), so a fitted piece has nothing to
@@ -279,18 +276,6 @@ void PianoRollView::resizeEvent(QResizeEvent *event)
     }
     updateScrollBars();
     Q_EMIT viewChanged();
-}
-
-void PianoRollView::showEvent(QShowEvent *event)
-{
-    QAbstractScrollArea::showEvent(event);
-    if (m_everShown)
-        return;
-    m_everShown = true;
-    if (m_fitWhenShown) {
-        fitToPiece();
-        viewport()->update();
-    }
 }
 
 void PianoRollView::wheelEvent(QWheelEvent *event)

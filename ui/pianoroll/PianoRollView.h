@@ -98,7 +98,6 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
-    void showEvent(QShowEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
@@ -133,12 +132,9 @@ private:
     PianoRollRenderer m_renderer;
     PianoRollViewport m_view;
     bool m_follow = true;
-    // A piece fitted before the roll was ever on screen was fitted to a size it never had: it is
-    // fitted again when it first shows, unless a zoom was chosen meanwhile.
-    bool m_everShown = false;
-    bool m_fitWhenShown = false;
     // Still as fitToPiece left it (no zoom or scroll since): a resize fits the piece again, so a
-    // window made larger, or a splitter moved, still shows the whole piece.
+    // window made larger, a splitter moved, or a roll first shown (a piece given to it while hidden
+    // was fitted to a size it never had) still shows the whole piece.
     bool m_fitted = false;
     bool m_fitting = false;
     double m_dragAnchor = -1.0;
