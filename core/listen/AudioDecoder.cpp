@@ -217,17 +217,29 @@ public:
     static constexpr int kMinInputRate = 1000;
     static constexpr int kMaxInputRate = 768000;
 
-    ~Converter() { swr_free(&m_swr); av_channel_layout_uninit(&m_inLayout); }
+    ~Converter()
+    {
+        swr_free(&m_swr);
+        av_channel_layout_uninit(&m_inLayout);
+        av_channel_layout_uninit(&m_frameLayout);
+    }
 
     Status ensure(const AVFrame *frame, int outRate, std::vector<float> &out)
     {
+        // Compared with the layout the frames came with, not the one given to swresample: a
+        // layout that names no channels (a plain 16-bit WAV's) is replaced by the default one
+        // below, and comparing against that would rebuild the converter at every frame, its
+        // flush leaving a click every 1,024 samples.
         if (m_swr && frame->format == m_inFormat && frame->sample_rate == m_inRate
-            && av_channel_layout_compare(&frame->ch_layout, &m_inLayout) == 0)
+            && av_channel_layout_compare(&frame->ch_layout, &m_frameLayout) == 0)
             return Ok{};
         if (m_swr)
             flush(out);
         swr_free(&m_swr);
         av_channel_layout_uninit(&m_inLayout);
+        av_channel_layout_uninit(&m_frameLayout);
+        if (av_channel_layout_copy(&m_frameLayout, &frame->ch_layout) < 0)
+            return Error{QStringLiteral("Out of memory reading the audio stream's channel layout")};
         if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || frame->ch_layout.nb_channels <= 0) {
             if (frame->ch_layout.nb_channels <= 0)
                 return Error{QStringLiteral("The audio stream has no channels")};
@@ -301,6 +313,7 @@ private:
 
     SwrContext *m_swr = nullptr;
     AVChannelLayout m_inLayout{};
+    AVChannelLayout m_frameLayout{};  // as the decoder gave it
     int m_inFormat = -1;
     int m_inRate = 0;
     int m_outRate = 0;
