@@ -365,6 +365,12 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                     return false;
                 }
                 audio = std::move(r.value());
+                // Heard at the level every recording is classified at (ClipStream::levelGain).
+                LevelMeter meter;
+                meter.add(audio->samples.data(), qsizetype(audio->samples.size()));
+                const float gain = ClipStream::levelGain(meter);
+                for (float &x : audio->samples)
+                    x *= gain;
                 duration = audio->durationSeconds();
             }
             return true;
@@ -420,7 +426,8 @@ Result<ClipSet> ClassifierDataset::build(const std::vector<DatasetEntry> &allEnt
                 // MIDI windows are rendered from up to prerollSeconds earlier (source time).
                 const double preroll = midi ? std::clamp(options.prerollSeconds, 0.0, from) : 0.0;
                 const QByteArray key = hash + '|' + p.key().toUtf8() + '|' + fs.cacheKey().toUtf8() + '|'
-                                       + QByteArray::number(from, 'g', 10) + (midi ? QByteArray(fonts.value(p.soundfont).toUtf8()) : QByteArray())
+                                       + QByteArray::number(from, 'g', 10)
+                                       + (midi ? QByteArray(fonts.value(p.soundfont).toUtf8()) : QByteArray("|heard at one level"))
                                        + (preroll > 0 ? "|pre" + QByteArray::number(preroll, 'g', 6) : QByteArray());
                 if (!cache.get(key, values, clip)) {
                     if (!load()) {

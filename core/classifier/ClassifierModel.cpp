@@ -5,6 +5,7 @@
 #include "common/DataPaths.h"
 #include "common/HeapRetention.h"
 #include "listen/AudioDecoder.h"
+#include "listen/LevelMeter.h"
 #include "midi/SmfReader.h"
 #include "sound/OfflineRenderer.h"
 
@@ -285,9 +286,23 @@ private:
     std::vector<ClipVerdict> m_timeline;
 };
 
-// A recording whose loudest sample is below -60 dBFS is all below ClipStream's silence level;
-// it is judged untrimmed.
-constexpr float kQuietestTrimmedPeak = 1e-3f;
+// The share of a file's progress bar given to the first pass, which measures the level.
+constexpr double kLevelPassShare = 0.25;
+
+// Pushes n samples, scaled by gain, into the stream a block at a time through scaled (memory
+// stays flat).
+void pushScaled(ClipStream &stream, const float *x, qsizetype n, float gain, std::vector<float> &scaled,
+                const ClipStream::ClipSink &sink)
+{
+    constexpr qsizetype kBlock = 16384;
+    scaled.resize(size_t(std::min(n, kBlock)));
+    for (qsizetype at = 0; at < n; at += kBlock) {
+        const qsizetype m = std::min(kBlock, n - at);
+        for (qsizetype i = 0; i < m; ++i)
+            scaled[size_t(i)] = x[at + i] * gain;
+        stream.push(scaled.data(), m, sink);
+    }
+}
 
 bool isMidi(const QString &path)
 {
@@ -309,14 +324,14 @@ ClassifierVerdict ClassifierModel::classifySamples(const float *samples, qsizety
 {
     const HeapRetention keepHeap;  // each batch of clips reuses the last one's buffers
     const ClassifierFeatureSettings &s = features();
-    float peak = 0.0f;
-    for (qsizetype i = 0; i < n; ++i)
-        peak = std::max(peak, std::abs(samples[i]));
-    ClipStream stream(s, options.keepFeatures, options.trimSilence && peak >= kQuietestTrimmedPeak);
+    LevelMeter meter;
+    meter.add(samples, n);
+    ClipStream stream(s, options.keepFeatures, options.trimSilence);
     stream.setRestoreTop(true);
     ClipBatcher batcher(*this, options.batchSize);
     const ClipStream::ClipSink sink = [&](const float *clip, qint64 start, int frames) { batcher.add(clip, start, frames); };
-    stream.push(samples, n, sink);
+    std::vector<float> scaled;
+    pushScaled(stream, samples, n, ClipStream::levelGain(meter), scaled, sink);
     stream.finish(sink);
     ClassifierVerdict v;
     batcher.finishInto(v, double(n) / s.sampleRate);
@@ -353,42 +368,50 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
                              .arg(plays, 0, 'f', 1).arg(std::max(1.0, s.clipSeconds / 2))};
         return classifySamples(audio->data(), qsizetype(audio->size()), options);
     }
-    ClipStream stream(s, options.keepFeatures, options.trimSilence);
-    stream.setRestoreTop(true);
-    ClipBatcher batcher(*this, options.batchSize);
-    const ClipStream::ClipSink sink = [&](const float *clip, qint64 start, int frames) { batcher.add(clip, start, frames); };
     DecodeOptions decode;
     decode.sampleRate = s.sampleRate;
     decode.blockSamples = 16384;
-    float peak = 0.0f;
-    const Result<DecodeReport> r = AudioDecoder::decode(
-        path, decode, [&](const float *x, qsizetype n) {
-            for (qsizetype i = 0; i < n; ++i)
-                peak = std::max(peak, std::abs(x[i]));
-            stream.push(x, n, sink);
-        }, progress, cancel);
-    if (!r)
-        return r.error();
-    if (r->cancelled)
+    // Two passes over the file: the first measures its level, the second hears it at the set
+    // level (ClipStream::kHeardLoudLevelDb). Memory stays flat in the file's length either way.
+    const auto share = [&](double from, double width) -> ProgressSink {
+        if (!progress)
+            return {};
+        return [&progress, from, width](const ProgressInfo &p) {
+            progress(ProgressInfo{p.fraction < 0 ? -1.0 : from + width * p.fraction, p.stage});
+        };
+    };
+    LevelMeter meter;
+    const Result<DecodeReport> measured = AudioDecoder::decode(
+        path, decode, [&](const float *x, qsizetype n) { meter.add(x, n); }, share(0.0, kLevelPassShare), cancel);
+    if (!measured)
+        return measured.error();
+    if (measured->cancelled)
         return Error{QStringLiteral("Cancelled")};
     // A verdict on a blip or on silence would only be a number the model made up. Under half a
     // clip (5 s for the shipped model), heard repeated up to a clip, an excerpt sounded like
     // Chopin to it whoever wrote it (classifier card, "Short excerpts"). Silence is named as
     // such unless the file is under a second.
     const double shortest = std::max(1.0, s.clipSeconds / 2);
-    const bool silent = peak < 1e-4f;
-    if (r->samples < qint64(std::ceil((silent ? 1.0 : shortest) * s.sampleRate)))
+    const bool silent = meter.peak() < 1e-4f;
+    if (measured->samples < qint64(std::ceil((silent ? 1.0 : shortest) * s.sampleRate)))
         return Error{QStringLiteral("the recording is too short to judge: %1 s (%2 samples); at least %3 s is needed")
-                         .arg(double(r->samples) / s.sampleRate, 0, 'f', 3).arg(r->samples).arg(shortest)};
+                         .arg(double(measured->samples) / s.sampleRate, 0, 'f', 3).arg(measured->samples).arg(shortest)};
     if (silent)
         return Error{QStringLiteral("the recording is silent (its loudest sample is below -80 dBFS): there is no music to judge")};
-    if (options.trimSilence && peak < kQuietestTrimmedPeak) {
-        // All of it is below the silence level, so trimming would leave one clip: judge it whole
-        // (a second pass over the file, for such quiet recordings only).
-        ClassifyOptions whole = options;
-        whole.trimSilence = false;
-        return classifyFile(path, whole, progress, cancel);
-    }
+    const float gain = ClipStream::levelGain(meter);
+
+    ClipStream stream(s, options.keepFeatures, options.trimSilence);
+    stream.setRestoreTop(true);
+    ClipBatcher batcher(*this, options.batchSize);
+    const ClipStream::ClipSink sink = [&](const float *clip, qint64 start, int frames) { batcher.add(clip, start, frames); };
+    std::vector<float> scaled;
+    const Result<DecodeReport> r = AudioDecoder::decode(
+        path, decode, [&](const float *x, qsizetype n) { pushScaled(stream, x, n, gain, scaled, sink); },
+        share(kLevelPassShare, 1.0 - kLevelPassShare), cancel);
+    if (!r)
+        return r.error();
+    if (r->cancelled)
+        return Error{QStringLiteral("Cancelled")};
     stream.finish(sink);
     if (stream.frameCount() == 0)
         return Error{QStringLiteral("no audio in the file")};

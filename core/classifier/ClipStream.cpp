@@ -272,6 +272,14 @@ void ClipStream::endPassage(const ClipSink &sink, bool atEnd)
     keepWindowFrom(m_total - clipFrames);
 }
 
+float ClipStream::levelGain(const LevelMeter &meter)
+{
+    const double level = meter.loudLevelDb();
+    if (level <= LevelMeter::kFloorDb)
+        return 1.0f;
+    return float(std::pow(10.0, std::min(kHeardLoudLevelDb - level, kMostLevelGainDb) / 20.0));
+}
+
 bool ClipStream::restoreTop(float *values, int frames, const ClassifierFeatureSettings &settings)
 {
     if (settings.kind != ClassifierFeatureKind::Pitch || frames <= 0)

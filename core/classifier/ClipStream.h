@@ -19,6 +19,7 @@
 // and a recording of noise alone gives no clip. Training and evaluation windows are cut without trimming, as before.
 // One object per stream, one thread at a time. No LibTorch.
 #include "classifier/ClassifierTypes.h"
+#include "listen/LevelMeter.h"
 
 #include <QtGlobal>
 #include <functional>
@@ -71,6 +72,20 @@ public:
     static constexpr double kFlatTopDb = 3.0;
     static constexpr double kFlatWideTopDb = 8.0;
     static constexpr double kDeadGapDb = 55.0;
+    // Every recording (a file classified, or an audio file of a dataset) is heard with its loud
+    // passages (LevelMeter::loudLevelDb) at kHeardLoudLevelDb, whatever level it was recorded or
+    // mastered at: the front end's floor, the silence level and restoreTop's dead level are
+    // levels in dBFS, so the same music 20 dB quieter was heard differently (on the unheard
+    // MuseScore soundfont, P(Chopin) of nearly every piece rose as the level fell; classifier
+    // card, "Heard at one level"). -8 dBFS is where renderings peak-normalised to -1 dBFS have
+    // them (medians -9 and -7 dBFS on the 67 held-out pieces through FluidR3_GM and MuseScore):
+    // such recordings, and most mastered ones, are heard within a few dB of their own level.
+    // A recording is raised by at most kMostLevelGainDb (a file whose loudest sample is under
+    // -80 dBFS is refused as silent before). The gain that does it for what the meter measured
+    // (1 for nothing measured):
+    static float levelGain(const LevelMeter &meter);
+    static constexpr double kHeardLoudLevelDb = -8.0;
+    static constexpr double kMostLevelGainDb = 80.0;
     // Classifying: every clip gets restoreTop() before prepare() (training windows do not).
     void setRestoreTop(bool on) { m_restoreTop = on; }
     // Clips emitted so far whose top bands restoreTop() filled.

@@ -3,6 +3,7 @@
 #include "classifier/AudioAugmentation.h"
 #include "classifier/ClassifierDataset.h"
 #include "midi/SmfWriter.h"
+#include "sound/WavWriter.h"
 #include "sound/SoundfontLocator.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <set>
 
 using namespace aichopin;
@@ -313,6 +315,35 @@ private Q_SLOTS:
         const auto dryAgain = ClassifierDataset::build(entries.value(), o);
         QVERIFY(dryAgain);
         QCOMPARE(dryAgain->clips, dry->clips);
+    }
+
+    void recordingsAreHeardAtOneLevel()
+    {
+        // The same recording 30 dB quieter (float WAV files, so nothing but the level differs)
+        // gives the same clips, as classifying hears it (ClipStream::levelGain).
+        QTemporaryDir dir;
+        const int rate = 22050;
+        std::vector<float> loud(size_t(3 * rate));
+        for (size_t i = 0; i < loud.size(); ++i)
+            loud[i] = float(0.3 * std::sin(2 * M_PI * 220.0 * double(i) / rate) * (0.5 + 0.5 * std::sin(double(i) / rate)));
+        std::vector<float> quiet = loud;
+        for (float &x : quiet)
+            x *= 0.0316227766f;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("chopin")) && QDir(dir.path()).mkpath(QStringLiteral("other")));
+        QVERIFY(WavWriter::writeFile(dir.filePath(QStringLiteral("chopin/loud.wav")), loud.data(), qint64(loud.size()), rate, 1, WavFormat::Float32));
+        QVERIFY(WavWriter::writeFile(dir.filePath(QStringLiteral("other/quiet.wav")), quiet.data(), qint64(quiet.size()), rate, 1, WavFormat::Float32));
+        const auto entries = ClassifierDataset::scan(dir.path());
+        QVERIFY(entries);
+        ClassifierDatasetOptions o = plainEvaluation(QString(), QStringLiteral("-"));
+        o.soundfonts = {};
+        const auto set = ClassifierDataset::build(entries.value(), o);
+        QVERIFY2(set, set ? "" : qPrintable(set.error().toString()));
+        QCOMPARE(set->clipCount(), 2);
+        const size_t v = set->clipValues();
+        float worst = 0;
+        for (size_t i = 0; i < v; ++i)
+            worst = std::max(worst, std::abs(set->clips[i] - set->clips[v + i]));
+        QVERIFY2(worst < 0.01f, qPrintable(QString::number(worst)));
     }
 
     void excludedSoundfontsAreNeverUsed()

@@ -565,18 +565,23 @@ private Q_SLOTS:
         const ClassifierVerdict vu = model.value()->classifySamples(padded.data(), qsizetype(padded.size()), whole);
         QCOMPARE(vu.timeline.front().startSeconds, 0.0);
         QVERIFY(vu.timeline.size() > vl.timeline.size());
-        // A recording that is all below the silence level (peak about -70 dBFS) is judged whole,
-        // not from one clip, from memory and from a file alike.
-        std::vector<float> quiet = padded;
-        for (float &x : quiet)
-            x *= 1e-3f;
-        const ClassifierVerdict vq = model.value()->classifySamples(quiet.data(), qsizetype(quiet.size()));
-        QCOMPARE(vq.timeline.size(), vu.timeline.size());
-        const QString quietWav = m_dir.filePath(QStringLiteral("quiet.wav"));
-        QVERIFY(WavWriter::writeFile(quietWav, quiet.data(), qint64(quiet.size()), 22050, 1, WavFormat::Float32));
-        const auto vqf = model.value()->classifyFile(quietWav);
-        QVERIFY2(vqf, vqf ? "" : qPrintable(vqf.error().message));
-        QCOMPARE(vqf->timeline.size(), vu.timeline.size());
+        // Every recording is heard at one level: the same tones 30 dB quieter, and 60 dB quieter
+        // (all of it below the silence level, about -70 dBFS), get the same clips, from the first
+        // sound to the last, and the same verdict, from memory and from a file alike.
+        for (const float scale : {0.03f, 1e-3f}) {
+            std::vector<float> quiet = padded;
+            for (float &x : quiet)
+                x *= scale;
+            const ClassifierVerdict vq = model.value()->classifySamples(quiet.data(), qsizetype(quiet.size()));
+            QCOMPARE(vq.timeline.size(), vp.timeline.size());
+            QVERIFY2(std::abs(vq.pChopin - vp.pChopin) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(vq.pChopin).arg(vp.pChopin)));
+            const QString quietWav = m_dir.filePath(QStringLiteral("quiet.wav"));
+            QVERIFY(WavWriter::writeFile(quietWav, quiet.data(), qint64(quiet.size()), 22050, 1, WavFormat::Float32));
+            const auto vqf = model.value()->classifyFile(quietWav);
+            QVERIFY2(vqf, vqf ? "" : qPrintable(vqf.error().message));
+            QCOMPARE(vqf->timeline.size(), vp.timeline.size());
+            QVERIFY2(std::abs(vqf->pChopin - vp.pChopin) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(vqf->pChopin).arg(vp.pChopin)));
+        }
 
         // The same through a WAV file.
         const QString wav = m_dir.filePath(QStringLiteral("low.wav"));
@@ -594,10 +599,16 @@ private Q_SLOTS:
         const ClassifierFeatureSettings &fs = model.value()->features();
         std::vector<float> brief = tones(0.4, true, 1002);
         brief.resize(size_t(2 * 22050), 0.0f);
+        // As classifying hears it: at the set level.
+        LevelMeter briefMeter;
+        briefMeter.add(brief.data(), qsizetype(brief.size()));
+        std::vector<float> briefHeard = brief;
+        for (float &x : briefHeard)
+            x *= ClipStream::levelGain(briefMeter);
         std::vector<qint64> briefStarts;
         std::vector<int> briefLengths;
         const std::vector<float> briefClip =
-            ClipStream::clipsOf(fs, brief.data(), qsizetype(brief.size()), &briefStarts, true, &briefLengths);
+            ClipStream::clipsOf(fs, briefHeard.data(), qsizetype(briefHeard.size()), &briefStarts, true, &briefLengths);
         QCOMPARE(briefLengths.size(), size_t(1));
         const int shortFrames = briefLengths.front();
         QVERIFY2(shortFrames >= fs.clipFrames() / 2 && shortFrames < fs.clipFrames(),

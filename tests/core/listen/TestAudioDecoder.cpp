@@ -2,6 +2,7 @@
 // files the app takes for recordings or MIDI.
 #include "listen/AudioDecoder.h"
 #include "listen/Features.h"
+#include "listen/LevelMeter.h"
 #include "listen/MediaFiles.h"
 #include "support/TestAudio.h"
 
@@ -120,6 +121,50 @@ private Q_SLOTS:
         for (size_t i = from; i < to; ++i)
             worst = std::max(worst, std::abs(s->samples[i] - (a * std::sin(w * double(i)) + b * std::cos(w * double(i)))));
         QVERIFY2(worst < 1e-3, qPrintable(QString::number(worst)));
+    }
+
+    void loudLevelOfARecording()
+    {
+        // Nothing measured: the floor.
+        LevelMeter none;
+        QCOMPARE(none.loudLevelDb(), LevelMeter::kFloorDb);
+        // A sine at 0.5 (-6.02 dBFS): its blocks all peak there, to the meter's step.
+        const int rate = 22050;
+        std::vector<float> x(size_t(10 * rate));
+        for (size_t i = 0; i < x.size(); ++i)
+            x[i] = float(0.5 * std::sin(2 * M_PI * 440.0 * double(i) / rate));
+        LevelMeter sine;
+        sine.add(x.data(), qsizetype(x.size()));
+        QVERIFY2(std::abs(sine.loudLevelDb() + 6.02) < 0.05, qPrintable(QString::number(sine.loudLevelDb())));
+        QCOMPARE(sine.samples(), qint64(x.size()));
+        // Fed in uneven pieces, the same; a last, partial block counts.
+        LevelMeter pieces;
+        for (size_t at = 0; at < x.size(); at += 1000)
+            pieces.add(x.data() + at, qsizetype(std::min<size_t>(1000, x.size() - at)));
+        QCOMPARE(pieces.loudLevelDb(), sine.loudLevelDb());
+        LevelMeter partial;
+        partial.add(x.data(), 100);
+        QVERIFY(std::abs(partial.loudLevelDb() - 20 * std::log10(partial.peak())) < LevelMeter::kStepDb);
+        // A click at full scale sets the peak, not the loud level.
+        x[size_t(5 * rate)] = 1.0f;
+        LevelMeter click;
+        click.add(x.data(), qsizetype(x.size()));
+        QCOMPARE(click.peak(), 1.0f);
+        QCOMPARE(click.loudLevelDb(), sine.loudLevelDb());
+        // A quiet piece (-40 dBFS) with a loud passage of a few seconds is measured by the passage.
+        for (size_t i = 0; i < x.size(); ++i)
+            x[i] *= (i >= size_t(4 * rate) && i < size_t(6 * rate)) ? 1.0f : 0.02f;
+        x[size_t(5 * rate)] = 0.5f;
+        LevelMeter passage;
+        passage.add(x.data(), qsizetype(x.size()));
+        QVERIFY2(std::abs(passage.loudLevelDb() + 6.02) < 0.05, qPrintable(QString::number(passage.loudLevelDb())));
+        // The same music 30 dB quieter measures 30 dB lower.
+        for (float &v : x)
+            v *= 0.0316227766f;
+        LevelMeter quieter;
+        quieter.add(x.data(), qsizetype(x.size()));
+        QVERIFY2(std::abs(quieter.loudLevelDb() - passage.loudLevelDb() + 30.0) < 2 * LevelMeter::kStepDb,
+                 qPrintable(QString::number(quieter.loudLevelDb())));
     }
 
     void startAndDurationAreExact()
