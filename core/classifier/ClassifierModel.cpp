@@ -286,8 +286,10 @@ private:
     std::vector<ClipVerdict> m_timeline;
 };
 
-// The share of a file's progress bar given to the first pass, which measures the level.
-constexpr double kLevelPassShare = 0.25;
+// A long file's level is measured on this many excerpts of a clip's length, spread over it (a
+// file up to three times as long is measured whole); they take this share of its progress bar.
+constexpr int kLevelExcerpts = 8;
+constexpr double kLevelPassShare = 0.1;
 
 // Pushes n samples, scaled by gain, into the stream a block at a time through scaled (memory
 // stays flat).
@@ -371,8 +373,6 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
     DecodeOptions decode;
     decode.sampleRate = s.sampleRate;
     decode.blockSamples = 16384;
-    // Two passes over the file: the first measures its level, the second hears it at the set
-    // level (ClipStream::kHeardLoudLevelDb). Memory stays flat in the file's length either way.
     const auto share = [&](double from, double width) -> ProgressSink {
         if (!progress)
             return {};
@@ -380,24 +380,32 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
             progress(ProgressInfo{p.fraction < 0 ? -1.0 : from + width * p.fraction, p.stage});
         };
     };
+    // First the level the file is heard at (ClipStream::levelGain): from the whole file when it
+    // is short, else from kLevelExcerpts excerpts spread over it, so that measuring costs a
+    // fraction of the verdict (a 5-minute MP3: about a quarter of it decoded again).
     LevelMeter meter;
-    const Result<DecodeReport> measured = AudioDecoder::decode(
-        path, decode, [&](const float *x, qsizetype n) { meter.add(x, n); }, share(0.0, kLevelPassShare), cancel);
-    if (!measured)
-        return measured.error();
-    if (measured->cancelled)
+    const Result<AudioInfo> info = AudioDecoder::probe(path);
+    if (!info)
+        return info.error();
+    const double excerptSeconds = s.clipSeconds;
+    const double measured = kLevelExcerpts * excerptSeconds;
+    const bool whole = !(info->durationSeconds > 3 * measured);
+    for (int k = 0; k < (whole ? 1 : kLevelExcerpts); ++k) {
+        DecodeOptions part = decode;
+        if (!whole) {
+            part.startSeconds = (info->durationSeconds - excerptSeconds) * (k + 0.5) / kLevelExcerpts;
+            part.durationSeconds = excerptSeconds;
+        }
+        const Result<DecodeReport> r = AudioDecoder::decode(
+            path, part, [&](const float *x, qsizetype n) { meter.add(x, n); },
+            share(kLevelPassShare * k / (whole ? 1 : kLevelExcerpts), kLevelPassShare / (whole ? 1 : kLevelExcerpts)), cancel);
+        if (!r && whole)
+            return r.error();  // an excerpt past a wrong duration's end is not an error
+        if (r && r->cancelled)
+            return Error{QStringLiteral("Cancelled")};
+    }
+    if (isCancelled(cancel))
         return Error{QStringLiteral("Cancelled")};
-    // A verdict on a blip or on silence would only be a number the model made up. Under half a
-    // clip (5 s for the shipped model), heard repeated up to a clip, an excerpt sounded like
-    // Chopin to it whoever wrote it (classifier card, "Short excerpts"). Silence is named as
-    // such unless the file is under a second.
-    const double shortest = std::max(1.0, s.clipSeconds / 2);
-    const bool silent = meter.peak() < 1e-4f;
-    if (measured->samples < qint64(std::ceil((silent ? 1.0 : shortest) * s.sampleRate)))
-        return Error{QStringLiteral("the recording is too short to judge: %1 s (%2 samples); at least %3 s is needed")
-                         .arg(double(measured->samples) / s.sampleRate, 0, 'f', 3).arg(measured->samples).arg(shortest)};
-    if (silent)
-        return Error{QStringLiteral("the recording is silent (its loudest sample is below -80 dBFS): there is no music to judge")};
     const float gain = ClipStream::levelGain(meter);
 
     ClipStream stream(s, options.keepFeatures, options.trimSilence);
@@ -405,13 +413,30 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
     ClipBatcher batcher(*this, options.batchSize);
     const ClipStream::ClipSink sink = [&](const float *clip, qint64 start, int frames) { batcher.add(clip, start, frames); };
     std::vector<float> scaled;
+    float peak = 0.0f;
     const Result<DecodeReport> r = AudioDecoder::decode(
-        path, decode, [&](const float *x, qsizetype n) { pushScaled(stream, x, n, gain, scaled, sink); },
+        path, decode,
+        [&](const float *x, qsizetype n) {
+            for (qsizetype i = 0; i < n; ++i)
+                peak = std::max(peak, std::abs(x[i]));
+            pushScaled(stream, x, n, gain, scaled, sink);
+        },
         share(kLevelPassShare, 1.0 - kLevelPassShare), cancel);
     if (!r)
         return r.error();
     if (r->cancelled)
         return Error{QStringLiteral("Cancelled")};
+    // A verdict on a blip or on silence would only be a number the model made up. Under half a
+    // clip (5 s for the shipped model), heard repeated up to a clip, an excerpt sounded like
+    // Chopin to it whoever wrote it (classifier card, "Short excerpts"). Silence is named as
+    // such unless the file is under a second.
+    const double shortest = std::max(1.0, s.clipSeconds / 2);
+    const bool silent = peak < 1e-4f;
+    if (r->samples < qint64(std::ceil((silent ? 1.0 : shortest) * s.sampleRate)))
+        return Error{QStringLiteral("the recording is too short to judge: %1 s (%2 samples); at least %3 s is needed")
+                         .arg(double(r->samples) / s.sampleRate, 0, 'f', 3).arg(r->samples).arg(shortest)};
+    if (silent)
+        return Error{QStringLiteral("the recording is silent (its loudest sample is below -80 dBFS): there is no music to judge")};
     stream.finish(sink);
     if (stream.frameCount() == 0)
         return Error{QStringLiteral("no audio in the file")};

@@ -645,6 +645,35 @@ private Q_SLOTS:
         QVERIFY2(vshort.error().message.contains(QStringLiteral("at least 1 s")), qPrintable(vshort.error().message));
     }
 
+    void longRecordingsAreHeardAtOneLevelToo()
+    {
+        // A file over three times kLevelExcerpts clips long has its level measured on excerpts
+        // spread over it (the tones model's clips are 0.5 s: 20 s is long): the same music
+        // 30 dB quieter still gets the same clips and verdict.
+        const QString path = m_dir.filePath(QStringLiteral("tones-long.pt"));
+        QVERIFY(trainTonesModel(path));
+        auto model = ClassifierModel::load(path);
+        QVERIFY(model);
+        std::vector<float> music = tones(20.0, true, 1010);
+        for (size_t i = 0; i < music.size() / 4; ++i)
+            music[i] *= 0.1f;  // a quiet opening
+        std::vector<float> quiet = music;
+        for (float &x : quiet)
+            x *= 0.0316227766f;
+        const QString loudWav = m_dir.filePath(QStringLiteral("long-loud.wav"));
+        const QString quietWav = m_dir.filePath(QStringLiteral("long-quiet.wav"));
+        QVERIFY(WavWriter::writeFile(loudWav, music.data(), qint64(music.size()), 22050, 1, WavFormat::Float32));
+        QVERIFY(WavWriter::writeFile(quietWav, quiet.data(), qint64(quiet.size()), 22050, 1, WavFormat::Float32));
+        const auto loud = model.value()->classifyFile(loudWav);
+        const auto soft = model.value()->classifyFile(quietWav);
+        QVERIFY2(loud && soft, qPrintable(loud ? soft.error().message : loud.error().message));
+        QCOMPARE(soft->timeline.size(), loud->timeline.size());
+        QVERIFY(loud->timeline.size() > 30);
+        QVERIFY2(std::abs(soft->pChopin - loud->pChopin) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(soft->pChopin).arg(loud->pChopin)));
+        for (size_t i = 0; i < loud->timeline.size(); ++i)
+            QVERIFY(std::abs(soft->timeline[i].pChopin - loud->timeline[i].pChopin) < 1e-3);
+    }
+
 private:
     QTemporaryDir m_dir;
 };
