@@ -25,8 +25,8 @@ struct ClassifyOptions {
     QString soundfont;          // MIDI input: soundfont to render with; empty: the first installed
     int batchSize = 8;          // clips per network call (bounds the activations held at once)
     bool trimSilence = true;    // judge only the sound: no clips of the silence before, after or
-                                // between passages (ClipStream); a recording that is all below
-                                // -60 dBFS is judged whole
+                                // between passages (ClipStream), once the recording is heard at
+                                // one level (ClipStream::levelGain)
 };
 
 struct PieceResult {
@@ -71,9 +71,11 @@ public:
     std::vector<double> predictClips(const float *clips, int n, std::vector<double> *logPChopin = nullptr,
                                      std::vector<double> *logPOther = nullptr, int frames = 0);
     // Audio (anything FFmpeg decodes) or MIDI (.mid/.midi/.kar). Progress: decoding or rendering.
+    // Either is heard at one level (ClipStream::levelGain); a long audio file's level is measured
+    // on excerpts first, then the file is decoded for the verdict.
     Result<ClassifierVerdict> classifyFile(const QString &path, const ClassifyOptions &options = {},
                                            const ProgressSink &progress = {}, const CancelToken *cancel = nullptr);
-    // Mono samples at features().sampleRate.
+    // Mono samples at features().sampleRate, heard at one level as files are.
     ClassifierVerdict classifySamples(const float *samples, qsizetype n, const ClassifyOptions &options = {});
     // Clip and piece metrics over the pieces of data (validationOnly: those marked validation).
     ClassifierEvaluation evaluate(const ClipSet &data, bool validationOnly = false);
