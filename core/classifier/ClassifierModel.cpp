@@ -370,9 +370,9 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
                              .arg(plays, 0, 'f', 1).arg(std::max(1.0, s.clipSeconds / 2))};
         return classifySamples(audio->data(), qsizetype(audio->size()), options);
     }
-    DecodeOptions decode;
-    decode.sampleRate = s.sampleRate;
-    decode.blockSamples = 16384;
+    DecodeOptions mean;
+    mean.sampleRate = s.sampleRate;
+    mean.blockSamples = 16384;
     const auto share = [&](double from, double width) -> ProgressSink {
         if (!progress)
             return {};
@@ -380,79 +380,99 @@ Result<ClassifierVerdict> ClassifierModel::classifyFile(const QString &path, con
             progress(ProgressInfo{p.fraction < 0 ? -1.0 : from + width * p.fraction, p.stage});
         };
     };
-    // First the level the file is heard at (ClipStream::levelGain): from the whole file when it
-    // is short, else from kLevelExcerpts excerpts spread over it, so that measuring costs a
-    // fraction of the verdict (a 5-minute MP3: about a quarter of it decoded again).
-    LevelMeter meter;
     const Result<AudioInfo> info = AudioDecoder::probe(path);
     if (!info)
         return info.error();
-    const double excerptSeconds = s.clipSeconds;
-    const double measured = kLevelExcerpts * excerptSeconds;
-    const bool whole = !(info->durationSeconds > 3 * measured);
-    for (int k = 0; k < (whole ? 1 : kLevelExcerpts); ++k) {
-        DecodeOptions part = decode;
-        if (!whole) {
-            part.startSeconds = (info->durationSeconds - excerptSeconds) * (k + 0.5) / kLevelExcerpts;
-            part.durationSeconds = excerptSeconds;
+    // Hears the file: its channels' mean, or channel alone when it is 0 or more.
+    const auto hear = [&](int channel, bool *silentMix) -> Result<ClassifierVerdict> {
+        DecodeOptions decode = mean;
+        decode.onlyChannel = channel;
+        // First the level the file is heard at (ClipStream::levelGain): from the whole file when it
+        // is short, else from kLevelExcerpts excerpts spread over it, so that measuring costs a
+        // fraction of the verdict (a 5-minute MP3: about a quarter of it decoded again).
+        LevelMeter meter;
+        const double excerptSeconds = s.clipSeconds;
+        const double measured = kLevelExcerpts * excerptSeconds;
+        const bool whole = !(info->durationSeconds > 3 * measured);
+        for (int k = 0; k < (whole ? 1 : kLevelExcerpts); ++k) {
+            DecodeOptions part = decode;
+            if (!whole) {
+                part.startSeconds = (info->durationSeconds - excerptSeconds) * (k + 0.5) / kLevelExcerpts;
+                part.durationSeconds = excerptSeconds;
+            }
+            const Result<DecodeReport> r = AudioDecoder::decode(
+                path, part, [&](const float *x, qsizetype n) { meter.add(x, n); },
+                share(kLevelPassShare * k / (whole ? 1 : kLevelExcerpts), kLevelPassShare / (whole ? 1 : kLevelExcerpts)), cancel);
+            if (!r && whole)
+                return r.error();  // an excerpt past a wrong duration's end is not an error
+            if (r && r->cancelled)
+                return Error{QStringLiteral("Cancelled")};
         }
-        const Result<DecodeReport> r = AudioDecoder::decode(
-            path, part, [&](const float *x, qsizetype n) { meter.add(x, n); },
-            share(kLevelPassShare * k / (whole ? 1 : kLevelExcerpts), kLevelPassShare / (whole ? 1 : kLevelExcerpts)), cancel);
-        if (!r && whole)
-            return r.error();  // an excerpt past a wrong duration's end is not an error
-        if (r && r->cancelled)
+        if (isCancelled(cancel))
             return Error{QStringLiteral("Cancelled")};
-    }
-    if (isCancelled(cancel))
-        return Error{QStringLiteral("Cancelled")};
-    const float gain = ClipStream::levelGain(meter);
+        const float gain = ClipStream::levelGain(meter);
 
-    ClipStream stream(s, options.keepFeatures, options.trimSilence);
-    stream.setRestoreTop(true);
-    ClipBatcher batcher(*this, options.batchSize);
-    const ClipStream::ClipSink sink = [&](const float *clip, qint64 start, int frames) { batcher.add(clip, start, frames); };
-    std::vector<float> scaled;
-    float peak = 0.0f;
-    const Result<DecodeReport> r = AudioDecoder::decode(
-        path, decode,
-        [&](const float *x, qsizetype n) {
-            for (qsizetype i = 0; i < n; ++i)
-                peak = std::max(peak, std::abs(x[i]));
-            pushScaled(stream, x, n, gain, scaled, sink);
-        },
-        share(kLevelPassShare, 1.0 - kLevelPassShare), cancel);
-    if (!r)
-        return r.error();
-    if (r->cancelled)
-        return Error{QStringLiteral("Cancelled")};
-    // A verdict on a blip or on silence would only be a number the model made up. Under half a
-    // clip (5 s for the shipped model), heard repeated up to a clip, an excerpt sounded like
-    // Chopin to it whoever wrote it (classifier card, "Short excerpts"). Silence is named as
-    // such unless the file is under a second.
-    const double shortest = std::max(1.0, s.clipSeconds / 2);
-    const bool silent = peak < 1e-4f;
-    if (r->samples < qint64(std::ceil((silent ? 1.0 : shortest) * s.sampleRate)))
-        return Error{QStringLiteral("the recording is too short to judge: %1 s (%2 samples); at least %3 s is needed")
-                         .arg(double(r->samples) / s.sampleRate, 0, 'f', 3).arg(r->samples).arg(shortest)};
-    if (silent)
-        return Error{QStringLiteral("the recording is silent (its loudest sample is below -80 dBFS): there is no music to judge")};
-    stream.finish(sink);
-    if (stream.frameCount() == 0)
-        return Error{QStringLiteral("no audio in the file")};
-    ClassifierVerdict v;
-    batcher.finishInto(v, double(r->samples) / s.sampleRate);
-    v.topRestoredClips = stream.restoredClips();
-    if (v.timeline.empty() && options.trimSilence && ClipStream::trimsNoise(s))
-        return Error{QStringLiteral("there is no music to judge: nothing in its %1 s sounds like notes (noise, applause or hiss alone?)")
-                         .arg(v.durationSeconds, 0, 'f', 1)};
-    if (v.timeline.empty() || (v.timeline.size() == 1 && v.timeline.front().frames < s.clipFrames() / 2))
-        return Error{QStringLiteral("there is too little music to judge: %1 s of sound in %2 s; at least %3 s is needed")
-                         .arg(v.timeline.empty() ? 0.0 : v.timeline.front().frames * s.secondsPerFrame(), 0, 'f', 1)
-                         .arg(v.durationSeconds, 0, 'f', 1).arg(shortest)};
-    if (options.keepFeatures)
-        keepFeaturesInto(v, stream, s);
-    return v;
+        ClipStream stream(s, options.keepFeatures, options.trimSilence);
+        stream.setRestoreTop(true);
+        ClipBatcher batcher(*this, options.batchSize);
+        const ClipStream::ClipSink sink = [&](const float *clip, qint64 start, int frames) { batcher.add(clip, start, frames); };
+        std::vector<float> scaled;
+        float peak = 0.0f;
+        const Result<DecodeReport> r = AudioDecoder::decode(
+            path, decode,
+            [&](const float *x, qsizetype n) {
+                for (qsizetype i = 0; i < n; ++i)
+                    peak = std::max(peak, std::abs(x[i]));
+                pushScaled(stream, x, n, gain, scaled, sink);
+            },
+            share(kLevelPassShare, 1.0 - kLevelPassShare), cancel);
+        if (!r)
+            return r.error();
+        if (r->cancelled)
+            return Error{QStringLiteral("Cancelled")};
+        // A verdict on a blip or on silence would only be a number the model made up. Under half a
+        // clip (5 s for the shipped model), heard repeated up to a clip, an excerpt sounded like
+        // Chopin to it whoever wrote it (classifier card, "Short excerpts"). Silence is named as
+        // such unless the file is under a second.
+        const double shortest = std::max(1.0, s.clipSeconds / 2);
+        const bool silent = peak < 1e-4f;
+        if (r->samples < qint64(std::ceil((silent ? 1.0 : shortest) * s.sampleRate)))
+            return Error{QStringLiteral("the recording is too short to judge: %1 s (%2 samples); at least %3 s is needed")
+                             .arg(double(r->samples) / s.sampleRate, 0, 'f', 3).arg(r->samples).arg(shortest)};
+        if (silent) {
+            *silentMix = true;
+            return Error{QStringLiteral("the recording is silent (its loudest sample is below -80 dBFS): there is no music to judge")};
+        }
+        stream.finish(sink);
+        if (stream.frameCount() == 0)
+            return Error{QStringLiteral("no audio in the file")};
+        ClassifierVerdict v;
+        batcher.finishInto(v, double(r->samples) / s.sampleRate);
+        v.topRestoredClips = stream.restoredClips();
+        if (v.timeline.empty() && options.trimSilence && ClipStream::trimsNoise(s))
+            return Error{QStringLiteral("there is no music to judge: nothing in its %1 s sounds like notes (noise, applause or hiss alone?)")
+                             .arg(v.durationSeconds, 0, 'f', 1)};
+        if (v.timeline.empty() || (v.timeline.size() == 1 && v.timeline.front().frames < s.clipFrames() / 2))
+            return Error{QStringLiteral("there is too little music to judge: %1 s of sound in %2 s; at least %3 s is needed")
+                             .arg(v.timeline.empty() ? 0.0 : v.timeline.front().frames * s.secondsPerFrame(), 0, 'f', 1)
+                             .arg(v.durationSeconds, 0, 'f', 1).arg(shortest)};
+        if (options.keepFeatures)
+            keepFeaturesInto(v, stream, s);
+        return v;
+    };
+    bool silentMix = false;
+    Result<ClassifierVerdict> verdict = hear(-1, &silentMix);
+    // A stereo file whose channels are one signal and its inversion (a wiring or editing fault)
+    // mixes to silence; either channel alone still holds the music.
+    if (!verdict && silentMix && info->channels > 1) {
+        bool silentChannel = false;
+        Result<ClassifierVerdict> one = hear(0, &silentChannel);
+        if (one)
+            one->heardOneChannel = true;
+        if (one || !silentChannel)
+            return one;
+    }
+    return verdict;
 }
 
 ClassifierEvaluation ClassifierModel::evaluate(const ClipSet &data, bool validationOnly)

@@ -136,6 +136,9 @@ struct ClassifierVerdict {
     // octaves below before the network heard them (ClipStream::restoreTop); the kept features
     // below are as decoded, without the fill.
     int topRestoredClips = 0;
+    // The mean of the file's channels was silent (one channel the other inverted, a wiring or
+    // editing fault): it was heard from its first channel alone.
+    bool heardOneChannel = false;
     // The features the network listened to (whole file, [frames][bins] row-major, before the
     // per-clip normalisation), when ClassifyOptions::keepFeatures was set.
     int featureFrames = 0;

@@ -217,6 +217,7 @@ public:
     static constexpr int kMinInputRate = 1000;
     static constexpr int kMaxInputRate = 768000;
 
+    explicit Converter(int onlyChannel) : m_onlyChannel(onlyChannel) {}
     ~Converter()
     {
         swr_free(&m_swr);
@@ -260,8 +261,12 @@ public:
         int rc = swr_alloc_set_opts2(&m_swr, &mono, AV_SAMPLE_FMT_FLT, m_outRate, &m_inLayout,
                                      AVSampleFormat(m_inFormat), m_inRate, 0, nullptr);
         if (rc >= 0 && m_inLayout.nb_channels > 1) {
-            // Mono is the plain mean of the channels, so a tone in both channels keeps its level.
-            std::vector<double> matrix(size_t(m_inLayout.nb_channels), 1.0 / m_inLayout.nb_channels);
+            // Mono is the plain mean of the channels, so a tone in both channels keeps its level;
+            // or one channel alone, when asked for one that exists.
+            const int n = m_inLayout.nb_channels;
+            std::vector<double> matrix(size_t(n), m_onlyChannel >= 0 && m_onlyChannel < n ? 0.0 : 1.0 / n);
+            if (m_onlyChannel >= 0 && m_onlyChannel < n)
+                matrix[size_t(m_onlyChannel)] = 1.0;
             rc = swr_set_matrix(m_swr, matrix.data(), m_inLayout.nb_channels);
         }
         if (rc >= 0)
@@ -314,6 +319,7 @@ private:
     SwrContext *m_swr = nullptr;
     AVChannelLayout m_inLayout{};
     AVChannelLayout m_frameLayout{};  // as the decoder gave it
+    int m_onlyChannel = -1;
     int m_inFormat = -1;
     int m_inRate = 0;
     int m_outRate = 0;
@@ -362,7 +368,7 @@ Result<DecodeReport> AudioDecoder::decode(const QString &path, const DecodeOptio
         // If both fail the file is read from its beginning; the sample position below still holds.
     }
 
-    Converter converter;
+    Converter converter(options.onlyChannel);
     std::vector<float> pending;  // resampled output not yet handed to the sink
     pending.reserve(size_t(std::max(1024, options.blockSamples)) * 2);
     const size_t block = size_t(std::max(256, options.blockSamples));

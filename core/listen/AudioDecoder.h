@@ -38,6 +38,8 @@ struct DecodeOptions {
     double durationSeconds = -1;     // < 0: to the end
     int blockSamples = 65536;        // size of the blocks handed to the sink (last one shorter)
     int maxConsecutiveErrors = 64;   // decode/read failures in a row before giving up
+    int onlyChannel = -1;            // >= 0: that channel alone (0-based) instead of the mean of
+                                     // all (for a stereo file whose channels cancel in the mean)
 };
 
 // Outcome of a decode that produced audio.

@@ -328,6 +328,11 @@
         <translation> od %1 do %2</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>, heard from its first channel alone (its two channels cancel each other out)</source>
+        <translation>, słuchany tylko z pierwszego kanału (jego dwa kanały wzajemnie się znoszą)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>MFCC</source>
         <translation>MFCC</translation>
@@ -358,7 +363,7 @@
         <translation>; nakładka: udział fragmentów</translation>
     </message>
     <message>
-        <location line="-441"/>
+        <location line="-444"/>
         <source>Pause</source>
         <translation>Pauza</translation>
     </message>
@@ -368,7 +373,7 @@
         <translation>Chopin: %1, inne: %2%3%4</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>%1: %2, P(Chopin) %3 over %4%5; spectrogram: %6 as decoded (nothing was recorded in the top bands, so in %7 of the clips the model heard them filled from the octaves below)%8</source>
         <translation>%1: %2, P(Chopin) %3, %4%5; spektrogram: %6 po zdekodowaniu (w najwyższych pasmach nic nie nagrano, więc w %7 fragmentach model słyszał je uzupełnione z oktaw poniżej)%8</translation>
     </message>
@@ -1818,12 +1823,12 @@ pewny?</translation>
         <translation>Pianola</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+229"/>
         <source>Open a MIDI file (Ctrl+O) or drop one here</source>
         <translation>Otwórz plik MIDI (Ctrl+O) lub upuść go tutaj</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+135"/>
         <source>C4 (middle C)</source>
         <translation>C4 (środkowe C)</translation>
     </message>

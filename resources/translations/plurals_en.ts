@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+159"/>
         <location line="+7"/>
         <source>%n clip(s)</source>
         <translation>

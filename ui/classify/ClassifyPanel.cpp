@@ -539,10 +539,13 @@ void ClassifyPanel::showDetail(int row)
         return;
     const ClassifyResult &res = r->result;
     // The clips run from the first sound to the last (silence around the music is not judged).
-    const QString heard = res.verdict.timeline.empty()
-                              ? QString()
-                              : tr(" from %1 to %2").arg(clockText(res.verdict.timeline.front().startSeconds),
-                                                          clockText(res.verdict.timeline.back().endSeconds));
+    const QString heard = (res.verdict.timeline.empty()
+                               ? QString()
+                               : tr(" from %1 to %2").arg(clockText(res.verdict.timeline.front().startSeconds),
+                                                           clockText(res.verdict.timeline.back().endSeconds)))
+                          + (res.verdict.heardOneChannel
+                                 ? tr(", heard from its first channel alone (its two channels cancel each other out)")
+                                 : QString());
     const QString kind = res.featureKind == QLatin1String("mfcc")    ? tr("MFCC")
                          : res.featureKind == QLatin1String("pitch") ? tr("semitone bands")
                                                                      : tr("log-mel");

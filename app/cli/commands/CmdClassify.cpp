@@ -17,7 +17,7 @@ int runClassify(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Classifier model (default: the shipped classifier-default.pt)."), QStringLiteral("MODEL"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON: one object per file with file, label, p_chopin, duration, top_restored_clips (clips whose empty top bands were filled from the octaves below) and timeline (or error)."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON: one object per file with file, label, p_chopin, duration, top_restored_clips (clips whose empty top bands were filled from the octaves below), heard_one_channel (its channels cancelled each other out, so it was heard from the first alone) and timeline (or error)."));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("cpu, cuda or auto."), QStringLiteral("D"), QStringLiteral("cpu"));
     const QCommandLineOption soundfont(QStringLiteral("soundfont"), QStringLiteral("Soundfont for MIDI input (default: the first installed)."), QStringLiteral("FILE"));
     const QCommandLineOption shifts = bandShiftsOption();
@@ -73,6 +73,7 @@ int runClassify(const QStringList &args)
         o[QStringLiteral("p_chopin")] = r->pChopin;
         o[QStringLiteral("duration")] = r->durationSeconds;
         o[QStringLiteral("top_restored_clips")] = r->topRestoredClips;
+        o[QStringLiteral("heard_one_channel")] = r->heardOneChannel;
         QJsonArray timeline;
         for (const ClipVerdict &c : r->timeline)
             timeline.append(QJsonObject{{QStringLiteral("start"), c.startSeconds}, {QStringLiteral("end"), c.endSeconds}, {QStringLiteral("p_chopin"), c.pChopin}});
@@ -87,6 +88,8 @@ int runClassify(const QStringList &args)
                                 .arg(r->timeline.size() == 1 ? QStringLiteral("its") : QStringLiteral("all with their"))
                           : QStringLiteral(", %1 of them with their top bands filled from the octaves below: nothing was recorded there")
                                 .arg(r->topRestoredClips))
+                  << (r->heardOneChannel ? QStringLiteral(", heard from its first channel alone: its two channels cancel each other out")
+                                         : QString())
                   << ")\n";
             for (const ClipVerdict &c : r->timeline)
                 out() << QStringLiteral("  %1-%2 s  %3\n").arg(c.startSeconds, 6, 'f', 1).arg(c.endSeconds, 6, 'f', 1).arg(c.pChopin, 0, 'f', 3);

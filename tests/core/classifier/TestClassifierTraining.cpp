@@ -8,6 +8,7 @@
 #include "classifier/ClassifierTrainer.h"
 #include "classifier/ClipStream.h"
 #include "common/HeapRetention.h"
+#include "listen/AudioDecoder.h"
 #include "sound/WavWriter.h"
 #include "SyntheticClassifierData.h"
 #include "support/TonesClassifier.h"
@@ -672,6 +673,41 @@ private Q_SLOTS:
         QVERIFY2(std::abs(soft->pChopin - loud->pChopin) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(soft->pChopin).arg(loud->pChopin)));
         for (size_t i = 0; i < loud->timeline.size(); ++i)
             QVERIFY(std::abs(soft->timeline[i].pChopin - loud->timeline[i].pChopin) < 1e-3);
+    }
+
+    void stereoWhoseChannelsCancelIsHeardFromOneChannel()
+    {
+        // Left the tones, right the same tones inverted (a wiring or editing fault): the mean of
+        // the channels is silent, so the file is heard from its first channel alone and gets the
+        // verdict the tones get, where it was refused as silent.
+        const QString path = m_dir.filePath(QStringLiteral("tones-phase.pt"));
+        QVERIFY(trainTonesModel(path));
+        auto model = ClassifierModel::load(path);
+        QVERIFY(model);
+        const std::vector<float> mono = tones(6.0, true, 1020);
+        std::vector<float> stereo;
+        for (float x : mono)
+            stereo.insert(stereo.end(), {x, -x});
+        const QString monoWav = m_dir.filePath(QStringLiteral("phase-mono.wav"));
+        const QString stereoWav = m_dir.filePath(QStringLiteral("phase-stereo.wav"));
+        QVERIFY(WavWriter::writeFile(monoWav, mono.data(), qint64(mono.size()), 22050, 1, WavFormat::Float32));
+        QVERIFY(WavWriter::writeFile(stereoWav, stereo.data(), qint64(mono.size()), 22050, 2, WavFormat::Float32));
+        DecodeOptions mean;
+        const auto mixed = AudioDecoder::decodeAll(stereoWav, mean);
+        QVERIFY(mixed);
+        QVERIFY(*std::max_element(mixed->samples.begin(), mixed->samples.end()) < 1e-6f);
+        DecodeOptions left;
+        left.onlyChannel = 0;
+        const auto first = AudioDecoder::decodeAll(stereoWav, left);
+        QVERIFY(first);
+        QVERIFY(*std::max_element(first->samples.begin(), first->samples.end()) > 0.3f);
+        const auto plain = model.value()->classifyFile(monoWav);
+        const auto cancelled = model.value()->classifyFile(stereoWav);
+        QVERIFY2(plain && cancelled, qPrintable(plain ? cancelled.error().message : plain.error().message));
+        QVERIFY(!plain->heardOneChannel);
+        QVERIFY(cancelled->heardOneChannel);
+        QCOMPARE(cancelled->timeline.size(), plain->timeline.size());
+        QVERIFY2(std::abs(cancelled->pChopin - plain->pChopin) < 1e-4, qPrintable(QStringLiteral("%1 vs %2").arg(cancelled->pChopin).arg(plain->pChopin)));
     }
 
 private:
