@@ -547,6 +547,25 @@ Result<AudioSignal> AudioDecoder::decodeAll(const QString &path, const DecodeOpt
         return r.error();
     signal.sampleRate = r->sampleRate;
     signal.report = std::move(r.value());
+    // A stereo file whose channels cancel each other out in their mean (one is the other
+    // inverted: a wiring or editing fault) would be all silence: it is heard from its first
+    // channel alone, and the report says so.
+    const auto peakOf = [](const std::vector<float> &x) {
+        float peak = 0.0f;
+        for (float v : x)
+            peak = std::max(peak, std::abs(v));
+        return peak;
+    };
+    if (options.onlyChannel < 0 && signal.report.info.channels > 1 && !signal.report.cancelled && !signal.samples.empty()
+        && peakOf(signal.samples) < kCancelledPeak) {
+        DecodeOptions first = options;
+        first.onlyChannel = 0;
+        Result<AudioSignal> one = decodeAll(path, first, progress, cancel);
+        if (one && !one->report.cancelled && peakOf(one->samples) >= kCancelledPeak) {
+            one->report.warnings.append(QStringLiteral("its two channels cancel each other out: heard from the first alone"));
+            return one;
+        }
+    }
     return signal;
 }
 

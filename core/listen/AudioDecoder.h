@@ -75,7 +75,10 @@ public:
     static Result<DecodeReport> decode(const QString &path, const DecodeOptions &options, const SampleSink &sink,
                                        const ProgressSink &progress = {}, const CancelToken *cancel = nullptr);
 
-    // Convenience: the whole span in memory (about 88 KB per second at 22,050 Hz).
+    // Convenience: the whole span in memory (about 88 KB per second at 22,050 Hz). A file with
+    // several channels whose mean is silent (peak under kCancelledPeak) while its first channel
+    // is not is given as that channel alone, with a warning.
+    static constexpr float kCancelledPeak = 1e-4f;
     static Result<AudioSignal> decodeAll(const QString &path, const DecodeOptions &options = {},
                                          const ProgressSink &progress = {}, const CancelToken *cancel = nullptr);
 };

@@ -4,6 +4,7 @@
 #include "listen/Features.h"
 #include "listen/LevelMeter.h"
 #include "listen/MediaFiles.h"
+#include "sound/WavWriter.h"
 #include "support/TestAudio.h"
 
 #include <QFile>
@@ -165,6 +166,34 @@ private Q_SLOTS:
         quieter.add(x.data(), qsizetype(x.size()));
         QVERIFY2(std::abs(quieter.loudLevelDb() - passage.loudLevelDb() + 30.0) < 2 * LevelMeter::kStepDb,
                  qPrintable(QString::number(quieter.loudLevelDb())));
+    }
+
+    void channelsThatCancelAreHeardOneAtATime()
+    {
+        // Left a tone, right the same tone inverted: the mean is silence, so decodeAll (what
+        // playback, the Spectrogram area and datasets use) gives the first channel, and says so.
+        QTemporaryDir dir;
+        const QString wav = dir.filePath(QStringLiteral("cancel.wav"));
+        std::vector<float> stereo;
+        for (int i = 0; i < 22050; ++i) {
+            const float x = float(0.25 * std::sin(2 * M_PI * 440.0 * i / 22050));
+            stereo.insert(stereo.end(), {x, -x});
+        }
+        QVERIFY(WavWriter::writeFile(wav, stereo.data(), 22050, 22050, 2, WavFormat::Float32));
+        const Result<AudioSignal> s = AudioDecoder::decodeAll(wav);
+        QVERIFY(s.ok());
+        QVERIFY2(std::abs(rms(s->samples.data(), s->samples.size()) - 0.25 / std::sqrt(2.0)) < 0.01,
+                 qPrintable(QString::number(rms(s->samples.data(), s->samples.size()))));
+        QCOMPARE(s->report.warnings.size(), qsizetype(1));
+        QVERIFY(s->report.warnings.front().contains(QLatin1String("cancel")));
+        // Asked for the mean itself, through decode(): silence, as the file holds.
+        DecodeOptions mean;
+        std::vector<float> mixed;
+        QVERIFY(AudioDecoder::decode(wav, mean, [&](const float *x, qsizetype n) { mixed.insert(mixed.end(), x, x + n); }).ok());
+        QVERIFY(rms(mixed.data(), mixed.size()) < 1e-6);
+        // An ordinary stereo file is the mean, without a warning.
+        const Result<AudioSignal> tone = AudioDecoder::decodeAll(fixture("tone440.wav"));
+        QVERIFY(tone.ok() && tone->report.warnings.isEmpty());
     }
 
     void startAndDurationAreExact()
