@@ -93,10 +93,13 @@ FeatureMatrix Features::dct(const FeatureMatrix &db, int nMfcc)
     return out;
 }
 
-Result<FileFeatures> Features::fromFile(const QString &path, FeatureKind kind, const FeatureParams &p,
-                                        DecodeOptions decode, const ProgressSink &progress, const CancelToken *cancel)
+namespace {
+
+// Decodes the file and computes its frames (power or mel power, not yet in dB); *peak gets the
+// largest sample magnitude decoded.
+Result<FileFeatures> framesOfFile(const QString &path, FeatureKind kind, const FeatureParams &p, const DecodeOptions &decode,
+                                  const ProgressSink &progress, const CancelToken *cancel, float *peak)
 {
-    decode.sampleRate = p.sampleRate;
     const FrameKind frameKind = kind == FeatureKind::Stft ? FrameKind::Power : FrameKind::MelPower;
     StreamingFeatureExtractor ex(p, frameKind);
     FileFeatures result;
@@ -107,8 +110,15 @@ Result<FileFeatures> Features::fromFile(const QString &path, FeatureKind kind, c
         m.data.insert(m.data.end(), f, f + bins);
         ++m.frames;
     };
+    *peak = 0.0f;
     Result<DecodeReport> r = AudioDecoder::decode(
-        path, decode, [&](const float *s, qsizetype n) { ex.push(s, n, frames); }, progress, cancel);
+        path, decode,
+        [&](const float *s, qsizetype n) {
+            for (qsizetype i = 0; i < n; ++i)
+                *peak = std::max(*peak, std::abs(s[i]));
+            ex.push(s, n, frames);
+        },
+        progress, cancel);
     if (!r)
         return r.error();
     if (r->cancelled)
@@ -116,6 +126,36 @@ Result<FileFeatures> Features::fromFile(const QString &path, FeatureKind kind, c
     ex.finish(frames);
     result.decode = std::move(r.value());
     result.secondsPerFrame = double(p.hop) / p.sampleRate;
+    return result;
+}
+
+}  // namespace
+
+Result<FileFeatures> Features::fromFile(const QString &path, FeatureKind kind, const FeatureParams &p,
+                                        DecodeOptions decode, const ProgressSink &progress, const CancelToken *cancel)
+{
+    decode.sampleRate = p.sampleRate;
+    float peak = 0.0f;
+    Result<FileFeatures> result = framesOfFile(path, kind, p, decode, progress, cancel, &peak);
+    if (!result)
+        return result;
+    // A stereo file whose channels cancel each other out in their mean (one is the other
+    // inverted: a wiring or editing fault) is read again from its first channel alone, as
+    // AudioDecoder::decodeAll does, and the report says so.
+    if (decode.onlyChannel < 0 && result->decode.info.channels > 1 && result->decode.samples > 0
+        && peak < AudioDecoder::kCancelledPeak) {
+        DecodeOptions first = decode;
+        first.onlyChannel = 0;
+        float firstPeak = 0.0f;
+        Result<FileFeatures> one = framesOfFile(path, kind, p, first, progress, cancel, &firstPeak);
+        if (!one)
+            return one;
+        if (firstPeak >= AudioDecoder::kCancelledPeak) {
+            one->decode.warnings.append(QStringLiteral("its two channels cancel each other out: heard from the first alone"));
+            result = std::move(one);
+        }
+    }
+    FeatureMatrix &m = result->matrix;
     if (kind == FeatureKind::Mfcc) {
         powerToDb(m, false, 1.0f);
         m = dct(m, p.nMfcc);

@@ -3,8 +3,10 @@
 #include "listen/Features.h"
 #include "listen/MelFilterbank.h"
 #include "listen/StreamingFeatureExtractor.h"
+#include "sound/WavWriter.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -231,6 +233,33 @@ private Q_SLOTS:
         QCOMPARE(m->matrix.bins, 20);
         const Result<FileFeatures> bad = Features::fromFile(fixture("not_audio.txt"), FeatureKind::Stft);
         QVERIFY(!bad.ok());
+    }
+
+    void channelsThatCancelGiveTheFirstChannelsFeatures()
+    {
+        // Left a tone, right the same tone inverted: the mean is silence, so the features are
+        // computed from the first channel (the 440 Hz bin stands out) and the report says so.
+        QTemporaryDir dir;
+        const QString wav = dir.filePath(QStringLiteral("cancel.wav"));
+        std::vector<float> stereo;
+        for (const float x : tone(440.0, 22050, 22050))
+            stereo.insert(stereo.end(), {0.5f * x, -0.5f * x});
+        QVERIFY(WavWriter::writeFile(wav, stereo.data(), 22050, 22050, 2, WavFormat::Float32));
+        const Result<FileFeatures> r = Features::fromFile(wav, FeatureKind::Stft);
+        QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        const float *mid = r->matrix.row(r->matrix.frames / 2);
+        const int bin = int(std::max_element(mid, mid + r->matrix.bins) - mid);
+        QCOMPARE(bin, int(std::lround(440.0 * 2048 / 22050)));
+        QCOMPARE(mid[bin], 0.0f);  // dB relative to the loudest: the tone is the loudest
+        QCOMPARE(r->decode.warnings.size(), qsizetype(1));
+        QVERIFY(r->decode.warnings.front().contains(QLatin1String("cancel")));
+        // A file that is silent in both channels stays silence, without the warning.
+        const QString quiet = dir.filePath(QStringLiteral("quiet.wav"));
+        const std::vector<float> zeros(2 * 22050, 0.0f);
+        QVERIFY(WavWriter::writeFile(quiet, zeros.data(), 22050, 22050, 2, WavFormat::Float32));
+        const Result<FileFeatures> z = Features::fromFile(quiet, FeatureKind::Stft);
+        QVERIFY(z.ok());
+        QVERIFY(z->decode.warnings.isEmpty());
     }
 };
 
