@@ -311,6 +311,13 @@ bool ClipStream::restoreTop(float *values, int frames, const ClassifierFeatureSe
         --top;
     if (top < 12 || top < bins - 37)
         return false;  // silence, or no sound above about 1 kHz: nothing to go on
+    // A recording cut off by a filter (a low sample rate, a telephone) falls steeply into its
+    // empty top; a darker instrument fades into the floor over its top octave (MuseScore's piano
+    // about 3.5 dB a semitone), as a quiet passage of a full-range recording does: those are left
+    // as they are (filling them moved the pieces of the whole folder rendered with the MuseScore
+    // soundfont towards Chopin; classifier card, "Band-limited recordings").
+    if (mean[size_t(top - (kCutBands - 1))] - mean[size_t(top + 1)] < kCutFallDb)
+        return false;
     // Start below the low-pass filter's slope: the highest band no more than 12 dB under the
     // band half an octave below it.
     int edge = top;

@@ -400,6 +400,15 @@ private Q_SLOTS:
         std::vector<float> kept = falling;
         QVERIFY(!ClipStream::restoreTop(kept.data(), frames, s));
         QCOMPARE(kept, falling);
+        // A top octave that fades into the front end's floor at 3.5 dB a semitone (MuseScore's
+        // piano) is not a filter's cut: it is left as it is, where a cut as deep is filled.
+        std::vector<float> fading = full;
+        for (int t = 0; t < frames; ++t)
+            for (int b = live; b < bins; ++b)
+                fading[size_t(t) * bins + b] = std::max(-100.0f, -40.0f - 3.5f * float(b - live + 1));
+        std::vector<float> faded = fading;
+        QVERIFY(!ClipStream::restoreTop(faded.data(), frames, s));
+        QCOMPARE(faded, fading);
         for (int t = 0; t < frames; ++t)
             for (int b = 0; b < live; ++b)
                 flat[size_t(t) * bins + b] += 30.0f;  // music -30 to +10, the floor at -80 to -79
