@@ -562,7 +562,7 @@ Result<AudioSignal> AudioDecoder::decodeAll(const QString &path, const DecodeOpt
         first.onlyChannel = 0;
         Result<AudioSignal> one = decodeAll(path, first, progress, cancel);
         if (one && !one->report.cancelled && peakOf(one->samples) >= kCancelledPeak) {
-            one->report.warnings.append(QStringLiteral("its two channels cancel each other out: heard from the first alone"));
+            one->report.warnings.append(cancelledChannelsWarning());
             return one;
         }
     }

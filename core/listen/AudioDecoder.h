@@ -79,6 +79,8 @@ public:
     // several channels whose mean is silent (peak under kCancelledPeak) while its first channel
     // is not is given as that channel alone, with a warning.
     static constexpr float kCancelledPeak = 1e-4f;
+    // The warning such a file is reported with.
+    static QString cancelledChannelsWarning() { return QStringLiteral("its two channels cancel each other out: heard from the first alone"); }
     static Result<AudioSignal> decodeAll(const QString &path, const DecodeOptions &options = {},
                                          const ProgressSink &progress = {}, const CancelToken *cancel = nullptr);
 };

@@ -151,7 +151,7 @@ Result<FileFeatures> Features::fromFile(const QString &path, FeatureKind kind, c
         if (!one)
             return one;
         if (firstPeak >= AudioDecoder::kCancelledPeak) {
-            one->decode.warnings.append(QStringLiteral("its two channels cancel each other out: heard from the first alone"));
+            one->decode.warnings.append(AudioDecoder::cancelledChannelsWarning());
             result = std::move(one);
         }
     }
