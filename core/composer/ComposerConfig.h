@@ -37,6 +37,11 @@ struct ComposerTrainingOptions {
     // When resuming, the checkpoint's hyperparameters and training settings are used (so the run
     // continues exactly); set this to refuse a checkpoint of another representation.
     bool requireRepresentation = false;
+    // A model (or checkpoint) whose weights start a new training on dataDir (fine-tuning, for
+    // example a model of many composers continued on one). Its network size, representation and
+    // vocabulary are used; the optimiser, learning rate, epochs and early stopping start afresh.
+    // Not with resumePath.
+    QString initPath;
     ComposerHyperparameters hyper;
     QString optimizer = QStringLiteral("adam");  // "adam" or "rmsprop"
     double learningRate = 2e-3;

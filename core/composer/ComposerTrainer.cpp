@@ -228,6 +228,18 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
             applySettings(resumed->header.info.value(QStringLiteral("training")).toObject(), &o);
         }
 
+        // Fine-tuning: a finished model's weights start this run; its size and vocabulary are kept.
+        std::optional<ComposerFile::Opened> initial;
+        if (!o.initPath.isEmpty()) {
+            if (resumed)
+                return Error{QStringLiteral("a training either resumes a checkpoint or starts from a model's weights, not both")};
+            auto r = ComposerFile::open(o.initPath, o.requireRepresentation ? std::optional(o.hyper.representation) : std::nullopt);
+            if (!r)
+                return r.error();
+            initial = std::move(r).value();
+            o.hyper = initial->header.hyper;
+        }
+
         report(progress, 0.0, QStringLiteral("Reading MIDI files"));
         Result<ComposerCorpus> corpusOr = ComposerCorpus::load(o.dataDir);
         if (!corpusOr)
@@ -241,6 +253,8 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
         EventCodec codec;
         if (resumed) {
             codec = resumed->header.codec;
+        } else if (initial) {
+            codec = initial->header.codec;
         } else if (o.hyper.representation == Representation::Paper) {
             std::vector<NoteSequence> seqs;
             for (const auto &p : corpus.training())
@@ -259,7 +273,7 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
 
         const quint64 seed = o.seed;
         torch::manual_seed(seed);
-        ComposerNetwork net = resumed ? resumed->net : ComposerNetwork(codec.vocabularySize(), o.hyper);
+        ComposerNetwork net = resumed ? resumed->net : initial ? initial->net : ComposerNetwork(codec.vocabularySize(), o.hyper);
         net->to(device);
         Position pos;
         pos.lr = o.learningRate;
@@ -283,6 +297,20 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
                          {QStringLiteral("training"), trainingSettings(o)},
                          {QStringLiteral("training_pieces"), result.trainingPieces},
                          {QStringLiteral("validation_pieces"), result.validationPieces}};
+        // Where the starting weights came from (kept through a resume).
+        if (initial) {
+            const QJsonObject &from = initial->header.info;
+            QJsonObject origin{{QStringLiteral("file"), QFileInfo(o.initPath).fileName()},
+                               {QStringLiteral("data_dir"), from.value(QStringLiteral("data_dir"))},
+                               {QStringLiteral("data_fingerprint"), from.value(QStringLiteral("data_fingerprint"))},
+                               {QStringLiteral("validation_nats_per_event"), from.value(QStringLiteral("validation_nats_per_event"))}};
+            if (from.contains(QStringLiteral("initialised_from")))
+                origin[QStringLiteral("initialised_from")] = from.value(QStringLiteral("initialised_from"));
+            info[QStringLiteral("initialised_from")] = origin;
+            initial.reset();
+        } else if (resumed && resumed->header.info.contains(QStringLiteral("initialised_from"))) {
+            info[QStringLiteral("initialised_from")] = resumed->header.info.value(QStringLiteral("initialised_from"));
+        }
         QStringList validationNames;
         for (const auto &p : corpus.validation())
             validationNames << QFileInfo(p.path).fileName();

@@ -2834,7 +2834,7 @@ pewny?</translation>
 <context>
     <name>aichopin::TrainingPanel</name>
     <message>
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+54"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+58"/>
         <source>%1 %2, elapsed %3, about %4 left</source>
         <translation>%1 %2, upłynęło %3, zostało około %4</translation>
     </message>
@@ -2928,7 +2928,7 @@ pewny?</translation>
         <translation>&amp;Zadanie</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+205"/>
         <source>A folder of MIDI files (searched with its subfolders)</source>
         <translation>Folder plików MIDI (przeszukiwany z podfolderami)</translation>
     </message>
@@ -2938,7 +2938,7 @@ pewny?</translation>
         <translation>Muzyka do nauki: każdy plik .mid w tym folderze i niżej</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-288"/>
         <source>%1  (%p% of the run)</source>
         <translation>%1  (%p% przebiegu)</translation>
     </message>
@@ -2954,12 +2954,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+494"/>
+        <location line="+513"/>
         <source>Stopped at %p% of the run</source>
         <translation>Zatrzymano przy %p% przebiegu</translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-504"/>
         <source>Failed at %p% of the run</source>
         <translation>Nie powiodło się przy %p% przebiegu</translation>
     </message>
@@ -3161,22 +3161,17 @@ pewny?</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+93"/>
+        <location line="+109"/>
         <source>Use in Compose</source>
         <translation>Użyj w Komponowaniu</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-92"/>
         <source>&lt;b&gt;Result&lt;/b&gt;</source>
         <translation>&lt;b&gt;Wynik&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper&apos;s two designs</source>
-        <translation>default: dobrany pod jakość i generowanie w czasie rzeczywistym; paper-benchmark i paper-optimized: dwa projekty z artykułu źródłowego</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+78"/>
         <source>default: semitone-band input, a small CNN, Adam (the shipped model&apos;s settings); paper: MFCC input and Adadelta, as in the seed paper</source>
         <translation>default: wejście w pasmach półtonowych, mała sieć CNN, Adam (ustawienia dostarczonego modelu); paper: wejście MFCC i Adadelta, jak w artykule źródłowym</translation>
     </message>
@@ -3201,17 +3196,17 @@ pewny?</translation>
         <translation>Dla porównania dostarczony klasyfikator domyślny w zachowanej epoce: walidacja – %1.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+233"/>
         <source>Resuming</source>
         <translation>Wznawianie</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-286"/>
         <source>A folder with chopin/ and other/ subfolders (or one folder per composer, Chopin/ among them) of audio or MIDI files</source>
         <translation>Folder z podfolderami chopin/ i other/ (lub jeden folder na kompozytora, w tym Chopin/) z plikami audio lub MIDI</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-22"/>
         <source>%1 LSTM layers of %2 units, %3, dropout %4</source>
         <translation>Warstwy LSTM: %1 po %2 jednostek, %3, dropout %4</translation>
     </message>
@@ -3225,7 +3220,27 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>the shipped composer, continued</source>
+        <translation>dostarczony kompozytor, kontynuowany</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No shipped composer was found</source>
+        <translation>Nie znaleziono dostarczonego kompozytora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start from the shipped composer and go on learning from your pieces: a few are enough</source>
+        <translation>Zacznij od dostarczonego kompozytora i ucz go dalej na swoich utworach: wystarczy kilka</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper&apos;s two designs; the shipped composer, continued: its network goes on learning from your pieces</source>
+        <translation>default: dobrany pod jakość i generowanie w czasie rzeczywistym; paper-benchmark i paper-optimized: dwa projekty z artykułu źródłowego; dostarczony kompozytor, kontynuowany: jego sieć uczy się dalej na twoich utworach</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Use in Classify</source>
         <translation>Użyj w Klasyfikacji</translation>
     </message>
@@ -3281,7 +3296,7 @@ pewny?</translation>
         <translation>Dla porównania dostarczony model domyślny: strata walidacyjna %1 natów/zdarzenie (%2 bitów).</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Choose a folder of music to train on.</source>
         <translation>Wybierz folder z muzyką do treningu.</translation>
     </message>
@@ -3311,7 +3326,7 @@ pewny?</translation>
         <translation>Trening: %1 (%2) na %3 (%4, %5)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Resuming from the checkpoint</source>
         <translation>Wznawianie od punktu kontrolnego</translation>
     </message>

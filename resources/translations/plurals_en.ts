@@ -166,7 +166,7 @@
 <context>
     <name>aichopin::TrainingPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+346"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+355"/>
         <source>%n dense layer(s)</source>
         <translation>
             <numerusform>%n dense layer</numerusform>

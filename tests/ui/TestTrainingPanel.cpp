@@ -5,6 +5,7 @@
 #include "classifier/ClassifierModel.h"
 #include "common/ComputeDevice.h"
 #include "common/DataPaths.h"
+#include "composer/ComposerModel.h"
 #include "main/Translations.h"
 #include "pianoroll/PianoRollModel.h"
 #include "support/TestAudio.h"
@@ -13,6 +14,8 @@
 #include "training/TrainingPanel.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -198,6 +201,39 @@ private Q_SLOTS:
             }
         QCOMPARE(use.size(), 1);
         QCOMPARE(use[0][0].toString(), model);
+    }
+
+    // "the shipped composer, continued": its network, at a smaller learning rate, goes on
+    // learning from the folder, and the model says where it started.
+    void continuesTheShippedComposer()
+    {
+        const QString shipped = DataPaths::shippedModel(QStringLiteral("composer-default.pt"));
+        if (shipped.isEmpty())
+            QSKIP("no shipped composer-default.pt in the resource folder");
+        const auto start = ComposerModel::load(shipped);
+        QVERIFY(start.ok());
+        TrainingPanel panel;
+        const QString model = m_dir.filePath("continued.pt");
+        configure(panel, model, 1);
+        auto *rate = panel.findChild<QDoubleSpinBox *>(QStringLiteral("learningRate"));
+        QVERIFY(rate);
+        QCOMPARE(rate->value(), 0.002);
+        panel.setPreset(QStringLiteral("shipped"));
+        QCOMPARE(rate->value(), 0.0005);
+        QSignalSpy finished(&panel, &TrainingPanel::finished);
+        panel.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        QVERIFY2(QFileInfo::exists(model), qPrintable(panel.log()));
+        const auto m = ComposerModel::load(model);
+        QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().toString()));
+        QCOMPARE(m.value()->info().value(QStringLiteral("initialised_from")).toObject().value(QStringLiteral("file")).toString(),
+                 QStringLiteral("composer-default.pt"));
+        // The shipped network's size, not the panel's tiny test override.
+        QCOMPARE(m.value()->hyperparameters().hidden, start.value()->hyperparameters().hidden);
+        QCOMPARE(m.value()->hyperparameters().layers, start.value()->hyperparameters().layers);
+        // Back to a preset: a new network's rate.
+        panel.setPreset(QStringLiteral("default"));
+        QCOMPARE(rate->value(), 0.002);
     }
 
     // Save as has its own Browse...: the file chosen becomes a .pt model path; it cannot be

@@ -34,6 +34,10 @@ namespace {
 const char *kRunGroup = "training/run";
 const char *kTaskKey = "training/task";      // composer or classifier, as last chosen
 const char *kDeviceKey = "training/device";  // auto, cpu or cuda, as last chosen
+// The composer "preset" that starts from the shipped model's weights instead of a new network.
+const char *kContinueShipped = "shipped";
+constexpr double kNewRate = 0.002;        // Adam's rate for a new network
+constexpr double kContinueRate = 0.0005;  // and for continuing one that already knows Chopin
 }  // namespace
 
 TrainingPanel::TrainingPanel(QWidget *parent) : QWidget(parent), m_cancel(std::make_shared<CancelToken>())
@@ -205,10 +209,11 @@ void TrainingPanel::buildUi()
     m_minutes->setToolTip(tr("Stop after this much time (the best model so far is kept)"));
     form->addRow(tr("Time &limit"), m_minutes);
     m_learningRate = new QDoubleSpinBox(this);
+    m_learningRate->setObjectName(QStringLiteral("learningRate"));
     m_learningRate->setDecimals(5);
     m_learningRate->setRange(0.00001, 0.1);
     m_learningRate->setSingleStep(0.0005);
-    m_learningRate->setValue(0.002);
+    m_learningRate->setValue(kNewRate);
     m_learningRate->setToolTip(tr("Adam's step size; it halves after an epoch that did not improve"));
     form->addRow(tr("Learning &rate"), m_learningRate);
     m_batch = new QSpinBox(this);
@@ -320,6 +325,11 @@ void TrainingPanel::buildUi()
     const QString device = settings.value(QLatin1String(kDeviceKey)).toString();
     if (m_device->findData(device) >= 0 && (device != QLatin1String("cuda") || ComputeDevice::cudaAvailable()))
         m_device->setCurrentIndex(m_device->findData(device));
+    // A network that already knows Chopin is moved with smaller steps than a new one.
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
+        if (task() == TrainingTask::Composer && m_preset->currentIndex() >= 0)
+            m_learningRate->setValue(m_preset->currentData().toString() == QLatin1String(kContinueShipped) ? kContinueRate : kNewRate);
+    });
     connect(m_task, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(QLatin1String(kTaskKey), task() == TrainingTask::Classifier ? QStringLiteral("classifier") : QStringLiteral("composer"));
         taskChanged();
@@ -346,7 +356,18 @@ void TrainingPanel::taskChanged()
                                       tr("%1 LSTM layers of %2 units, %3, dropout %4").arg(h->layers).arg(h->hidden).arg(tr("%n dense layer(s)", nullptr, h->denseLayers)).arg(h->dropout),
                                       Qt::ToolTipRole);
         }
-        m_preset->setToolTip(tr("default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper's two designs"));
+        // Continuing the shipped composer on a few pieces of one's own learns their manner in
+        // minutes, where a new network needs hours of music.
+        const QString shipped = DataPaths::shippedModel(QStringLiteral("composer-default.pt"));
+        m_preset->addItem(tr("the shipped composer, continued"), QLatin1String(kContinueShipped));
+        m_preset->setItemData(m_preset->count() - 1,
+                              shipped.isEmpty() ? tr("No shipped composer was found")
+                                                : tr("Start from the shipped composer and go on learning from your pieces: a few are enough"),
+                              Qt::ToolTipRole);
+        if (shipped.isEmpty())
+            m_preset->setItemData(m_preset->count() - 1, false, Qt::UserRole - 1);  // disabled
+        m_preset->setToolTip(tr("default: chosen for quality and real-time generation; paper-benchmark and paper-optimized: the seed paper's two designs; "
+                                "the shipped composer, continued: its network goes on learning from your pieces"));
         m_data->setToolTip(tr("The music to learn from: every .mid file in this folder and below"));
         m_data->setPlaceholderText(tr("A folder of MIDI files (searched with its subfolders)"));
         m_epochs->setValue(20);
@@ -496,7 +517,9 @@ TrainingRequest TrainingPanel::requestFromForm() const
     ComposerTrainingOptions &o = r.composer;
     o.dataDir = m_data->text();
     o.outPath = m_output->text();
-    if (auto h = ComposerHyperparameters::fromPreset(m_preset->currentData().toString()))
+    if (m_preset->currentData().toString() == QLatin1String(kContinueShipped))
+        o.initPath = DataPaths::shippedModel(QStringLiteral("composer-default.pt"));  // its size is used
+    else if (auto h = ComposerHyperparameters::fromPreset(m_preset->currentData().toString()))
         o.hyper = *h;
     if (m_hiddenOverride > 0) {
         o.hyper.hidden = m_hiddenOverride;
@@ -582,6 +605,7 @@ void TrainingPanel::resume()
         return;
     TrainingRequest request = m_current;
     request.composer.resumePath = request.composer.outPath;
+    request.composer.initPath.clear();  // the checkpoint holds the weights now
     request.classifier.resumePath = request.classifier.outPath;
     appendLog(tr("Resuming from the checkpoint"));
     m_progress->setFormat(tr("Resuming at %p% of the run"));

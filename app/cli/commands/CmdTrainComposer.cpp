@@ -31,6 +31,7 @@ int runTrainComposer(const QStringList &args)
     const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Stop after this many minutes (0: no limit)."), QStringLiteral("M"), QStringLiteral("0"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"), QStringLiteral("auto"));
     const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("Continue from this checkpoint (or the model next to its .ckpt)."), QStringLiteral("MODEL"));
+    const QCommandLineOption initFrom(QStringLiteral("init-from"), QStringLiteral("Start from this model's weights (fine-tuning, for example a model of many composers on one composer's pieces): its network size is kept; the optimizer, learning rate and epochs start afresh."), QStringLiteral("MODEL"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads (default: LibTorch's choice)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption optimizer(QStringLiteral("optimizer"), QStringLiteral("adam or rmsprop (default: adam; rmsprop for the paper presets)."), QStringLiteral("NAME"));
@@ -46,7 +47,7 @@ int runTrainComposer(const QStringList &args)
     const QCommandLineOption embedding(QStringLiteral("embedding"), QStringLiteral("Token embedding width (overrides the preset)."), QStringLiteral("N"));
     const QCommandLineOption hidden(QStringLiteral("hidden"), QStringLiteral("LSTM units per layer (overrides the preset)."), QStringLiteral("N"));
     const QCommandLineOption layers(QStringLiteral("layers"), QStringLiteral("LSTM layers (overrides the preset)."), QStringLiteral("N"));
-    for (const auto &o : {data, outOpt, preset, representation, epochs, minutes, device, resume, seed, threads, optimizer, lr, batch, chunk, patience, lrDecay, objective, window, noAugment, embedding, hidden, layers})
+    for (const auto &o : {data, outOpt, preset, representation, epochs, minutes, device, resume, initFrom, seed, threads, optimizer, lr, batch, chunk, patience, lrDecay, objective, window, noAugment, embedding, hidden, layers})
         parser.addOption(o);
     int code = 0;
     if (!parseArgs(parser, args, QStringLiteral("Train an LSTM composer on MIDI files."), &code))
@@ -70,6 +71,11 @@ int runTrainComposer(const QStringList &args)
             o.outPath.chop(5);
     }
     o.resumePath = parser.value(resume);
+    o.initPath = parser.value(initFrom);
+    if (parser.isSet(initFrom) && (parser.isSet(resume) || parser.isSet(preset) || parser.isSet(embedding) || parser.isSet(hidden) || parser.isSet(layers))) {
+        err() << args[0] << ": --init-from takes the network's size from its model: leave out --resume, --preset, --embedding, --hidden and --layers\n";
+        return 2;
+    }
     o.hyper = *hyper;
     const struct { const QCommandLineOption &option; int *value; int most; } sizes[] = {
         {embedding, &o.hyper.embedding, 4096}, {hidden, &o.hyper.hidden, 8192}, {layers, &o.hyper.layers, 16}};

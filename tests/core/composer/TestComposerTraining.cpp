@@ -207,6 +207,57 @@ private Q_SLOTS:
         QCOMPARE(restEpochs[1].trainLoss, fullEpochs[3].trainLoss);
     }
 
+    void startsFromAModelsWeights()
+    {
+        // Other pieces in the same style, as a musician's own folder would be.
+        const QString own = m_dir.filePath(QStringLiteral("own"));
+        QDir().mkpath(own);
+        for (int i = 5; i < 10; ++i)
+            QVERIFY(SmfWriter::writeFile(syntheticPiece(i), own + QStringLiteral("/own%1.mid").arg(i)).ok());
+        const QString start = m_dir.filePath(QStringLiteral("start.pt"));
+        QVERIFY(ComposerTrainer::train(tinyOptions(m_data, start), {}, {}, {}, nullptr).ok());
+
+        // A learning rate too small to move the weights: the first epoch scores what the starting
+        // model knows, where a network starting from scratch knows nothing (ln 308 = 5.73 nats).
+        auto firstEpoch = [&](const QString &init, const QString &out) {
+            ComposerTrainingOptions o = tinyOptions(own, m_dir.filePath(out));
+            o.initPath = init;
+            o.hyper.hidden = 999;  // ignored: the starting model decides
+            o.learningRate = 1e-9;
+            o.maxEpochs = 1;
+            std::vector<ComposerEpochStats> epochs;
+            const auto r = ComposerTrainer::train(o, {}, [&](const ComposerEpochStats &e) { epochs.push_back(e); }, {}, nullptr);
+            return std::make_pair(r.ok() ? QString() : r.error().toString(), epochs.empty() ? -1.0 : epochs[0].validationLoss);
+        };
+        const auto scratch = firstEpoch(QString(), QStringLiteral("scratch.pt"));
+        QVERIFY2(scratch.first.isEmpty(), qPrintable(scratch.first));
+        const auto tuned = firstEpoch(start, QStringLiteral("tuned.pt"));
+        QVERIFY2(tuned.first.isEmpty(), qPrintable(tuned.first));
+        QVERIFY2(scratch.second > 5.0, qPrintable(QString::number(scratch.second)));
+        QVERIFY2(tuned.second < 4.0, qPrintable(QString::number(tuned.second)));
+
+        // The model says where its weights came from, keeps the starting network's size, composes.
+        const auto m = ComposerModel::load(m_dir.filePath(QStringLiteral("tuned.pt")));
+        QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().toString()));
+        const QJsonObject from = m.value()->info().value(QStringLiteral("initialised_from")).toObject();
+        QCOMPARE(from.value(QStringLiteral("file")).toString(), QStringLiteral("start.pt"));
+        QCOMPARE(from.value(QStringLiteral("data_dir")).toString(), QStringLiteral("midi"));
+        GenerationOptions g;
+        g.seconds = 2.0;
+        g.seed = 1;
+        QVERIFY(m.value()->generate(g).ok());
+
+        // Clear errors: a missing starting model, or a resume and a start at once.
+        ComposerTrainingOptions bad = tinyOptions(own, m_dir.filePath(QStringLiteral("bad.pt")));
+        bad.initPath = m_dir.filePath(QStringLiteral("missing.pt"));
+        QVERIFY(!ComposerTrainer::train(bad, {}, {}, {}, nullptr).ok());
+        bad.initPath = start;
+        bad.resumePath = start;
+        const auto both = ComposerTrainer::train(bad, {}, {}, {}, nullptr);
+        QVERIFY(!both.ok());
+        QVERIFY2(both.error().message.contains(QStringLiteral("not both")), qPrintable(both.error().toString()));
+    }
+
     void cancelWritesACheckpointAndResumesMidEpoch()
     {
         ComposerTrainingOptions ref = tinyOptions(m_data, m_dir.filePath(QStringLiteral("ref.pt")));
