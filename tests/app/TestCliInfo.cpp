@@ -1,6 +1,8 @@
 // aichopin-cli --help/--version and 'info' on good and bad files, text and JSON.
 
 #include "support/RunCli.h"
+#include "common/DataPaths.h"
+#include "composer/ComposerModel.h"
 #include "listen/NpyWriter.h"
 #include "midi/SmfWriter.h"
 #include "sound/WavWriter.h"
@@ -12,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -111,6 +114,37 @@ private Q_SLOTS:
         const Run bad = cli({QStringLiteral("features"), QStringLiteral("--kind"), QStringLiteral("chroma"), wav});
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains("mel, mfcc, pitch or stft"));
+    }
+
+    // 'train-composer --init-from shipped' continues the shipped composer on a folder of one's own.
+    void trainComposerContinuesTheShippedComposer()
+    {
+        const QString shipped = DataPaths::shippedModel(QStringLiteral("composer-default.pt"));
+        if (shipped.isEmpty())
+            QSKIP("no shipped composer-default.pt in the resource folder");
+        const QString data = m_dir.filePath("mine");
+        QVERIFY(QDir().mkpath(data));
+        for (int k = 0; k < 3; ++k) {
+            NoteSequence seq;
+            for (int i = 0; i < 40; ++i)
+                seq.notes.push_back(Note{55 + (i * 5 + k) % 17, i * 0.25, 0.3, 0, 0, 70, 0, 0});
+            QVERIFY(SmfWriter::writeFile(seq, QStringLiteral("%1/p%2.mid").arg(data).arg(k)).ok());
+        }
+        const QString out = m_dir.filePath("mine.pt");
+        const Run r = cli({"train-composer", "--data", data, "--out", out, "--init-from", "shipped", "--epochs", "1",
+                           "--lr", "0.0005", "--threads", "1", "--device", "cpu"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto m = ComposerModel::load(out);
+        QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().toString()));
+        QCOMPARE(m.value()->info().value("initialised_from").toObject().value("file").toString(), QStringLiteral("composer-default.pt"));
+        QCOMPARE(m.value()->hyperparameters().hidden, ComposerModel::load(shipped).value()->hyperparameters().hidden);
+
+        const Run sized = cli({"train-composer", "--data", data, "--out", out, "--init-from", "shipped", "--hidden", "64"});
+        QCOMPARE(sized.code, 2);
+        QVERIFY2(sized.err.contains("takes the network's size from its model"), qPrintable(sized.err));
+        const Run missing = cli({"train-composer", "--data", data, "--out", out, "--init-from", m_dir.filePath("none.pt")});
+        QCOMPARE(missing.code, 1);
+        QVERIFY(!missing.err.isEmpty());
     }
 
     void missingArguments()

@@ -3,7 +3,10 @@
 #include "CliOutput.h"
 #include "CommandRegistry.h"
 #include "common/CancelToken.h"
+#include "common/DataPaths.h"
 #include "composer/ComposerTrainer.h"
+
+#include <QFileInfo>
 
 #include <cmath>
 
@@ -31,7 +34,7 @@ int runTrainComposer(const QStringList &args)
     const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Stop after this many minutes (0: no limit)."), QStringLiteral("M"), QStringLiteral("0"));
     const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."), QStringLiteral("D"), QStringLiteral("auto"));
     const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("Continue from this checkpoint (or the model next to its .ckpt)."), QStringLiteral("MODEL"));
-    const QCommandLineOption initFrom(QStringLiteral("init-from"), QStringLiteral("Start from this model's weights (fine-tuning, for example a model of many composers on one composer's pieces): its network size is kept; the optimizer, learning rate and epochs start afresh."), QStringLiteral("MODEL"));
+    const QCommandLineOption initFrom(QStringLiteral("init-from"), QStringLiteral("Start from this model's weights ('shipped': the shipped composer) to continue it on these pieces (fine-tuning): its network size is kept; the optimizer, learning rate and epochs start afresh."), QStringLiteral("MODEL"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("CPU threads (default: LibTorch's choice)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption optimizer(QStringLiteral("optimizer"), QStringLiteral("adam or rmsprop (default: adam; rmsprop for the paper presets)."), QStringLiteral("NAME"));
@@ -72,6 +75,13 @@ int runTrainComposer(const QStringList &args)
     }
     o.resumePath = parser.value(resume);
     o.initPath = parser.value(initFrom);
+    if (o.initPath == QLatin1String("shipped") && !QFileInfo::exists(o.initPath)) {
+        o.initPath = DataPaths::shippedModel(QStringLiteral("composer-default.pt"));
+        if (o.initPath.isEmpty()) {
+            err() << args[0] << ": --init-from shipped: no shipped composer-default.pt was found\n";
+            return 2;
+        }
+    }
     if (parser.isSet(initFrom) && (parser.isSet(resume) || parser.isSet(preset) || parser.isSet(embedding) || parser.isSet(hidden) || parser.isSet(layers))) {
         err() << args[0] << ": --init-from takes the network's size from its model: leave out --resume, --preset, --embedding, --hidden and --layers\n";
         return 2;
