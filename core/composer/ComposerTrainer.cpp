@@ -297,7 +297,9 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
                          {QStringLiteral("training"), trainingSettings(o)},
                          {QStringLiteral("training_pieces"), result.trainingPieces},
                          {QStringLiteral("validation_pieces"), result.validationPieces}};
-        // Where the starting weights came from (kept through a resume).
+        const bool windowObjective = o.objective == QLatin1String("window");
+        // Where the starting weights came from (kept through a resume), and how well they knew
+        // these held-out pieces before training.
         if (initial) {
             const QJsonObject &from = initial->header.info;
             QJsonObject origin{{QStringLiteral("file"), QFileInfo(o.initPath).fileName()},
@@ -306,17 +308,29 @@ Result<ComposerTrainingResult> ComposerTrainer::train(const ComposerTrainingOpti
                                {QStringLiteral("validation_nats_per_event"), from.value(QStringLiteral("validation_nats_per_event"))}};
             if (from.contains(QStringLiteral("initialised_from")))
                 origin[QStringLiteral("initialised_from")] = from.value(QStringLiteral("initialised_from"));
-            info[QStringLiteral("initialised_from")] = origin;
             initial.reset();
+            // Not cancellable (a validation pass takes seconds): a stop is seen at the first batch,
+            // which writes the checkpoint that a pause promises.
+            report(progress, 0.0, QStringLiteral("Scoring the starting model"));
+            Result<NllTotals> v = windowObjective ? evaluateWindowNll(net, validation, o.windowLength, device, nullptr)
+                                                  : evaluateNll(net, validation, device, nullptr);
+            if (!v)
+                return v.error();
+            if (v->events > 0) {
+                result.startValidationLoss = v->nats / double(v->events);
+                origin[QStringLiteral("validation_here_nats_per_event")] = result.startValidationLoss;
+            }
+            info[QStringLiteral("initialised_from")] = origin;
         } else if (resumed && resumed->header.info.contains(QStringLiteral("initialised_from"))) {
-            info[QStringLiteral("initialised_from")] = resumed->header.info.value(QStringLiteral("initialised_from"));
+            const QJsonObject origin = resumed->header.info.value(QStringLiteral("initialised_from")).toObject();
+            info[QStringLiteral("initialised_from")] = origin;
+            result.startValidationLoss = origin.value(QStringLiteral("validation_here_nats_per_event")).toDouble(-1.0);
         }
         QStringList validationNames;
         for (const auto &p : corpus.validation())
             validationNames << QFileInfo(p.path).fileName();
         info[QStringLiteral("validation_files")] = validationNames.join(QLatin1Char(','));
 
-        const bool windowObjective = o.objective == QLatin1String("window");
         const double runStart = now();
         const double deadline = o.maxMinutes > 0 ? runStart + o.maxMinutes * 60.0 : INFINITY;
         qint64 tokensThisRun = 0;

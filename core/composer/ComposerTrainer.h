@@ -66,6 +66,9 @@ struct ComposerTrainingResult {
     qint64 trainingEvents = 0;        // per epoch, before augmentation changes them
     qint64 validationEvents = 0;
     double tokensPerSecond = 0.0;
+    // Started from a model's weights (initPath): that model's validation loss on these held-out
+    // pieces before any training, to set beside bestValidationLoss; -1 otherwise.
+    double startValidationLoss = -1.0;
 };
 
 class ComposerTrainer {

@@ -2888,12 +2888,12 @@ pewny?</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Resume</source>
         <translation>Wznów</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>Discard</source>
         <translation>Odrzuć</translation>
     </message>
@@ -2928,7 +2928,7 @@ pewny?</translation>
         <translation>&amp;Zadanie</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+206"/>
         <source>A folder of MIDI files (searched with its subfolders)</source>
         <translation>Folder plików MIDI (przeszukiwany z podfolderami)</translation>
     </message>
@@ -2938,7 +2938,7 @@ pewny?</translation>
         <translation>Muzyka do nauki: każdy plik .mid w tym folderze i niżej</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-289"/>
         <source>%1  (%p% of the run)</source>
         <translation>%1  (%p% przebiegu)</translation>
     </message>
@@ -2954,23 +2954,23 @@ pewny?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+513"/>
+        <location line="+514"/>
         <source>Stopped at %p% of the run</source>
         <translation>Zatrzymano przy %p% przebiegu</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-505"/>
         <source>Failed at %p% of the run</source>
         <translation>Nie powiodło się przy %p% przebiegu</translation>
     </message>
     <message>
         <location line="+59"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Browse...</source>
         <translation>Przeglądaj...</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>Choose the folder of music to train on</source>
         <translation>Wybierz folder z muzyką do treningu</translation>
     </message>
@@ -3050,7 +3050,7 @@ pewny?</translation>
         <translation>L&amp;imit czasu</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Adam&apos;s step size; it halves after an epoch that did not improve</source>
         <translation>Wielkość kroku Adama; zmniejsza się o połowę po epoce bez poprawy</translation>
     </message>
@@ -3370,7 +3370,7 @@ pewny?</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <location line="+8"/>
         <source>%n epoch(s)</source>
         <translation>
@@ -3380,7 +3380,7 @@ pewny?</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-111"/>
+        <location line="-114"/>
         <source>%n piece(s)</source>
         <translation>
             <numerusform>%n utwór</numerusform>
@@ -3389,7 +3389,12 @@ pewny?</translation>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>Before this training, the model it started from scored %1 nats/event on the same pieces.</source>
+        <translation>Przed tym treningiem model, od którego zaczęto, uzyskał %1 natów/zdarzenie na tych samych utworach.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Unknown classifier preset &apos;%1&apos;</source>
         <translation>Nieznany wariant klasyfikatora &apos;%1&apos;</translation>
     </message>

@@ -166,7 +166,7 @@
 <context>
     <name>aichopin::TrainingPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/training/TrainingPanel.cpp" line="+355"/>
+        <location filename="../../ui/training/TrainingPanel.cpp" line="+356"/>
         <source>%n dense layer(s)</source>
         <translation>
             <numerusform>%n dense layer</numerusform>
@@ -178,7 +178,7 @@
     <name>aichopin::TrainingWorker</name>
     <message numerus="yes">
         <location filename="../../ui/training/TrainingWorker.cpp" line="+87"/>
-        <location line="+103"/>
+        <location line="+106"/>
         <location line="+8"/>
         <source>%n epoch(s)</source>
         <translation>
@@ -187,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-111"/>
+        <location line="-114"/>
         <source>%n piece(s)</source>
         <translation>
             <numerusform>%n piece</numerusform>
@@ -195,7 +195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+101"/>
         <source> %n unreadable file(s) were skipped.</source>
         <translation>
             <numerusform> %n unreadable file was skipped.</numerusform>

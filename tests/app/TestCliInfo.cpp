@@ -134,6 +134,7 @@ private Q_SLOTS:
         const Run r = cli({"train-composer", "--data", data, "--out", out, "--init-from", "shipped", "--epochs", "1",
                            "--lr", "0.0005", "--threads", "1", "--device", "cpu"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("the starting model scored "), qPrintable(r.out));
         const auto m = ComposerModel::load(out);
         QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().toString()));
         QCOMPARE(m.value()->info().value("initialised_from").toObject().value("file").toString(), QStringLiteral("composer-default.pt"));

@@ -224,6 +224,7 @@ private Q_SLOTS:
         panel.start();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
         QVERIFY2(QFileInfo::exists(model), qPrintable(panel.log()));
+        QVERIFY2(panel.log().contains("Before this training, the model it started from scored "), qPrintable(panel.log()));
         const auto m = ComposerModel::load(model);
         QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().toString()));
         QCOMPARE(m.value()->info().value(QStringLiteral("initialised_from")).toObject().value(QStringLiteral("file")).toString(),

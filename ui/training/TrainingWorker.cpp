@@ -89,6 +89,9 @@ void TrainingWorker::runComposer(const ComposerTrainingOptions &options)
                           .arg(trainingDuration(r.totalSeconds)).arg(deviceWords(r.device))
                           .arg(decimal(r.bestValidationLoss, 3)).arg(decimal(r.bestValidationLoss / 0.6931471805599453, 3))
                           .arg(r.bestEpoch).arg(r.stopReason, QFileInfo(options.outPath).fileName());
+    if (r.startValidationLoss >= 0.0)
+        outcome.summary += QLatin1Char(' ') + tr("Before this training, the model it started from scored %1 nats/event on the same pieces.")
+                                                  .arg(decimal(r.startValidationLoss, 3));
     Q_EMIT finished(outcome);
 }
 

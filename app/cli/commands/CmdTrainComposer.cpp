@@ -190,6 +190,9 @@ int runTrainComposer(const QStringList &args)
                  .arg(r->bestValidationLoss, 0, 'f', 4).arg(r->bestValidationLoss / std::log(2.0), 0, 'f', 4).arg(r->bestEpoch)
                  .arg(r->trainingPieces).arg(r->trainingEvents).arg(r->validationPieces).arg(r->validationEvents)
                  .arg(r->seconds, 0, 'f', 0).arg(r->totalSeconds, 0, 'f', 0).arg(int(r->tokensPerSecond));
+    if (r->startValidationLoss >= 0.0)
+        out() << QStringLiteral("the starting model scored %1 nats/event (%2 bits/event) on these validation pieces before training\n")
+                     .arg(r->startValidationLoss, 0, 'f', 4).arg(r->startValidationLoss / std::log(2.0), 0, 'f', 4);
     out() << "model: " << o.outPath << "\n";
     out().flush();
     return 0;

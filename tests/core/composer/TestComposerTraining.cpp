@@ -219,6 +219,7 @@ private Q_SLOTS:
 
         // A learning rate too small to move the weights: the first epoch scores what the starting
         // model knows, where a network starting from scratch knows nothing (ln 308 = 5.73 nats).
+        double startScore = -2.0;
         auto firstEpoch = [&](const QString &init, const QString &out) {
             ComposerTrainingOptions o = tinyOptions(own, m_dir.filePath(out));
             o.initPath = init;
@@ -227,14 +228,20 @@ private Q_SLOTS:
             o.maxEpochs = 1;
             std::vector<ComposerEpochStats> epochs;
             const auto r = ComposerTrainer::train(o, {}, [&](const ComposerEpochStats &e) { epochs.push_back(e); }, {}, nullptr);
+            if (r.ok())
+                startScore = r->startValidationLoss;
             return std::make_pair(r.ok() ? QString() : r.error().toString(), epochs.empty() ? -1.0 : epochs[0].validationLoss);
         };
         const auto scratch = firstEpoch(QString(), QStringLiteral("scratch.pt"));
         QVERIFY2(scratch.first.isEmpty(), qPrintable(scratch.first));
+        QCOMPARE(startScore, -1.0);  // nothing to score: a new network
         const auto tuned = firstEpoch(start, QStringLiteral("tuned.pt"));
         QVERIFY2(tuned.first.isEmpty(), qPrintable(tuned.first));
         QVERIFY2(scratch.second > 5.0, qPrintable(QString::number(scratch.second)));
         QVERIFY2(tuned.second < 4.0, qPrintable(QString::number(tuned.second)));
+        // The starting model's own score on these held-out pieces, before training: what an epoch
+        // that moved nothing scores too.
+        QVERIFY2(std::abs(startScore - tuned.second) < 1e-3, qPrintable(QStringLiteral("%1 / %2").arg(startScore).arg(tuned.second)));
 
         // The model says where its weights came from, keeps the starting network's size, composes.
         const auto m = ComposerModel::load(m_dir.filePath(QStringLiteral("tuned.pt")));
@@ -242,6 +249,7 @@ private Q_SLOTS:
         const QJsonObject from = m.value()->info().value(QStringLiteral("initialised_from")).toObject();
         QCOMPARE(from.value(QStringLiteral("file")).toString(), QStringLiteral("start.pt"));
         QCOMPARE(from.value(QStringLiteral("data_dir")).toString(), QStringLiteral("midi"));
+        QCOMPARE(from.value(QStringLiteral("validation_here_nats_per_event")).toDouble(), startScore);
         GenerationOptions g;
         g.seconds = 2.0;
         g.seed = 1;
