@@ -140,6 +140,24 @@ private Q_SLOTS:
         QCOMPARE(m.value()->info().value("initialised_from").toObject().value("file").toString(), QStringLiteral("composer-default.pt"));
         QCOMPARE(m.value()->hyperparameters().hidden, ComposerModel::load(shipped).value()->hyperparameters().hidden);
 
+        // A paper-representation model goes on with that representation's batches.
+        const QString paper = m_dir.filePath("paper.pt");
+        const Run p = cli({"train-composer", "--data", data, "--out", paper, "--preset", "paper-benchmark", "--representation", "paper",
+                           "--embedding", "8", "--hidden", "8", "--layers", "1", "--epochs", "1", "--threads", "1", "--device", "cpu"});
+        QVERIFY2(p.code == 0, qPrintable(p.err));
+        const QString paperOn = m_dir.filePath("paper-on.pt");
+        const Run pc = cli({"train-composer", "--data", data, "--out", paperOn, "--init-from", paper, "--epochs", "1", "--threads", "1", "--device", "cpu"});
+        QVERIFY2(pc.code == 0, qPrintable(pc.err));
+        const auto pm = ComposerModel::load(paperOn);
+        QVERIFY(pm.ok());
+        QCOMPARE(pm.value()->representation(), Representation::Paper);
+        const QJsonObject settings = pm.value()->info().value("training").toObject();
+        // (A paper preset resized is "custom", trained with Adam like the default preset.)
+        QCOMPARE(settings.value("optimizer").toString(),
+                 ComposerModel::load(paper).value()->info().value("training").toObject().value("optimizer").toString());
+        QCOMPARE(settings.value("batch_size").toInt(), 8);
+        QCOMPARE(settings.value("chunk_length").toInt(), 64);
+
         const Run sized = cli({"train-composer", "--data", data, "--out", out, "--init-from", "shipped", "--hidden", "64"});
         QCOMPARE(sized.code, 2);
         QVERIFY2(sized.err.contains("takes the network's size from its model"), qPrintable(sized.err));

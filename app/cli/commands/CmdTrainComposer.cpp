@@ -4,6 +4,7 @@
 #include "CommandRegistry.h"
 #include "common/CancelToken.h"
 #include "common/DataPaths.h"
+#include "composer/ComposerModel.h"
 #include "composer/ComposerTrainer.h"
 
 #include <QFileInfo>
@@ -87,6 +88,16 @@ int runTrainComposer(const QStringList &args)
         return 2;
     }
     o.hyper = *hyper;
+    if (!o.initPath.isEmpty()) {
+        // The starting model's preset and representation choose the defaults below (a paper
+        // model goes on with RMSprop and the paper representation's batches).
+        const auto start = ComposerModel::load(o.initPath);
+        if (!start) {
+            err() << args[0] << ": --init-from " << o.initPath << ": " << start.error().toString() << "\n";
+            return 1;
+        }
+        o.hyper = start.value()->hyperparameters();
+    }
     const struct { const QCommandLineOption &option; int *value; int most; } sizes[] = {
         {embedding, &o.hyper.embedding, 4096}, {hidden, &o.hyper.hidden, 8192}, {layers, &o.hyper.layers, 16}};
     for (const auto &size : sizes) {
