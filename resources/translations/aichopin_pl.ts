@@ -3196,7 +3196,12 @@ pewny?</translation>
         <translation>Dla porównania dostarczony klasyfikator domyślny w zachowanej epoce: walidacja – %1.</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+17"/>
+        <source>For comparison, the shipped default model: validation loss %1 nats/event (%2 bits) on its own held-out Chopin pieces.</source>
+        <translation>Dla porównania dostarczony model domyślny: strata walidacyjna %1 natów/zdarzenie (%2 bitów) na jego własnych odłożonych utworach Chopina.</translation>
+    </message>
+    <message>
+        <location line="+216"/>
         <source>Resuming</source>
         <translation>Wznawianie</translation>
     </message>
@@ -3291,12 +3296,7 @@ pewny?</translation>
         <translation>Dostarczony model domyślny: nie zapisano straty walidacyjnej.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>For comparison, the shipped default model: validation loss %1 nats/event (%2 bits).</source>
-        <translation>Dla porównania dostarczony model domyślny: strata walidacyjna %1 natów/zdarzenie (%2 bitów).</translation>
-    </message>
-    <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>Choose a folder of music to train on.</source>
         <translation>Wybierz folder z muzyką do treningu.</translation>
     </message>
