@@ -235,6 +235,11 @@ private Q_SLOTS:
         // Back to a preset: a new network's rate.
         panel.setPreset(QStringLiteral("default"));
         QCOMPARE(rate->value(), 0.002);
+        // A rate of one's own survives a look at the classifier task and back.
+        rate->setValue(0.001);
+        panel.setTask(TrainingTask::Classifier);
+        panel.setTask(TrainingTask::Composer);
+        QCOMPARE(rate->value(), 0.001);
     }
 
     // Save as has its own Browse...: the file chosen becomes a .pt model path; it cannot be

@@ -325,10 +325,17 @@ void TrainingPanel::buildUi()
     const QString device = settings.value(QLatin1String(kDeviceKey)).toString();
     if (m_device->findData(device) >= 0 && (device != QLatin1String("cuda") || ComputeDevice::cudaAvailable()))
         m_device->setCurrentIndex(m_device->findData(device));
-    // A network that already knows Chopin is moved with smaller steps than a new one.
+    // A network that already knows Chopin is moved with smaller steps than a new one: the rate
+    // changes when the choice goes from a new network to the shipped one or back, and a rate the
+    // musician set stays otherwise (switching tasks refills the presets).
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
-        if (task() == TrainingTask::Composer && m_preset->currentIndex() >= 0)
-            m_learningRate->setValue(m_preset->currentData().toString() == QLatin1String(kContinueShipped) ? kContinueRate : kNewRate);
+        if (task() != TrainingTask::Composer || m_preset->currentIndex() < 0)
+            return;
+        const bool continuing = m_preset->currentData().toString() == QLatin1String(kContinueShipped);
+        if (continuing != m_continuing) {
+            m_continuing = continuing;
+            m_learningRate->setValue(continuing ? kContinueRate : kNewRate);
+        }
     });
     connect(m_task, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(QLatin1String(kTaskKey), task() == TrainingTask::Classifier ? QStringLiteral("classifier") : QStringLiteral("composer"));

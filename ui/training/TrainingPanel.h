@@ -122,6 +122,7 @@ private:
     QString m_lastModel;
     QString m_interrupted;
     int m_hiddenOverride = 0;
+    bool m_continuing = false;  // the composer preset chosen continues the shipped model
     int m_maxPieces = 0;
     QFormLayout *m_form = nullptr;
 };
