@@ -26,8 +26,9 @@ Then render it as the app would hear a recording, for example:
 """
 import argparse
 import re
-import struct
 import sys
+
+from make_bad_corpus import header, track, vlq  # the MIDI byte helpers of the fixtures' maker
 
 NOTE_V1 = re.compile(r'(?:^|-)note\(([^,()]+),(\d+),(-?\d+),(-?\d+),(\d+)')
 NOTE_OLD = re.compile(r'(?:^|-)note\(([^,()]+),\[([A-Ga-g]),([#bn]{1,2})\],(-?\d+),(-?\d+),(-?\d+),(-?\d+),(\d+)\)')
@@ -57,8 +58,6 @@ def read_match(lines):
         if m:
             samples.append((int(m.group(2)), 64 if m.group(1) == 'sustain' else 67, int(m.group(3))))
             continue
-        if line.startswith('snote(') and line.endswith('-deletion.'):
-            continue
         m = NOTE_OLD.search(line)
         if m:
             pitch = 12 * (int(m.group(4)) + 1) + STEPS[m.group(2).lower()] + ALTERS[m.group(3)]
@@ -78,15 +77,6 @@ def read_match(lines):
             state[controller] = down
             pedals.append((tick, controller, down))
     return notes, pedals, ticks_per_second
-
-
-def vlq(n):
-    out = [n & 0x7F]
-    n >>= 7
-    while n:
-        out.append(0x80 | (n & 0x7F))
-        n >>= 7
-    return bytes(reversed(out))
 
 
 def write_midi(path, notes, pedals, ticks_per_second, velocity_scale):
@@ -109,21 +99,17 @@ def write_midi(path, notes, pedals, ticks_per_second, velocity_scale):
     for tick, controller, down in pedals:
         events.append((out_tick(tick), 1, bytes([0xB0, controller, 127 if down else 0])))
     events.sort(key=lambda e: (e[0], e[1]))
-    track = bytearray()
-    track += b'\x00\xFF\x51\x03' + (500000).to_bytes(3, 'big')
-    track += b'\x00\xC0\x00'  # acoustic grand piano
+    body = bytearray(b'\x00\xFF\x51\x03' + (500000).to_bytes(3, 'big'))
+    body += b'\x00\xC0\x00'  # acoustic grand piano
     now = 0
     for tick, _, data in events:
-        track += vlq(tick - now) + data
+        body += vlq(tick - now) + data
         now = tick
-    last = now
     for controller in (64, 67):  # pedals up at the end
-        track += vlq(0) + bytes([0xB0, controller, 0])
-    track += b'\x00\xFF\x2F\x00'
+        body += vlq(0) + bytes([0xB0, controller, 0])
     with open(path, 'wb') as f:
-        f.write(b'MThd' + struct.pack('>IHHH', 6, 0, 1, DIVISION))
-        f.write(b'MTrk' + struct.pack('>I', len(track)) + track)
-    return last * SECONDS_PER_TICK_OUT
+        f.write(header(0, 1, DIVISION) + track(bytes(body)))
+    return now * SECONDS_PER_TICK_OUT
 
 
 def main():
